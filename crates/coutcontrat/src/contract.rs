@@ -1,0 +1,510 @@
+//! The contract: its typed form, and the loose form typed by people (JSON, CSV, a web form).
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::referentiel::normalize_rncp;
+
+/// How the CFA states its price (D6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PriceBasis {
+    /// A price per year, prorated like the NPEC and compared with it year by year (the default).
+    #[default]
+    Annual,
+    /// One price for the whole contract, compared once with the sum of the NPEC lines.
+    Total,
+}
+
+/// Frais annexes claimed by the CFA (D10).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Annexes {
+    /// Nights of accommodation financed by the CFA.
+    pub nights: u32,
+    /// Meals financed by the CFA.
+    pub meals: u32,
+    /// Cost of the first pedagogical equipment.
+    pub first_equipment: Decimal,
+}
+
+/// One apprenticeship contract, as the quote needs it.
+///
+/// ```
+/// use coutcontrat::Contract;
+/// use jiff::civil::date;
+/// let c = Contract::new(date(2025, 8, 15), date(2025, 9, 1), date(2027, 2, 28), "9000".parse().unwrap())
+///     .with_manual_npec("7000".parse().unwrap())
+///     .with_level(5);
+/// assert_eq!(c.level, Some(5));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contract {
+    /// Date of conclusion (signature): it selects the rules and the table row (D1, D12).
+    pub signed_on: Date,
+    /// First day of execution.
+    pub start: Date,
+    /// Planned last day.
+    pub end: Date,
+    /// Last day when the contract was broken off early.
+    pub rupture_on: Option<Date>,
+    /// The rupture fell within the 45-day probation (L6222-18).
+    pub rupture_during_probation: bool,
+    /// This contract is a new one with another employer after a rupture (L6222-18-2).
+    pub after_rupture_new_employer: bool,
+    /// The certification's RNCP code, normalised.
+    pub rncp: Option<String>,
+    /// The certification's level, 3 to 8.
+    pub level: Option<u8>,
+    /// The employer's IDCC.
+    pub idcc: Option<u32>,
+    /// The branch's CPNE code, when named (it beats the IDCC).
+    pub cpne: Option<u32>,
+    /// A manual annual NPEC, which overrides the table.
+    pub npec: Option<Decimal>,
+    /// The CFA's price.
+    pub price: Decimal,
+    /// Whether the price is per year or for the whole contract.
+    pub price_basis: PriceBasis,
+    /// The annual RQTH majoration evaluated by the CFA.
+    pub rqth_majoration: Option<Decimal>,
+    /// Share of the teaching given at distance, 0 to 1.
+    pub distance_share: Option<Decimal>,
+    /// The duration was reduced (Cerfa derogation 21, L6222-7-1).
+    pub reduced_duration: bool,
+    /// Frais annexes.
+    pub annexes: Annexes,
+    /// Date of entry in the CFA before the contract (D14).
+    pub cfa_entry_on: Option<Date>,
+}
+
+impl Contract {
+    /// A contract with its dates and price; everything else absent.
+    pub fn new(signed_on: Date, start: Date, end: Date, price: Decimal) -> Contract {
+        Contract {
+            signed_on,
+            start,
+            end,
+            rupture_on: None,
+            rupture_during_probation: false,
+            after_rupture_new_employer: false,
+            rncp: None,
+            level: None,
+            idcc: None,
+            cpne: None,
+            npec: None,
+            price,
+            price_basis: PriceBasis::Annual,
+            rqth_majoration: None,
+            distance_share: None,
+            reduced_duration: false,
+            annexes: Annexes::default(),
+            cfa_entry_on: None,
+        }
+    }
+
+    /// Sets a manual annual NPEC.
+    pub fn with_manual_npec(mut self, npec: Decimal) -> Contract {
+        self.npec = Some(npec);
+        self
+    }
+
+    /// Sets the certification level.
+    pub fn with_level(mut self, level: u8) -> Contract {
+        self.level = Some(level);
+        self
+    }
+
+    /// Sets the certification (RNCP code, normalised when it parses) and the employer's IDCC.
+    pub fn with_certification(mut self, rncp: &str, idcc: u32) -> Contract {
+        self.rncp = Some(normalize_rncp(rncp).unwrap_or_else(|| rncp.to_owned()));
+        self.idcc = Some(idcc);
+        self
+    }
+
+    /// The last day of the contract as executed: the rupture date, or the planned end.
+    pub fn effective_end(&self) -> Date {
+        self.rupture_on.unwrap_or(self.end)
+    }
+}
+
+/// A scalar typed by someone: text, number or boolean, kept as text until it is parsed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(transparent)]
+pub struct Loose(pub String);
+
+impl From<&str> for Loose {
+    fn from(s: &str) -> Loose {
+        Loose(s.to_owned())
+    }
+}
+
+impl From<String> for Loose {
+    fn from(s: String) -> Loose {
+        Loose(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Loose, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Loose;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string, a number or a boolean")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Loose, E> {
+                Ok(Loose(v.to_owned()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<Loose, E> {
+                Ok(Loose(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Loose, E> {
+                Ok(Loose(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Loose, E> {
+                Ok(Loose(v.to_string()))
+            }
+            // The shortest text that reads back as the same float: 0.8 stays "0.8".
+            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Loose, E> {
+                Ok(Loose(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Frais annexes as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnexesInput {
+    /// Nights of accommodation.
+    #[serde(default)]
+    pub nights: Option<Loose>,
+    /// Meals.
+    #[serde(default)]
+    pub meals: Option<Loose>,
+    /// First-equipment cost.
+    #[serde(default)]
+    pub first_equipment: Option<Loose>,
+}
+
+/// A contract as typed by someone, every field as text: the JSON interface of the command line,
+/// the columns of a batch file, the fields of the web form. [`ContractInput::parse`] checks it
+/// field by field.
+///
+/// ```
+/// let input: coutcontrat::ContractInput = serde_json::from_str(r#"{
+///     "signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28",
+///     "npec": 7000, "price": "9000", "level": 5, "distance_share": 0.8
+/// }"#).unwrap();
+/// let contract = input.parse().unwrap();
+/// assert_eq!(contract.distance_share.unwrap().to_string(), "0.8");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct ContractInput {
+    #[serde(default)]
+    pub signed_on: Option<Loose>,
+    #[serde(default)]
+    pub start: Option<Loose>,
+    #[serde(default)]
+    pub end: Option<Loose>,
+    #[serde(default)]
+    pub rupture_on: Option<Loose>,
+    #[serde(default)]
+    pub rupture_during_probation: Option<Loose>,
+    #[serde(default)]
+    pub after_rupture_new_employer: Option<Loose>,
+    #[serde(default)]
+    pub rncp: Option<Loose>,
+    #[serde(default)]
+    pub level: Option<Loose>,
+    #[serde(default)]
+    pub idcc: Option<Loose>,
+    #[serde(default)]
+    pub cpne: Option<Loose>,
+    #[serde(default)]
+    pub npec: Option<Loose>,
+    #[serde(default)]
+    pub price: Option<Loose>,
+    #[serde(default)]
+    pub price_basis: Option<Loose>,
+    #[serde(default)]
+    pub rqth_majoration: Option<Loose>,
+    #[serde(default)]
+    pub distance_share: Option<Loose>,
+    #[serde(default)]
+    pub reduced_duration: Option<Loose>,
+    #[serde(default)]
+    pub annexes: Option<AnnexesInput>,
+    #[serde(default)]
+    pub cfa_entry_on: Option<Loose>,
+}
+
+/// The names of the input fields, as the JSON interface spells them.
+pub const INPUT_FIELDS: &[&str] = &[
+    "signed_on",
+    "start",
+    "end",
+    "rupture_on",
+    "rupture_during_probation",
+    "after_rupture_new_employer",
+    "rncp",
+    "level",
+    "idcc",
+    "cpne",
+    "npec",
+    "price",
+    "price_basis",
+    "rqth_majoration",
+    "distance_share",
+    "reduced_duration",
+    "annexes.nights",
+    "annexes.meals",
+    "annexes.first_equipment",
+    "cfa_entry_on",
+];
+
+fn present(value: &Option<Loose>) -> Option<&str> {
+    value
+        .as_ref()
+        .map(|v| v.0.trim())
+        .filter(|v| !v.is_empty())
+}
+
+fn invalid(field: &str, message: String) -> Error {
+    Error::new(ErrorKind::Invalid, Some(field), message)
+}
+
+fn required<'a>(value: &'a Option<Loose>, field: &str, what: &str) -> Result<&'a str> {
+    present(value).ok_or_else(|| {
+        Error::new(
+            ErrorKind::Missing,
+            Some(field),
+            format!("{what} est obligatoire"),
+        )
+    })
+}
+
+/// Parses a date written `YYYY-MM-DD` (or `DD/MM/YYYY`), refusing a day the calendar lacks.
+pub fn parse_date(text: &str, field: &str) -> Result<Date> {
+    let t = text.trim();
+    let iso = match t.split('/').collect::<Vec<_>>().as_slice() {
+        [d, m, y] if y.len() == 4 => format!("{y}-{m:0>2}-{d:0>2}"),
+        _ => t.to_owned(),
+    };
+    let bad = || {
+        invalid(
+            field,
+            format!("« {t} » n'est pas une date valide : écrivez-la AAAA-MM-JJ (par exemple 2025-09-01)"),
+        )
+    };
+    let parts: Vec<&str> = iso.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
+    if y.len() != 4 || m.is_empty() || d.is_empty() || m.len() > 2 || d.len() > 2 {
+        return Err(bad());
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i16>(), m.parse::<i8>(), d.parse::<i8>()) else {
+        return Err(bad());
+    };
+    Date::new(y, m, d).map_err(|_| {
+        invalid(
+            field,
+            format!("le {t} n'existe pas dans le calendrier : vérifiez le jour et le mois"),
+        )
+    })
+}
+
+/// Parses an amount or a share: `1234.5`, `1 234,50 €`, `80 %` (→ 0.80 when `percent` is allowed).
+pub fn parse_decimal(text: &str, field: &str, percent: bool) -> Result<Decimal> {
+    let t = text.trim();
+    let is_percent = t.ends_with('%');
+    let cleaned: String = t
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '€' && *c != '\u{202f}')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    let value: Decimal = cleaned
+        .parse()
+        .or_else(|_| Decimal::from_scientific(&cleaned))
+        .map_err(|_| {
+            invalid(
+                field,
+                format!("« {t} » n'est pas un nombre : écrivez par exemple 8500 ou 8500.50"),
+            )
+        })?;
+    if is_percent {
+        if !percent {
+            return Err(invalid(field, format!("« {t} » : un montant en euros est attendu, pas un pourcentage")));
+        }
+        return Ok(value / Decimal::from(100));
+    }
+    Ok(value)
+}
+
+fn parse_bool(text: &str, field: &str) -> Result<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "oui" | "vrai" | "on" => Ok(true),
+        "false" | "0" | "no" | "non" | "faux" | "off" => Ok(false),
+        other => Err(invalid(
+            field,
+            format!("« {other} » : répondez true ou false (oui ou non)"),
+        )),
+    }
+}
+
+fn parse_count(text: &str, field: &str) -> Result<u32> {
+    let t = text.trim();
+    if let Some(rest) = t.strip_prefix('-') {
+        if rest.parse::<u64>().is_ok() {
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                Some(field),
+                format!("{t} : un nombre négatif n'a pas de sens ici, indiquez 0 ou plus"),
+            ));
+        }
+    }
+    t.parse::<u32>().map_err(|_| {
+        invalid(
+            field,
+            format!("« {t} » n'est pas un nombre entier : indiquez un nombre (0, 1, 2…)"),
+        )
+    })
+}
+
+/// Parses an IDCC: up to 4 digits, leading zeros dropped (`0573` → 573).
+pub fn parse_idcc(text: &str, field: &str) -> Result<u32> {
+    let t = text.trim();
+    let digits = t.strip_prefix("IDCC").unwrap_or(t).trim();
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(invalid(
+            field,
+            format!("« {t} » n'est pas un IDCC : c'est un code de 1 à 4 chiffres (case « code IDCC » du Cerfa)"),
+        ));
+    }
+    Ok(digits.parse().expect("4 ASCII digits fit in u32"))
+}
+
+impl ContractInput {
+    /// Checks every field and gives the typed contract, or the first error with its field.
+    ///
+    /// Ranges and the consistency of dates are checked by the quote, which knows the rules in force.
+    pub fn parse(&self) -> Result<Contract> {
+        let signed_on = parse_date(required(&self.signed_on, "signed_on", "la date de conclusion")?, "signed_on")?;
+        let start = parse_date(required(&self.start, "start", "la date de début")?, "start")?;
+        let end = parse_date(required(&self.end, "end", "la date de fin prévue")?, "end")?;
+        let price = parse_decimal(required(&self.price, "price", "le prix du CFA")?, "price", false)?;
+        let date = |v: &Option<Loose>, f: &str| present(v).map(|t| parse_date(t, f)).transpose();
+        let dec = |v: &Option<Loose>, f: &str, pct: bool| {
+            present(v).map(|t| parse_decimal(t, f, pct)).transpose()
+        };
+        let flag = |v: &Option<Loose>, f: &str| {
+            present(v).map(|t| parse_bool(t, f)).transpose().map(|b| b.unwrap_or(false))
+        };
+        let rncp = present(&self.rncp)
+            .map(|t| {
+                normalize_rncp(t).ok_or_else(|| {
+                    invalid(
+                        "rncp",
+                        format!("« {t} » n'est pas un code RNCP : il s'écrit RNCP suivi de chiffres (RNCP34826)"),
+                    )
+                })
+            })
+            .transpose()?;
+        let level = present(&self.level)
+            .map(|t| {
+                let t = t.trim_start_matches(['N', 'n']);
+                t.parse::<u8>().map_err(|_| {
+                    Error::new(
+                        ErrorKind::OutOfRange,
+                        Some("level"),
+                        format!("« {t} » : le niveau est un chiffre de 3 (CAP) à 8 (doctorat)"),
+                    )
+                })
+            })
+            .transpose()?;
+        let cpne = present(&self.cpne)
+            .map(|t| {
+                t.parse::<u32>().map_err(|_| {
+                    invalid("cpne", format!("« {t} » n'est pas un code CPNE : c'est un nombre (65, 134…)"))
+                })
+            })
+            .transpose()?;
+        let price_basis = match present(&self.price_basis).map(str::to_ascii_lowercase).as_deref() {
+            None | Some("annual") | Some("annuel") | Some("year") => PriceBasis::Annual,
+            Some("total") | Some("contract") => PriceBasis::Total,
+            Some(other) => {
+                return Err(invalid(
+                    "price_basis",
+                    format!("« {other} » : indiquez \"annual\" (prix par an) ou \"total\" (prix du contrat)"),
+                ))
+            }
+        };
+        let annexes = match &self.annexes {
+            None => Annexes::default(),
+            Some(a) => Annexes {
+                nights: present(&a.nights).map(|t| parse_count(t, "annexes.nights")).transpose()?.unwrap_or(0),
+                meals: present(&a.meals).map(|t| parse_count(t, "annexes.meals")).transpose()?.unwrap_or(0),
+                first_equipment: dec(&a.first_equipment, "annexes.first_equipment", false)?
+                    .unwrap_or_default(),
+            },
+        };
+        Ok(Contract {
+            signed_on,
+            start,
+            end,
+            rupture_on: date(&self.rupture_on, "rupture_on")?,
+            rupture_during_probation: flag(&self.rupture_during_probation, "rupture_during_probation")?,
+            after_rupture_new_employer: flag(&self.after_rupture_new_employer, "after_rupture_new_employer")?,
+            rncp,
+            level,
+            idcc: present(&self.idcc).map(|t| parse_idcc(t, "idcc")).transpose()?,
+            cpne,
+            npec: dec(&self.npec, "npec", false)?,
+            price,
+            price_basis,
+            rqth_majoration: dec(&self.rqth_majoration, "rqth_majoration", false)?,
+            distance_share: dec(&self.distance_share, "distance_share", true)?,
+            reduced_duration: flag(&self.reduced_duration, "reduced_duration")?,
+            annexes,
+            cfa_entry_on: date(&self.cfa_entry_on, "cfa_entry_on")?,
+        })
+    }
+
+    /// Reads the JSON interface's input object, with an error that names an unknown field.
+    ///
+    /// ```
+    /// let err = coutcontrat::ContractInput::from_json(r#"{"pirce": 9000}"#).unwrap_err();
+    /// assert_eq!(err.field(), Some("pirce"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<ContractInput> {
+        serde_json::from_str(text).map_err(|e| {
+            let message = e.to_string();
+            let quoted = message.split('`').nth(1).map(str::to_owned);
+            if message.starts_with("unknown field") {
+                let field = quoted.unwrap_or_default();
+                Error::new(
+                    ErrorKind::UnknownField,
+                    Some(&field),
+                    format!(
+                        "champ « {field} » inconnu : les champs sont {}",
+                        INPUT_FIELDS.join(", ")
+                    ),
+                )
+            } else {
+                Error::new(
+                    ErrorKind::Invalid,
+                    None,
+                    format!("le contrat n'est pas un objet JSON valide : {message}"),
+                )
+            }
+        })
+    }
+}

@@ -1,0 +1,66 @@
+//! Calendar arithmetic on civil dates, as the rules count: inclusive day counts, anniversaries and rolling
+//! months computed from the start (never chained), a missing day falling back to the month's last day.
+
+use jiff::civil::Date;
+use jiff::Span;
+
+/// Days since 1970-01-01 (proleptic Gregorian), for exact day counts.
+pub fn ordinal(d: Date) -> i64 {
+    // Howard Hinnant's days_from_civil.
+    let (y, m, day) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Days from `a` to `b`, both included (1 when they are the same day).
+pub fn days_inclusive(a: Date, b: Date) -> i64 {
+    ordinal(b) - ordinal(a) + 1
+}
+
+/// `d` plus `n` months; 31 January + 1 month is the last day of February.
+///
+/// Callers keep dates within years 1900–2200, far from jiff's limits.
+pub fn add_months(d: Date, n: i32) -> Date {
+    d.checked_add(Span::new().months(n)).unwrap_or(d)
+}
+
+/// `d` plus `n` years; 29 February + 1 year is 28 February.
+pub fn add_years(d: Date, n: i32) -> Date {
+    add_months(d, n * 12)
+}
+
+/// `d` plus `n` days.
+pub fn add_days(d: Date, n: i64) -> Date {
+    d.checked_add(Span::new().days(n)).unwrap_or(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn ordinal_matches_jiff_day_counts() {
+        let a = date(2025, 9, 1);
+        for n in [0, 1, 59, 365, 366, 1000, 20_000] {
+            let b = add_days(a, n);
+            assert_eq!(ordinal(b) - ordinal(a), n, "{a} + {n} = {b}");
+        }
+        assert_eq!(ordinal(date(1970, 1, 1)), 0);
+    }
+
+    #[test]
+    fn anniversaries_and_months_fall_back_to_the_last_day() {
+        assert_eq!(add_years(date(2024, 2, 29), 1), date(2025, 2, 28));
+        assert_eq!(add_years(date(2024, 2, 29), 4), date(2028, 2, 29));
+        assert_eq!(add_months(date(2025, 1, 31), 1), date(2025, 2, 28));
+        assert_eq!(add_months(date(2024, 1, 31), 1), date(2024, 2, 29));
+        assert_eq!(add_months(date(2025, 1, 31), 2), date(2025, 3, 31));
+        assert_eq!(days_inclusive(date(2025, 9, 1), date(2026, 6, 3)), 276);
+    }
+}

@@ -1,0 +1,48 @@
+//! # coutcontrat
+//!
+//! The financing of a French apprenticeship contract: what the OPCO pays the CFA (the *niveau de prise en
+//! charge*, NPEC, prorated by execution year), what remains for the employer, and when it is paid.
+//!
+//! The crate is pure: no clock, no disk, no network, no floats. Every figure the law fixes is a dated
+//! parameter read from `data/parameters/financing.toml` (embedded); every choice the texts leave open is a
+//! [`Policy`] option whose defaults are the decision table of `RULES.md` section 0.
+//!
+//! ```
+//! use coutcontrat::{ContractInput, Quoter, Referentiel};
+//! let input = ContractInput::from_json(r#"{
+//!     "signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28",
+//!     "npec": "7000", "price": "9000", "level": 6
+//! }"#).unwrap();
+//! let quote = Quoter::new(&Referentiel::default()).quote(&input.parse().unwrap()).unwrap();
+//! assert_eq!(quote.years[1].npec.to_string(), "3471.23");
+//! assert_eq!(quote.participation.to_string(), "750");
+//! assert_eq!(quote.schedule[0].amount.to_string(), "2050.00");
+//! ```
+#![deny(missing_docs)]
+
+mod contract;
+pub mod dates;
+mod error;
+mod params;
+mod quote;
+pub mod referentiel;
+mod schedule;
+pub mod text;
+
+pub use contract::{
+    parse_date, parse_decimal, parse_idcc, Annexes, AnnexesInput, Contract, ContractInput, Loose,
+    PriceBasis, INPUT_FIELDS,
+};
+pub use error::{Error, ErrorKind, Result};
+pub use params::{
+    AnnexesRule, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
+    ParticipationRule, PrecontractRule, Provenance, Regime, RuleBook, RuleSet, RuleSources,
+    ScheduleRule, EMBEDDED_PARAMETERS,
+};
+pub use quote::{
+    allocate, quote, AnnexesLine, Explanation, LeapYear, Minoration, NpecSource, NpecUsed,
+    ParticipationKind, Policy, PrecontractLine, Quote, Quoter, RowRef, Source, Totals, Warning,
+    YearLine,
+};
+pub use referentiel::Referentiel;
+pub use schedule::{build_schedule, Instalment};

@@ -1,0 +1,488 @@
+//! Dated legal parameters (`data/parameters/financing.toml`), and the rule set they give for one date.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// The parameter file embedded in the library.
+pub const EMBEDDED_PARAMETERS: &str = include_str!("../../../data/parameters/financing.toml");
+
+/// Where a figure comes from: the parameter, its article and the text that fixed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Provenance {
+    /// The parameter's name in the data file (`participation`, `amorcage`…).
+    pub parameter: String,
+    /// Its label, in French.
+    pub label: String,
+    /// The article of the Code du travail.
+    pub article: String,
+    /// The text (decree, arrêté) that fixed the value, and its date.
+    pub reference: String,
+    /// The first date of conclusion this value applies to.
+    pub from: Date,
+    /// The day someone last checked it was still in force.
+    pub last_checked: Date,
+    /// True when the value rests on a source of low confidence.
+    pub to_confirm: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParam<T> {
+    label: String,
+    article: String,
+    #[serde(default)]
+    reference: String,
+    last_checked: Date,
+    #[serde(default)]
+    #[allow(dead_code)]
+    unit: Option<String>,
+    steps: Vec<RawStep<T>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStep<T> {
+    from: Date,
+    value: T,
+    #[serde(default)]
+    to_confirm: bool,
+    #[serde(default)]
+    article: Option<String>,
+    #[serde(default)]
+    reference: Option<String>,
+}
+
+/// A parameter as a step function of the date of conclusion.
+#[derive(Debug, Clone)]
+pub struct Dated<T> {
+    name: &'static str,
+    raw: RawParam<T>,
+}
+
+impl<T: Clone> Dated<T> {
+    fn new(name: &'static str, raw: RawParam<T>) -> Result<Self> {
+        if raw.steps.is_empty() {
+            return Err(data_error(name, "aucune valeur datée"));
+        }
+        if raw.steps.windows(2).any(|w| w[0].from >= w[1].from) {
+            return Err(data_error(name, "les valeurs datées doivent être dans l'ordre croissant de `from`"));
+        }
+        Ok(Dated { name, raw })
+    }
+
+    /// The value in force for a contract concluded on `date`, with its provenance.
+    pub fn at(&self, date: Date) -> Option<(T, Provenance)> {
+        let step = self.raw.steps.iter().rev().find(|s| s.from <= date)?;
+        let provenance = Provenance {
+            parameter: self.name.to_owned(),
+            label: self.raw.label.clone(),
+            article: step.article.clone().unwrap_or_else(|| self.raw.article.clone()),
+            reference: step.reference.clone().unwrap_or_else(|| self.raw.reference.clone()),
+            from: step.from,
+            last_checked: self.raw.last_checked,
+            to_confirm: step.to_confirm,
+        };
+        Some((step.value.clone(), provenance))
+    }
+}
+
+fn data_error(name: &str, what: &str) -> Error {
+    Error::new(
+        ErrorKind::Data,
+        None,
+        format!("paramètre `{name}` du fichier de paramètres : {what}"),
+    )
+}
+
+/// How the annual NPEC is prorated (D1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Regime {
+    /// By the month, each month started counting in full (contracts concluded 2021-01-01 → 2025-06-30).
+    Monthly,
+    /// By the day (contracts concluded from 2025-07-01).
+    Daily,
+}
+
+impl Regime {
+    /// `"daily"` or `"monthly"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Regime::Monthly => "monthly",
+            Regime::Daily => "daily",
+        }
+    }
+}
+
+/// The distance-learning minoration (D6332-82-1).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DistanceRule {
+    /// Whether the minoration exists for this date of conclusion.
+    pub applies: bool,
+    /// The share of teaching at distance from which it applies (0.80).
+    pub threshold: Decimal,
+    /// The minoration rate (0.20).
+    pub rate: Decimal,
+    /// The floor under which the minoration never takes the NPEC (4 000 €).
+    pub floor: Decimal,
+}
+
+/// The list of certifications exempt from the distance minoration.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DistanceExemptions {
+    /// False while the arrêté's list has not been entered.
+    pub complete: bool,
+    /// RNCP codes exempt.
+    pub rncp: Vec<String>,
+}
+
+/// The employer participation (R6332-25-1).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipationRule {
+    /// Whether a participation exists for this date of conclusion.
+    pub applies: bool,
+    /// The lowest certification level concerned (6).
+    pub min_level: u8,
+    /// The lump sum (750 €).
+    pub lump_sum: Decimal,
+    /// The lump sum of a new contract with another employer after a rupture (200 €).
+    pub new_employer_lump_sum: Decimal,
+    /// The share of the prorated NPEC due after a rupture during the probation (0.5).
+    pub probation_share: Decimal,
+    /// Length of the probation period, in days of practical training (45).
+    pub probation_days: u32,
+}
+
+/// Frais annexes rates (D6332-83).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnexesRule {
+    /// Per night of accommodation.
+    pub night: Decimal,
+    /// Per meal.
+    pub meal: Decimal,
+    /// The first-equipment cap, by certification level.
+    pub equipment_cap: BTreeMap<String, Decimal>,
+}
+
+/// Time in a CFA before the contract (D14).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrecontractRule {
+    /// At most this many months before the start.
+    pub max_months: i32,
+    /// The denominator of the daily amount (365).
+    pub days_per_year: u32,
+}
+
+/// Durations that call for a warning (D16).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationLimits {
+    /// Shorter than this many months: warning.
+    pub min_months: i32,
+    /// Longer than this many years: warning.
+    pub max_years: i16,
+    /// Longer than this many years for an apprentice with RQTH: warning.
+    pub max_years_rqth: i16,
+}
+
+/// When an instalment falls due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueAt {
+    /// A fixed number of days after the start of the execution year.
+    Advance,
+    /// The first day of a month of the execution year.
+    Month,
+    /// With the next year's advance (the final balance for the last year).
+    NextAdvance,
+    /// After the end of the contract.
+    End,
+}
+
+/// One instalment of an execution year.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstalmentRule {
+    /// `advance`, `month_7`, `month_10` or `balance`.
+    pub kind: String,
+    /// Share of the year's base; `None` for the remainder.
+    #[serde(default)]
+    pub share: Option<Decimal>,
+    /// When it falls due.
+    pub at: DueAt,
+    /// For [`DueAt::Month`], the month of the execution year (7, 10).
+    #[serde(default)]
+    pub month: Option<i32>,
+}
+
+/// The payment schedule (R6332-25 III–V).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleRule {
+    /// The advance falls due this many days after the start of its execution year.
+    pub advance_days: i32,
+    /// Instalments of each execution year of a contract of one year or more.
+    pub multi_year: Vec<InstalmentRule>,
+    /// Instalments of a contract under one year.
+    pub short: Vec<InstalmentRule>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBook {
+    supported_from: RawParam<bool>,
+    proration: RawParam<Regime>,
+    short_contract_majoration: RawParam<Decimal>,
+    distance_minoration: RawParam<DistanceRule>,
+    distance_exemptions: RawParam<DistanceExemptions>,
+    rqth_cap: RawParam<Decimal>,
+    participation: RawParam<ParticipationRule>,
+    amorcage: RawParam<BTreeMap<String, Decimal>>,
+    annexes: RawParam<AnnexesRule>,
+    precontract: RawParam<PrecontractRule>,
+    duration_limits: RawParam<DurationLimits>,
+    schedule: RawParam<ScheduleRule>,
+}
+
+/// Every dated parameter, as read from a parameter file.
+///
+/// ```
+/// let book = coutcontrat::RuleBook::embedded();
+/// let rules = book.rules_for(jiff::civil::date(2025, 9, 1)).unwrap();
+/// assert_eq!(rules.participation.lump_sum.to_string(), "750");
+/// ```
+#[derive(Debug, Clone)]
+pub struct RuleBook {
+    supported_from: Dated<bool>,
+    proration: Dated<Regime>,
+    short_contract_majoration: Dated<Decimal>,
+    distance_minoration: Dated<DistanceRule>,
+    distance_exemptions: Dated<DistanceExemptions>,
+    rqth_cap: Dated<Decimal>,
+    participation: Dated<ParticipationRule>,
+    amorcage: Dated<BTreeMap<String, Decimal>>,
+    annexes: Dated<AnnexesRule>,
+    precontract: Dated<PrecontractRule>,
+    duration_limits: Dated<DurationLimits>,
+    schedule: Dated<ScheduleRule>,
+}
+
+impl RuleBook {
+    /// Reads a parameter file in the format of `data/parameters/financing.toml`.
+    ///
+    /// ```
+    /// let book = coutcontrat::RuleBook::from_toml(coutcontrat::EMBEDDED_PARAMETERS).unwrap();
+    /// assert!(book.rules_for(jiff::civil::date(2020, 12, 31)).is_err());
+    /// ```
+    pub fn from_toml(text: &str) -> Result<RuleBook> {
+        let raw: RawBook = toml::from_str(text).map_err(|e| {
+            Error::new(
+                ErrorKind::Data,
+                None,
+                format!("le fichier de paramètres est illisible : {e}"),
+            )
+        })?;
+        Ok(RuleBook {
+            supported_from: Dated::new("supported_from", raw.supported_from)?,
+            proration: Dated::new("proration", raw.proration)?,
+            short_contract_majoration: Dated::new(
+                "short_contract_majoration",
+                raw.short_contract_majoration,
+            )?,
+            distance_minoration: Dated::new("distance_minoration", raw.distance_minoration)?,
+            distance_exemptions: Dated::new("distance_exemptions", raw.distance_exemptions)?,
+            rqth_cap: Dated::new("rqth_cap", raw.rqth_cap)?,
+            participation: Dated::new("participation", raw.participation)?,
+            amorcage: Dated::new("amorcage", raw.amorcage)?,
+            annexes: Dated::new("annexes", raw.annexes)?,
+            precontract: Dated::new("precontract", raw.precontract)?,
+            duration_limits: Dated::new("duration_limits", raw.duration_limits)?,
+            schedule: Dated::new("schedule", raw.schedule)?,
+        })
+    }
+
+    /// The parameters shipped in `data/parameters/`, parsed once.
+    pub fn embedded() -> &'static RuleBook {
+        static BOOK: OnceLock<RuleBook> = OnceLock::new();
+        BOOK.get_or_init(|| {
+            // The file is part of the build and parsed by a test: failing here means a broken build.
+            RuleBook::from_toml(EMBEDDED_PARAMETERS).expect("embedded parameter file is valid")
+        })
+    }
+
+    /// The rule set in force for a contract concluded on `signed_on`.
+    ///
+    /// Fails with [`ErrorKind::UnsupportedRegime`] before the first supported date (D1).
+    pub fn rules_for(&self, signed_on: Date) -> Result<RuleSet> {
+        let unsupported = || {
+            let first = self.supported_from.raw.steps[0].from;
+            Error::new(
+                ErrorKind::UnsupportedRegime,
+                Some("signed_on"),
+                format!(
+                    "les contrats conclus avant le {first} relèvent de règles antérieures que ce \
+                     calculateur n'applique pas ; vérifiez la date de conclusion ({signed_on})"
+                ),
+            )
+        };
+        let (supported, supported_from) =
+            self.supported_from.at(signed_on).ok_or_else(unsupported)?;
+        if !supported {
+            return Err(unsupported());
+        }
+        fn get<T: Clone>(d: &Dated<T>, date: Date) -> Result<(T, Provenance)> {
+            d.at(date).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::UnsupportedRegime,
+                    Some("signed_on"),
+                    format!("le paramètre `{}` n'a pas de valeur pour un contrat conclu le {date}", d.name),
+                )
+            })
+        }
+        let (regime, regime_src) = get(&self.proration, signed_on)?;
+        let (short_contract_majoration, short_src) = get(&self.short_contract_majoration, signed_on)?;
+        let (distance, distance_src) = get(&self.distance_minoration, signed_on)?;
+        let (distance_exemptions, exemptions_src) = get(&self.distance_exemptions, signed_on)?;
+        let (rqth_cap, rqth_src) = get(&self.rqth_cap, signed_on)?;
+        let (participation, participation_src) = get(&self.participation, signed_on)?;
+        let (amorcage, amorcage_src) = get(&self.amorcage, signed_on)?;
+        let (annexes, annexes_src) = get(&self.annexes, signed_on)?;
+        let (precontract, precontract_src) = get(&self.precontract, signed_on)?;
+        let (duration_limits, duration_src) = get(&self.duration_limits, signed_on)?;
+        let (schedule, schedule_src) = get(&self.schedule, signed_on)?;
+        Ok(RuleSet {
+            id: format!("{}-{}", regime.as_str(), regime_src.from),
+            regime,
+            short_contract_majoration,
+            distance,
+            distance_exemptions,
+            rqth_cap,
+            participation,
+            amorcage,
+            annexes,
+            precontract,
+            duration_limits,
+            schedule,
+            sources: RuleSources {
+                supported_from,
+                regime: regime_src,
+                short_contract_majoration: short_src,
+                distance: distance_src,
+                distance_exemptions: exemptions_src,
+                rqth_cap: rqth_src,
+                participation: participation_src,
+                amorcage: amorcage_src,
+                annexes: annexes_src,
+                precontract: precontract_src,
+                duration_limits: duration_src,
+                schedule: schedule_src,
+            },
+        })
+    }
+}
+
+/// The provenance of every parameter of a [`RuleSet`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[allow(missing_docs)]
+pub struct RuleSources {
+    pub supported_from: Provenance,
+    pub regime: Provenance,
+    pub short_contract_majoration: Provenance,
+    pub distance: Provenance,
+    pub distance_exemptions: Provenance,
+    pub rqth_cap: Provenance,
+    pub participation: Provenance,
+    pub amorcage: Provenance,
+    pub annexes: Provenance,
+    pub precontract: Provenance,
+    pub duration_limits: Provenance,
+    pub schedule: Provenance,
+}
+
+/// The parameters in force for one date of conclusion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleSet {
+    /// A name for the set, e.g. `daily-2025-07-01`.
+    pub id: String,
+    /// Daily or monthly proration.
+    pub regime: Regime,
+    /// The +10 % of a reduced contract under one year (0.10).
+    pub short_contract_majoration: Decimal,
+    /// The distance minoration.
+    pub distance: DistanceRule,
+    /// Certifications exempt from it.
+    pub distance_exemptions: DistanceExemptions,
+    /// The RQTH majoration cap (4 000 €).
+    pub rqth_cap: Decimal,
+    /// The employer participation.
+    pub participation: ParticipationRule,
+    /// Amorçage values by level (`"3"` … `"8"`).
+    pub amorcage: BTreeMap<String, Decimal>,
+    /// Frais annexes.
+    pub annexes: AnnexesRule,
+    /// Time in a CFA before the contract.
+    pub precontract: PrecontractRule,
+    /// Durations that call for a warning.
+    pub duration_limits: DurationLimits,
+    /// The payment schedule.
+    pub schedule: ScheduleRule,
+    /// Where each parameter comes from.
+    pub sources: RuleSources,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn embedded_parameters_parse_and_switch_on_2025_07_01() {
+        let book = RuleBook::from_toml(EMBEDDED_PARAMETERS).unwrap();
+        let before = book.rules_for(date(2025, 6, 30)).unwrap();
+        let after = book.rules_for(date(2025, 7, 1)).unwrap();
+        assert_eq!(before.regime, Regime::Monthly);
+        assert_eq!(after.regime, Regime::Daily);
+        assert!(!before.participation.applies && after.participation.applies);
+        assert!(!before.distance.applies && after.distance.applies);
+        assert_eq!(after.schedule.multi_year.len(), 4);
+        assert_eq!(before.schedule.multi_year.len(), 3);
+    }
+
+    #[test]
+    fn contracts_before_2021_are_refused() {
+        let err = RuleBook::embedded().rules_for(date(2020, 12, 31)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::UnsupportedRegime);
+        assert_eq!(err.field(), Some("signed_on"));
+    }
+
+    #[test]
+    fn equipment_cap_by_level_from_2026_07_30_is_marked_to_confirm() {
+        let rules = RuleBook::embedded().rules_for(date(2026, 7, 30)).unwrap();
+        assert!(rules.sources.annexes.to_confirm);
+        assert_eq!(rules.annexes.equipment_cap["5"], Decimal::from(300));
+        let earlier = RuleBook::embedded().rules_for(date(2026, 7, 29)).unwrap();
+        assert!(!earlier.sources.annexes.to_confirm);
+    }
+
+    #[test]
+    fn unordered_steps_are_a_data_error() {
+        let text = EMBEDDED_PARAMETERS.replace(
+            "{ from = \"2025-07-01\", value = \"daily\"",
+            "{ from = \"2020-07-01\", value = \"daily\"",
+        );
+        let err = RuleBook::from_toml(&text).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Data);
+        assert!(err.message().contains("proration"), "{}", err.message());
+    }
+}

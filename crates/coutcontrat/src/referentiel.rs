@@ -1,0 +1,704 @@
+//! The NPEC référentiel in memory: table versions, CPNE ↔ IDCC mappings, and the lookup of D12.
+//!
+//! The core only holds and searches it; reading and writing files is the job of `coutcontrat-referentiel`.
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::text::{fold, words};
+
+/// One row of a NPEC table: an amount for a (certification, CPNE) pair.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NpecRow {
+    /// The RNCP codes of the cell, normalised (`RNCP1006`, `RNCP37239` for `RNCP1006/RNCP37239`).
+    pub rncp: Vec<String>,
+    /// The certification code cell exactly as published.
+    pub rncp_cell: String,
+    /// The code diplôme (CFD), in files that carry one.
+    pub diploma_code: Option<String>,
+    /// The certification label.
+    pub label: String,
+    /// The first certifier (2023+ files).
+    pub certifier: String,
+    /// The diploma type (`BP`, `TITRE`, `BTS`…).
+    pub diploma_type: String,
+    /// The CPNE code (`None` in the 2019-09 file, which has labels only).
+    pub cpne: Option<u32>,
+    /// The CPNE label as published in this version.
+    pub cpne_label: String,
+    /// The annual amount; `None` when the file says `NC`/`NR` or leaves it empty.
+    pub amount: Option<Decimal>,
+    /// The amount cell exactly as published.
+    pub amount_raw: String,
+    /// `A`, `CPNE`, `R`, `D`… (empty for rows of a wide matrix).
+    pub status: String,
+    /// The row's own applicability date; `None` for rows of a wide matrix (D12: the version's date applies).
+    pub applicable_from: Option<Date>,
+    /// Where the row comes from: sheet name and line in the source (1-based), or the data file and line.
+    pub origin: RowOrigin,
+}
+
+/// Where a row was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowOrigin {
+    /// The sheet of the official workbook (`Onglet 3 - référentiel NPEC`).
+    pub sheet: String,
+    /// The line of that sheet (1-based, as Excel shows it), when known.
+    pub line: Option<u32>,
+}
+
+/// A CPNE ↔ IDCC pair of a mapping.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CpneIdcc {
+    /// The CPNE code.
+    pub cpne: u32,
+    /// The IDCC code (without leading zeros).
+    pub idcc: u32,
+}
+
+/// One published version of the référentiel.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableVersion {
+    /// The version tag (last line of « Me lire », e.g. `v_18.07.2024`).
+    pub tag: String,
+    /// The date France compétences published it.
+    pub published: Date,
+    /// The first date of conclusion it applies to; rows without their own date take it (D12).
+    pub applies_from: Date,
+    /// The last date of conclusion it applies to, when a later edition replaced it.
+    pub applies_until: Option<Date>,
+    /// The official file it was read from.
+    pub source_file: String,
+    /// The SHA-256 of that file, when known.
+    pub source_sha256: Option<String>,
+    /// Its legal basis (decree or arrêté).
+    pub legal_basis: String,
+    /// True for a generated table: its amounts are not real and must never be shown as such.
+    pub synthetic: bool,
+    /// A note on completeness or provenance.
+    pub note: String,
+    /// The rows.
+    pub rows: Vec<NpecRow>,
+    /// The CPNE ↔ IDCC mapping of this edition, when it was published complete with it.
+    pub mapping: Option<Vec<CpneIdcc>>,
+}
+
+/// What is known of an IDCC (a collective agreement).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IdccInfo {
+    /// The IDCC code.
+    pub idcc: u32,
+    /// The collective agreement's name.
+    pub label: String,
+    /// The OPCO it belongs to, when known.
+    pub opco: Option<String>,
+}
+
+/// A certification known to the référentiel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Certification {
+    /// Normalised RNCP code.
+    pub rncp: String,
+    /// Its label in the newest version that names it.
+    pub label: String,
+    /// Its diploma type in that version.
+    pub diploma_type: String,
+    /// The level guessed from the diploma type, where it says it (`CAP` → 3, `BTS` → 5…).
+    pub level_hint: Option<u8>,
+}
+
+/// A branch (CPNE) the user can choose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Branch {
+    /// CPNE code.
+    pub cpne: u32,
+    /// CPNE label.
+    pub label: String,
+}
+
+/// A hit of [`Referentiel::search_branches`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BranchHit {
+    /// The IDCC, when the hit is a collective agreement.
+    pub idcc: Option<u32>,
+    /// Its label (agreement or CPNE).
+    pub label: String,
+    /// The OPCO, when known.
+    pub opco: Option<String>,
+    /// The CPNE it maps to in the latest mapping.
+    pub cpne: Vec<Branch>,
+}
+
+/// The table row chosen for a contract (D12), or why there is none.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TableLookup {
+    /// A row with an amount.
+    Found(Box<FoundRow>),
+    /// No usable amount: the amorçage value applies (D11).
+    Absent(AbsentReason),
+}
+
+/// A row chosen by [`Referentiel::lookup`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundRow {
+    /// The version's tag.
+    pub version: String,
+    /// Whether the version is synthetic.
+    pub synthetic: bool,
+    /// The row.
+    pub row: NpecRow,
+    /// The amount.
+    pub amount: Decimal,
+    /// The date it applies from (the row's, or the version's for a wide-matrix row).
+    pub applicable_from: Date,
+    /// The CPNE used, and how it was found.
+    pub cpne: u32,
+    /// When the version has another amount for the pair, that amount (D12: the higher one is taken).
+    pub tie_with: Option<Decimal>,
+}
+
+/// Why a certification has no NPEC for a contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AbsentReason {
+    /// The certification is in no table version.
+    NotInTable,
+    /// The certification is known, but no row for this CPNE applies on the date of conclusion.
+    NoRowForBranch {
+        /// The CPNE looked up.
+        cpne: u32,
+    },
+    /// The applicable row says `NC`/`NR`.
+    NotDefined {
+        /// The CPNE looked up.
+        cpne: u32,
+        /// The version of the row.
+        version: String,
+        /// The raw amount cell.
+        raw: String,
+    },
+}
+
+/// All table versions, the CPNE ↔ IDCC mappings and the branch lists.
+///
+/// ```
+/// use coutcontrat::referentiel::*;
+/// use jiff::civil::date;
+/// let mut r = Referentiel::default();
+/// r.add_version(TableVersion {
+///     tag: "demo".into(), published: date(2025, 9, 4), applies_from: date(2025, 9, 1),
+///     applies_until: None, source_file: "demo.xlsx".into(), source_sha256: None,
+///     legal_basis: String::new(), synthetic: true, note: String::new(),
+///     rows: vec![NpecRow::simple("RNCP41000", "BTS MOS", 204, "8828", date(2025, 9, 1))],
+///     mapping: Some(vec![CpneIdcc { cpne: 204, idcc: 1351 }]),
+/// });
+/// let cpne = r.resolve_cpne(Some(1351), None, date(2025, 10, 1)).unwrap();
+/// let found = r.lookup("RNCP41000", cpne, date(2025, 10, 1));
+/// assert!(matches!(found, TableLookup::Found(f) if f.amount.to_string() == "8828"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Referentiel {
+    versions: Vec<TableVersion>,
+    cpne_labels: BTreeMap<u32, String>,
+    idcc: BTreeMap<u32, IdccInfo>,
+    /// (rncp, cpne) → (version index, row index), and rncp → known.
+    index: HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl NpecRow {
+    /// A row with a single RNCP code, an amount and a date: handy for tests and examples.
+    pub fn simple(rncp: &str, label: &str, cpne: u32, amount: &str, from: Date) -> NpecRow {
+        NpecRow {
+            rncp: vec![rncp.to_owned()],
+            rncp_cell: rncp.to_owned(),
+            diploma_code: None,
+            label: label.to_owned(),
+            certifier: String::new(),
+            diploma_type: String::new(),
+            cpne: Some(cpne),
+            cpne_label: String::new(),
+            amount: amount.parse().ok(),
+            amount_raw: amount.to_owned(),
+            status: String::new(),
+            applicable_from: Some(from),
+            origin: RowOrigin {
+                sheet: String::new(),
+                line: None,
+            },
+        }
+    }
+}
+
+/// Normalises an RNCP code as typed or published: `rncp 34826`, `34826` → `RNCP34826`.
+///
+/// ```
+/// assert_eq!(coutcontrat::referentiel::normalize_rncp(" rncp34826 ").as_deref(), Some("RNCP34826"));
+/// assert_eq!(coutcontrat::referentiel::normalize_rncp("34826").as_deref(), Some("RNCP34826"));
+/// assert_eq!(coutcontrat::referentiel::normalize_rncp("BTS"), None);
+/// ```
+pub fn normalize_rncp(text: &str) -> Option<String> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let upper = compact.to_ascii_uppercase();
+    let digits = upper.strip_prefix("RNCP").unwrap_or(&upper);
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let digits = digits.trim_start_matches('0');
+    if digits.is_empty() {
+        return None;
+    }
+    Some(format!("RNCP{digits}"))
+}
+
+/// Splits a published certification cell into its RNCP codes (`RNCP1006/RNCP37239`, `RNCP123/`, `37239`).
+///
+/// ```
+/// assert_eq!(coutcontrat::referentiel::split_rncp_cell("RNCP1006/ 37239/"), vec!["RNCP1006", "RNCP37239"]);
+/// ```
+pub fn split_rncp_cell(cell: &str) -> Vec<String> {
+    let mut codes: Vec<String> = cell
+        .split(['/', ',', ';', '\n'])
+        .filter_map(normalize_rncp)
+        .collect();
+    codes.dedup();
+    codes
+}
+
+/// The level a diploma type states, when it states one.
+///
+/// ```
+/// assert_eq!(coutcontrat::referentiel::level_of_diploma_type("BTS"), Some(5));
+/// assert_eq!(coutcontrat::referentiel::level_of_diploma_type("TITRE"), None);
+/// ```
+pub fn level_of_diploma_type(diploma_type: &str) -> Option<u8> {
+    let t = fold(diploma_type);
+    let t = t.trim();
+    let level = match t {
+        "cap" | "bep" | "cap agricole" | "capa" | "mc3" => 3,
+        "bp" | "bac pro" | "baccalaureat professionnel" | "bt" | "btm" | "bma" | "bpa" => 4,
+        "bts" | "btsa" | "dut" | "deust" | "bm" => 5,
+        "licence" | "licence professionnelle" | "lp" | "but" => 6,
+        "master" | "titre ingenieur" | "diplome d'ingenieur" => 7,
+        "doctorat" => 8,
+        _ => return None,
+    };
+    Some(level)
+}
+
+impl Referentiel {
+    /// Adds a table version; versions may come in any order.
+    pub fn add_version(&mut self, version: TableVersion) {
+        let vi = self.versions.len();
+        for (ri, row) in version.rows.iter().enumerate() {
+            if let (Some(cpne), false) = (row.cpne, row.cpne_label.is_empty()) {
+                self.cpne_labels
+                    .entry(cpne)
+                    .or_insert_with(|| row.cpne_label.clone());
+            }
+            for code in &row.rncp {
+                self.index.entry(code.clone()).or_default().push((vi, ri));
+            }
+        }
+        self.versions.push(version);
+        self.relabel_cpne();
+    }
+
+    // Labels drift between versions: keep the newest version's.
+    fn relabel_cpne(&mut self) {
+        let mut order: Vec<usize> = (0..self.versions.len()).collect();
+        order.sort_by_key(|&i| self.versions[i].published);
+        for i in order {
+            for row in &self.versions[i].rows {
+                if let (Some(cpne), false) = (row.cpne, row.cpne_label.is_empty()) {
+                    self.cpne_labels.insert(cpne, row.cpne_label.clone());
+                }
+            }
+        }
+    }
+
+    /// Sets a CPNE label (from a CPNE list), unless a table version already names it.
+    pub fn add_cpne_label(&mut self, cpne: u32, label: &str) {
+        self.cpne_labels
+            .entry(cpne)
+            .or_insert_with(|| label.to_owned());
+    }
+
+    /// Records what is known of an IDCC (label, OPCO).
+    pub fn add_idcc(&mut self, info: IdccInfo) {
+        match self.idcc.get_mut(&info.idcc) {
+            Some(known) => {
+                if known.label.is_empty() {
+                    known.label = info.label;
+                }
+                if known.opco.is_none() {
+                    known.opco = info.opco;
+                }
+            }
+            None => {
+                self.idcc.insert(info.idcc, info);
+            }
+        }
+    }
+
+    /// The versions, in the order they were added.
+    pub fn versions(&self) -> &[TableVersion] {
+        &self.versions
+    }
+
+    /// What is known of an IDCC.
+    pub fn idcc(&self, idcc: u32) -> Option<&IdccInfo> {
+        self.idcc.get(&idcc)
+    }
+
+    /// The label of a CPNE.
+    pub fn cpne_label(&self, cpne: u32) -> Option<&str> {
+        self.cpne_labels.get(&cpne).map(String::as_str)
+    }
+
+    /// True when the certification appears in some version.
+    pub fn knows_certification(&self, rncp: &str) -> bool {
+        self.index.contains_key(rncp)
+    }
+
+    /// The edition in force for a date of conclusion: the newest published version that applies to it.
+    pub fn edition_for(&self, signed_on: Date) -> Option<&TableVersion> {
+        self.versions
+            .iter()
+            .filter(|v| v.applies_from <= signed_on)
+            .max_by_key(|v| (v.published, v.applies_from))
+    }
+
+    /// The CPNE ↔ IDCC mapping used for a date of conclusion (D12): the edition's when it has one,
+    /// else the latest one shipped. Returns the mapping and the tag of the version it comes from.
+    pub fn mapping_for(&self, signed_on: Date) -> Option<(&[CpneIdcc], &str)> {
+        if let Some(edition) = self.edition_for(signed_on) {
+            if let Some(mapping) = &edition.mapping {
+                return Some((mapping, &edition.tag));
+            }
+        }
+        self.versions
+            .iter()
+            .filter(|v| v.mapping.is_some())
+            .max_by_key(|v| v.published)
+            .and_then(|v| v.mapping.as_deref().map(|m| (m, v.tag.as_str())))
+    }
+
+    /// The CPNE of an IDCC for a date of conclusion.
+    pub fn cpne_of_idcc(&self, idcc: u32, signed_on: Date) -> Vec<u32> {
+        let mut out: Vec<u32> = self
+            .mapping_for(signed_on)
+            .map(|(m, _)| m.iter().filter(|p| p.idcc == idcc).map(|p| p.cpne).collect())
+            .unwrap_or_default();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The CPNE to use: the one named, or the only one the IDCC maps to (D12).
+    ///
+    /// An IDCC with no CPNE, or with several, is an error that says what to do.
+    pub fn resolve_cpne(&self, idcc: Option<u32>, cpne: Option<u32>, signed_on: Date) -> Result<u32> {
+        if let Some(cpne) = cpne {
+            return Ok(cpne);
+        }
+        let Some(idcc) = idcc else {
+            return Err(Error::new(
+                ErrorKind::Missing,
+                Some("idcc"),
+                "indiquez l'IDCC de la convention collective de l'employeur (case « code IDCC » du \
+                 Cerfa, ou bulletin de paie) ou le code CPNE de la branche",
+            ));
+        };
+        let found = self.cpne_of_idcc(idcc, signed_on);
+        let source = self
+            .mapping_for(signed_on)
+            .map(|(_, tag)| tag.to_owned())
+            .unwrap_or_else(|| "aucune".into());
+        match found.as_slice() {
+            [one] => Ok(*one),
+            [] => {
+                let known = self.idcc.contains_key(&idcc);
+                let message = if known {
+                    format!(
+                        "l'IDCC {idcc} n'est rattaché à aucune CPNE dans la correspondance CPNE–IDCC \
+                         utilisée (version {source}) : indiquez le code CPNE de la branche (`cpne`), \
+                         que donne l'onglet « CPNE-IDCC » du référentiel ou l'OPCO"
+                    )
+                } else {
+                    format!(
+                        "IDCC {idcc} inconnu : vérifiez le code (case « code IDCC » du Cerfa, 4 chiffres \
+                         au plus) ou indiquez directement le code CPNE de la branche (`cpne`)"
+                    )
+                };
+                Err(Error::new(ErrorKind::UnknownBranch, Some("idcc"), message))
+            }
+            many => {
+                let candidates: Vec<String> = many
+                    .iter()
+                    .map(|c| match self.cpne_label(*c) {
+                        Some(label) => format!("{c} – {label}"),
+                        None => c.to_string(),
+                    })
+                    .collect();
+                Err(Error::new(
+                    ErrorKind::AmbiguousBranch,
+                    Some("cpne"),
+                    format!(
+                        "l'IDCC {idcc} relève de plusieurs CPNE ({}) : indiquez celle de l'employeur (`cpne`)",
+                        candidates.join(" ; ")
+                    ),
+                )
+                .with_candidates(candidates))
+            }
+        }
+    }
+
+    /// The row that gives the NPEC of a certification in a branch for a date of conclusion (D12).
+    pub fn lookup(&self, rncp: &str, cpne: u32, signed_on: Date) -> TableLookup {
+        let Some(hits) = self.index.get(rncp) else {
+            return TableLookup::Absent(AbsentReason::NotInTable);
+        };
+        // Eligible rows: this CPNE, applicable on or before the date of conclusion.
+        let eligible = hits.iter().filter_map(|&(vi, ri)| {
+            let version = &self.versions[vi];
+            let row = &version.rows[ri];
+            let date = row.applicable_from.unwrap_or(version.applies_from);
+            (row.cpne == Some(cpne) && date <= signed_on).then_some((version, row, date))
+        });
+        // Newest version by publication, then latest date, then a row naming the code alone, then a row
+        // with an amount; what remains tied takes the higher amount, and the other is reported.
+        let candidates: Vec<_> = eligible.collect();
+        let slot = |(v, r, d): &(&TableVersion, &NpecRow, Date)| {
+            (v.published, *d, r.rncp.len() == 1, r.amount.is_some())
+        };
+        let Some(top) = candidates.iter().map(slot).max() else {
+            return TableLookup::Absent(AbsentReason::NoRowForBranch { cpne });
+        };
+        let mut tied: Vec<_> = candidates.iter().filter(|c| slot(c) == top).collect();
+        tied.sort_by(|a, b| b.1.amount.cmp(&a.1.amount));
+        let (version, row, date) = *tied[0];
+        let tie = tied
+            .iter()
+            .map(|c| c.1.amount)
+            .find(|a| *a != row.amount)
+            .flatten();
+        match row.amount {
+            Some(amount) => TableLookup::Found(Box::new(FoundRow {
+                version: version.tag.clone(),
+                synthetic: version.synthetic,
+                row: row.clone(),
+                amount,
+                applicable_from: date,
+                cpne,
+                tie_with: tie,
+            })),
+            None => TableLookup::Absent(AbsentReason::NotDefined {
+                cpne,
+                version: version.tag.clone(),
+                raw: row.amount_raw.clone(),
+            }),
+        }
+    }
+
+    /// Every certification known, one entry per RNCP code, labelled by the newest version.
+    pub fn certifications(&self) -> Vec<Certification> {
+        let mut out: Vec<Certification> = self
+            .index
+            .iter()
+            .filter_map(|(code, hits)| {
+                let &(vi, ri) = hits
+                    .iter()
+                    .max_by_key(|&&(vi, _)| self.versions[vi].published)?;
+                let row = &self.versions[vi].rows[ri];
+                Some(Certification {
+                    rncp: code.clone(),
+                    label: row.label.clone(),
+                    diploma_type: row.diploma_type.clone(),
+                    level_hint: level_of_diploma_type(&row.diploma_type),
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| a.rncp.cmp(&b.rncp));
+        out
+    }
+
+    /// Certifications matching a code or words of the label, accent- and case-insensitive, best first.
+    ///
+    /// ```
+    /// # use coutcontrat::referentiel::*;
+    /// # use jiff::civil::date;
+    /// let mut r = Referentiel::default();
+    /// # r.add_version(TableVersion { tag: "t".into(), published: date(2025, 9, 4), applies_from: date(2025, 9, 1),
+    /// #   applies_until: None, source_file: String::new(), source_sha256: None, legal_basis: String::new(),
+    /// #   synthetic: true, note: String::new(), mapping: None,
+    /// #   rows: vec![NpecRow::simple("RNCP41000", "BTS Management opérationnel de la sécurité", 204, "8828", date(2025, 9, 1))] });
+    /// let hits = r.search_certifications("securite management", 10);
+    /// assert_eq!(hits[0].rncp, "RNCP41000");
+    /// assert_eq!(r.search_certifications("4100", 10)[0].rncp, "RNCP41000");
+    /// ```
+    pub fn search_certifications(&self, query: &str, limit: usize) -> Vec<Certification> {
+        let all = self.certifications();
+        CertificationIndex::new(all).search(query, limit)
+    }
+
+    /// Branches matching an IDCC, a CPNE code or words of a label.
+    pub fn search_branches(&self, query: &str, signed_on: Date, limit: usize) -> Vec<BranchHit> {
+        let terms = words(query);
+        let number: Option<u32> = query.trim().parse().ok();
+        let mut hits: Vec<(u32, BranchHit)> = Vec::new();
+        let branch = |cpne: u32| Branch {
+            cpne,
+            label: self.cpne_label(cpne).unwrap_or_default().to_owned(),
+        };
+        let mut idccs: Vec<u32> = self.idcc.keys().copied().collect();
+        if let Some((mapping, _)) = self.mapping_for(signed_on) {
+            idccs.extend(mapping.iter().map(|p| p.idcc));
+        }
+        idccs.sort_unstable();
+        idccs.dedup();
+        for idcc in idccs {
+            let info = self.idcc.get(&idcc);
+            let label = info.map(|i| i.label.clone()).unwrap_or_default();
+            let cpne: Vec<Branch> = self.cpne_of_idcc(idcc, signed_on).into_iter().map(branch).collect();
+            let haystack = fold(&format!(
+                "{label} {}",
+                cpne.iter().map(|b| b.label.as_str()).collect::<Vec<_>>().join(" ")
+            ));
+            let score = if number == Some(idcc) {
+                1000
+            } else if number.is_some() && idcc.to_string().starts_with(query.trim()) {
+                500
+            } else if !terms.is_empty() && terms.iter().all(|t| haystack.contains(t.as_str())) {
+                100
+            } else {
+                continue;
+            };
+            hits.push((
+                score,
+                BranchHit {
+                    idcc: Some(idcc),
+                    label,
+                    opco: info.and_then(|i| i.opco.clone()),
+                    cpne,
+                },
+            ));
+        }
+        // CPNE without an IDCC can still be chosen by code or name.
+        for (&cpne, label) in &self.cpne_labels {
+            let folded = fold(label);
+            let score = if number == Some(cpne) {
+                300
+            } else if !terms.is_empty() && terms.iter().all(|t| folded.contains(t.as_str())) {
+                50
+            } else {
+                continue;
+            };
+            hits.push((
+                score,
+                BranchHit {
+                    idcc: None,
+                    label: label.clone(),
+                    opco: None,
+                    cpne: vec![branch(cpne)],
+                },
+            ));
+        }
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.label.cmp(&b.1.label)));
+        hits.into_iter().take(limit).map(|(_, h)| h).collect()
+    }
+}
+
+/// A prepared search index over certifications, for search-as-you-type.
+#[derive(Debug, Clone, Default)]
+pub struct CertificationIndex {
+    entries: Vec<(Certification, String, Vec<String>)>,
+}
+
+impl CertificationIndex {
+    /// Folds every label once.
+    pub fn new(certifications: Vec<Certification>) -> CertificationIndex {
+        let entries = certifications
+            .into_iter()
+            .map(|c| {
+                let folded = fold(&format!("{} {}", c.label, c.diploma_type));
+                let label_words = words(&folded);
+                (c, folded, label_words)
+            })
+            .collect();
+        CertificationIndex { entries }
+    }
+
+    /// How many certifications it holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Best matches first: exact code, code prefix, then labels where every word of the query starts a
+    /// word of the label (whole words and earlier words rank higher).
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Certification> {
+        let q = query.trim();
+        if q.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let code = normalize_rncp(q);
+        let digits = code.as_deref().map(|c| &c[4..]);
+        let terms = words(q);
+        let mut scored: Vec<(i64, &Certification)> = Vec::new();
+        for (cert, _, label_words) in &self.entries {
+            let mut score: i64 = 0;
+            if let Some(code) = &code {
+                if &cert.rncp == code {
+                    score = 10_000;
+                } else if cert.rncp[4..].starts_with(digits.unwrap_or_default()) {
+                    score = 5_000 - cert.rncp.len() as i64;
+                }
+            }
+            if score == 0 && !terms.is_empty() {
+                let mut total = 0i64;
+                let mut all = true;
+                for term in &terms {
+                    let best = label_words
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, w)| {
+                            if w == term {
+                                Some(100 - i.min(50) as i64)
+                            } else if w.starts_with(term.as_str()) {
+                                Some(60 - i.min(50) as i64)
+                            } else {
+                                None
+                            }
+                        })
+                        .max();
+                    match best {
+                        Some(s) => total += s,
+                        None => {
+                            all = false;
+                            break;
+                        }
+                    }
+                }
+                if all {
+                    score = 1_000 + total - label_words.len() as i64;
+                }
+            }
+            if score > 0 {
+                scored.push((score, cert));
+            }
+        }
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.rncp.cmp(&b.1.rncp)));
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(_, c)| c.clone())
+            .collect()
+    }
+}
