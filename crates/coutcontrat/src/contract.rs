@@ -270,10 +270,7 @@ pub const INPUT_FIELDS: &[&str] = &[
 ];
 
 fn present(value: &Option<Loose>) -> Option<&str> {
-    value
-        .as_ref()
-        .map(|v| v.0.trim())
-        .filter(|v| !v.is_empty())
+    value.as_ref().map(|v| v.0.trim()).filter(|v| !v.is_empty())
 }
 
 fn invalid(field: &str, message: String) -> Error {
@@ -342,7 +339,10 @@ pub fn parse_decimal(text: &str, field: &str, percent: bool) -> Result<Decimal> 
         })?;
     if is_percent {
         if !percent {
-            return Err(invalid(field, format!("« {t} » : un montant en euros est attendu, pas un pourcentage")));
+            return Err(invalid(
+                field,
+                format!("« {t} » : un montant en euros est attendu, pas un pourcentage"),
+            ));
         }
         return Ok(value / Decimal::from(100));
     }
@@ -397,16 +397,26 @@ impl ContractInput {
     ///
     /// Ranges and the consistency of dates are checked by the quote, which knows the rules in force.
     pub fn parse(&self) -> Result<Contract> {
-        let signed_on = parse_date(required(&self.signed_on, "signed_on", "la date de conclusion")?, "signed_on")?;
+        let signed_on = parse_date(
+            required(&self.signed_on, "signed_on", "la date de conclusion")?,
+            "signed_on",
+        )?;
         let start = parse_date(required(&self.start, "start", "la date de début")?, "start")?;
         let end = parse_date(required(&self.end, "end", "la date de fin prévue")?, "end")?;
-        let price = parse_decimal(required(&self.price, "price", "le prix du CFA")?, "price", false)?;
+        let price = parse_decimal(
+            required(&self.price, "price", "le prix du CFA")?,
+            "price",
+            false,
+        )?;
         let date = |v: &Option<Loose>, f: &str| present(v).map(|t| parse_date(t, f)).transpose();
         let dec = |v: &Option<Loose>, f: &str, pct: bool| {
             present(v).map(|t| parse_decimal(t, f, pct)).transpose()
         };
         let flag = |v: &Option<Loose>, f: &str| {
-            present(v).map(|t| parse_bool(t, f)).transpose().map(|b| b.unwrap_or(false))
+            present(v)
+                .map(|t| parse_bool(t, f))
+                .transpose()
+                .map(|b| b.unwrap_or(false))
         };
         let rncp = present(&self.rncp)
             .map(|t| {
@@ -433,7 +443,10 @@ impl ContractInput {
         let cpne = present(&self.cpne)
             .map(|t| {
                 t.parse::<u32>().map_err(|_| {
-                    invalid("cpne", format!("« {t} » n'est pas un code CPNE : c'est un nombre (65, 134…)"))
+                    invalid(
+                        "cpne",
+                        format!("« {t} » n'est pas un code CPNE : c'est un nombre (65, 134…)"),
+                    )
                 })
             })
             .transpose()?;
@@ -450,8 +463,14 @@ impl ContractInput {
         let annexes = match &self.annexes {
             None => Annexes::default(),
             Some(a) => Annexes {
-                nights: present(&a.nights).map(|t| parse_count(t, "annexes.nights")).transpose()?.unwrap_or(0),
-                meals: present(&a.meals).map(|t| parse_count(t, "annexes.meals")).transpose()?.unwrap_or(0),
+                nights: present(&a.nights)
+                    .map(|t| parse_count(t, "annexes.nights"))
+                    .transpose()?
+                    .unwrap_or(0),
+                meals: present(&a.meals)
+                    .map(|t| parse_count(t, "annexes.meals"))
+                    .transpose()?
+                    .unwrap_or(0),
                 first_equipment: dec(&a.first_equipment, "annexes.first_equipment", false)?
                     .unwrap_or_default(),
             },
@@ -461,11 +480,19 @@ impl ContractInput {
             start,
             end,
             rupture_on: date(&self.rupture_on, "rupture_on")?,
-            rupture_during_probation: flag(&self.rupture_during_probation, "rupture_during_probation")?,
-            after_rupture_new_employer: flag(&self.after_rupture_new_employer, "after_rupture_new_employer")?,
+            rupture_during_probation: flag(
+                &self.rupture_during_probation,
+                "rupture_during_probation",
+            )?,
+            after_rupture_new_employer: flag(
+                &self.after_rupture_new_employer,
+                "after_rupture_new_employer",
+            )?,
             rncp,
             level,
-            idcc: present(&self.idcc).map(|t| parse_idcc(t, "idcc")).transpose()?,
+            idcc: present(&self.idcc)
+                .map(|t| parse_idcc(t, "idcc"))
+                .transpose()?,
             cpne,
             npec: dec(&self.npec, "npec", false)?,
             price,

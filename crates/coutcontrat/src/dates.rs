@@ -7,7 +7,11 @@ use jiff::Span;
 /// Days since 1970-01-01 (proleptic Gregorian), for exact day counts.
 pub fn ordinal(d: Date) -> i64 {
     // Howard Hinnant's days_from_civil.
-    let (y, m, day) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+    let (y, m, day) = (
+        i64::from(d.year()),
+        i64::from(d.month()),
+        i64::from(d.day()),
+    );
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;

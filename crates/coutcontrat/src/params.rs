@@ -71,7 +71,10 @@ impl<T: Clone> Dated<T> {
             return Err(data_error(name, "aucune valeur datée"));
         }
         if raw.steps.windows(2).any(|w| w[0].from >= w[1].from) {
-            return Err(data_error(name, "les valeurs datées doivent être dans l'ordre croissant de `from`"));
+            return Err(data_error(
+                name,
+                "les valeurs datées doivent être dans l'ordre croissant de `from`",
+            ));
         }
         Ok(Dated { name, raw })
     }
@@ -82,8 +85,14 @@ impl<T: Clone> Dated<T> {
         let provenance = Provenance {
             parameter: self.name.to_owned(),
             label: self.raw.label.clone(),
-            article: step.article.clone().unwrap_or_else(|| self.raw.article.clone()),
-            reference: step.reference.clone().unwrap_or_else(|| self.raw.reference.clone()),
+            article: step
+                .article
+                .clone()
+                .unwrap_or_else(|| self.raw.article.clone()),
+            reference: step
+                .reference
+                .clone()
+                .unwrap_or_else(|| self.raw.reference.clone()),
             from: step.from,
             last_checked: self.raw.last_checked,
             to_confirm: step.to_confirm,
@@ -346,12 +355,16 @@ impl RuleBook {
                 Error::new(
                     ErrorKind::UnsupportedRegime,
                     Some("signed_on"),
-                    format!("le paramètre `{}` n'a pas de valeur pour un contrat conclu le {date}", d.name),
+                    format!(
+                        "le paramètre `{}` n'a pas de valeur pour un contrat conclu le {date}",
+                        d.name
+                    ),
                 )
             })
         }
         let (regime, regime_src) = get(&self.proration, signed_on)?;
-        let (short_contract_majoration, short_src) = get(&self.short_contract_majoration, signed_on)?;
+        let (short_contract_majoration, short_src) =
+            get(&self.short_contract_majoration, signed_on)?;
         let (distance, distance_src) = get(&self.distance_minoration, signed_on)?;
         let (distance_exemptions, exemptions_src) = get(&self.distance_exemptions, signed_on)?;
         let (rqth_cap, rqth_src) = get(&self.rqth_cap, signed_on)?;
@@ -461,7 +474,9 @@ mod tests {
 
     #[test]
     fn contracts_before_2021_are_refused() {
-        let err = RuleBook::embedded().rules_for(date(2020, 12, 31)).unwrap_err();
+        let err = RuleBook::embedded()
+            .rules_for(date(2020, 12, 31))
+            .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::UnsupportedRegime);
         assert_eq!(err.field(), Some("signed_on"));
     }

@@ -346,7 +346,13 @@ impl Ctx<'_> {
         });
     }
 
-    fn explain(&mut self, figure: impl Into<String>, rule: &'static str, article: &str, text: String) {
+    fn explain(
+        &mut self,
+        figure: impl Into<String>,
+        rule: &'static str,
+        article: &str,
+        text: String,
+    ) {
         self.explanations.push(Explanation {
             figure: figure.into(),
             rule,
@@ -380,7 +386,10 @@ fn check_year(d: Date, field: &str) -> Result<()> {
     if (1900..=2200).contains(&d.year()) {
         Ok(())
     } else {
-        Err(out_of_range(field, format!("{d} : l'année doit être comprise entre 1900 et 2200")))
+        Err(out_of_range(
+            field,
+            format!("{d} : l'année doit être comprise entre 1900 et 2200"),
+        ))
     }
 }
 
@@ -396,7 +405,11 @@ fn check_not_negative(value: Option<Decimal>, field: &str, what: &str) -> Result
 
 /// D16: every refusal, each naming its field.
 fn validate(c: &Contract, rules_book: &RuleBook) -> Result<RuleSet> {
-    for (d, f) in [(c.signed_on, "signed_on"), (c.start, "start"), (c.end, "end")] {
+    for (d, f) in [
+        (c.signed_on, "signed_on"),
+        (c.start, "start"),
+        (c.end, "end"),
+    ] {
         check_year(d, f)?;
     }
     if let Some(d) = c.rupture_on {
@@ -409,7 +422,9 @@ fn validate(c: &Contract, rules_book: &RuleBook) -> Result<RuleSet> {
         if !(3..=8).contains(&level) {
             return Err(out_of_range(
                 "level",
-                format!("niveau {level} : le niveau de la certification va de 3 (CAP) à 8 (doctorat)"),
+                format!(
+                    "niveau {level} : le niveau de la certification va de 3 (CAP) à 8 (doctorat)"
+                ),
             ));
         }
     }
@@ -425,9 +440,7 @@ fn validate(c: &Contract, rules_book: &RuleBook) -> Result<RuleSet> {
         if share < Decimal::ZERO || share > Decimal::ONE {
             return Err(out_of_range(
                 "distance_share",
-                format!(
-                    "{share} : la part à distance est une fraction de 0 à 1 (0.8 pour 80 %)"
-                ),
+                format!("{share} : la part à distance est une fraction de 0 à 1 (0.8 pour 80 %)"),
             ));
         }
     }
@@ -435,7 +448,10 @@ fn validate(c: &Contract, rules_book: &RuleBook) -> Result<RuleSet> {
     if c.end < c.start {
         return Err(inconsistent(
             "end",
-            format!("la date de fin ({}) précède la date de début ({}) : vérifiez les deux dates", c.end, c.start),
+            format!(
+                "la date de fin ({}) précède la date de début ({}) : vérifiez les deux dates",
+                c.end, c.start
+            ),
         ));
     }
     if let Some(r) = c.rupture_on {
@@ -585,7 +601,11 @@ impl<'a> Quoter<'a> {
         // D14: days in a CFA before the contract.
         let precontract = c.cfa_entry_on.map(|entry| {
             let last = add_days(c.start.min(c.signed_on), -1);
-            let days = if last >= entry { days_inclusive(entry, last) } else { 0 };
+            let days = if last >= entry {
+                days_inclusive(entry, last)
+            } else {
+                0
+            };
             let per_year = Decimal::from(ctx.rules.precontract.days_per_year);
             let amount = cents(annual * Decimal::from(days) / per_year);
             let src = ctx.rules.sources.precontract.clone();
@@ -801,9 +821,18 @@ impl<'a> Quoter<'a> {
                 ),
             ));
         };
-        let value = ctx.rules.amorcage.get(&level.to_string()).copied().ok_or_else(|| {
-            Error::new(ErrorKind::Data, Some("level"), format!("pas de valeur d'amorçage pour le niveau {level}"))
-        })?;
+        let value = ctx
+            .rules
+            .amorcage
+            .get(&level.to_string())
+            .copied()
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Data,
+                    Some("level"),
+                    format!("pas de valeur d'amorçage pour le niveau {level}"),
+                )
+            })?;
         let src = ctx.rules.sources.amorcage.clone();
         ctx.cite("D11", "Valeur d'amorçage", &src);
         let why = match &reason {
@@ -827,7 +856,10 @@ impl<'a> Quoter<'a> {
         if src.to_confirm {
             ctx.warn(
                 "amorcage_to_confirm",
-                format!("valeur d'amorçage à confirmer pour un contrat conclu le {} : {}", c.signed_on, src.reference),
+                format!(
+                    "valeur d'amorçage à confirmer pour un contrat conclu le {} : {}",
+                    c.signed_on, src.reference
+                ),
                 "vérifiez l'arrêté d'amorçage en vigueur à la date de conclusion",
             );
         }
@@ -835,7 +867,11 @@ impl<'a> Quoter<'a> {
             "npec.base",
             "D11",
             &src.article,
-            format!("{why} : valeur d'amorçage du niveau {level} = {} ({})", euros(value), src.reference),
+            format!(
+                "{why} : valeur d'amorçage du niveau {level} = {} ({})",
+                euros(value),
+                src.reference
+            ),
         );
         Ok(NpecUsed {
             cpne,
@@ -902,7 +938,6 @@ impl<'a> Quoter<'a> {
                     (Some(m), i64::from(m), 12)
                 }
             };
-            let fraction = Decimal::from(num) / Decimal::from(den);
             let exact = annual * Decimal::from(num) / Decimal::from(den);
             let short = majorate && k == 0;
             let npec_line = if short {
@@ -911,7 +946,9 @@ impl<'a> Quoter<'a> {
                 cents(exact)
             };
             let rqth_line = match rqth {
-                Some(m) if self.policy.rqth_prorated => cents(m * Decimal::from(num) / Decimal::from(den)),
+                Some(m) if self.policy.rqth_prorated => {
+                    cents(m * Decimal::from(num) / Decimal::from(den))
+                }
                 Some(m) => cents(m),
                 None => Decimal::ZERO,
             };
@@ -941,7 +978,6 @@ impl<'a> Quoter<'a> {
                     format!("{} × {frac_text} = {}", euros(annual), euros(npec_line))
                 },
             );
-            let _ = fraction;
             lines.push(YearLine {
                 index: k as u32 + 1,
                 start: year_start,
@@ -962,7 +998,11 @@ impl<'a> Quoter<'a> {
         }
         if majorate {
             let src = ctx.rules.sources.short_contract_majoration.clone();
-            ctx.cite("D5", "Majoration de 10 % des contrats courts à durée réduite", &src);
+            ctx.cite(
+                "D5",
+                "Majoration de 10 % des contrats courts à durée réduite",
+                &src,
+            );
         }
         let rule = if regime == Regime::Daily { "D3" } else { "D4" };
         ctx.cite(rule, "Proratisation par année d'exécution", &regime_src);
@@ -1119,7 +1159,10 @@ impl<'a> Quoter<'a> {
             if src.to_confirm {
                 ctx.warn(
                     "equipment_cap_to_confirm",
-                    format!("plafond du premier équipement à confirmer : {}", src.reference),
+                    format!(
+                        "plafond du premier équipement à confirmer : {}",
+                        src.reference
+                    ),
                     "vérifiez l'article D6332-83 en vigueur sur Légifrance",
                 );
             }
@@ -1155,7 +1198,11 @@ impl<'a> Quoter<'a> {
         let c = ctx.contract;
         let limits = ctx.rules.duration_limits.clone();
         let rqth = c.rqth_majoration.is_some();
-        let max_years = if rqth { limits.max_years_rqth } else { limits.max_years };
+        let max_years = if rqth {
+            limits.max_years_rqth
+        } else {
+            limits.max_years
+        };
         let article = ctx.rules.sources.duration_limits.article.clone();
         if c.end > add_days(add_years(c.start, i32::from(max_years)), -1) {
             ctx.warn(
@@ -1208,7 +1255,11 @@ pub fn allocate(total: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
     let mut shares: Vec<Decimal> = exact.iter().map(|e| e.floor()).collect();
     let mut left = total_cents - shares.iter().copied().sum::<Decimal>();
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| (exact[b] - shares[b]).cmp(&(exact[a] - shares[a])).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        (exact[b] - shares[b])
+            .cmp(&(exact[a] - shares[a]))
+            .then(a.cmp(&b))
+    });
     for &i in order.iter().cycle() {
         if left <= Decimal::ZERO {
             break;

@@ -390,7 +390,12 @@ impl Referentiel {
     pub fn cpne_of_idcc(&self, idcc: u32, signed_on: Date) -> Vec<u32> {
         let mut out: Vec<u32> = self
             .mapping_for(signed_on)
-            .map(|(m, _)| m.iter().filter(|p| p.idcc == idcc).map(|p| p.cpne).collect())
+            .map(|(m, _)| {
+                m.iter()
+                    .filter(|p| p.idcc == idcc)
+                    .map(|p| p.cpne)
+                    .collect()
+            })
             .unwrap_or_default();
         out.sort_unstable();
         out.dedup();
@@ -400,7 +405,12 @@ impl Referentiel {
     /// The CPNE to use: the one named, or the only one the IDCC maps to (D12).
     ///
     /// An IDCC with no CPNE, or with several, is an error that says what to do.
-    pub fn resolve_cpne(&self, idcc: Option<u32>, cpne: Option<u32>, signed_on: Date) -> Result<u32> {
+    pub fn resolve_cpne(
+        &self,
+        idcc: Option<u32>,
+        cpne: Option<u32>,
+        signed_on: Date,
+    ) -> Result<u32> {
         if let Some(cpne) = cpne {
             return Ok(cpne);
         }
@@ -478,7 +488,7 @@ impl Referentiel {
             return TableLookup::Absent(AbsentReason::NoRowForBranch { cpne });
         };
         let mut tied: Vec<_> = candidates.iter().filter(|c| slot(c) == top).collect();
-        tied.sort_by(|a, b| b.1.amount.cmp(&a.1.amount));
+        tied.sort_by_key(|c| std::cmp::Reverse(c.1.amount));
         let (version, row, date) = *tied[0];
         let tie = tied
             .iter()
@@ -562,10 +572,17 @@ impl Referentiel {
         for idcc in idccs {
             let info = self.idcc.get(&idcc);
             let label = info.map(|i| i.label.clone()).unwrap_or_default();
-            let cpne: Vec<Branch> = self.cpne_of_idcc(idcc, signed_on).into_iter().map(branch).collect();
+            let cpne: Vec<Branch> = self
+                .cpne_of_idcc(idcc, signed_on)
+                .into_iter()
+                .map(branch)
+                .collect();
             let haystack = fold(&format!(
                 "{label} {}",
-                cpne.iter().map(|b| b.label.as_str()).collect::<Vec<_>>().join(" ")
+                cpne.iter()
+                    .map(|b| b.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
             ));
             let score = if number == Some(idcc) {
                 1000

@@ -55,7 +55,9 @@ pub fn build_schedule(
             let due = match r.at {
                 DueAt::Advance => advance(year.start),
                 DueAt::Month => add_months(year.start, r.month.unwrap_or(1) - 1),
-                DueAt::NextAdvance => years.get(i + 1).map_or(final_due, |next| advance(next.start)),
+                DueAt::NextAdvance => years
+                    .get(i + 1)
+                    .map_or(final_due, |next| advance(next.start)),
                 DueAt::End => final_due,
             };
             let (due, kind) = if due > end {

@@ -1,0 +1,79 @@
+//! Every case of `tests/fixtures/quotes.toml`: the worked examples of RULES.md and one case per decision.
+
+use coutcontrat::{ContractInput, Quoter, Referentiel};
+use serde_json::Value;
+
+const FIXTURES: &str = include_str!("../../../tests/fixtures/quotes.toml");
+
+/// Follows a path such as `years[1].npec` or `schedule.len` into the JSON quote.
+fn at<'v>(root: &'v Value, path: &str) -> Option<Value> {
+    let mut cur: &'v Value = root;
+    for segment in path.split('.') {
+        if segment == "len" {
+            return cur.as_array().map(|a| Value::from(a.len()));
+        }
+        let (name, index) = match segment.split_once('[') {
+            Some((n, rest)) => (n, Some(rest.trim_end_matches(']').parse::<usize>().ok()?)),
+            None => (segment, None),
+        };
+        cur = cur.get(name)?;
+        if let Some(i) = index {
+            cur = cur.get(i)?;
+        }
+    }
+    Some(cur.clone())
+}
+
+fn to_json(value: &toml::Value) -> Value {
+    serde_json::to_value(value).expect("TOML values convert to JSON")
+}
+
+#[test]
+fn every_fixture_case_gives_the_expected_figures() {
+    let fixtures: toml::Value = toml::from_str(FIXTURES).expect("fixture file parses");
+    let cases = fixtures["case"].as_array().expect("[[case]] list");
+    assert!(cases.len() >= 30, "only {} cases", cases.len());
+    let referentiel = Referentiel::default();
+    let quoter = Quoter::new(&referentiel);
+    let mut failures = Vec::new();
+    for case in cases {
+        let name = case["name"].as_str().unwrap();
+        let input: ContractInput = serde_json::from_value(to_json(&case["contract"]))
+            .unwrap_or_else(|e| panic!("{name}: contract does not deserialize: {e}"));
+        let result = input.parse().and_then(|c| quoter.quote(&c));
+        match (case.get("error"), result) {
+            (Some(expected), Err(err)) => {
+                if Some(err.code()) != expected["code"].as_str()
+                    || err.field() != expected["field"].as_str()
+                {
+                    failures.push(format!(
+                        "{name}: expected error {expected:?}, got {} on {:?}: {}",
+                        err.code(),
+                        err.field(),
+                        err.message()
+                    ));
+                }
+            }
+            (Some(expected), Ok(_)) => {
+                failures.push(format!("{name}: expected error {expected:?}, got a quote"))
+            }
+            (None, Err(err)) => failures.push(format!("{name}: unexpected error {err}")),
+            (None, Ok(quote)) => {
+                let json = serde_json::to_value(&quote).unwrap();
+                for (path, expected) in case["expect"].as_table().unwrap() {
+                    let expected = to_json(expected);
+                    let got = at(&json, path);
+                    if got.as_ref() != Some(&expected) {
+                        failures.push(format!("{name}: {path} = {got:?}, expected {expected}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,154 @@
+//! Invariants of every quote, over generated contracts.
+
+use coutcontrat::dates::add_days;
+use coutcontrat::{Contract, PriceBasis, Quote, Quoter, Referentiel};
+use jiff::civil::{date, Date};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn cents(max: i64) -> impl Strategy<Value = Decimal> {
+    (0..=max * 100).prop_map(|c| Decimal::new(c, 2))
+}
+
+fn day(from: Date, span: i64) -> impl Strategy<Value = Date> {
+    (0..=span).prop_map(move |n| add_days(from, n))
+}
+
+prop_compose! {
+    fn contract()(
+        signed_on in day(date(2021, 1, 1), 365 * 8),
+        start_after in -60i64..120,
+        length in 0i64..1600,
+        rupture_at in prop::option::of(0i64..1600),
+        probation in any::<bool>(),
+        new_employer in any::<bool>(),
+        level in 3u8..=8,
+        npec in cents(15_000),
+        price in cents(20_000),
+        total in any::<bool>(),
+        rqth in prop::option::of(cents(6_000)),
+        distance in prop::option::of((0i64..=100).prop_map(|p| Decimal::new(p, 2))),
+        reduced in any::<bool>(),
+        nights in 0u32..100,
+        meals in 0u32..300,
+        equipment in cents(900),
+        entry_before in prop::option::of(0i64..90),
+    ) -> Contract {
+        let start = add_days(signed_on, start_after);
+        let end = add_days(start, length);
+        let rupture_on = rupture_at.filter(|r| *r <= length).map(|r| add_days(start, r));
+        let mut c = Contract::new(signed_on, start, end, price).with_manual_npec(npec).with_level(level);
+        c.rupture_on = rupture_on;
+        c.rupture_during_probation = probation && rupture_on.is_some();
+        c.after_rupture_new_employer = new_employer;
+        c.price_basis = if total { PriceBasis::Total } else { PriceBasis::Annual };
+        c.rqth_majoration = rqth;
+        c.distance_share = distance;
+        c.reduced_duration = reduced;
+        c.annexes.nights = nights;
+        c.annexes.meals = meals;
+        c.annexes.first_equipment = equipment;
+        c.cfa_entry_on = entry_before.map(|d| add_days(start, -d));
+        c
+    }
+}
+
+fn quote(c: &Contract) -> Option<Quote> {
+    Quoter::new(&Referentiel::default()).quote(c).ok()
+}
+
+fn is_cents(d: Decimal) -> bool {
+    d.round_dp(2) == d
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn lines_add_up_and_stay_within_bounds(c in contract()) {
+        let Some(q) = quote(&c) else { return Ok(()) };
+        for y in &q.years {
+            prop_assert_eq!(y.opco + y.employer, y.price);
+            prop_assert!(y.opco <= y.npec, "opco {} > npec {}", y.opco, y.npec);
+            for v in [y.npec, y.price, y.opco, y.employer, y.rqth] {
+                prop_assert!(v >= Decimal::ZERO && is_cents(v), "{v}");
+            }
+            prop_assert!(y.npec <= q.npec.annual.round_dp(2) + Decimal::new(1, 2));
+        }
+        let sum = |f: fn(&coutcontrat::YearLine) -> Decimal| q.years.iter().map(f).sum::<Decimal>();
+        prop_assert_eq!(q.totals.npec, sum(|y| y.npec));
+        prop_assert_eq!(q.totals.price, sum(|y| y.price));
+        prop_assert_eq!(q.totals.rqth, sum(|y| y.rqth));
+        prop_assert_eq!(q.totals.employer, sum(|y| y.employer) + q.participation);
+        let pre = q.precontract.as_ref().map_or(Decimal::ZERO, |p| p.amount);
+        prop_assert_eq!(q.totals.opco, (sum(|y| y.opco) + pre - q.participation).max(Decimal::ZERO));
+        prop_assert!(q.totals.opco >= Decimal::ZERO && q.totals.employer >= Decimal::ZERO);
+        if c.price_basis == PriceBasis::Total {
+            prop_assert_eq!(q.totals.price, c.price);
+        }
+    }
+
+    #[test]
+    fn the_schedule_adds_up_to_what_the_opco_pays(c in contract()) {
+        let Some(q) = quote(&c) else { return Ok(()) };
+        let paid: Decimal = q.schedule.iter().map(|i| i.amount).sum();
+        prop_assert_eq!(paid, q.totals.opco + q.totals.rqth + q.totals.annexes);
+        for i in &q.schedule {
+            prop_assert!(i.amount > Decimal::ZERO && is_cents(i.amount));
+            prop_assert!(i.due <= add_days(c.effective_end(), 1));
+        }
+        prop_assert!(q.schedule.windows(2).all(|w| w[0].due <= w[1].due));
+    }
+
+    #[test]
+    fn participation_only_for_level_6_and_up_concluded_from_july_2025(c in contract()) {
+        let Some(q) = quote(&c) else { return Ok(()) };
+        if c.level.unwrap() < 6 || c.signed_on < date(2025, 7, 1) {
+            prop_assert_eq!(q.participation, Decimal::ZERO);
+        } else {
+            prop_assert!(q.participation > Decimal::ZERO || c.rupture_during_probation);
+            prop_assert!(q.participation <= Decimal::from(750));
+        }
+    }
+
+    #[test]
+    fn more_days_never_pay_less(mut c in contract(), extra in 1i64..400) {
+        c.rupture_on = None;
+        c.rupture_during_probation = false;
+        let Some(shorter) = quote(&c) else { return Ok(()) };
+        c.end = add_days(c.end, extra);
+        let Some(longer) = quote(&c) else { return Ok(()) };
+        prop_assert!(longer.totals.npec >= shorter.totals.npec, "{} < {}", longer.totals.npec, shorter.totals.npec);
+        prop_assert!(longer.totals.price >= shorter.totals.price || c.price_basis == PriceBasis::Total);
+    }
+
+    #[test]
+    fn a_full_year_pays_exactly_one_npec(start in day(date(2025, 7, 1), 365 * 6), npec in cents(15_000)) {
+        let end = add_days(coutcontrat::dates::add_years(start, 1), -1);
+        let c = Contract::new(start, start, end, npec).with_manual_npec(npec).with_level(5);
+        let q = quote(&c).unwrap();
+        prop_assert_eq!(q.years.len(), 1);
+        prop_assert_eq!(q.years[0].npec, npec);
+    }
+
+    #[test]
+    fn no_panic_on_any_input(
+        signed in day(date(1990, 1, 1), 365 * 60),
+        start in day(date(1990, 1, 1), 365 * 60),
+        end in day(date(1990, 1, 1), 365 * 60),
+        level in 0u8..=20,
+        npec in (-1_000_000i64..10_000_000).prop_map(|c| Decimal::new(c, 2)),
+        price in (-1_000_000i64..100_000_000).prop_map(|c| Decimal::new(c, 2)),
+        share in prop::option::of((-50i64..=150).prop_map(|p| Decimal::new(p, 2))),
+        rupture in prop::option::of(day(date(1990, 1, 1), 365 * 60)),
+        probation in any::<bool>(),
+        entry in prop::option::of(day(date(1990, 1, 1), 365 * 60)),
+    ) {
+        let mut c = Contract::new(signed, start, end, price).with_manual_npec(npec).with_level(level);
+        c.distance_share = share;
+        c.rupture_on = rupture;
+        c.rupture_during_probation = probation;
+        c.cfa_entry_on = entry;
+        let _ = Quoter::new(&Referentiel::default()).quote(&c);
+    }
+}
