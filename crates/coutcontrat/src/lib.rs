@@ -46,3 +46,8 @@ pub use quote::{
 };
 pub use referentiel::Referentiel;
 pub use schedule::{build_schedule, Instalment};
+
+// The README's examples are compiled and run as doctests.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

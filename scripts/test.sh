@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The one command that passes every test: set-up, formatting, lints, the web build, then all tests
+# (library, fixtures, properties, command line, and the browser end-to-end tests against the release build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+. scripts/env.sh
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+scripts/build-web.sh
+cargo test --workspace --locked
