@@ -78,6 +78,20 @@ pub struct Contract {
     pub annexes: Annexes,
     /// Date of entry in the CFA before the contract (D14).
     pub cfa_entry_on: Option<Date>,
+    /// The apprentice is recognised as a disabled worker (RQTH): hiring aid, 4-year maximum.
+    pub rqth: bool,
+    /// The apprentice's date of birth (minimum salary by age, D6222-26).
+    pub birth_date: Option<Date>,
+    /// The company's headcount (hiring aid: under 250 or not).
+    pub company_headcount: Option<u32>,
+    /// A monthly gross salary agreed above the minimum.
+    pub monthly_salary: Option<Decimal>,
+    /// The maître d'apprentissage aid granted by the branch, per month (D6332-93).
+    pub tutor_aid: Option<Decimal>,
+    /// The year of the training cycle the contract starts in (D6222-28-1), 1 by default.
+    pub cycle_year: Option<u8>,
+    /// A licence professionnelle prepared in one year (D6222-32: second-year salary).
+    pub licence_pro: bool,
 }
 
 impl Contract {
@@ -102,7 +116,19 @@ impl Contract {
             reduced_duration: false,
             annexes: Annexes::default(),
             cfa_entry_on: None,
+            rqth: false,
+            birth_date: None,
+            company_headcount: None,
+            monthly_salary: None,
+            tutor_aid: None,
+            cycle_year: None,
+            licence_pro: false,
         }
+    }
+
+    /// True when the apprentice has RQTH (stated, or implied by a RQTH majoration).
+    pub fn has_rqth(&self) -> bool {
+        self.rqth || self.rqth_majoration.is_some()
     }
 
     /// Sets a manual annual NPEC.
@@ -243,6 +269,20 @@ pub struct ContractInput {
     pub annexes: Option<AnnexesInput>,
     #[serde(default)]
     pub cfa_entry_on: Option<Loose>,
+    #[serde(default)]
+    pub rqth: Option<Loose>,
+    #[serde(default)]
+    pub birth_date: Option<Loose>,
+    #[serde(default)]
+    pub company_headcount: Option<Loose>,
+    #[serde(default)]
+    pub monthly_salary: Option<Loose>,
+    #[serde(default)]
+    pub tutor_aid: Option<Loose>,
+    #[serde(default)]
+    pub cycle_year: Option<Loose>,
+    #[serde(default)]
+    pub licence_pro: Option<Loose>,
 }
 
 /// The names of the input fields, as the JSON interface spells them.
@@ -267,6 +307,13 @@ pub const INPUT_FIELDS: &[&str] = &[
     "annexes.meals",
     "annexes.first_equipment",
     "cfa_entry_on",
+    "rqth",
+    "birth_date",
+    "company_headcount",
+    "monthly_salary",
+    "tutor_aid",
+    "cycle_year",
+    "licence_pro",
 ];
 
 fn present(value: &Option<Loose>) -> Option<&str> {
@@ -502,6 +549,25 @@ impl ContractInput {
             reduced_duration: flag(&self.reduced_duration, "reduced_duration")?,
             annexes,
             cfa_entry_on: date(&self.cfa_entry_on, "cfa_entry_on")?,
+            rqth: flag(&self.rqth, "rqth")?,
+            birth_date: date(&self.birth_date, "birth_date")?,
+            company_headcount: present(&self.company_headcount)
+                .map(|t| parse_count(t, "company_headcount"))
+                .transpose()?,
+            monthly_salary: dec(&self.monthly_salary, "monthly_salary", false)?,
+            tutor_aid: dec(&self.tutor_aid, "tutor_aid", false)?,
+            cycle_year: present(&self.cycle_year)
+                .map(|t| {
+                    t.parse::<u8>().map_err(|_| {
+                        Error::new(
+                            ErrorKind::OutOfRange,
+                            Some("cycle_year"),
+                            format!("« {t} » : l'année du cycle de formation où commence le contrat est 1, 2 ou 3"),
+                        )
+                    })
+                })
+                .transpose()?,
+            licence_pro: flag(&self.licence_pro, "licence_pro")?,
         })
     }
 

@@ -23,6 +23,7 @@
 mod contract;
 pub mod dates;
 mod error;
+mod netcost;
 mod params;
 mod quote;
 pub mod referentiel;
@@ -34,6 +35,10 @@ pub use contract::{
     PriceBasis, INPUT_FIELDS,
 };
 pub use error::{Error, ErrorKind, Result};
+pub use netcost::{
+    AidRule, EmployerBook, NetCost, NetYear, RqthAid, SalaryGrid, SalaryMonth, TutorAidRule,
+    EMBEDDED_EMPLOYER_PARAMETERS,
+};
 pub use params::{
     AnnexesRule, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
     ParticipationRule, PrecontractRule, Provenance, Regime, RuleBook, RuleSet, RuleSources,

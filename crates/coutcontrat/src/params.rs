@@ -33,7 +33,7 @@ pub struct Provenance {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawParam<T> {
+pub(crate) struct RawParam<T> {
     label: String,
     article: String,
     #[serde(default)]
@@ -66,7 +66,7 @@ pub struct Dated<T> {
 }
 
 impl<T: Clone> Dated<T> {
-    fn new(name: &'static str, raw: RawParam<T>) -> Result<Self> {
+    pub(crate) fn new(name: &'static str, raw: RawParam<T>) -> Result<Self> {
         if raw.steps.is_empty() {
             return Err(data_error(name, "aucune valeur datée"));
         }
@@ -77,6 +77,11 @@ impl<T: Clone> Dated<T> {
             ));
         }
         Ok(Dated { name, raw })
+    }
+
+    /// The day the value was last checked.
+    pub fn last_checked(&self) -> Date {
+        self.raw.last_checked
     }
 
     /// The value in force for a contract concluded on `date`, with its provenance.

@@ -7,6 +7,7 @@ use serde::{Serialize, Serializer};
 use crate::contract::{Contract, PriceBasis};
 use crate::dates::{add_days, add_months, add_years, days_inclusive};
 use crate::error::{Error, ErrorKind, Result};
+use crate::netcost::{net_cost, EmployerBook, NetCost, NetInput};
 use crate::params::{Provenance, Regime, RuleBook, RuleSet};
 use crate::referentiel::{AbsentReason, Referentiel, TableLookup};
 use crate::schedule::{build_schedule, Instalment};
@@ -301,6 +302,8 @@ pub struct Quote {
     pub sources: Vec<Source>,
     /// How each figure was computed.
     pub explanations: Vec<Explanation>,
+    /// The employer's whole cost (salary, aids), when a birth date or an agreed salary is given.
+    pub net_cost: Option<NetCost>,
 }
 
 /// Computes quotes with a rule book, a référentiel and a policy.
@@ -320,6 +323,7 @@ pub struct Quote {
 #[derive(Debug, Clone)]
 pub struct Quoter<'a> {
     rules: &'a RuleBook,
+    employer: &'a EmployerBook,
     referentiel: &'a Referentiel,
     policy: Policy,
 }
@@ -500,6 +504,7 @@ impl<'a> Quoter<'a> {
     pub fn new(referentiel: &'a Referentiel) -> Quoter<'a> {
         Quoter {
             rules: RuleBook::embedded(),
+            employer: EmployerBook::embedded(),
             referentiel,
             policy: Policy::default(),
         }
@@ -508,6 +513,12 @@ impl<'a> Quoter<'a> {
     /// Uses another policy.
     pub fn with_policy(mut self, policy: Policy) -> Quoter<'a> {
         self.policy = policy;
+        self
+    }
+
+    /// Uses other parameters for the employer's cost.
+    pub fn with_employer_rules(mut self, book: &'a EmployerBook) -> Quoter<'a> {
+        self.employer = book;
         self
     }
 
@@ -697,6 +708,15 @@ impl<'a> Quoter<'a> {
         );
 
         self.duration_warnings(&mut ctx);
+        let net_cost = net_cost(
+            NetInput {
+                contract: c,
+                years: &years,
+                participation,
+            },
+            self.employer,
+            &mut ctx.warnings,
+        )?;
 
         Ok(Quote {
             npec,
@@ -713,6 +733,7 @@ impl<'a> Quoter<'a> {
             warnings: ctx.warnings,
             sources: ctx.sources,
             explanations: ctx.explanations,
+            net_cost,
         })
     }
 
@@ -1197,7 +1218,7 @@ impl<'a> Quoter<'a> {
     fn duration_warnings(&self, ctx: &mut Ctx) {
         let c = ctx.contract;
         let limits = ctx.rules.duration_limits.clone();
-        let rqth = c.rqth_majoration.is_some();
+        let rqth = c.has_rqth();
         let max_years = if rqth {
             limits.max_years_rqth
         } else {

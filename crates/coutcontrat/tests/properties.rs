@@ -152,3 +152,35 @@ proptest! {
         let _ = Quoter::new(&Referentiel::default()).quote(&c);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn hiring_aid_never_for_level_8_and_never_after_the_first_year(
+        mut c in contract(),
+        age in 15i64..40,
+        headcount in 0u32..1000,
+        rqth in any::<bool>(),
+    ) {
+        c.birth_date = Some(add_days(c.start, -age * 365 - 10));
+        c.company_headcount = Some(headcount);
+        c.rqth = rqth;
+        let Some(q) = quote(&c) else { return Ok(()) };
+        let net = q.net_cost.expect("a birth date asks for the net cost");
+        if c.level == Some(8) {
+            prop_assert_eq!(net.aid_total, Decimal::ZERO);
+        }
+        prop_assert!(net.aid_total <= net.aid_annual);
+        for y in net.years.iter().skip(1) {
+            prop_assert_eq!(y.aid, Decimal::ZERO);
+        }
+        for (y, line) in net.years.iter().zip(&q.years) {
+            prop_assert_eq!(y.net, y.salary + y.remaining_charge - y.aid);
+            prop_assert!(y.salary > Decimal::ZERO);
+            prop_assert_eq!((y.start, y.end), (line.start, line.end));
+        }
+        let salary: Decimal = net.months.iter().map(|m| m.salary).sum();
+        prop_assert_eq!(salary, net.salary_total);
+    }
+}

@@ -1,0 +1,594 @@
+//! The employer's whole cost, year by year: apprentice salary + remaining charge − State hiring aid −
+//! maître d'apprentissage aid (RULES.md R7, R10, R11). Employer social contributions are not modelled.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::contract::Contract;
+use crate::dates::{add_days, add_months, days_inclusive};
+use crate::error::{Error, ErrorKind, Result};
+use crate::params::{Dated, Provenance, RawParam};
+use crate::quote::{money, Warning, YearLine};
+use crate::text::{cents, euros};
+
+/// The parameter file of the employer's cost, embedded in the library.
+pub const EMBEDDED_EMPLOYER_PARAMETERS: &str =
+    include_str!("../../../data/parameters/employer.toml");
+
+/// Who gets the hiring aid, for one period (R10).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AidRule {
+    /// False for a period whose aid the library does not model.
+    pub modelled: bool,
+    /// The period only covers contracts starting before this date.
+    #[serde(default)]
+    pub start_before: Option<Date>,
+    /// Annual amount by level, companies under 250 employees.
+    pub small: BTreeMap<String, Decimal>,
+    /// Annual amount by level, companies of 250 employees or more.
+    pub large: BTreeMap<String, Decimal>,
+    /// The amount for an apprentice with RQTH.
+    pub rqth: RqthAid,
+}
+
+/// The RQTH hiring aid.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RqthAid {
+    /// Annual amount.
+    pub amount: Decimal,
+    /// Whether a company of any size qualifies (else only under 250).
+    pub any_size: bool,
+    /// Levels that qualify.
+    pub levels: Vec<u8>,
+}
+
+/// % of the SMIC by age bracket, for years 1, 2 and 3 of execution (D6222-26).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SalaryGrid {
+    /// Under 18.
+    pub under_18: [Decimal; 3],
+    /// 18 to 20.
+    pub from_18: [Decimal; 3],
+    /// 21 to 25.
+    pub from_21: [Decimal; 3],
+    /// 26 and over.
+    pub from_26: [Decimal; 3],
+}
+
+/// The maître d'apprentissage aid (D6332-93).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TutorAidRule {
+    /// At most this much a month.
+    pub monthly_cap: Decimal,
+    /// For at most this many months.
+    pub max_months: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEmployerBook {
+    hiring_aid: RawParam<AidRule>,
+    aide_unique: RawParam<AidRule>,
+    aid_day_proration: RawParam<bool>,
+    smic_monthly: RawParam<Decimal>,
+    salary_grid: RawParam<SalaryGrid>,
+    tutor_aid: RawParam<TutorAidRule>,
+}
+
+/// The dated parameters of the employer's cost.
+///
+/// ```
+/// let book = coutcontrat::EmployerBook::embedded();
+/// let (smic, _) = book.smic_on(jiff::civil::date(2026, 6, 1)).unwrap();
+/// assert_eq!(smic.to_string(), "1867.02");
+/// ```
+#[derive(Debug, Clone)]
+pub struct EmployerBook {
+    hiring_aid: Dated<AidRule>,
+    aide_unique: Dated<AidRule>,
+    aid_day_proration: Dated<bool>,
+    smic_monthly: Dated<Decimal>,
+    salary_grid: Dated<SalaryGrid>,
+    tutor_aid: Dated<TutorAidRule>,
+}
+
+impl EmployerBook {
+    /// Reads a parameter file in the format of `data/parameters/employer.toml`.
+    pub fn from_toml(text: &str) -> Result<EmployerBook> {
+        let raw: RawEmployerBook = toml::from_str(text).map_err(|e| {
+            Error::new(
+                ErrorKind::Data,
+                None,
+                format!("le fichier de paramètres employeur est illisible : {e}"),
+            )
+        })?;
+        Ok(EmployerBook {
+            hiring_aid: Dated::new("hiring_aid", raw.hiring_aid)?,
+            aide_unique: Dated::new("aide_unique", raw.aide_unique)?,
+            aid_day_proration: Dated::new("aid_day_proration", raw.aid_day_proration)?,
+            smic_monthly: Dated::new("smic_monthly", raw.smic_monthly)?,
+            salary_grid: Dated::new("salary_grid", raw.salary_grid)?,
+            tutor_aid: Dated::new("tutor_aid", raw.tutor_aid)?,
+        })
+    }
+
+    /// The parameters shipped in `data/parameters/employer.toml`, parsed once.
+    pub fn embedded() -> &'static EmployerBook {
+        static BOOK: OnceLock<EmployerBook> = OnceLock::new();
+        BOOK.get_or_init(|| {
+            // Part of the build and parsed by a test: failing here means a broken build.
+            EmployerBook::from_toml(EMBEDDED_EMPLOYER_PARAMETERS)
+                .expect("embedded employer parameter file is valid")
+        })
+    }
+
+    /// The monthly SMIC in force on a day.
+    pub fn smic_on(&self, day: Date) -> Option<(Decimal, Provenance)> {
+        self.smic_monthly.at(day)
+    }
+}
+
+/// One execution year of the employer's cost.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetYear {
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+    /// Gross salary over the period.
+    #[serde(serialize_with = "money")]
+    pub salary: Decimal,
+    /// Aids received for the period (hiring aid, maître d'apprentissage aid).
+    #[serde(serialize_with = "money")]
+    pub aid: Decimal,
+    /// The employer's remaining charge on training (participation in year 1).
+    #[serde(serialize_with = "money")]
+    pub remaining_charge: Decimal,
+    /// salary + remaining charge − aid.
+    #[serde(serialize_with = "money")]
+    pub net: Decimal,
+}
+
+/// One month (or part of a month) of salary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SalaryMonth {
+    /// First day counted.
+    pub from: Date,
+    /// Last day counted.
+    pub to: Date,
+    /// Execution year (1-based).
+    pub year: u32,
+    /// Age bracket: `under_18`, `from_18`, `from_21`, `from_26`.
+    pub bracket: &'static str,
+    /// % of the SMIC.
+    pub rate: Decimal,
+    /// Monthly SMIC.
+    #[serde(serialize_with = "money")]
+    pub smic: Decimal,
+    /// Minimum salary for the days counted.
+    #[serde(serialize_with = "money")]
+    pub minimum: Decimal,
+    /// Salary used for the days counted (the agreed one when given).
+    #[serde(serialize_with = "money")]
+    pub salary: Decimal,
+}
+
+/// The employer's whole cost.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetCost {
+    /// State hiring aid over the contract.
+    #[serde(serialize_with = "money")]
+    pub aid_total: Decimal,
+    /// Its annual amount before proration.
+    #[serde(serialize_with = "money")]
+    pub aid_annual: Decimal,
+    /// The text behind it.
+    pub aid_reference: String,
+    /// The maître d'apprentissage aid over the contract.
+    #[serde(serialize_with = "money")]
+    pub tutor_aid_total: Decimal,
+    /// Salary over the contract.
+    #[serde(serialize_with = "money")]
+    pub salary_total: Decimal,
+    /// The net cost over the contract.
+    #[serde(serialize_with = "money")]
+    pub net_total: Decimal,
+    /// Per execution year.
+    pub years: Vec<NetYear>,
+    /// Per month of salary.
+    pub months: Vec<SalaryMonth>,
+    /// What the figures leave out.
+    pub not_modelled: Vec<String>,
+}
+
+fn first_of_month(d: Date) -> Date {
+    Date::new(d.year(), d.month(), 1).unwrap_or(d)
+}
+
+fn days_in_month(d: Date) -> i64 {
+    i64::from(d.days_in_month())
+}
+
+/// Calendar months overlapping `[from, to]`, as (first day counted, last day counted, first of month).
+fn month_slices(from: Date, to: Date) -> Vec<(Date, Date, Date)> {
+    let mut out = Vec::new();
+    let mut month = first_of_month(from);
+    while month <= to {
+        let next = add_months(month, 1);
+        out.push((from.max(month), to.min(add_days(next, -1)), month));
+        month = next;
+    }
+    out
+}
+
+fn age_on(birth: Date, day: Date) -> i32 {
+    let mut age = i32::from(day.year()) - i32::from(birth.year());
+    if (day.month(), day.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+pub(crate) struct NetInput<'a> {
+    pub contract: &'a Contract,
+    pub years: &'a [YearLine],
+    pub participation: Decimal,
+}
+
+/// Computes the net cost when the contract asks for it (a birth date or an agreed salary is given).
+pub(crate) fn net_cost(
+    input: NetInput,
+    book: &EmployerBook,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<NetCost>> {
+    let c = input.contract;
+    if c.birth_date.is_none() && c.monthly_salary.is_none() {
+        return Ok(None);
+    }
+    let warn = |warnings: &mut Vec<Warning>, code: &'static str, message: String, hint: &str| {
+        warnings.push(Warning {
+            code,
+            message,
+            hint: hint.to_owned(),
+        })
+    };
+    let mut not_modelled = vec![
+        "cotisations sociales patronales et leurs exonérations : non modélisées, le coût net les exclut".to_owned(),
+        "salaire minimum conventionnel de branche (à partir de 21 ans, s'il dépasse le SMIC) : non vérifié".to_owned(),
+        "aides de l'Agefiph et aides des collectivités : non modélisées".to_owned(),
+    ];
+    let headcount = c.company_headcount.ok_or_else(|| {
+        Error::new(
+            ErrorKind::Missing,
+            Some("company_headcount"),
+            "l'effectif de l'entreprise décide de l'aide à l'embauche (moins de 250 salariés ou non) : indiquez-le",
+        )
+    })?;
+    let level = c.level.ok_or_else(|| {
+        Error::new(
+            ErrorKind::Missing,
+            Some("level"),
+            "le niveau de la certification décide de l'aide à l'embauche : indiquez-le",
+        )
+    })?;
+    if let Some(cycle) = c.cycle_year {
+        if !(1..=3).contains(&cycle) {
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                Some("cycle_year"),
+                format!("{cycle} : l'année du cycle où commence le contrat est 1, 2 ou 3"),
+            ));
+        }
+    }
+    for (value, field, what) in [
+        (c.monthly_salary, "monthly_salary", "le salaire convenu"),
+        (c.tutor_aid, "tutor_aid", "l'aide au maître d'apprentissage"),
+    ] {
+        if value.is_some_and(|v| v < Decimal::ZERO) {
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                Some(field),
+                format!("{what} ne peut pas être négatif"),
+            ));
+        }
+    }
+    if let Some(birth) = c.birth_date {
+        if birth >= c.start || age_on(birth, c.start) < 14 {
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                Some("birth_date"),
+                format!(
+                    "né le {birth}, l'apprenti aurait {} ans au début du contrat ({}) : vérifiez la date de naissance",
+                    age_on(birth, c.start).max(0),
+                    c.start
+                ),
+            ));
+        }
+    }
+
+    // R10: hiring aid, first execution year only.
+    let (step, step_src) = book.hiring_aid.at(c.signed_on).ok_or_else(|| {
+        Error::new(
+            ErrorKind::UnsupportedRegime,
+            Some("signed_on"),
+            "aucune règle d'aide à l'embauche pour cette date",
+        )
+    })?;
+    let (rule, aid_reference) = match step.start_before {
+        Some(limit) if c.start >= limit => {
+            let (unique, src) = book.aide_unique.at(c.start).ok_or_else(|| {
+                Error::new(ErrorKind::Data, None, "aide unique absente des paramètres")
+            })?;
+            warn(
+                warnings,
+                "hiring_aid_regime_unknown",
+                format!(
+                    "aucun décret d'aide n'est connu pour les contrats débutant à partir du {limit} : seule l'aide unique est comptée"
+                ),
+                "vérifiez la loi de finances 2027 et son décret d'application",
+            );
+            (unique, format!("{} ({})", src.article, src.reference))
+        }
+        _ => (
+            step,
+            format!("{} ({})", step_src.article, step_src.reference),
+        ),
+    };
+    let small = headcount < 250;
+    let mut aid_annual = Decimal::ZERO;
+    if !rule.modelled {
+        not_modelled.push(format!(
+            "aide à l'embauche pour un contrat conclu le {} : {}",
+            c.signed_on, step_src.reference
+        ));
+    } else if level <= 7 {
+        let key = level.to_string();
+        let base = if small {
+            rule.small.get(&key)
+        } else {
+            rule.large.get(&key)
+        }
+        .copied()
+        .unwrap_or_default();
+        let rqth_ok =
+            c.has_rqth() && (rule.rqth.any_size || small) && rule.rqth.levels.contains(&level);
+        aid_annual = if rqth_ok {
+            base.max(rule.rqth.amount)
+        } else {
+            base
+        };
+        if !small && base > Decimal::ZERO && !rqth_ok {
+            warn(
+                warnings,
+                "hiring_aid_large_company",
+                format!(
+                    "aide de {} pour une entreprise de 250 salariés ou plus",
+                    euros(base)
+                ),
+                "elle suppose l'engagement d'atteindre le quota d'alternants fixé par le décret",
+            );
+        }
+    }
+    let first = &input.years[0];
+    let aid_by_year1 = if first.days == first.length || aid_annual.is_zero() {
+        aid_annual
+    } else {
+        let monthly = aid_annual / Decimal::from(12);
+        let by_day = book
+            .aid_day_proration
+            .at(c.effective_end())
+            .map(|(v, _)| v)
+            .unwrap_or(false);
+        let slices = month_slices(first.start, first.end);
+        let last = slices.len().saturating_sub(1);
+        let paid: Decimal = slices
+            .iter()
+            .enumerate()
+            .map(|(i, (from, to, month))| {
+                if by_day && (i == 0 || i == last) {
+                    cents(
+                        monthly * Decimal::from(days_inclusive(*from, *to))
+                            / Decimal::from(days_in_month(*month)),
+                    )
+                } else {
+                    cents(monthly)
+                }
+            })
+            .sum();
+        paid.min(aid_annual)
+    };
+
+    // D6332-93: maître d'apprentissage aid, at most 12 months, in the first months.
+    let (tutor_rule, tutor_src) = book.tutor_aid.at(c.start).ok_or_else(|| {
+        Error::new(
+            ErrorKind::Data,
+            None,
+            "aide tutorale absente des paramètres",
+        )
+    })?;
+    let tutor_total = match c.tutor_aid {
+        Some(monthly) if monthly > Decimal::ZERO => {
+            if monthly > tutor_rule.monthly_cap {
+                warn(
+                    warnings,
+                    "tutor_aid_capped",
+                    format!(
+                        "aide au maître d'apprentissage de {} par mois plafonnée à {} ({})",
+                        euros(monthly),
+                        euros(tutor_rule.monthly_cap),
+                        tutor_src.article
+                    ),
+                    "vérifiez le montant décidé par la branche",
+                );
+            }
+            let mut months = 0u32;
+            while months < tutor_rule.max_months
+                && add_months(c.start, months as i32) <= c.effective_end()
+            {
+                months += 1;
+            }
+            cents(monthly.min(tutor_rule.monthly_cap) * Decimal::from(months))
+        }
+        _ => Decimal::ZERO,
+    };
+
+    // R11: salary by calendar month within each execution year.
+    let (grid, _) = book.salary_grid.at(c.start).ok_or_else(|| {
+        Error::new(
+            ErrorKind::Data,
+            None,
+            "grille de salaire absente des paramètres",
+        )
+    })?;
+    let offset = usize::from(c.cycle_year.unwrap_or(1) - 1);
+    let mut months = Vec::new();
+    let mut smic_warned = false;
+    let smic_checked = book.smic_monthly.last_checked();
+    let mut below_minimum = false;
+    for (k, year) in input.years.iter().enumerate() {
+        let mut index = (k + offset).min(2);
+        if c.licence_pro {
+            index = index.max(1);
+        }
+        for (from, to, month) in month_slices(year.start, year.end) {
+            let (smic, smic_src) = book.smic_on(month).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::UnsupportedRegime,
+                    Some("start"),
+                    format!("SMIC inconnu pour {month}"),
+                )
+            })?;
+            if (smic_src.to_confirm || month > smic_checked) && !smic_warned {
+                smic_warned = true;
+                warn(
+                    warnings,
+                    "smic_to_confirm",
+                    format!(
+                        "le SMIC d'un mois du contrat ({}) n'est pas vérifié : {} € retenus ({})",
+                        month, smic, smic_src.reference
+                    ),
+                    "vérifiez le SMIC en vigueur ; le salaire minimum suit chaque revalorisation",
+                );
+            }
+            let (bracket, rates) = match c.birth_date.map(|b| age_on(b, add_days(month, -1).max(b)))
+            {
+                Some(age) if age >= 26 => ("from_26", &grid.from_26),
+                Some(age) if age >= 21 => ("from_21", &grid.from_21),
+                Some(age) if age >= 18 => ("from_18", &grid.from_18),
+                _ => ("under_18", &grid.under_18),
+            };
+            let share =
+                Decimal::from(days_inclusive(from, to)) / Decimal::from(days_in_month(month));
+            let rate = rates[index];
+            let minimum = cents(rate * smic * share);
+            let salary = match c.monthly_salary {
+                Some(agreed) => {
+                    let s = cents(agreed * share);
+                    if c.birth_date.is_some() && s < minimum {
+                        below_minimum = true;
+                    }
+                    s
+                }
+                None => minimum,
+            };
+            months.push(SalaryMonth {
+                from,
+                to,
+                year: year.index,
+                bracket,
+                rate,
+                smic,
+                minimum,
+                salary,
+            });
+        }
+    }
+    if c.birth_date.is_none() {
+        not_modelled
+            .push("salaire minimum légal non vérifié : date de naissance non indiquée".to_owned());
+    }
+    if below_minimum {
+        warn(
+            warnings,
+            "salary_below_minimum",
+            "le salaire convenu est inférieur au minimum légal pour certains mois (D6222-26)".to_owned(),
+            "le salaire d'un apprenti ne peut être inférieur au minimum ; le coût affiché suit le salaire saisi",
+        );
+    }
+
+    let mut years = Vec::new();
+    for (k, year) in input.years.iter().enumerate() {
+        let salary: Decimal = months
+            .iter()
+            .filter(|m| m.year == year.index)
+            .map(|m| m.salary)
+            .sum();
+        let aid = if k == 0 {
+            aid_by_year1 + tutor_total
+        } else {
+            Decimal::ZERO
+        };
+        let remaining_charge = year.employer
+            + if k == 0 {
+                input.participation
+            } else {
+                Decimal::ZERO
+            };
+        years.push(NetYear {
+            start: year.start,
+            end: year.end,
+            salary,
+            aid,
+            remaining_charge,
+            net: salary + remaining_charge - aid,
+        });
+    }
+    Ok(Some(NetCost {
+        aid_total: aid_by_year1,
+        aid_annual,
+        aid_reference,
+        tutor_aid_total: tutor_total,
+        salary_total: years.iter().map(|y| y.salary).sum(),
+        net_total: years.iter().map(|y| y.net).sum(),
+        years,
+        months,
+        not_modelled,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn embedded_employer_parameters_parse() {
+        let book = EmployerBook::from_toml(EMBEDDED_EMPLOYER_PARAMETERS).unwrap();
+        assert_eq!(
+            book.smic_on(date(2026, 5, 31)).unwrap().0.to_string(),
+            "1823.03"
+        );
+    }
+
+    #[test]
+    fn month_slices_cut_at_both_ends() {
+        let s = month_slices(date(2025, 9, 15), date(2025, 12, 8));
+        assert_eq!(s.len(), 4);
+        assert_eq!((s[0].0, s[0].1), (date(2025, 9, 15), date(2025, 9, 30)));
+        assert_eq!((s[3].0, s[3].1), (date(2025, 12, 1), date(2025, 12, 8)));
+    }
+
+    #[test]
+    fn age_counts_birthdays() {
+        assert_eq!(age_on(date(2007, 3, 15), date(2025, 3, 14)), 17);
+        assert_eq!(age_on(date(2007, 3, 15), date(2025, 3, 15)), 18);
+    }
+}
