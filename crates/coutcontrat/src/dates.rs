@@ -30,7 +30,19 @@ pub fn days_inclusive(a: Date, b: Date) -> i64 {
 ///
 /// Callers keep dates within years 1900–2200, far from jiff's limits.
 pub fn add_months(d: Date, n: i32) -> Date {
-    d.checked_add(Span::new().months(n)).unwrap_or(d)
+    let months = i32::from(d.year()) * 12 + i32::from(d.month()) - 1 + n;
+    let (year, month) = (months.div_euclid(12), months.rem_euclid(12) + 1);
+    let (Ok(year), Ok(month)) = (i16::try_from(year), i8::try_from(month)) else {
+        return d;
+    };
+    let Ok(first) = Date::new(year, month, 1) else {
+        return d;
+    };
+    first
+        .with()
+        .day(d.day().min(first.days_in_month()))
+        .build()
+        .unwrap_or(first)
 }
 
 /// `d` plus `n` years; 29 February + 1 year is 28 February.
@@ -40,7 +52,11 @@ pub fn add_years(d: Date, n: i32) -> Date {
 
 /// `d` plus `n` days.
 pub fn add_days(d: Date, n: i64) -> Date {
-    d.checked_add(Span::new().days(n)).unwrap_or(d)
+    match n {
+        1 => d.tomorrow().unwrap_or(d),
+        -1 => d.yesterday().unwrap_or(d),
+        _ => d.checked_add(Span::new().days(n)).unwrap_or(d),
+    }
 }
 
 #[cfg(test)]
@@ -56,6 +72,18 @@ mod tests {
             assert_eq!(ordinal(b) - ordinal(a), n, "{a} + {n} = {b}");
         }
         assert_eq!(ordinal(date(1970, 1, 1)), 0);
+    }
+
+    #[test]
+    fn add_months_agrees_with_jiff() {
+        let mut d = date(2019, 1, 1);
+        while d < date(2031, 1, 1) {
+            for n in [-36, -13, -3, -1, 0, 1, 2, 6, 11, 12, 13, 24, 48] {
+                let expected = d.checked_add(Span::new().months(n)).unwrap();
+                assert_eq!(add_months(d, n), expected, "{d} + {n} months");
+            }
+            d = add_days(d, 1);
+        }
     }
 
     #[test]

@@ -278,6 +278,8 @@ struct RawBook {
 /// ```
 #[derive(Debug, Clone)]
 pub struct RuleBook {
+    // The rule set of each interval between two dates where some parameter changes, built once.
+    cache: Vec<(Date, RuleSet)>,
     supported_from: Dated<bool>,
     proration: Dated<Regime>,
     short_contract_majoration: Dated<Decimal>,
@@ -307,7 +309,8 @@ impl RuleBook {
                 format!("le fichier de paramètres est illisible : {e}"),
             )
         })?;
-        Ok(RuleBook {
+        let mut book = RuleBook {
+            cache: Vec::new(),
             supported_from: Dated::new("supported_from", raw.supported_from)?,
             proration: Dated::new("proration", raw.proration)?,
             short_contract_majoration: Dated::new(
@@ -323,7 +326,49 @@ impl RuleBook {
             precontract: Dated::new("precontract", raw.precontract)?,
             duration_limits: Dated::new("duration_limits", raw.duration_limits)?,
             schedule: Dated::new("schedule", raw.schedule)?,
-        })
+        };
+        let mut bounds: Vec<Date> = book.boundaries();
+        bounds.sort_unstable();
+        bounds.dedup();
+        book.cache = bounds
+            .into_iter()
+            .filter_map(|d| book.build_rules(d).ok().map(|r| (d, r)))
+            .collect();
+        Ok(book)
+    }
+
+    fn boundaries(&self) -> Vec<Date> {
+        fn froms<T>(d: &Dated<T>) -> impl Iterator<Item = Date> + '_ {
+            d.raw.steps.iter().map(|s| s.from)
+        }
+        froms(&self.supported_from)
+            .chain(froms(&self.proration))
+            .chain(froms(&self.short_contract_majoration))
+            .chain(froms(&self.distance_minoration))
+            .chain(froms(&self.distance_exemptions))
+            .chain(froms(&self.rqth_cap))
+            .chain(froms(&self.participation))
+            .chain(froms(&self.amorcage))
+            .chain(froms(&self.annexes))
+            .chain(froms(&self.precontract))
+            .chain(froms(&self.duration_limits))
+            .chain(froms(&self.schedule))
+            .collect()
+    }
+
+    /// The rule set in force for a contract concluded on `signed_on`, without copying it.
+    pub fn rules_ref(&self, signed_on: Date) -> Result<&RuleSet> {
+        let i = self.cache.partition_point(|(from, _)| *from <= signed_on);
+        match i.checked_sub(1).map(|i| &self.cache[i]) {
+            Some((_, rules)) => Ok(rules),
+            None => self.build_rules(signed_on).and_then(|_| {
+                Err(Error::new(
+                    ErrorKind::Data,
+                    Some("signed_on"),
+                    format!("aucun jeu de règles pour le {signed_on}"),
+                ))
+            }),
+        }
     }
 
     /// The parameters shipped in `data/parameters/`, parsed once.
@@ -339,6 +384,10 @@ impl RuleBook {
     ///
     /// Fails with [`ErrorKind::UnsupportedRegime`] before the first supported date (D1).
     pub fn rules_for(&self, signed_on: Date) -> Result<RuleSet> {
+        self.rules_ref(signed_on).cloned()
+    }
+
+    fn build_rules(&self, signed_on: Date) -> Result<RuleSet> {
         let unsupported = || {
             let first = self.supported_from.raw.steps[0].from;
             Error::new(

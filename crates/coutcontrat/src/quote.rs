@@ -326,6 +326,7 @@ pub struct Quoter<'a> {
     employer: &'a EmployerBook,
     referentiel: &'a Referentiel,
     policy: Policy,
+    detail: bool,
 }
 
 /// Quotes one contract with the embedded parameters and the default policy.
@@ -335,7 +336,8 @@ pub fn quote(contract: &Contract, referentiel: &Referentiel) -> Result<Quote> {
 
 struct Ctx<'c> {
     contract: &'c Contract,
-    rules: RuleSet,
+    rules: &'c RuleSet,
+    detail: bool,
     warnings: Vec<Warning>,
     explanations: Vec<Explanation>,
     sources: Vec<Source>,
@@ -366,7 +368,7 @@ impl Ctx<'_> {
     }
 
     fn cite(&mut self, rule: &str, title: &str, p: &Provenance) {
-        if self.sources.iter().any(|s| s.rule == rule) {
+        if !self.detail || self.sources.iter().any(|s| s.rule == rule) {
             return;
         }
         self.sources.push(Source {
@@ -376,6 +378,16 @@ impl Ctx<'_> {
             reference: p.reference.clone(),
         });
     }
+}
+
+/// Builds an explanation's text only when the quoter keeps details.
+macro_rules! explain {
+    ($ctx:expr, $figure:expr, $rule:expr, $article:expr, $text:expr $(,)?) => {
+        if $ctx.detail {
+            let text = $text;
+            $ctx.explain($figure, $rule, $article, text);
+        }
+    };
 }
 
 fn out_of_range(field: &str, message: String) -> Error {
@@ -408,7 +420,7 @@ fn check_not_negative(value: Option<Decimal>, field: &str, what: &str) -> Result
 }
 
 /// D16: every refusal, each naming its field.
-fn validate(c: &Contract, rules_book: &RuleBook) -> Result<RuleSet> {
+fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b RuleSet> {
     for (d, f) in [
         (c.signed_on, "signed_on"),
         (c.start, "start"),
@@ -448,7 +460,7 @@ fn validate(c: &Contract, rules_book: &RuleBook) -> Result<RuleSet> {
             ));
         }
     }
-    let rules = rules_book.rules_for(c.signed_on)?;
+    let rules = rules_book.rules_ref(c.signed_on)?;
     if c.end < c.start {
         return Err(inconsistent(
             "end",
@@ -507,7 +519,15 @@ impl<'a> Quoter<'a> {
             employer: EmployerBook::embedded(),
             referentiel,
             policy: Policy::default(),
+            detail: true,
         }
+    }
+
+    /// Leaves out the explanations and sources (the figures and warnings stay): for batch work where
+    /// nobody reads the "how is this computed?" text.
+    pub fn without_details(mut self) -> Quoter<'a> {
+        self.detail = false;
+        self
     }
 
     /// Uses another policy.
@@ -534,14 +554,15 @@ impl<'a> Quoter<'a> {
         let mut ctx = Ctx {
             contract,
             rules,
+            detail: self.detail,
             warnings: Vec::new(),
             explanations: Vec::new(),
             sources: Vec::new(),
         };
         let c = contract;
-        let regime = ctx.rules.regime;
-        let regime_src = ctx.rules.sources.regime.clone();
-        ctx.cite("D1", "Régime selon la date de conclusion", &regime_src);
+        let regime = rules.regime;
+        let regime_src = &rules.sources.regime;
+        ctx.cite("D1", "Régime selon la date de conclusion", regime_src);
 
         let level_needed = |why: &str| {
             Error::new(
@@ -550,7 +571,7 @@ impl<'a> Quoter<'a> {
                 format!("le niveau de la certification (3 à 8) est nécessaire : {why}"),
             )
         };
-        if ctx.rules.participation.applies && c.level.is_none() {
+        if rules.participation.applies && c.level.is_none() {
             return Err(level_needed(
                 "il décide de la participation de l'employeur (niveau 6 et plus, contrats conclus depuis le 1er juillet 2025)",
             ));
@@ -563,16 +584,17 @@ impl<'a> Quoter<'a> {
         // D5, R2b: distance minoration.
         let mut annual = base;
         if let Some(share) = c.distance_share {
-            let d = ctx.rules.distance.clone();
+            let d = &rules.distance;
             let exempt = c
                 .rncp
                 .as_ref()
-                .is_some_and(|r| ctx.rules.distance_exemptions.rncp.contains(r));
+                .is_some_and(|r| rules.distance_exemptions.rncp.contains(r));
             if d.applies && share >= d.threshold && !exempt {
                 annual = (base * (Decimal::ONE - d.rate)).max(base.min(d.floor));
-                let src = ctx.rules.sources.distance.clone();
-                ctx.cite("D5", "Minoration pour enseignement à distance", &src);
-                ctx.explain(
+                let src = &rules.sources.distance;
+                ctx.cite("D5", "Minoration pour enseignement à distance", src);
+                explain!(
+                ctx,
                     "npec.annual",
                     "D5",
                     &src.article,
@@ -592,8 +614,8 @@ impl<'a> Quoter<'a> {
                     before: base,
                     after: annual,
                 });
-                if !ctx.rules.distance_exemptions.complete {
-                    let reference = ctx.rules.sources.distance_exemptions.reference.clone();
+                if !rules.distance_exemptions.complete {
+                    let reference = &rules.sources.distance_exemptions.reference;
                     ctx.warn(
                         "distance_exemptions_unknown",
                         format!(
@@ -617,18 +639,19 @@ impl<'a> Quoter<'a> {
             } else {
                 0
             };
-            let per_year = Decimal::from(ctx.rules.precontract.days_per_year);
+            let per_year = Decimal::from(rules.precontract.days_per_year);
             let amount = cents(annual * Decimal::from(days) / per_year);
-            let src = ctx.rules.sources.precontract.clone();
-            ctx.cite("D14", "Période en CFA avant le contrat", &src);
-            ctx.explain(
+            let src = &rules.sources.precontract;
+            ctx.cite("D14", "Période en CFA avant le contrat", src);
+            explain!(
+                ctx,
                 "precontract.amount",
                 "D14",
                 &src.article,
                 format!(
                     "{days} jours en CFA du {entry} au {last} : {} × {days} / {} = {}",
                     euros(annual),
-                    ctx.rules.precontract.days_per_year,
+                    rules.precontract.days_per_year,
                     euros(amount)
                 ),
             );
@@ -671,7 +694,8 @@ impl<'a> Quoter<'a> {
             annexes: annexes.total,
             opco_all: opco + sum(|y| y.rqth) + annexes.total,
         };
-        ctx.explain(
+        explain!(
+                ctx,
             "totals.opco",
             "D8",
             "R6332-25 III ; R6332-25-1",
@@ -683,7 +707,8 @@ impl<'a> Quoter<'a> {
                 euros(opco)
             ),
         );
-        ctx.explain(
+        explain!(
+            ctx,
             "totals.employer",
             "D6",
             "R6332-25 ; R6332-25-1",
@@ -696,10 +721,10 @@ impl<'a> Quoter<'a> {
         );
 
         // D13: schedule.
-        let schedule_src = ctx.rules.sources.schedule.clone();
-        ctx.cite("D13", "Échéancier des versements de l'OPCO", &schedule_src);
+        let schedule_src = &rules.sources.schedule;
+        ctx.cite("D13", "Échéancier des versements de l'OPCO", schedule_src);
         let schedule = build_schedule(
-            &ctx.rules.schedule,
+            &rules.schedule,
             &years,
             pre,
             participation.min(teaching),
@@ -721,7 +746,7 @@ impl<'a> Quoter<'a> {
         Ok(Quote {
             npec,
             regime,
-            rule_set: ctx.rules.id.clone(),
+            rule_set: rules.id.clone(),
             level,
             years,
             precontract,
@@ -738,6 +763,7 @@ impl<'a> Quoter<'a> {
     }
 
     fn base_npec(&self, ctx: &mut Ctx) -> Result<NpecUsed> {
+        let rules = ctx.rules;
         let c = ctx.contract;
         let empty = |base: Decimal, source: NpecSource| NpecUsed {
             annual: base,
@@ -753,7 +779,8 @@ impl<'a> Quoter<'a> {
             minoration: None,
         };
         if let Some(manual) = c.npec {
-            ctx.explain(
+            explain!(
+                ctx,
                 "npec.base",
                 "D12",
                 "D6332-78",
@@ -775,7 +802,8 @@ impl<'a> Quoter<'a> {
             match self.referentiel.lookup(&rncp, cpne, c.signed_on) {
                 TableLookup::Found(found) => {
                     let label = self.referentiel.cpne_label(cpne).map(str::to_owned);
-                    ctx.explain(
+                    explain!(
+                ctx,
                         "npec.base",
                         "D12",
                         "D6332-78 ; R6332-25",
@@ -854,8 +882,8 @@ impl<'a> Quoter<'a> {
                     format!("pas de valeur d'amorçage pour le niveau {level}"),
                 )
             })?;
-        let src = ctx.rules.sources.amorcage.clone();
-        ctx.cite("D11", "Valeur d'amorçage", &src);
+        let src = &rules.sources.amorcage;
+        ctx.cite("D11", "Valeur d'amorçage", src);
         let why = match &reason {
             AbsentReason::NotInTable => format!("{rncp} ne figure dans aucune version du référentiel chargé"),
             AbsentReason::NoRowForBranch { cpne } => format!(
@@ -884,7 +912,8 @@ impl<'a> Quoter<'a> {
                 "vérifiez l'arrêté d'amorçage en vigueur à la date de conclusion",
             );
         }
-        ctx.explain(
+        explain!(
+            ctx,
             "npec.base",
             "D11",
             &src.article,
@@ -903,13 +932,14 @@ impl<'a> Quoter<'a> {
 
     /// D2–D7, D9: the execution years and their lines.
     fn years(&self, ctx: &mut Ctx, annual: Decimal) -> Result<Vec<YearLine>> {
+        let rules = ctx.rules;
         let c = ctx.contract;
-        let regime = ctx.rules.regime;
+        let regime = rules.regime;
         let end = c.effective_end();
         let first_anniversary = add_years(c.start, 1);
         let planned_short = c.end < add_days(first_anniversary, -1);
         let majorate = c.reduced_duration && planned_short && self.policy.short_contract_majoration;
-        let rqth_cap = ctx.rules.rqth_cap;
+        let rqth_cap = rules.rqth_cap;
         let rqth = c.rqth_majoration.map(|m| {
             if m > rqth_cap {
                 ctx.warn(
@@ -921,16 +951,17 @@ impl<'a> Quoter<'a> {
             m.min(rqth_cap)
         });
         if let Some(maj) = rqth {
-            let src = ctx.rules.sources.rqth_cap.clone();
-            ctx.cite("D7", "Majoration RQTH", &src);
-            ctx.explain(
+            let src = &rules.sources.rqth_cap;
+            ctx.cite("D7", "Majoration RQTH", src);
+            explain!(
+                ctx,
                 "years.rqth",
                 "D7",
                 &src.article,
                 format!("majoration annuelle {} (plafond {}), proratisée comme le NPEC, versée hors plafond du prix", euros(maj), euros(rqth_cap)),
             );
         }
-        let regime_src = ctx.rules.sources.regime.clone();
+        let regime_src = &rules.sources.regime;
         let mut lines = Vec::new();
         let mut k: i32 = 0;
         loop {
@@ -962,7 +993,7 @@ impl<'a> Quoter<'a> {
             let exact = annual * Decimal::from(num) / Decimal::from(den);
             let short = majorate && k == 0;
             let npec_line = if short {
-                cents((exact * (Decimal::ONE + ctx.rules.short_contract_majoration)).min(annual))
+                cents((exact * (Decimal::ONE + rules.short_contract_majoration)).min(annual))
             } else {
                 cents(exact)
             };
@@ -983,7 +1014,8 @@ impl<'a> Quoter<'a> {
                 Regime::Monthly => format!("{num} / 12 mois commencés"),
             };
             let rule = if regime == Regime::Daily { "D3" } else { "D4" };
-            ctx.explain(
+            explain!(
+                ctx,
                 format!("{figure}.npec"),
                 rule,
                 &regime_src.article,
@@ -991,7 +1023,7 @@ impl<'a> Quoter<'a> {
                     format!(
                         "{} × {frac_text} × (1 + {}) plafonné à {} = {} (contrat de moins d'un an à durée réduite, R6332-25 IV 2°)",
                         euros(annual),
-                        french_number(ctx.rules.short_contract_majoration),
+                        french_number(rules.short_contract_majoration),
                         euros(annual),
                         euros(npec_line)
                     )
@@ -1018,22 +1050,23 @@ impl<'a> Quoter<'a> {
             k += 1;
         }
         if majorate {
-            let src = ctx.rules.sources.short_contract_majoration.clone();
+            let src = &rules.sources.short_contract_majoration;
             ctx.cite(
                 "D5",
                 "Majoration de 10 % des contrats courts à durée réduite",
-                &src,
+                src,
             );
         }
         let rule = if regime == Regime::Daily { "D3" } else { "D4" };
-        ctx.cite(rule, "Proratisation par année d'exécution", &regime_src);
+        ctx.cite(rule, "Proratisation par année d'exécution", regime_src);
 
         match c.price_basis {
             PriceBasis::Annual => {
                 for (i, y) in lines.iter_mut().enumerate() {
                     y.opco = y.price.min(y.npec);
                     y.employer = y.price - y.opco;
-                    ctx.explanations.push(Explanation {
+                    if ctx.detail {
+                        ctx.explanations.push(Explanation {
                         figure: format!("years[{i}].opco"),
                         rule: "D6",
                         article: "R6332-25 ; L6211-1".into(),
@@ -1047,6 +1080,7 @@ impl<'a> Quoter<'a> {
                             euros(y.employer)
                         ),
                     });
+                    }
                 }
             }
             PriceBasis::Total => {
@@ -1060,7 +1094,8 @@ impl<'a> Quoter<'a> {
                     y.employer = e;
                     y.price = o + e;
                 }
-                ctx.explain(
+                explain!(
+                ctx,
                     "totals.opco",
                     "D6",
                     "R6332-25",
@@ -1082,14 +1117,15 @@ impl<'a> Quoter<'a> {
         annual: Decimal,
         years: &[YearLine],
     ) -> Result<(Decimal, ParticipationKind)> {
+        let rules = ctx.rules;
         let c = ctx.contract;
-        let p = ctx.rules.participation.clone();
+        let p = &rules.participation;
         let level = c.level.unwrap_or(0);
         if !p.applies || level < p.min_level {
             return Ok((Decimal::ZERO, ParticipationKind::None));
         }
-        let src = ctx.rules.sources.participation.clone();
-        ctx.cite("D8", "Participation de l'employeur", &src);
+        let src = &rules.sources.participation;
+        ctx.cite("D8", "Participation de l'employeur", src);
         let lump = if c.after_rupture_new_employer {
             p.new_employer_lump_sum
         } else {
@@ -1106,7 +1142,8 @@ impl<'a> Quoter<'a> {
             };
             let half = cents(p.probation_share * annual * Decimal::from(num) / Decimal::from(den));
             let value = half.min(lump);
-            ctx.explain(
+            explain!(
+                ctx,
                 "participation",
                 "D8",
                 &src.article,
@@ -1125,7 +1162,8 @@ impl<'a> Quoter<'a> {
         } else {
             ParticipationKind::LumpSum
         };
-        ctx.explain(
+        explain!(
+                ctx,
             "participation",
             "D8",
             &src.article,
@@ -1140,8 +1178,9 @@ impl<'a> Quoter<'a> {
     }
 
     fn annexes(&self, ctx: &mut Ctx) -> Result<AnnexesLine> {
+        let rules = ctx.rules;
         let c = ctx.contract;
-        let a = ctx.rules.annexes.clone();
+        let a = &rules.annexes;
         let nights = cents(a.night * Decimal::from(c.annexes.nights));
         let meals = cents(a.meal * Decimal::from(c.annexes.meals));
         let mut equipment = Decimal::ZERO;
@@ -1165,7 +1204,7 @@ impl<'a> Quoter<'a> {
                 None => cap,
             };
             equipment = cents(c.annexes.first_equipment.min(cap));
-            let src = ctx.rules.sources.annexes.clone();
+            let src = &rules.sources.annexes;
             if c.annexes.first_equipment > cap {
                 ctx.warn(
                     "equipment_capped",
@@ -1190,9 +1229,10 @@ impl<'a> Quoter<'a> {
         }
         let total = nights + meals + equipment;
         if total > Decimal::ZERO {
-            let src = ctx.rules.sources.annexes.clone();
-            ctx.cite("D10", "Frais annexes", &src);
-            ctx.explain(
+            let src = &rules.sources.annexes;
+            ctx.cite("D10", "Frais annexes", src);
+            explain!(
+                ctx,
                 "annexes.total",
                 "D10",
                 &src.article,
@@ -1216,15 +1256,16 @@ impl<'a> Quoter<'a> {
     }
 
     fn duration_warnings(&self, ctx: &mut Ctx) {
+        let rules = ctx.rules;
         let c = ctx.contract;
-        let limits = ctx.rules.duration_limits.clone();
+        let limits = &rules.duration_limits;
         let rqth = c.has_rqth();
         let max_years = if rqth {
             limits.max_years_rqth
         } else {
             limits.max_years
         };
-        let article = ctx.rules.sources.duration_limits.article.clone();
+        let article = &rules.sources.duration_limits.article;
         if c.end > add_days(add_years(c.start, i32::from(max_years)), -1) {
             ctx.warn(
                 "duration_over_max",

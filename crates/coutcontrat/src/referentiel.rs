@@ -109,6 +109,8 @@ pub struct Certification {
     pub diploma_type: String,
     /// The level guessed from the diploma type, where it says it (`CAP` → 3, `BTS` → 5…).
     pub level_hint: Option<u8>,
+    /// The publication date of the newest version that names it.
+    pub published: Date,
 }
 
 /// A branch (CPNE) the user can choose.
@@ -292,31 +294,26 @@ impl Referentiel {
     /// Adds a table version; versions may come in any order.
     pub fn add_version(&mut self, version: TableVersion) {
         let vi = self.versions.len();
+        // Labels drift between versions: the newest version's win.
+        let newest = self
+            .versions
+            .iter()
+            .all(|v| v.published <= version.published);
         for (ri, row) in version.rows.iter().enumerate() {
             if let (Some(cpne), false) = (row.cpne, row.cpne_label.is_empty()) {
-                self.cpne_labels
-                    .entry(cpne)
-                    .or_insert_with(|| row.cpne_label.clone());
+                if newest {
+                    self.cpne_labels.insert(cpne, row.cpne_label.clone());
+                } else {
+                    self.cpne_labels
+                        .entry(cpne)
+                        .or_insert_with(|| row.cpne_label.clone());
+                }
             }
             for code in &row.rncp {
                 self.index.entry(code.clone()).or_default().push((vi, ri));
             }
         }
         self.versions.push(version);
-        self.relabel_cpne();
-    }
-
-    // Labels drift between versions: keep the newest version's.
-    fn relabel_cpne(&mut self) {
-        let mut order: Vec<usize> = (0..self.versions.len()).collect();
-        order.sort_by_key(|&i| self.versions[i].published);
-        for i in order {
-            for row in &self.versions[i].rows {
-                if let (Some(cpne), false) = (row.cpne, row.cpne_label.is_empty()) {
-                    self.cpne_labels.insert(cpne, row.cpne_label.clone());
-                }
-            }
-        }
     }
 
     /// Sets a CPNE label (from a CPNE list), unless a table version already names it.
@@ -488,7 +485,8 @@ impl Referentiel {
             return TableLookup::Absent(AbsentReason::NoRowForBranch { cpne });
         };
         let mut tied: Vec<_> = candidates.iter().filter(|c| slot(c) == top).collect();
-        tied.sort_by_key(|c| std::cmp::Reverse(c.1.amount));
+        // Among equal amounts, a long-sheet row (own date and status) is the more informative.
+        tied.sort_by_key(|c| std::cmp::Reverse((c.1.amount, c.1.applicable_from.is_some())));
         let (version, row, date) = *tied[0];
         let tie = tied
             .iter()
@@ -528,6 +526,7 @@ impl Referentiel {
                     label: row.label.clone(),
                     diploma_type: row.diploma_type.clone(),
                     level_hint: level_of_diploma_type(&row.diploma_type),
+                    published: self.versions[vi].published,
                 })
             })
             .collect();
@@ -711,7 +710,12 @@ impl CertificationIndex {
                 scored.push((score, cert));
             }
         }
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.rncp.cmp(&b.1.rncp)));
+        // Equal scores: the certification of the newest version first (a former code shares its label).
+        scored.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| b.1.published.cmp(&a.1.published))
+                .then_with(|| a.1.rncp.cmp(&b.1.rncp))
+        });
         scored
             .into_iter()
             .take(limit)

@@ -1,0 +1,43 @@
+//! # coutcontrat-referentiel
+//!
+//! The NPEC référentiel of France compétences on disk and in the binary:
+//! - a canonical, diff-friendly text format for `data/` ([`format`]), read with [`load_dir`] and written with
+//!   [`write_version`] (aside, then renamed: never half-written);
+//! - the importer of the official workbook, every layout since 2019 ([`import`], feature `import`, on by
+//!   default), and [`import_into`] which adds a version to a data directory and says what changed;
+//! - the default data shipped in `data/`, embedded and parsed once: [`embedded`].
+//!
+//! Without the `import` feature the crate builds for `wasm32-unknown-unknown` and only reads text.
+//!
+//! ```
+//! use coutcontrat::referentiel::TableLookup;
+//! use jiff::civil::date;
+//! let r = coutcontrat_referentiel::embedded();
+//! let cpne = r.resolve_cpne(Some(1351), None, date(2026, 9, 14)).unwrap();
+//! let TableLookup::Found(row) = r.lookup("RNCP41000", cpne, date(2026, 9, 14)) else { panic!() };
+//! assert_eq!(row.amount.to_string(), "8765");
+//! ```
+#![deny(missing_docs)]
+
+mod dataset;
+mod diff;
+mod embedded;
+mod error;
+pub mod format;
+#[cfg(feature = "import")]
+pub mod import;
+#[cfg(feature = "import")]
+pub mod reference;
+
+pub use dataset::{
+    load_dir, load_version_dir, read_dir, version_dir, version_dirs, write_branches, write_version,
+    DataSet,
+};
+pub use diff::{diff_versions, PairChange, VersionDiff};
+pub use embedded::{embedded, embedded_dataset};
+pub use error::{Error, ErrorKind, Result};
+pub use format::{parse_amount, parse_manifest, parse_npec_csv, version_slug, CpneEntry, Manifest};
+#[cfg(feature = "import")]
+pub use import::{
+    import_into, import_into_with, import_workbook, ImportOptions, ImportSummary, Imported, Layout,
+};
