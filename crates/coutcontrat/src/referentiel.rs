@@ -723,3 +723,162 @@ impl CertificationIndex {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Contract, ErrorKind, Quoter};
+    use jiff::civil::date;
+
+    fn version(
+        tag: &str,
+        published: Date,
+        rows: Vec<NpecRow>,
+        mapping: Vec<(u32, u32)>,
+    ) -> TableVersion {
+        TableVersion {
+            tag: tag.into(),
+            published,
+            applies_from: published,
+            applies_until: None,
+            source_file: String::new(),
+            source_sha256: None,
+            legal_basis: String::new(),
+            synthetic: false,
+            note: String::new(),
+            rows,
+            mapping: Some(
+                mapping
+                    .into_iter()
+                    .map(|(cpne, idcc)| CpneIdcc { cpne, idcc })
+                    .collect(),
+            ),
+        }
+    }
+
+    fn two_branches() -> Referentiel {
+        let mut r = Referentiel::default();
+        let d = date(2026, 9, 1);
+        let mut rows = vec![
+            NpecRow::simple("RNCP41000", "BTS MOS", 433, "8000", d),
+            NpecRow::simple("RNCP41000", "BTS MOS", 434, "8100", d),
+        ];
+        rows[0].cpne_label = "CPNE A".into();
+        rows[1].cpne_label = "CPNE B".into();
+        r.add_version(version(
+            "2026",
+            date(2026, 8, 31),
+            rows,
+            vec![(433, 3252), (434, 3252), (204, 1351)],
+        ));
+        r
+    }
+
+    fn contract(idcc: u32) -> Contract {
+        Contract::new(
+            date(2026, 9, 14),
+            date(2026, 9, 1),
+            date(2027, 8, 31),
+            Decimal::from(9000),
+        )
+        .with_certification("RNCP41000", idcc)
+        .with_level(5)
+    }
+
+    #[test]
+    fn an_idcc_with_several_cpne_is_an_error_listing_them() {
+        let r = two_branches();
+        let err = Quoter::new(&r).quote(&contract(3252)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::AmbiguousBranch);
+        assert_eq!(err.field(), Some("cpne"));
+        assert_eq!(err.candidates(), ["433 – CPNE A", "434 – CPNE B"]);
+        let mut chosen = contract(3252);
+        chosen.cpne = Some(434);
+        assert_eq!(
+            Quoter::new(&r).quote(&chosen).unwrap().npec.annual,
+            Decimal::from(8100)
+        );
+    }
+
+    #[test]
+    fn an_unknown_idcc_says_how_to_find_the_cpne() {
+        let r = two_branches();
+        let err = Quoter::new(&r).quote(&contract(9998)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::UnknownBranch);
+        assert!(err.message().contains("CPNE"), "{}", err.message());
+    }
+
+    #[test]
+    fn a_known_certification_without_a_row_for_the_branch_falls_back_to_amorcage() {
+        let r = two_branches();
+        let q = Quoter::new(&r).quote(&contract(1351)).unwrap();
+        assert_eq!(q.npec.source, crate::NpecSource::Amorcage);
+        assert_eq!(q.npec.annual, Decimal::from(6000));
+        assert!(q.warnings.iter().any(|w| w.code == "amorcage"));
+    }
+
+    #[test]
+    fn two_amounts_in_one_version_take_the_higher_with_a_warning() {
+        let d = date(2026, 9, 1);
+        let mut r = Referentiel::default();
+        r.add_version(version(
+            "dup",
+            date(2026, 8, 31),
+            vec![
+                NpecRow::simple("RNCP41000", "BTS MOS", 204, "8000", d),
+                NpecRow::simple("RNCP41000", "BTS MOS", 204, "8500", d),
+            ],
+            vec![(204, 1351)],
+        ));
+        let q = Quoter::new(&r).quote(&contract(1351)).unwrap();
+        assert_eq!(q.npec.annual, Decimal::from(8500));
+        let w = q
+            .warnings
+            .iter()
+            .find(|w| w.code == "table_tie")
+            .expect("tie warning");
+        assert!(
+            w.message.contains("8\u{a0}000,00") && w.message.contains("8\u{a0}500,00"),
+            "{}",
+            w.message
+        );
+    }
+
+    #[test]
+    fn a_newer_version_wins_and_a_row_dated_after_the_conclusion_does_not_apply() {
+        let mut r = Referentiel::default();
+        r.add_version(version(
+            "old",
+            date(2025, 9, 4),
+            vec![NpecRow::simple(
+                "RNCP41000",
+                "BTS MOS",
+                204,
+                "8828",
+                date(2025, 9, 1),
+            )],
+            vec![(204, 1351)],
+        ));
+        r.add_version(version(
+            "new",
+            date(2026, 8, 31),
+            vec![NpecRow::simple(
+                "RNCP41000",
+                "BTS MOS",
+                204,
+                "8765",
+                date(2026, 9, 1),
+            )],
+            vec![(204, 1351)],
+        ));
+        let mut c = contract(1351);
+        assert_eq!(
+            Quoter::new(&r).quote(&c).unwrap().npec.annual,
+            Decimal::from(8765)
+        );
+        c.signed_on = date(2026, 8, 31);
+        let q = Quoter::new(&r).quote(&c).unwrap();
+        assert_eq!(q.npec.annual, Decimal::from(8828));
+        assert_eq!(q.npec.table_version.as_deref(), Some("old"));
+    }
+}
