@@ -1,0 +1,422 @@
+//! `coutcontrat batch`: one contract per CSV row, the quote's figures appended, streaming.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use coutcontrat::text::cents;
+use coutcontrat::{ContractInput, NpecSource, Quote, Quoter, INPUT_FIELDS};
+
+use crate::failure::Failure;
+use crate::input::input_from_fields;
+
+/// The columns appended to every row, in this order.
+pub const FIGURES: &[&str] = &[
+    "npec_annual",
+    "npec_source",
+    "table_version",
+    "regime",
+    "years",
+    "totals_npec",
+    "totals_price",
+    "totals_opco",
+    "totals_employer",
+    "totals_rqth",
+    "totals_annexes",
+    "participation",
+    "warnings",
+    "error",
+];
+
+/// The fields a row cannot do without: a file that lacks one of these columns is refused before any row.
+const REQUIRED: &[&str] = &["signed_on", "start", "end", "price"];
+
+/// How many rows to report on standard error before keeping quiet.
+const ERRORS_SHOWN: u64 = 10;
+
+/// What `batch` was asked to do.
+pub struct Options {
+    /// The input file, `-` for standard input.
+    pub input: PathBuf,
+    /// The output file; standard output when absent or `-`.
+    pub output: Option<PathBuf>,
+    /// The separator; guessed from the header line when absent.
+    pub delimiter: Option<u8>,
+    /// Show the progress line even when standard error is not a terminal.
+    pub progress: bool,
+    /// Rows between two progress lines.
+    pub every: u64,
+}
+
+/// What a run did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Rows read (blank rows included).
+    pub rows: u64,
+    /// Rows quoted.
+    pub quoted: u64,
+    /// Rows refused.
+    pub errors: u64,
+    /// Rows left blank (every cell empty): copied, neither quoted nor counted as errors.
+    pub blank: u64,
+}
+
+/// The separator of a header line: the most frequent of `,`, `;` and tab (`,` on a tie).
+fn guess_delimiter(first_line: &[u8]) -> u8 {
+    let count = |b: u8| first_line.iter().filter(|&&c| c == b).count();
+    let (comma, semicolon, tab) = (count(b','), count(b';'), count(b'\t'));
+    if semicolon > comma && semicolon >= tab {
+        b';'
+    } else if tab > comma && tab > semicolon {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+fn header_name(raw: &[u8]) -> Result<String, Failure> {
+    let text = std::str::from_utf8(raw).map_err(|_| {
+        Failure::Usage(
+            "l'en-tête du fichier n'est pas en UTF-8 : enregistrez-le en « CSV UTF-8 »".into(),
+        )
+    })?;
+    Ok(text
+        .trim_start_matches('\u{feff}')
+        .trim()
+        .to_ascii_lowercase())
+}
+
+/// Maps every column to its field of the JSON interface, or refuses the header (unknown, duplicate or
+/// missing columns), listing the known names.
+fn columns(headers: &csv::ByteRecord) -> Result<Vec<&'static str>, Failure> {
+    let mut fields: Vec<&'static str> = Vec::with_capacity(headers.len());
+    let mut unknown = Vec::new();
+    for raw in headers.iter() {
+        let name = header_name(raw)?;
+        match INPUT_FIELDS.iter().find(|f| **f == name) {
+            Some(field) if fields.contains(field) => {
+                return Err(Failure::Usage(format!(
+                    "la colonne « {field} » figure deux fois dans l'en-tête"
+                )))
+            }
+            Some(field) => fields.push(field),
+            None => unknown.push(name),
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(Failure::Usage(format!(
+            "colonne{} inconnue{} : {} ; les colonnes possibles sont : {}",
+            if unknown.len() > 1 { "s" } else { "" },
+            if unknown.len() > 1 { "s" } else { "" },
+            unknown
+                .iter()
+                .map(|u| format!("« {u} »"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            INPUT_FIELDS.join(", ")
+        )));
+    }
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|r| !fields.contains(r))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Failure::Usage(format!(
+            "colonne{} obligatoire{} absente{} : {}",
+            if missing.len() > 1 { "s" } else { "" },
+            if missing.len() > 1 { "s" } else { "" },
+            if missing.len() > 1 { "s" } else { "" },
+            missing.join(", ")
+        )));
+    }
+    Ok(fields)
+}
+
+/// The appended cells of a quoted row.
+fn figures(quote: &Quote) -> [String; 14] {
+    let money = |d| cents(d).to_string();
+    let t = &quote.totals;
+    let source = match quote.npec.source {
+        NpecSource::Table => "table",
+        NpecSource::Manual => "manual",
+        NpecSource::Amorcage => "amorcage",
+    };
+    [
+        money(quote.npec.annual),
+        source.to_owned(),
+        quote.npec.table_version.clone().unwrap_or_default(),
+        quote.regime.as_str().to_owned(),
+        quote.years.len().to_string(),
+        money(t.npec),
+        money(t.price),
+        money(t.opco),
+        money(t.employer),
+        money(t.rqth),
+        money(t.annexes),
+        money(quote.participation),
+        quote
+            .warnings
+            .iter()
+            .map(|w| w.code)
+            .collect::<Vec<_>>()
+            .join(";"),
+        String::new(),
+    ]
+}
+
+/// The text of the `error` column: code, field, message.
+pub fn error_cell(err: &coutcontrat::Error) -> String {
+    match err.field() {
+        Some(field) => format!("{} ({field}) : {}", err.code(), err.message()),
+        None => format!("{} : {}", err.code(), err.message()),
+    }
+}
+
+/// The row's contract, or why it cannot even be read.
+fn row_input(record: &csv::ByteRecord, fields: &[&'static str]) -> Result<ContractInput, String> {
+    let mut cells = Vec::with_capacity(fields.len());
+    for (raw, field) in record.iter().zip(fields) {
+        let text = std::str::from_utf8(raw).map_err(|_| {
+            format!("invalid ({field}) : la cellule n'est pas en UTF-8 ; enregistrez le fichier en « CSV UTF-8 »")
+        })?;
+        if !text.trim().is_empty() {
+            cells.push((*field, text));
+        }
+    }
+    input_from_fields(cells).map_err(|e| error_cell(&e))
+}
+
+fn open_input(path: &Path) -> Result<Box<dyn Read>, Failure> {
+    if path == Path::new("-") {
+        return Ok(Box::new(io::stdin().lock()));
+    }
+    let file = File::open(path).map_err(|e| Failure::io(path.display(), e))?;
+    Ok(Box::new(file))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+struct Progress {
+    on: bool,
+    terminal: bool,
+    every: u64,
+    /// A progress line is on the terminal, not yet ended by a newline.
+    open: std::cell::Cell<bool>,
+}
+
+impl Progress {
+    /// A progress line every `every` rows; with `last`, the final count unless it was just shown.
+    fn tick(&self, s: &Summary, last: bool) {
+        let round = self.every != 0 && s.rows % self.every == 0;
+        if !self.on || round == last {
+            return;
+        }
+        let line = format!(
+            "{} lignes lues, {} chiffrées, {} en erreur",
+            s.rows, s.quoted, s.errors
+        );
+        let mut err = io::stderr().lock();
+        let _ = if self.terminal {
+            self.open.set(true);
+            write!(err, "\r{line}")
+        } else {
+            writeln!(err, "{line}")
+        };
+        let _ = err.flush();
+    }
+
+    /// Ends the progress line on the terminal, before another message or at the end.
+    fn end_line(&self) {
+        if self.open.replace(false) {
+            eprintln!();
+        }
+    }
+}
+
+/// Reads the input row by row, quotes each, writes it with its figures; never holds more than one row.
+pub fn run(options: &Options, quoter: &Quoter) -> Result<Summary, Failure> {
+    if let Some(out) = &options.output {
+        if out != Path::new("-") && same_file(&options.input, out) {
+            return Err(Failure::Usage(
+                "le fichier de sortie est le fichier d'entrée : choisissez un autre nom avec -o"
+                    .into(),
+            ));
+        }
+    }
+    let mut reader = BufReader::with_capacity(64 * 1024, open_input(&options.input)?);
+    let delimiter = match options.delimiter {
+        Some(d) => d,
+        None => {
+            let buf = reader
+                .fill_buf()
+                .map_err(|e| Failure::io(options.input.display(), e))?;
+            let line = buf.split(|&b| b == b'\n').next().unwrap_or_default();
+            guess_delimiter(line)
+        }
+    };
+    let mut csv_in = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(reader);
+    let headers = csv_in
+        .byte_headers()
+        .map_err(|e| Failure::io(options.input.display(), e))?
+        .clone();
+    if headers.is_empty() {
+        return Err(Failure::Usage(format!(
+            "{} : fichier vide, sans ligne d'en-tête",
+            options.input.display()
+        )));
+    }
+    let fields = columns(&headers)?;
+
+    let sink: Box<dyn Write> = match &options.output {
+        Some(path) if path != Path::new("-") => {
+            Box::new(File::create(path).map_err(|e| Failure::io(path.display(), e))?)
+        }
+        _ => Box::new(io::stdout().lock()),
+    };
+    let out_name = options
+        .output
+        .as_ref()
+        .map_or_else(|| "sortie standard".to_owned(), |p| p.display().to_string());
+    let write_err = |e: csv::Error| Failure::io(&out_name, e);
+    let mut csv_out = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(BufWriter::with_capacity(64 * 1024, sink));
+    let mut out_headers = headers.clone();
+    for f in FIGURES {
+        out_headers.push_field(f.as_bytes());
+    }
+    csv_out.write_byte_record(&out_headers).map_err(write_err)?;
+
+    let stderr_terminal = io::stderr().is_terminal();
+    let progress = Progress {
+        on: options.progress || stderr_terminal,
+        terminal: stderr_terminal,
+        every: options.every,
+        open: std::cell::Cell::new(false),
+    };
+    let mut summary = Summary::default();
+    let mut record = csv::ByteRecord::new();
+    let mut row = csv::ByteRecord::new();
+    let width = headers.len();
+    loop {
+        match csv_in.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(Failure::io(options.input.display(), e)),
+        }
+        summary.rows += 1;
+        let line = record.position().map_or(summary.rows + 1, |p| p.line());
+        row.clear();
+        for i in 0..width {
+            row.push_field(record.get(i).unwrap_or_default());
+        }
+        let blank = record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace));
+        let cells: Vec<String> = if blank {
+            summary.blank += 1;
+            vec![String::new(); FIGURES.len()]
+        } else {
+            let result = if record.len() != width {
+                let extra: Vec<String> = record
+                    .iter()
+                    .skip(width)
+                    .map(|c| String::from_utf8_lossy(c).into_owned())
+                    .collect();
+                Err(format!(
+                    "invalid : la ligne a {} cellules, l'en-tête {} colonnes{}",
+                    record.len(),
+                    width,
+                    if extra.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (cellules en trop : {})", extra.join(" | "))
+                    }
+                ))
+            } else {
+                row_input(&record, &fields).and_then(|input| {
+                    input
+                        .parse()
+                        .and_then(|c| quoter.quote(&c))
+                        .map_err(|e| error_cell(&e))
+                })
+            };
+            match result {
+                Ok(quote) => {
+                    summary.quoted += 1;
+                    figures(&quote).into()
+                }
+                Err(message) => {
+                    summary.errors += 1;
+                    if summary.errors <= ERRORS_SHOWN {
+                        progress.end_line();
+                        eprintln!("ligne {line} : {message}");
+                    } else if summary.errors == ERRORS_SHOWN + 1 {
+                        progress.end_line();
+                        eprintln!("… (les erreurs suivantes sont dans la colonne « error »)");
+                    }
+                    let mut cells = vec![String::new(); FIGURES.len()];
+                    cells[FIGURES.len() - 1] = message;
+                    cells
+                }
+            }
+        };
+        for cell in &cells {
+            row.push_field(cell.as_bytes());
+        }
+        csv_out.write_byte_record(&row).map_err(write_err)?;
+        progress.tick(&summary, false);
+    }
+    csv_out.flush().map_err(|e| Failure::io(&out_name, e))?;
+    progress.tick(&summary, true);
+    progress.end_line();
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_separator_is_guessed_from_the_header() {
+        assert_eq!(guess_delimiter(b"signed_on,start,end,price"), b',');
+        assert_eq!(guess_delimiter(b"signed_on;start;end;price"), b';');
+        assert_eq!(guess_delimiter(b"signed_on\tstart\tend\tprice"), b'\t');
+        assert_eq!(guess_delimiter(b"price"), b',');
+    }
+
+    #[test]
+    fn the_header_is_checked_before_any_row() {
+        let ok = csv::ByteRecord::from(vec![
+            "\u{feff}signed_on",
+            " Start ",
+            "end",
+            "price",
+            "annexes.meals",
+        ]);
+        assert_eq!(
+            columns(&ok).unwrap(),
+            ["signed_on", "start", "end", "price", "annexes.meals"]
+        );
+        let typo = csv::ByteRecord::from(vec!["signed_on", "start", "end", "pirce"]);
+        let message = columns(&typo).unwrap_err().to_string();
+        assert!(
+            message.contains("pirce") && message.contains("annexes.first_equipment"),
+            "{message}"
+        );
+        let twice = csv::ByteRecord::from(vec!["signed_on", "start", "end", "price", "price"]);
+        assert!(columns(&twice)
+            .unwrap_err()
+            .to_string()
+            .contains("deux fois"));
+        let missing = csv::ByteRecord::from(vec!["signed_on", "start", "end"]);
+        assert!(columns(&missing).unwrap_err().to_string().contains("price"));
+    }
+}

@@ -1,0 +1,133 @@
+//! The référentiel the commands use (the embedded one, or a directory given with `--data`), and `import`.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use coutcontrat::Referentiel;
+use coutcontrat_referentiel::ImportSummary;
+use serde::Serialize;
+
+use crate::failure::Failure;
+
+fn data_failure(e: coutcontrat_referentiel::Error) -> Failure {
+    Failure::Other {
+        code: e.kind.code(),
+        message: e.to_string(),
+    }
+}
+
+/// The référentiel: the data directory given with `--data` (its `referentiel/` and `branches/`), or the
+/// data embedded in the binary.
+pub fn load(dir: Option<&Path>) -> Result<Cow<'static, Referentiel>, Failure> {
+    match dir {
+        None => Ok(Cow::Borrowed(coutcontrat_referentiel::embedded())),
+        Some(dir) => {
+            if !dir.join("referentiel").is_dir() {
+                return Err(Failure::Other {
+                    code: "data",
+                    message: format!(
+                        "{} : pas de dossier « referentiel » ici ; --data désigne un dossier de données créé par \
+                         `coutcontrat import` (il contient referentiel/<version>/)",
+                        dir.display()
+                    ),
+                });
+            }
+            coutcontrat_referentiel::load_dir(dir)
+                .map(Cow::Owned)
+                .map_err(data_failure)
+        }
+    }
+}
+
+/// What `import` prints: the summary for a reader, and as JSON.
+pub struct Imported {
+    /// The summary as JSON (fields in a stable order).
+    pub json: String,
+    /// The summary for a reader.
+    pub text: String,
+}
+
+/// A (certification, branch) pair that changed, in the import summary.
+#[derive(Serialize)]
+struct PairOut<'a> {
+    rncp: &'a str,
+    cpne: &'a str,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+/// What changed against the previous version.
+#[derive(Serialize)]
+struct DiffOut<'a> {
+    previous: Option<&'a str>,
+    added: Vec<PairOut<'a>>,
+    removed: Vec<PairOut<'a>>,
+    changed: Vec<PairOut<'a>>,
+}
+
+/// The import summary of the JSON interface.
+#[derive(Serialize)]
+struct SummaryOut<'a> {
+    tag: &'a str,
+    directory: String,
+    layout: &'static str,
+    rows: usize,
+    certifications: usize,
+    cpne: usize,
+    absent_amounts: usize,
+    mapping_pairs: Option<usize>,
+    replaced: bool,
+    diff: DiffOut<'a>,
+    warnings: &'a [String],
+}
+
+fn summary_json(s: &ImportSummary) -> String {
+    fn pairs(list: &[coutcontrat_referentiel::PairChange]) -> Vec<PairOut<'_>> {
+        list.iter()
+            .map(|c| PairOut {
+                rncp: &c.rncp,
+                cpne: &c.cpne,
+                before: c.before.map(|d| d.to_string()),
+                after: c.after.map(|d| d.to_string()),
+            })
+            .collect()
+    }
+    let out = SummaryOut {
+        tag: &s.tag,
+        directory: s.directory.display().to_string(),
+        layout: s.layout.describe(),
+        rows: s.rows,
+        certifications: s.certifications,
+        cpne: s.cpne,
+        absent_amounts: s.absent_amounts,
+        mapping_pairs: s.mapping_pairs,
+        replaced: s.replaced,
+        diff: DiffOut {
+            previous: s.diff.previous.as_deref(),
+            added: pairs(&s.diff.added),
+            removed: pairs(&s.diff.removed),
+            changed: pairs(&s.diff.changed),
+        },
+        warnings: &s.warnings,
+    };
+    serde_json::to_string_pretty(&out).expect("the summary serialises")
+}
+
+/// Adds the workbook's version to the data directory `out` (written to `out/referentiel/<version>/`).
+pub fn import(out: &Path, workbook: &Path) -> Result<Imported, Failure> {
+    let summary = coutcontrat_referentiel::import_into(out, workbook).map_err(|e| {
+        let code = e.kind.code();
+        let message = e.to_string();
+        // A workbook that is missing or is not a référentiel is the user's input (exit 2); writing the data
+        // directory is not (exit 1).
+        if e.kind != coutcontrat_referentiel::ErrorKind::Io || !workbook.is_file() {
+            Failure::Invalid { code, message }
+        } else {
+            Failure::Other { code, message }
+        }
+    })?;
+    Ok(Imported {
+        json: summary_json(&summary),
+        text: summary.to_string(),
+    })
+}

@@ -1,0 +1,484 @@
+//! `coutcontrat`: the command line of the apprenticeship-contract financing calculator.
+//!
+//! Thin glue over the `coutcontrat` library (the computation) and `coutcontrat-referentiel` (the data):
+//! every parse, check and figure is theirs; this binary reads the options and files, and prints.
+
+mod batch;
+mod data;
+mod failure;
+mod input;
+mod lookup;
+mod render;
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use coutcontrat::{ContractInput, Quoter};
+use jiff::civil::Date;
+
+use crate::failure::{Failure, EXIT_FAILED, EXIT_OK};
+use crate::input::ContractFlags;
+
+const MAIN_EXAMPLES: &str = "\
+Exemples :
+  coutcontrat quote --signed-on 2025-08-15 --start 2025-09-01 --end 2027-02-28 --npec 7000 --price 9000 --level 6
+  echo '{\"signed_on\":\"2026-09-14\",\"start\":\"2026-09-01\",\"end\":\"2028-08-31\",\"rncp\":\"RNCP41000\",\"idcc\":1351,\"price\":9000,\"level\":5}' | coutcontrat quote --json
+  coutcontrat batch contrats.csv -o devis.csv
+  coutcontrat lookup --rncp RNCP41000 --idcc 1351 --signed-on 2026-09-14
+  coutcontrat search management sécurité
+  coutcontrat branches propreté
+  coutcontrat import Referentiel-des-NPEC.xlsx --out data
+
+Codes de sortie : 0 réussite ; 1 lignes en erreur dans un lot, ou données/fichier illisibles ;
+2 saisie invalide (le message est sur la sortie d'erreur).";
+
+const QUOTE_EXAMPLES: &str = "\
+Exemples :
+  # 18 mois, niveau 6, NPEC saisi, prix annuel du CFA
+  coutcontrat quote --signed-on 2025-08-15 --start 2025-09-01 --end 2027-02-28 --npec 7000 --price 9000 --level 6
+
+  # NPEC du référentiel (RNCP × IDCC), apprenti RQTH, frais annexes
+  coutcontrat quote --signed-on 2026-09-14 --start 2026-09-01 --end 2028-08-31 --rncp RNCP41000 --idcc 1351 \\
+      --price 9000 --level 5 --rqth-majoration 3000 --nights 20 --meals 40
+
+  # rupture pendant la période probatoire
+  coutcontrat quote --signed-on 2025-08-15 --start 2025-09-01 --end 2026-08-31 --rupture-on 2025-09-30 \\
+      --rupture-during-probation --npec 8000 --price 8000 --level 7
+
+  # interface JSON : un contrat sur l'entrée standard, le devis sur la sortie standard
+  echo '{\"signed_on\":\"2025-08-15\",\"start\":\"2025-09-01\",\"end\":\"2027-02-28\",\"npec\":\"7000\",\"price\":9000,\"level\":6}' \\
+      | coutcontrat quote --json
+
+Sans option de contrat, le contrat est lu en JSON sur l'entrée standard (mêmes champs que les options,
+en snake_case, les frais annexes dans un objet « annexes »). Avec --json, une erreur donne aussi
+{\"error\": {\"code\", \"field\", \"message\", \"candidates\"}} sur la sortie standard, et le code de sortie 2.";
+
+/// The help of `batch`, with the column names of the library's JSON interface.
+fn batch_help() -> String {
+    format!(
+        "\
+Exemples :
+  coutcontrat batch contrats.csv -o devis.csv
+  coutcontrat batch contrats.csv --progress --every 500 > devis.csv
+
+Le fichier d'entrée a une ligne d'en-tête dont les colonnes portent les noms des champs JSON :
+{}
+(signed_on, start, end et price sont obligatoires ; les autres colonnes sont facultatives, dans n'importe
+quel ordre). Le séparateur (virgule, point-virgule ou tabulation) est deviné sur l'en-tête. La sortie reprend
+chaque ligne telle quelle et ajoute :
+{}
+(« warnings » : codes séparés par « ; »). Une ligne refusée a son message dans « error » (code (champ) :
+message) et le traitement continue. Code de sortie 1 si une ligne au moins est en erreur.",
+        wrap_list(coutcontrat::INPUT_FIELDS),
+        wrap_list(batch::FIGURES)
+    )
+}
+
+/// Names separated by commas, in indented lines of at most 100 characters.
+fn wrap_list(names: &[&str]) -> String {
+    let mut lines = vec![String::from(" ")];
+    for (i, name) in names.iter().enumerate() {
+        let item = if i + 1 < names.len() {
+            format!(" {name},")
+        } else {
+            format!(" {name}")
+        };
+        let line = lines.last_mut().expect("one line at least");
+        if line.len() + item.len() > 100 {
+            lines.push(format!(" {item}"));
+        } else {
+            line.push_str(&item);
+        }
+    }
+    lines.join("\n")
+}
+
+const LOOKUP_EXAMPLES: &str = "\
+Exemples :
+  coutcontrat lookup --rncp RNCP41000 --idcc 1351 --signed-on 2026-09-14
+  coutcontrat lookup --rncp RNCP1002 --cpne 65 --signed-on 2024-09-01 --json
+  coutcontrat lookup --rncp RNCP99999998 --idcc 1979 --signed-on 2025-09-01 --level 6   # amorçage";
+
+const SEARCH_EXAMPLES: &str = "\
+Exemples :
+  coutcontrat search management sécurité
+  coutcontrat search RNCP41000
+  coutcontrat search cuisine --limit 5 --json";
+
+const BRANCHES_EXAMPLES: &str = "\
+Exemples :
+  coutcontrat branches               # toutes les conventions de la correspondance CPNE–IDCC en vigueur
+  coutcontrat branches propreté
+  coutcontrat branches 1351 --json
+  coutcontrat branches --signed-on 2024-09-01 boulangerie";
+
+const IMPORT_EXAMPLES: &str = "\
+Exemples :
+  coutcontrat import Referentiel-des-NPEC.xlsx                # ajoute la version à ./data/referentiel/
+  coutcontrat import referentiel.zip --out /srv/coutcontrat/data
+  coutcontrat --data /srv/coutcontrat/data lookup --rncp RNCP41000 --idcc 1351 --signed-on 2026-09-14
+
+Le résumé donne la version, le nombre de lignes, de certifications, de CPNE, de montants absents (NC/NR),
+et ce qui a changé par rapport à la version précédente du dossier (couples ajoutés, retirés, montants changés).";
+
+/// Le financement d'un contrat d'apprentissage : NPEC, montant versé par l'OPCO, reste à charge de
+/// l'employeur et échéancier, chaque montant avec la règle et l'article qui le fondent.
+#[derive(Debug, Parser)]
+#[command(name = "coutcontrat", version, after_help = MAIN_EXAMPLES)]
+struct Cli {
+    /// Dossier de données (son sous-dossier referentiel/ est créé par `coutcontrat import`) à utiliser à la
+    /// place des données intégrées.
+    #[arg(long, global = true, value_name = "DIR")]
+    data: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Chiffre un contrat : NPEC, années d'exécution, totaux, participation, échéancier, avertissements.
+    #[command(after_help = QUOTE_EXAMPLES)]
+    Quote(Box<QuoteArgs>),
+    /// Chiffre un fichier CSV de contrats, une ligne par contrat, en ajoutant les montants à chaque ligne.
+    Batch(BatchArgs),
+    /// Donne le NPEC d'une certification dans une branche à une date de conclusion, et sa ligne du
+    /// référentiel.
+    #[command(after_help = LOOKUP_EXAMPLES)]
+    Lookup(LookupArgs),
+    /// Cherche des certifications par code RNCP ou par mots de l'intitulé.
+    #[command(after_help = SEARCH_EXAMPLES)]
+    Search(SearchArgs),
+    /// Cherche des branches : IDCC, convention, CPNE et OPCO.
+    #[command(after_help = BRANCHES_EXAMPLES)]
+    Branches(BranchesArgs),
+    /// Importe un référentiel NPEC officiel (classeur .xlsx ou archive .zip de France compétences).
+    #[command(after_help = IMPORT_EXAMPLES)]
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+struct QuoteArgs {
+    /// Interface JSON : le devis en JSON sur la sortie standard (le contrat est lu en JSON sur l'entrée
+    /// standard quand aucune option de contrat n'est donnée).
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    contract: ContractFlags,
+}
+
+#[derive(Debug, Args)]
+struct BatchArgs {
+    /// Fichier CSV des contrats (`-` pour l'entrée standard).
+    #[arg(value_name = "IN.csv")]
+    input: PathBuf,
+    /// Fichier CSV de sortie (sortie standard par défaut).
+    #[arg(short, long, value_name = "OUT.csv")]
+    output: Option<PathBuf>,
+    /// Séparateur des colonnes (deviné sur l'en-tête par défaut).
+    #[arg(long, value_name = "CAR", value_parser = parse_delimiter)]
+    delimiter: Option<u8>,
+    /// Affiche l'avancement sur la sortie d'erreur même quand ce n'est pas un terminal.
+    #[arg(long)]
+    progress: bool,
+    /// Nombre de lignes entre deux lignes d'avancement.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    every: u64,
+}
+
+#[derive(Debug, Args)]
+struct LookupArgs {
+    /// Code RNCP de la certification.
+    #[arg(long, value_name = "CODE")]
+    rncp: String,
+    /// IDCC de la convention collective de l'employeur.
+    #[arg(long, value_name = "IDCC", required_unless_present = "cpne")]
+    idcc: Option<String>,
+    /// Code CPNE de la branche (à la place de l'IDCC, ou pour choisir quand l'IDCC en a plusieurs).
+    #[arg(long, value_name = "CODE")]
+    cpne: Option<String>,
+    /// Date de conclusion du contrat.
+    #[arg(long, value_name = "AAAA-MM-JJ")]
+    signed_on: String,
+    /// Niveau de la certification (3 à 8), pour la valeur d'amorçage quand il n'y a pas de NPEC.
+    #[arg(long, value_name = "3-8")]
+    level: Option<String>,
+    /// Réponse en JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct SearchArgs {
+    /// Code RNCP ou mots de l'intitulé (sans accents ni majuscules obligatoires).
+    #[arg(required = true, value_name = "MOTS")]
+    words: Vec<String>,
+    /// Nombre maximal de résultats.
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+    /// Réponse en JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct BranchesArgs {
+    /// IDCC, code CPNE ou mots du nom de la convention ou de la branche ; sans mot, toute la correspondance.
+    #[arg(value_name = "MOTS")]
+    words: Vec<String>,
+    /// Date de conclusion qui choisit l'édition de la correspondance CPNE–IDCC (aujourd'hui par défaut).
+    #[arg(long, value_name = "AAAA-MM-JJ")]
+    signed_on: Option<String>,
+    /// Nombre maximal de résultats.
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+    /// Réponse en JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// Le classeur officiel (.xlsx) ou une archive (.zip) qui le contient.
+    #[arg(value_name = "FICHIER.xlsx|FICHIER.zip")]
+    file: PathBuf,
+    /// Dossier de données où ajouter la version, dans referentiel/<version>/ (par défaut --data, sinon
+    /// ./data).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Résumé en JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "\\t" | "tab" | "\t" => Ok(b'\t'),
+        t if t.len() == 1 && t.is_ascii() => Ok(t.as_bytes()[0]),
+        _ => Err("un seul caractère ASCII : « , », « ; » ou « tab »".to_owned()),
+    }
+}
+
+fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::io("JSON", e))?;
+    print_out(&text)
+}
+
+fn print_out(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| {
+            if text.ends_with('\n') {
+                Ok(())
+            } else {
+                out.write_all(b"\n")
+            }
+        })
+        .and_then(|()| out.flush())
+        .or_else(|e| match e.kind() {
+            // `coutcontrat search x | head -1`: the reader has what it wanted.
+            io::ErrorKind::BrokenPipe => Ok(()),
+            _ => Err(Failure::io("sortie standard", e)),
+        })
+}
+
+fn read_stdin_contract() -> Result<ContractInput, Failure> {
+    let mut text = String::new();
+    io::stdin()
+        .read_to_string(&mut text)
+        .map_err(|e| Failure::io("entrée standard", e))?;
+    if text.trim().is_empty() {
+        return Err(Failure::Usage(
+            "aucun contrat : donnez-le par les options (--signed-on, --start, --end, --price…) ou en JSON sur \
+             l'entrée standard"
+                .into(),
+        ));
+    }
+    Ok(ContractInput::from_json(&text)?)
+}
+
+fn quote(cli: &Cli, args: &QuoteArgs) -> Result<u8, Failure> {
+    let input = if !args.contract.is_empty() {
+        args.contract.to_input()?
+    } else if args.json || !io::stdin().is_terminal() {
+        read_stdin_contract()?
+    } else {
+        return Err(Failure::Usage(
+            "aucun contrat : donnez-le par les options (--signed-on, --start, --end, --price…, voir --help) ou \
+             en JSON sur l'entrée standard"
+                .into(),
+        ));
+    };
+    let contract = input.parse()?;
+    let referentiel = data::load(cli.data.as_deref())?;
+    let quote = Quoter::new(&referentiel).quote(&contract)?;
+    if args.json {
+        print_json(&quote)?;
+    } else {
+        print_out(&render::quote_text(&contract, &quote))?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn batch(cli: &Cli, args: &BatchArgs) -> Result<u8, Failure> {
+    let referentiel = data::load(cli.data.as_deref())?;
+    // The batch writes figures only: no need for the explanations' text.
+    let quoter = Quoter::new(&referentiel).without_details();
+    let options = batch::Options {
+        input: args.input.clone(),
+        output: args.output.clone(),
+        delimiter: args.delimiter,
+        progress: args.progress,
+        every: args.every,
+    };
+    let s = batch::run(&options, &quoter)?;
+    let mut line = format!(
+        "{} ligne{} : {} chiffrée{}",
+        s.rows,
+        plural(s.rows),
+        s.quoted,
+        plural(s.quoted)
+    );
+    if s.blank > 0 {
+        line.push_str(&format!(
+            ", {} vide{} recopiée{}",
+            s.blank,
+            plural(s.blank),
+            plural(s.blank)
+        ));
+    }
+    line.push_str(&format!(", {} en erreur", s.errors));
+    if let Some(out) = args.output.as_ref().filter(|o| o.as_os_str() != "-") {
+        line.push_str(&format!(" → {}", out.display()));
+    }
+    eprintln!("{line}");
+    Ok(if s.errors > 0 { EXIT_FAILED } else { EXIT_OK })
+}
+
+fn plural(n: u64) -> &'static str {
+    if n > 1 {
+        "s"
+    } else {
+        ""
+    }
+}
+
+fn lookup(cli: &Cli, args: &LookupArgs) -> Result<u8, Failure> {
+    let referentiel = data::load(cli.data.as_deref())?;
+    let out = lookup::lookup(
+        &referentiel,
+        &lookup::LookupQuery {
+            rncp: &args.rncp,
+            idcc: args.idcc.as_deref(),
+            cpne: args.cpne.as_deref(),
+            signed_on: &args.signed_on,
+            level: args.level.as_deref(),
+        },
+    )?;
+    if args.json {
+        print_json(&out)?;
+    } else {
+        print_out(&lookup::lookup_text(&out))?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn search(cli: &Cli, args: &SearchArgs) -> Result<u8, Failure> {
+    let referentiel = data::load(cli.data.as_deref())?;
+    let hits = referentiel.search_certifications(&args.words.join(" "), args.limit);
+    if args.json {
+        print_json(&hits)?;
+    } else {
+        print_out(&lookup::certifications_text(&hits))?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn today() -> Date {
+    jiff::tz::Offset::UTC
+        .to_datetime(jiff::Timestamp::now())
+        .date()
+}
+
+fn branches(cli: &Cli, args: &BranchesArgs) -> Result<u8, Failure> {
+    let referentiel = data::load(cli.data.as_deref())?;
+    let signed_on = match &args.signed_on {
+        Some(text) => coutcontrat::parse_date(text, "signed_on")?,
+        None => today(),
+    };
+    let query = args.words.join(" ");
+    let hits = if query.trim().is_empty() {
+        lookup::all_branches(&referentiel, signed_on, args.limit)
+    } else {
+        referentiel.search_branches(&query, signed_on, args.limit)
+    };
+    if args.json {
+        print_json(&hits)?;
+    } else {
+        print_out(&lookup::branches_text(&hits))?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn import(cli: &Cli, args: &ImportArgs) -> Result<u8, Failure> {
+    let out = args
+        .out
+        .clone()
+        .or_else(|| cli.data.clone())
+        .unwrap_or_else(|| PathBuf::from("data"));
+    let summary = data::import(&out, &args.file)?;
+    if args.json {
+        print_out(&summary.json)?;
+    } else {
+        print_out(&summary.text)?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn json_mode(command: &Command) -> bool {
+    match command {
+        Command::Quote(a) => a.json,
+        Command::Lookup(a) => a.json,
+        Command::Search(a) => a.json,
+        Command::Branches(a) => a.json,
+        Command::Import(a) => a.json,
+        Command::Batch(_) => false,
+    }
+}
+
+fn main() -> ExitCode {
+    let command = Cli::command().mut_subcommand("batch", |c| c.after_help(batch_help()));
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let result = match &cli.command {
+        Command::Quote(args) => quote(&cli, args),
+        Command::Batch(args) => batch(&cli, args),
+        Command::Lookup(args) => lookup(&cli, args),
+        Command::Search(args) => search(&cli, args),
+        Command::Branches(args) => branches(&cli, args),
+        Command::Import(args) => import(&cli, args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            eprintln!("coutcontrat : {failure}");
+            if json_mode(&cli.command) {
+                let _ = print_json(&failure.to_json());
+            }
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

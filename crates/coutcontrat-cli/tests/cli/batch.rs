@@ -1,0 +1,251 @@
+//! `coutcontrat batch`: good and bad rows, input columns kept, exit codes, header checks.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::common::{library_quote, run, run_in};
+
+const FIGURES: &[&str] = &[
+    "npec_annual",
+    "npec_source",
+    "table_version",
+    "regime",
+    "years",
+    "totals_npec",
+    "totals_price",
+    "totals_opco",
+    "totals_employer",
+    "totals_rqth",
+    "totals_annexes",
+    "participation",
+    "warnings",
+    "error",
+];
+
+/// Columns of the test file: every kind of field, in an order of the user's choosing.
+const HEADER: &str = "price,signed_on,start,end,npec,level,rqth_majoration,rupture_on,annexes.meals,price_basis,distance_share";
+
+const ROWS: &[&str] = &[
+    // A1: good.
+    "9000,2025-08-15,2025-09-01,2027-02-28,7000,5,3000,,,,",
+    // A date that does not exist: refused, the run goes on.
+    "9000,2025-02-30,2025-09-01,2027-02-28,7000,5,,,,,",
+    // A2 with meals, French decimal comma in a quoted cell: good.
+    "\"9000,00\",2025-08-15,2025-09-01,2027-02-28,7000,6,,,12,annual,",
+    // Negative price: refused.
+    "-5,2025-08-15,2025-09-01,2027-02-28,7000,5,,,,,",
+    // B, monthly regime, distance share as a percentage: good.
+    "9000,2025-06-15,2025-09-01,2027-02-28,7000,6,,2026-06-03,,,80 %",
+    // No level while the participation needs it: refused.
+    "9000,2025-08-15,2025-09-01,2027-02-28,7000,,,,,,",
+    // A contract over 3 years: good, with a warning.
+    "9000,2025-08-15,2025-09-01,2029-08-31,7000,5,,,,total,",
+];
+
+/// The JSON contract of a CSV row, as the JSON interface would get it.
+fn row_json(header: &str, row: &[String]) -> String {
+    let mut obj = serde_json::Map::new();
+    let mut annexes = serde_json::Map::new();
+    for (name, value) in header.split(',').zip(row) {
+        if value.is_empty() {
+            continue;
+        }
+        match name.strip_prefix("annexes.") {
+            Some(sub) => annexes.insert(sub.to_owned(), Value::from(value.as_str())),
+            None => obj.insert(name.to_owned(), Value::from(value.as_str())),
+        };
+    }
+    if !annexes.is_empty() {
+        obj.insert("annexes".into(), Value::Object(annexes));
+    }
+    Value::Object(obj).to_string()
+}
+
+fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn a_file_mixing_good_and_bad_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = format!("{HEADER}\n{}\n", ROWS.join("\n"));
+    fs::write(dir.path().join("in.csv"), &input).unwrap();
+    let out = run_in(Some(dir.path()), &["batch", "in.csv", "-o", "out.csv"], "");
+    assert_eq!(
+        out.code, 1,
+        "some rows are bad: exit 1; stderr: {}",
+        out.stderr
+    );
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr.contains("3 en erreur"),
+        "the count of errors: {}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("ligne 3 :"),
+        "the bad row's line number: {}",
+        out.stderr
+    );
+
+    let (header_in, rows_in) = read_csv(&input);
+    let (header, rows) = read_csv(&fs::read_to_string(dir.path().join("out.csv")).unwrap());
+    // The input columns unchanged, then the figures.
+    assert_eq!(header[..header_in.len()], header_in[..]);
+    assert_eq!(
+        header[header_in.len()..],
+        FIGURES.iter().map(|s| s.to_string()).collect::<Vec<_>>()[..]
+    );
+    assert_eq!(rows.len(), rows_in.len());
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for (row_in, row) in rows_in.iter().zip(&rows) {
+        assert_eq!(
+            row[..row_in.len()],
+            row_in[..],
+            "input cells kept as they were"
+        );
+        let fig = |name: &str| row[col(name)].as_str();
+        match library_quote(&row_json(HEADER, row_in)) {
+            Ok(q) => {
+                assert_eq!(fig("error"), "", "{row_in:?}");
+                assert_eq!(fig("npec_annual"), q["npec"]["annual"]);
+                assert_eq!(fig("npec_source"), q["npec"]["source"]);
+                assert_eq!(fig("regime"), q["regime"]);
+                assert_eq!(
+                    fig("years"),
+                    q["years"].as_array().unwrap().len().to_string()
+                );
+                for t in ["npec", "price", "opco", "employer", "rqth", "annexes"] {
+                    assert_eq!(
+                        fig(&format!("totals_{t}")),
+                        q["totals"][t],
+                        "totals_{t} of {row_in:?}"
+                    );
+                }
+                assert_eq!(fig("participation"), q["participation"]);
+                let codes: Vec<&str> = q["warnings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|w| w["code"].as_str().unwrap())
+                    .collect();
+                assert_eq!(fig("warnings"), codes.join(";"));
+            }
+            Err(e) => {
+                let cell = fig("error");
+                assert!(cell.starts_with(e.code()), "{cell}");
+                assert!(cell.contains(e.field().unwrap()), "{cell}");
+                assert!(cell.contains(e.message()), "{cell}");
+                assert_eq!(fig("npec_annual"), "");
+            }
+        }
+    }
+    // The hand-checked figures of RULES.md, as a second look.
+    assert_eq!(rows[0][col("totals_employer")], "2991.78");
+    assert_eq!(rows[0][col("totals_rqth")], "4487.67");
+    assert_eq!(rows[2][col("totals_opco")], "9721.23");
+    assert_eq!(rows[2][col("totals_annexes")], "36.00");
+    assert_eq!(rows[4][col("regime")], "monthly");
+    assert_eq!(rows[4][col("totals_npec")], "5833.33");
+    assert_eq!(rows[6][col("warnings")], "duration_over_max");
+    assert!(rows[1][col("error")].starts_with("invalid (signed_on) : "));
+    assert!(rows[3][col("error")].starts_with("out_of_range (price) : "));
+    assert!(rows[5][col("error")].starts_with("missing (level) : "));
+}
+
+#[test]
+fn a_file_of_good_rows_exits_with_0_and_can_use_semicolons_and_stdout() {
+    let input = "signed_on;start;end;npec;price;level;annexes.nights\n\
+                 2025-08-15;2025-09-01;2027-02-28;7000;9000,50;6;4\n\
+                 ;;;;;;\n";
+    let out = run(&["batch", "-"], input);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(out.stdout.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header.len(), 7 + FIGURES.len());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2, "the blank row is copied too");
+    assert_eq!(&rows[0][4], "9000,50");
+    assert_eq!(&rows[0][7 + 7], "9721.23", "totals_opco");
+    assert_eq!(&rows[0][7 + 10], "24.00", "totals_annexes");
+    assert!(
+        rows[1].iter().all(str::is_empty),
+        "a blank row stays blank and is no error"
+    );
+    assert!(out.stderr.contains("0 en erreur"), "{}", out.stderr);
+}
+
+#[test]
+fn unknown_columns_are_refused_before_any_row() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("in.csv"),
+        "signed_on,start,end,pirce,level,Nom de l'apprenti\n2025-08-15,2025-09-01,2026-08-31,9000,5,X\n",
+    )
+    .unwrap();
+    let out = run_in(Some(dir.path()), &["batch", "in.csv", "-o", "out.csv"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("« pirce »") && out.stderr.contains("« nom de l'apprenti »"),
+        "{}",
+        out.stderr
+    );
+    for known in coutcontrat::INPUT_FIELDS {
+        assert!(out.stderr.contains(known), "{known} listed: {}", out.stderr);
+    }
+    assert!(
+        !dir.path().join("out.csv").exists(),
+        "nothing written before the header is accepted"
+    );
+}
+
+#[test]
+fn rows_of_the_wrong_width_are_errors_that_keep_their_cells() {
+    let input = "signed_on,start,end,price,npec,level\n\
+                 2025-08-15,2025-09-01,2026-08-31,9000,7000,5,surplus\n\
+                 2025-08-15,2025-09-01,2026-08-31,9000,7000,5\n";
+    let out = run(&["batch", "-", "--progress", "--every", "1"], input);
+    assert_eq!(out.code, 1);
+    let (header, rows) = read_csv(&out.stdout);
+    let error = header.iter().position(|h| h == "error").unwrap();
+    assert!(rows[0][error].contains("surplus"), "{}", rows[0][error]);
+    assert_eq!(rows[1][error], "");
+    assert!(
+        out.stderr.contains("2 lignes lues"),
+        "a progress line with --progress: {}",
+        out.stderr
+    );
+}
+
+#[test]
+fn the_output_never_overwrites_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input =
+        "signed_on,start,end,price,npec,level\n2025-08-15,2025-09-01,2026-08-31,9000,7000,5\n";
+    fs::write(dir.path().join("in.csv"), input).unwrap();
+    let out = run_in(Some(dir.path()), &["batch", "in.csv", "-o", "./in.csv"], "");
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("in.csv")).unwrap(),
+        input
+    );
+}

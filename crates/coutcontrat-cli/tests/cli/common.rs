@@ -1,0 +1,143 @@
+//! Helpers shared by the end-to-end tests: run the built binary, read the fixture file, quote in-process.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use coutcontrat::{ContractInput, Quoter, Referentiel};
+use serde_json::Value;
+
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_coutcontrat");
+
+/// What a run gave.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Standard output as JSON.
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+}
+
+/// Runs the binary with arguments and standard input, in `dir` (the workspace root when `None`).
+pub fn run_in(dir: Option<&Path>, args: &[&str], stdin: &str) -> Run {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir.map_or_else(workspace, Path::to_path_buf))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    {
+        let mut input = child.stdin.take().expect("stdin");
+        // A command that does not read its input may have exited already: ignore a broken pipe.
+        let _ = input.write_all(stdin.as_bytes());
+    }
+    let out = child.wait_with_output().expect("the binary ends");
+    Run {
+        code: out.status.code().expect("exit code, not a signal"),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+/// Runs the binary from the workspace root.
+pub fn run(args: &[&str], stdin: &str) -> Run {
+    run_in(None, args, stdin)
+}
+
+/// The workspace root.
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The référentiel the binary uses by default.
+pub fn referentiel() -> &'static Referentiel {
+    coutcontrat_referentiel::embedded()
+}
+
+/// The quote of a JSON contract computed in-process: the JSON value the binary must print, or the error.
+pub fn library_quote(contract_json: &str) -> Result<Value, coutcontrat::Error> {
+    let input = ContractInput::from_json(contract_json)?;
+    let contract = input.parse()?;
+    let quote = Quoter::new(referentiel()).quote(&contract)?;
+    Ok(serde_json::to_value(&quote).expect("a quote serialises"))
+}
+
+/// One case of `tests/fixtures/quotes.toml`.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub name: String,
+    /// The contract, as the JSON interface's input object.
+    pub contract: Value,
+    /// Expected figures: path into the JSON quote → value.
+    pub expect: Vec<(String, Value)>,
+    /// Expected refusal: code and field.
+    pub error: Option<(String, Option<String>)>,
+}
+
+/// Every case of the fixture file.
+pub fn fixture_cases() -> Vec<Case> {
+    let path = workspace().join("tests/fixtures/quotes.toml");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let doc: toml::Table = toml::from_str(&text).expect("the fixture file is TOML");
+    let cases = doc["case"].as_array().expect("[[case]] tables");
+    cases
+        .iter()
+        .map(|c| {
+            let t = c.as_table().expect("a case is a table");
+            let to_json = |v: &toml::Value| serde_json::to_value(v).expect("TOML to JSON");
+            let expect = t
+                .get("expect")
+                .and_then(|e| e.as_table())
+                .map(|e| e.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
+                .unwrap_or_default();
+            let error = t.get("error").and_then(|e| e.as_table()).map(|e| {
+                (
+                    e["code"].as_str().expect("error code").to_owned(),
+                    e.get("field").and_then(|f| f.as_str()).map(str::to_owned),
+                )
+            });
+            Case {
+                name: t["name"].as_str().expect("case name").to_owned(),
+                contract: to_json(&t["contract"]),
+                expect,
+                error,
+            }
+        })
+        .collect()
+}
+
+/// The value at a path of the fixture file (`years[0].npec`, `schedule.len`, `npec.source`).
+pub fn at<'a>(value: &'a Value, path: &str) -> Option<Value> {
+    let mut current: &'a Value = value;
+    for part in path.split('.') {
+        if part == "len" {
+            return current.as_array().map(|a| Value::from(a.len()));
+        }
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => (
+                name,
+                Some(rest.trim_end_matches(']').parse::<usize>().ok()?),
+            ),
+            None => (part, None),
+        };
+        current = current.get(name)?;
+        if let Some(i) = index {
+            current = current.get(i)?;
+        }
+    }
+    Some(current.clone())
+}

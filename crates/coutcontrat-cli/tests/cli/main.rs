@@ -1,0 +1,11 @@
+//! End-to-end tests of the `coutcontrat` binary, spawned as a process.
+//!
+//! One test binary (modules below) so that the workspace links it once.
+
+#[allow(dead_code)]
+mod common;
+
+mod batch;
+mod help;
+mod quote;
+mod referentiel;

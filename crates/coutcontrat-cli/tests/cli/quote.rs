@@ -1,0 +1,311 @@
+//! `coutcontrat quote`: the JSON interface gives the library's figures; errors and exit codes.
+
+use serde_json::Value;
+
+use crate::common::{at, fixture_cases, library_quote, run};
+
+/// Every case of the fixture file through `quote --json` gives exactly the JSON of the library's quote
+/// (run in-process on the same input), and the refused ones the library's error, with exit status 2.
+#[test]
+fn every_fixture_case_through_quote_json_gives_the_librarys_figures() {
+    let cases = fixture_cases();
+    assert!(
+        cases.len() >= 10,
+        "the fixture file has {} cases",
+        cases.len()
+    );
+    for case in &cases {
+        let input = case.contract.to_string();
+        let out = run(&["quote", "--json"], &input);
+        match library_quote(&input) {
+            Ok(expected) => {
+                assert_eq!(
+                    out.code, 0,
+                    "{}: exit code; stderr: {}",
+                    case.name, out.stderr
+                );
+                assert_eq!(
+                    out.json(),
+                    expected,
+                    "{}: the binary's JSON differs from the library's",
+                    case.name
+                );
+                assert!(
+                    out.stderr.is_empty(),
+                    "{}: stderr: {}",
+                    case.name,
+                    out.stderr
+                );
+            }
+            Err(err) => {
+                assert_eq!(
+                    out.code, 2,
+                    "{}: exit code; stdout: {}",
+                    case.name, out.stdout
+                );
+                let e = &out.json()["error"];
+                assert_eq!(e["code"], err.code(), "{}", case.name);
+                assert_eq!(e["field"].as_str(), err.field(), "{}", case.name);
+                assert_eq!(e["message"], err.message(), "{}", case.name);
+                assert_eq!(
+                    e["candidates"],
+                    Value::from(err.candidates().to_vec()),
+                    "{}",
+                    case.name
+                );
+                assert!(
+                    out.stderr.contains(err.message()),
+                    "{}: stderr: {}",
+                    case.name,
+                    out.stderr
+                );
+            }
+        }
+    }
+}
+
+/// The figures the fixture file states (computed by hand from RULES.md) are the binary's, and the refused
+/// cases are refused with the stated code and field.
+#[test]
+fn every_fixture_case_gives_the_expected_figures() {
+    let mut failures = Vec::new();
+    for case in fixture_cases() {
+        let out = run(&["quote", "--json"], &case.contract.to_string());
+        let json = out.json();
+        match &case.error {
+            Some((code, field)) => {
+                let e = &json["error"];
+                if out.code != 2
+                    || e["code"] != code.as_str()
+                    || e["field"].as_str() != field.as_deref()
+                {
+                    failures.push(format!(
+                        "{}: expected error {code} on {field:?}, got exit {} and {}",
+                        case.name, out.code, out.stdout
+                    ));
+                }
+            }
+            None => {
+                for (path, expected) in &case.expect {
+                    let got = at(&json, path);
+                    if got.as_ref() != Some(expected) {
+                        failures.push(format!(
+                            "{}: {path} = {got:?}, expected {expected}",
+                            case.name
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+const A2: &str = r#"{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28",
+    "npec": 7000, "price": "9000", "level": 6, "rqth_majoration": "3000", "cfa_entry_on": "2025-07-01",
+    "annexes": {"nights": 3, "meals": "10", "first_equipment": 250.5}}"#;
+
+const A2_FLAGS: &[&str] = &[
+    "--signed-on=2025-08-15",
+    "--start=2025-09-01",
+    "--end=2027-02-28",
+    "--npec=7000",
+    "--price=9000",
+    "--level=6",
+    "--rqth-majoration=3000",
+    "--cfa-entry-on=2025-07-01",
+    "--nights=3",
+    "--meals=10",
+    "--first-equipment=250.5",
+];
+
+/// The names the issue declares stable are in the output, with the documented shapes.
+#[test]
+fn the_json_output_has_the_stable_names() {
+    let out = run(&["quote", "--json"], A2);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let q = out.json();
+    for key in ["annual", "source", "table_version", "status", "provisional"] {
+        assert!(q["npec"].get(key).is_some(), "npec.{key}");
+    }
+    assert_eq!(q["regime"], "daily");
+    for key in [
+        "start", "end", "days", "months", "npec", "price", "opco", "employer", "rqth",
+    ] {
+        assert!(q["years"][0].get(key).is_some(), "years[0].{key}");
+    }
+    assert_eq!(q["precontract"]["days"], 45);
+    assert_eq!(q["precontract"]["amount"], "863.01");
+    assert_eq!(q["participation"], "750.00");
+    for key in ["npec", "price", "opco", "employer", "rqth", "annexes"] {
+        let v = q["totals"][key]
+            .as_str()
+            .unwrap_or_else(|| panic!("totals.{key} is a string"));
+        assert!(
+            v.split_once('.').is_some_and(|(_, d)| d.len() == 2),
+            "totals.{key} = {v}"
+        );
+    }
+    assert_eq!(q["totals"]["annexes"], "298.50");
+    for key in ["due", "kind", "amount"] {
+        assert!(q["schedule"][0].get(key).is_some(), "schedule[0].{key}");
+    }
+    assert!(q["warnings"].is_array());
+    assert!(q["sources"].as_array().is_some_and(|s| !s.is_empty()));
+    // Without days in a CFA before the contract, `precontract` is null.
+    let plain = run(
+        &["quote", "--json"],
+        r#"{"signed_on":"2025-08-15","start":"2025-09-01","end":"2026-08-31","npec":7000,"price":7000,"level":5}"#,
+    );
+    assert_eq!(plain.json()["precontract"], Value::Null);
+}
+
+/// The options build the same contract as the JSON input: same JSON out, and a readable quote.
+#[test]
+fn the_options_give_the_same_quote_as_the_json_input() {
+    let from_json = run(&["quote", "--json"], A2);
+    let mut args = vec!["quote", "--json"];
+    args.extend_from_slice(A2_FLAGS);
+    let from_flags = run(&args, "");
+    assert_eq!(from_flags.code, 0, "{}", from_flags.stderr);
+    assert_eq!(from_flags.json(), from_json.json());
+
+    let mut args = vec!["quote"];
+    args.extend_from_slice(A2_FLAGS);
+    let text = run(&args, "");
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    for expected in [
+        "NPEC annuel : 7\u{a0}000,00\u{a0}€",
+        "saisi à la main",
+        "10\u{a0}471,23\u{a0}€", // total NPEC
+        "Participation de l'employeur : 750,00\u{a0}€",
+        "3\u{a0}741,78\u{a0}€", // employer's remaining charge
+        "Échéancier",
+        "Période en CFA avant le contrat : 45 jours",
+        "R6332-25", // an article behind a figure
+        "D8",       // the rule
+    ] {
+        assert!(
+            text.stdout.contains(expected),
+            "missing « {expected} » in:\n{}",
+            text.stdout
+        );
+    }
+}
+
+#[test]
+fn boolean_options_take_an_optional_value() {
+    let base = [
+        "quote",
+        "--json",
+        "--signed-on=2025-08-15",
+        "--start=2025-09-01",
+        "--end=2026-06-30",
+        "--npec=7000",
+        "--price=8000",
+        "--level=4",
+    ];
+    let with = |extra: &[&str]| {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        run(&args, "").json()["years"][0]["npec"].clone()
+    };
+    assert_eq!(with(&["--reduced-duration"]), "6392.05");
+    assert_eq!(with(&["--reduced-duration=oui"]), "6392.05");
+    assert_eq!(with(&["--reduced-duration=non"]), "5810.96");
+    assert_eq!(with(&[]), "5810.96");
+}
+
+/// Exit status 2 and the error on stderr for the readable output too; with `--json` also the error object.
+#[test]
+fn invalid_input_exits_with_2() {
+    let out = run(
+        &[
+            "quote",
+            "--signed-on",
+            "2025-08-15",
+            "--start",
+            "2025-09-01",
+            "--end",
+            "2026-08-31",
+            "--price",
+            "-1",
+            "--npec",
+            "7000",
+            "--level",
+            "5",
+        ],
+        "",
+    );
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert!(
+        out.stderr.contains("price") && out.stderr.contains("négatif"),
+        "{}",
+        out.stderr
+    );
+
+    let out = run(
+        &["quote", "--json"],
+        r#"{"signed_on": "2025-08-15", "pirce": 9000}"#,
+    );
+    assert_eq!(out.code, 2);
+    let e = &out.json()["error"];
+    assert_eq!(e["code"], "unknown_field");
+    assert_eq!(e["field"], "pirce");
+    assert!(e["message"]
+        .as_str()
+        .unwrap()
+        .contains("annexes.first_equipment"));
+    assert_eq!(e["candidates"], Value::Array(vec![]));
+
+    let out = run(&["quote", "--json"], "{not json");
+    assert_eq!(out.code, 2);
+    assert_eq!(out.json()["error"]["code"], "invalid");
+
+    let out = run(&["quote", "--json"], "");
+    assert_eq!(out.code, 2);
+    assert_eq!(out.json()["error"]["code"], "usage");
+
+    let out = run(
+        &["quote", "--json"],
+        r#"{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2026-08-31", "price": 9000}"#,
+    );
+    assert_eq!(out.code, 2);
+    assert_eq!(out.json()["error"]["field"], "level");
+
+    // A usage error of the command line itself is clap's, also 2.
+    let out = run(&["quote", "--price-basis", "weekly"], "");
+    assert_eq!(out.code, 2);
+}
+
+/// With a birth date, the library adds the employer's net cost; the readable quote shows it.
+#[test]
+fn the_readable_quote_shows_the_net_cost_when_the_library_gives_it() {
+    let mut args = vec!["quote"];
+    args.extend_from_slice(A2_FLAGS);
+    args.extend_from_slice(&["--birth-date=2006-03-01", "--company-headcount=20"]);
+    let out = run(&args, "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut json_args = args.clone();
+    json_args.push("--json");
+    let json = run(&json_args, "").json();
+    match json["net_cost"]["net_total"].as_str() {
+        Some(net) => {
+            let amount: rust_decimal::Decimal = net.parse().unwrap();
+            let shown = coutcontrat::text::euros(amount);
+            assert!(out.stdout.contains("Coût net"), "{}", out.stdout);
+            assert!(
+                out.stdout.contains(&shown),
+                "« {shown} » in:\n{}",
+                out.stdout
+            );
+        }
+        None => assert!(!out.stdout.contains("Coût net")),
+    }
+}
