@@ -1008,27 +1008,27 @@ impl<'a> Quoter<'a> {
                 PriceBasis::Annual => cents(c.price * Decimal::from(num) / Decimal::from(den)),
                 PriceBasis::Total => Decimal::ZERO, // allocated below, once every NPEC line is known
             };
-            let figure = format!("years[{k}]");
-            let frac_text = match regime {
+            let frac_text = || match regime {
                 Regime::Daily => format!("{num} / {den} jours"),
                 Regime::Monthly => format!("{num} / 12 mois commencés"),
             };
             let rule = if regime == Regime::Daily { "D3" } else { "D4" };
             explain!(
                 ctx,
-                format!("{figure}.npec"),
+                format!("years[{k}].npec"),
                 rule,
                 &regime_src.article,
                 if short {
                     format!(
-                        "{} × {frac_text} × (1 + {}) plafonné à {} = {} (contrat de moins d'un an à durée réduite, R6332-25 IV 2°)",
+                        "{} × {} × (1 + {}) plafonné à {} = {} (contrat de moins d'un an à durée réduite, R6332-25 IV 2°)",
                         euros(annual),
+                        frac_text(),
                         french_number(rules.short_contract_majoration),
                         euros(annual),
                         euros(npec_line)
                     )
                 } else {
-                    format!("{} × {frac_text} = {}", euros(annual), euros(npec_line))
+                    format!("{} × {} = {}", euros(annual), frac_text(), euros(npec_line))
                 },
             );
             lines.push(YearLine {

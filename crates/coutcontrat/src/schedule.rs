@@ -1,5 +1,7 @@
 //! D13: the OPCO's payments to the CFA.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -15,7 +17,7 @@ pub struct Instalment {
     /// When it falls due.
     pub due: Date,
     /// `advance`, `month_7`, `month_10`, `balance` or `annexes`.
-    pub kind: String,
+    pub kind: Cow<'static, str>,
     /// The execution year it belongs to (1-based); the final balance belongs to the last.
     pub year: u32,
     /// The amount.
@@ -60,14 +62,15 @@ pub fn build_schedule(
                     .map_or(final_due, |next| advance(next.start)),
                 DueAt::End => final_due,
             };
-            let (due, kind) = if due > end {
-                (final_due, "balance".to_owned())
+            let kind = if due > end {
+                "balance"
             } else {
-                (due, r.kind.clone())
+                r.kind.as_str()
             };
+            let due = if due > end { final_due } else { due };
             out.push(Instalment {
                 due,
-                kind,
+                kind: static_kind(kind),
                 year: year.index,
                 amount,
             });
@@ -90,7 +93,7 @@ pub fn build_schedule(
     if !final_amount.is_zero() {
         out.push(Instalment {
             due: final_due,
-            kind: "balance".into(),
+            kind: Cow::Borrowed("balance"),
             year: last_year,
             amount: final_amount,
         });
@@ -98,11 +101,22 @@ pub fn build_schedule(
     if !annexes.is_zero() {
         out.push(Instalment {
             due: final_due,
-            kind: "annexes".into(),
+            kind: Cow::Borrowed("annexes"),
             year: last_year,
             amount: annexes,
         });
     }
     out.sort_by_key(|i| i.due);
     out
+}
+
+// The kinds the parameter file uses need no allocation.
+fn static_kind(kind: &str) -> Cow<'static, str> {
+    match kind {
+        "advance" => Cow::Borrowed("advance"),
+        "month_7" => Cow::Borrowed("month_7"),
+        "month_10" => Cow::Borrowed("month_10"),
+        "balance" => Cow::Borrowed("balance"),
+        other => Cow::Owned(other.to_owned()),
+    }
 }
