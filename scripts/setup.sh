@@ -16,12 +16,15 @@ else
   rustup target add wasm32-unknown-unknown; say wasm-target "installed"
 fi
 
-# wasm-opt from npm: trunk's own download comes from GitHub, which is unreachable here.
-if web/tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; then
-  say wasm-opt "$BINARYEN_VERSION present, skipped"
+# wasm-opt from npm: trunk's own download comes from GitHub, which is unreachable here. The same
+# package.json pins axe-core, which the browser tests inject to check accessibility.
+AXE_VERSION=$(sed -n 's/.*"axe-core": "\(.*\)".*/\1/p' web/tools/package.json)
+if web/tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b" \
+  && grep -q "\"version\": \"$AXE_VERSION\"" web/tools/node_modules/axe-core/package.json 2>/dev/null; then
+  say npm-tools "binaryen $BINARYEN_VERSION, axe-core $AXE_VERSION present, skipped"
 else
-  npm install --prefix web/tools --no-audit --no-fund
-  say wasm-opt "$BINARYEN_VERSION installed"
+  npm ci --prefix web/tools --no-audit --no-fund
+  say npm-tools "binaryen $BINARYEN_VERSION, axe-core $AXE_VERSION installed"
 fi
 say PATH "add $PWD/web/tools/node_modules/.bin (or: . scripts/env.sh)"
 # On GitHub Actions, later steps get it too.

@@ -600,8 +600,8 @@ impl<'a> Quoter<'a> {
                     &src.article,
                     format!(
                         "{} % d'enseignement à distance (seuil {} %) : {} × (1 − {}) = {}, jamais sous {} (sauf NPEC déjà inférieur) → {}",
-                        french_number(share * Decimal::from(100)),
-                        french_number(d.threshold * Decimal::from(100)),
+                        french_number((share * Decimal::from(100)).normalize()),
+                        french_number((d.threshold * Decimal::from(100)).normalize()),
                         euros(base),
                         french_number(d.rate),
                         euros(base * (Decimal::ONE - d.rate)),

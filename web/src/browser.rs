@@ -1,0 +1,58 @@
+//! What the page asks of the browser: today's date, once, and the address bar. Called only from the
+//! components, never from the state, so the host tests need no browser.
+
+use jiff::civil::{date, Date};
+
+/// Today, in the visitor's time zone (the core has no clock: this is read once, at load).
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    date(
+        now.get_full_year() as i16,
+        now.get_month() as i8 + 1,
+        now.get_date() as i8,
+    )
+}
+
+/// The query string of the address (`?signed_on=...`), empty when there is none.
+pub fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Puts `query` in the address bar without a new history entry, so that the address is always a share
+/// link of what is on screen.
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+}
+
+/// Opens the print dialog (the print stylesheet lays the quote out as a document).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// Copies the page's address, which is the share link, to the clipboard.
+pub fn copy_address() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    // The promise is left to settle: a refusal leaves the address bar as the way to copy the link.
+    let _ = window.navigator().clipboard().write_text(&href);
+}

@@ -1,0 +1,104 @@
+//! The page.
+
+use yew::prelude::*;
+
+use super::form::form;
+use super::results::results;
+use crate::browser;
+use crate::data::{referentiel, Catalog};
+use crate::format::euros;
+use crate::state::State;
+
+/// The newest table version embedded, for the footer and the printed quote.
+pub fn data_version() -> String {
+    referentiel()
+        .versions()
+        .iter()
+        .max_by_key(|v| v.published)
+        .map(|v| format!("référentiel NPEC {}", v.tag))
+        .unwrap_or_else(|| {
+            "aucun référentiel NPEC chargé (valeurs d'amorçage ou NPEC saisi)".to_owned()
+        })
+}
+
+/// The two totals in a bar that stays at the bottom of a phone's screen while the form is filled; it
+/// leads to the results. Not a live region: the results already are one.
+fn peek(state: &State) -> Html {
+    match &state.outcome.quote {
+        Some(q) => html! {
+            <a class="peek" href="#results-title">
+                <span>{ "OPCO : " }<strong>{ euros(q.totals.opco_all) }</strong></span>
+                <span>{ "Employeur : " }<strong>{ euros(q.totals.employer) }</strong></span>
+                <span>{ "Voir le détail ↓" }</span>
+            </a>
+        },
+        None => html! {},
+    }
+}
+
+/// The calculator.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| {
+        State::from_query(
+            &browser::location_search(),
+            browser::today(),
+            Catalog::embedded(),
+        )
+    });
+    let query = state.to_query();
+    // The address is always the share link of what is on screen.
+    use_effect_with(query.clone(), |query| browser::replace_query(query));
+    let copied = use_state(|| false);
+    let dispatch = state.dispatcher();
+    let onprint = Callback::from(|_: MouseEvent| browser::print());
+    let oncopy = {
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            browser::copy_address();
+            copied.set(true);
+        })
+    };
+    {
+        let copied = copied.clone();
+        use_effect_with(query.clone(), move |_| copied.set(false));
+    }
+    html! {
+        <>
+            <a class="skip" href="#results-title">{ "Aller au chiffrage" }</a>
+            <header class="masthead">
+                <div class="wrap">
+                    <p class="brand">{ "coutcontrat" }</p>
+                    <h1>{ "Combien coûte un contrat d'apprentissage ?" }</h1>
+                    <p class="lede">
+                        { "Ce que l'OPCO prend en charge, ce qui reste à l'employeur et quand le CFA est payé. \
+                           Le calcul se fait dans votre navigateur : rien n'est envoyé." }
+                    </p>
+                    <p class="print-only">{ format!("Données : {}", data_version()) }</p>
+                </div>
+            </header>
+            <main class="wrap layout" id="main">
+                <div class="col-form">
+                    { form(&state, &dispatch) }
+                    { peek(&state) }
+                </div>
+                <div class="col-results">
+                    <div class="toolbar" role="group" aria-label="Partager">
+                        <a class="button" id="share-link" href={format!("?{query}")}>{ "Lien de ce chiffrage" }</a>
+                        <button type="button" class="button" id="copy-link" onclick={oncopy}>
+                            { if *copied { "Lien copié" } else { "Copier le lien" } }
+                        </button>
+                        <button type="button" class="button" id="print" onclick={onprint}>{ "Imprimer / PDF" }</button>
+                    </div>
+                    { results(&state) }
+                </div>
+            </main>
+            <footer class="wrap footer">
+                <p>
+                    { format!("Estimation indicative, sans valeur contractuelle. Données : {}. ", data_version()) }
+                    { "Règles : Code du travail, articles L6332-14, R6332-25, D6332-78 et suivants." }
+                </p>
+            </footer>
+        </>
+    }
+}

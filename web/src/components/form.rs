@@ -1,0 +1,421 @@
+//! The form: what a non-specialist knows of the contract, in the order of the Cerfa.
+
+use coutcontrat::text::french_number;
+use coutcontrat::{PriceBasis, RuleBook, RuleSet};
+use rust_decimal::Decimal;
+use web_sys::{HtmlDetailsElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::combobox::{Combobox, Suggestion};
+use super::widgets::{checkbox, described_by, message, radio, text_field, Dispatch, Kind};
+use crate::format::euros;
+use crate::state::{certification_text, Action, DistanceMode, Field, Flag, Section, State};
+
+const LEVELS: [(&str, &str); 6] = [
+    ("3", "3 – CAP, BEP"),
+    ("4", "4 – Bac, bac pro, BP"),
+    ("5", "5 – Bac + 2 : BTS, DEUST"),
+    ("6", "6 – Bac + 3 ou 4 : licence, BUT"),
+    ("7", "7 – Bac + 5 : master, ingénieur"),
+    ("8", "8 – Doctorat"),
+];
+
+/// The parameters in force at the date of conclusion, for the hints (never literals: they are dated
+/// data of the core).
+fn rules(state: &State) -> Option<RuleSet> {
+    RuleBook::embedded().rules_for(state.reference_date()).ok()
+}
+
+fn percent(share: Decimal) -> String {
+    format!(
+        "{}\u{a0}%",
+        french_number((share * Decimal::from(100)).normalize())
+    )
+}
+
+/// The whole form.
+pub fn form(state: &State, dispatch: &Dispatch) -> Html {
+    html! {
+        <form class="form" aria-label="Le contrat" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
+            { training(state, dispatch) }
+            { employer(state, dispatch) }
+            { dates(state, dispatch) }
+            { price(state, dispatch) }
+            { apprentice(state, dispatch) }
+            { advanced(state, dispatch) }
+            { annexes(state, dispatch) }
+        </form>
+    }
+}
+
+fn training(state: &State, dispatch: &Dispatch) -> Html {
+    let suggestions: Vec<Suggestion> = state
+        .cert_hits
+        .iter()
+        .map(|c| Suggestion {
+            text: if c.label.is_empty() {
+                c.rncp.clone()
+            } else {
+                c.label.clone()
+            },
+            detail: [
+                c.rncp.clone(),
+                c.diploma_type.clone(),
+                c.level_hint
+                    .map(|l| format!("niveau {l}"))
+                    .unwrap_or_default(),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · "),
+        })
+        .collect();
+    let hits = state.cert_hits.clone();
+    let onpick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |i: usize| {
+            if let Some(c) = hits.get(i) {
+                dispatch.dispatch(Action::PickCertification(c.rncp.clone()));
+            }
+        })
+    };
+    let oninput = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |text: String| dispatch.dispatch(Action::Set(Field::CertQuery, text)))
+    };
+    let known = state.outcome.certification.as_ref();
+    let level_error = state.outcome.error(Field::Level);
+    let level_hint = match known.and_then(|c| c.level_hint) {
+        Some(l) => {
+            format!("Niveau {l} d'après le type de diplôme de la certification ; modifiable.")
+        }
+        None => "Le niveau figure sur la fiche RNCP de la certification.".to_owned(),
+    };
+    let onlevel = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::Set(Field::Level, select.value()));
+        })
+    };
+    let level = state.form.text(Field::Level).trim().to_owned();
+    html! {
+        <fieldset class="group">
+            <legend>{ "La formation" }</legend>
+            <Combobox
+                field={Field::CertQuery}
+                label="Certification préparée"
+                hint="Tapez quelques mots de l'intitulé (sans souci des accents) ou le code RNCP, puis choisissez dans la liste."
+                value={state.form.text(Field::CertQuery).to_owned()}
+                {suggestions}
+                error={state.outcome.error(Field::CertQuery).cloned()}
+                {oninput}
+                {onpick}
+            />
+            if let Some(c) = known {
+                <p class="note" id="certification-known">{ format!("Retenue : {}", certification_text(c)) }</p>
+            }
+            <div class={classes!("field", level_error.map(|e| if e.missing { "is-missing" } else { "is-invalid" }))}>
+                <label for="level">{ "Niveau de la certification" }</label>
+                <p class="hint" id="level-hint">{ level_hint }</p>
+                <select id="level" name="level" onchange={onlevel}
+                    aria-describedby={described_by("level", true, level_error.is_some())}
+                    aria-invalid={level_error.is_some_and(|e| !e.missing).then_some("true")}>
+                    <option value="" selected={level.is_empty()}>{ "— Choisir —" }</option>
+                    { for LEVELS.iter().map(|(v, l)| html! {
+                        <option value={*v} selected={level == *v}>{ *l }</option>
+                    }) }
+                    if !level.is_empty() && !LEVELS.iter().any(|(v, _)| *v == level) {
+                        <option value={level.clone()} selected=true>{ level.clone() }</option>
+                    }
+                </select>
+                { message(Field::Level, level_error) }
+            </div>
+        </fieldset>
+    }
+}
+
+fn employer(state: &State, dispatch: &Dispatch) -> Html {
+    let suggestions: Vec<Suggestion> = state
+        .branch_hits
+        .iter()
+        .map(|h| {
+            let code = match h.idcc {
+                Some(idcc) => format!("IDCC {idcc}"),
+                None => format!(
+                    "CPNE {}",
+                    h.cpne
+                        .first()
+                        .map(|b| b.cpne.to_string())
+                        .unwrap_or_default()
+                ),
+            };
+            let mut detail = vec![code];
+            if let Some(opco) = &h.opco {
+                detail.push(format!("OPCO {opco}"));
+            }
+            if h.cpne.len() > 1 {
+                detail.push(format!("{} branches (CPNE)", h.cpne.len()));
+            }
+            Suggestion {
+                text: h.label.clone(),
+                detail: detail.join(" · "),
+            }
+        })
+        .collect();
+    let onpick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |i: usize| dispatch.dispatch(Action::PickBranch(i)))
+    };
+    let oninput = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |text: String| dispatch.dispatch(Action::Set(Field::BranchQuery, text)))
+    };
+    let branch = state.outcome.branch.as_ref();
+    let chosen: Option<u32> = state.form.text(Field::Cpne).trim().parse().ok();
+    let cpne_error = state.outcome.error(Field::Cpne);
+    html! {
+        <fieldset class="group">
+            <legend>{ "L'employeur" }</legend>
+            <Combobox
+                field={Field::BranchQuery}
+                label="Convention collective de l'employeur"
+                hint="Son code IDCC (sur le bulletin de paie ou le Cerfa) ou des mots de son nom. Facultatif si vous saisissez le NPEC."
+                value={state.form.text(Field::BranchQuery).to_owned()}
+                {suggestions}
+                error={state.outcome.error(Field::BranchQuery).cloned()}
+                {oninput}
+                {onpick}
+            />
+            if let Some(b) = branch {
+                <p class="note" id="branch-info">
+                    { match b.idcc { Some(i) => format!("IDCC {i}"), None => "Branche".to_owned() } }
+                    if !b.label.is_empty() { { format!(" · {}", b.label) } }
+                    { " · OPCO : " }<strong>{ b.opco.clone().unwrap_or_else(|| "non renseigné".into()) }</strong>
+                </p>
+            }
+            if let Some(b) = branch.filter(|b| b.cpne.len() > 1) {
+                <fieldset id="cpne" class={classes!("choice", cpne_error.map(|_| "is-invalid"))}
+                    aria-describedby={described_by("cpne", false, cpne_error.is_some())}>
+                    <legend>{ format!("Cette convention relève de {} branches (CPNE). Laquelle est celle de l'employeur ?", b.cpne.len()) }</legend>
+                    { for b.cpne.iter().map(|c| {
+                        let code = c.cpne;
+                        let onchange = {
+                            let dispatch = dispatch.clone();
+                            Callback::from(move |_: Event| dispatch.dispatch(Action::PickCpne(code)))
+                        };
+                        let label = if c.label.is_empty() { format!("CPNE {code}") } else { format!("CPNE {code} – {}", c.label) };
+                        radio("cpne", &format!("cpne-{code}"), &label, chosen == Some(code), onchange)
+                    }) }
+                    { message(Field::Cpne, cpne_error) }
+                </fieldset>
+            }
+        </fieldset>
+    }
+}
+
+fn dates(state: &State, dispatch: &Dispatch) -> Html {
+    let reduced_hint = match rules(state) {
+        Some(r) => format!(
+            "Contrat raccourci pour tenir compte du parcours de l'apprenti : un contrat de moins d'un an est alors majoré de {}.",
+            percent(r.short_contract_majoration)
+        ),
+        None => "Contrat raccourci pour tenir compte du parcours de l'apprenti.".to_owned(),
+    };
+    html! {
+        <fieldset class="group">
+            <legend>{ "Les dates du contrat" }</legend>
+            <div class="row">
+                { text_field(state, dispatch, Field::SignedOn, "Date de conclusion (signature)", "JJ/MM/AAAA. Elle fixe les règles applicables.", Kind::Date) }
+                { text_field(state, dispatch, Field::Start, "Date de début d'exécution", "JJ/MM/AAAA", Kind::Date) }
+                { text_field(state, dispatch, Field::End, "Date de fin prévue", "JJ/MM/AAAA", Kind::Date) }
+            </div>
+            { checkbox(state, dispatch, Flag::ReducedDuration, "Durée réduite (dérogation 21 du Cerfa)", &reduced_hint) }
+        </fieldset>
+    }
+}
+
+fn price(state: &State, dispatch: &Dispatch) -> Html {
+    let basis = |b: PriceBasis| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: Event| dispatch.dispatch(Action::PriceBasis(b)))
+    };
+    let annual = state.form.price_basis == PriceBasis::Annual;
+    html! {
+        <fieldset class="group">
+            <legend>{ "Le prix de la formation" }</legend>
+            { text_field(state, dispatch, Field::Price, "Prix demandé par le CFA, en euros", "Tel qu'indiqué dans la convention de formation.", Kind::Money) }
+            <fieldset class="choice inline">
+                <legend>{ "Ce prix est" }</legend>
+                { radio("price_basis", "price_basis-annual", "par année de formation", annual, basis(PriceBasis::Annual)) }
+                { radio("price_basis", "price_basis-total", "pour tout le contrat", !annual, basis(PriceBasis::Total)) }
+            </fieldset>
+            { text_field(state, dispatch, Field::Npec, "NPEC annuel connu, en euros (facultatif)",
+                "Le niveau de prise en charge annoncé par l'OPCO : il remplace celui du référentiel.", Kind::Money) }
+        </fieldset>
+    }
+}
+
+fn apprentice(state: &State, dispatch: &Dispatch) -> Html {
+    let mode = |m: DistanceMode| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: Event| dispatch.dispatch(Action::DistanceMode(m)))
+    };
+    let hours = state.form.distance_mode == DistanceMode::Hours;
+    let rules = rules(state);
+    let rqth_hint = match &rules {
+        Some(r) => format!(
+            "Plafonnée à {} par an ; 0 si le CFA n'en a pas évalué.",
+            euros(r.rqth_cap)
+        ),
+        None => "0 si le CFA n'en a pas évalué.".to_owned(),
+    };
+    let distance_hint = match &rules {
+        Some(r) if r.distance.applies => format!(
+            "À partir de {}, le NPEC est minoré de {} (sans descendre sous {}).",
+            percent(r.distance.threshold),
+            percent(r.distance.rate),
+            euros(r.distance.floor)
+        ),
+        _ => {
+            "Pour un contrat conclu à cette date, l'enseignement à distance ne change pas le NPEC."
+                .to_owned()
+        }
+    };
+    html! {
+        <fieldset class="group">
+            <legend>{ "L'apprenti et l'enseignement" }</legend>
+            { checkbox(state, dispatch, Flag::Rqth, "L'apprenti est reconnu travailleur handicapé (RQTH)", "") }
+            if state.form.flag(Flag::Rqth) {
+                <div class="nested">
+                    { text_field(state, dispatch, Field::RqthMajoration, "Majoration annuelle évaluée par le CFA, en euros",
+                        &rqth_hint, Kind::Money) }
+                </div>
+            }
+            { checkbox(state, dispatch, Flag::Distance, "Une partie de l'enseignement a lieu à distance", "") }
+            if state.form.flag(Flag::Distance) {
+                <div class="nested">
+                    <fieldset class="choice inline">
+                        <legend>{ "Je l'indique" }</legend>
+                        { radio("distance_mode", "distance_mode-share", "en pourcentage", !hours, mode(DistanceMode::Share)) }
+                        { radio("distance_mode", "distance_mode-hours", "en heures", hours, mode(DistanceMode::Hours)) }
+                    </fieldset>
+                    if hours {
+                        <div class="row">
+                            { text_field(state, dispatch, Field::DistanceHours, "Heures à distance", "", Kind::Hours) }
+                            { text_field(state, dispatch, Field::TotalHours, "Heures de formation au total", "", Kind::Hours) }
+                        </div>
+                    } else {
+                        { text_field(state, dispatch, Field::DistanceShare, "Part de l'enseignement à distance, en %",
+                            &distance_hint, Kind::Percent) }
+                    }
+                </div>
+            }
+        </fieldset>
+    }
+}
+
+fn disclosure(
+    state: &State,
+    dispatch: &Dispatch,
+    section: Section,
+    title: &str,
+    body: Html,
+) -> Html {
+    let ontoggle = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let details: HtmlDetailsElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::Disclose(section, details.open()));
+        })
+    };
+    html! {
+        <details class="more" open={state.is_open(section)} {ontoggle}>
+            <summary>{ title.to_owned() }</summary>
+            { body }
+        </details>
+    }
+}
+
+fn advanced(state: &State, dispatch: &Dispatch) -> Html {
+    let rules = rules(state);
+    let probation_label = match &rules {
+        Some(r) => format!(
+            "Rupture pendant les {} premiers jours (période probatoire)",
+            r.participation.probation_days
+        ),
+        None => "Rupture pendant la période probatoire".to_owned(),
+    };
+    let new_employer_hint = match &rules {
+        Some(r) if r.participation.applies => format!(
+            "La participation de l'employeur (niveau {} et plus) est alors de {} au lieu de {}.",
+            r.participation.min_level,
+            euros(r.participation.new_employer_lump_sum),
+            euros(r.participation.lump_sum)
+        ),
+        _ => String::new(),
+    };
+    let entry_hint = match &rules {
+        Some(r) => format!(
+            "JJ/MM/AAAA, au plus {} mois avant le début du contrat.",
+            r.precontract.max_months
+        ),
+        None => "JJ/MM/AAAA".to_owned(),
+    };
+    let body = html! {
+        <>
+            <fieldset class="group">
+                <legend>{ "Rupture du contrat" }</legend>
+                { text_field(state, dispatch, Field::RuptureOn, "Date de la rupture", "JJ/MM/AAAA : dernier jour du contrat.", Kind::Date) }
+                { checkbox(state, dispatch, Flag::RuptureDuringProbation,
+                    &probation_label, "") }
+                { checkbox(state, dispatch, Flag::AfterRuptureNewEmployer,
+                    "Ce contrat fait suite à une rupture chez un autre employeur", &new_employer_hint) }
+            </fieldset>
+            <fieldset class="group">
+                <legend>{ "Formation commencée avant le contrat" }</legend>
+                { text_field(state, dispatch, Field::CfaEntryOn, "Date d'entrée en CFA avant le contrat", &entry_hint, Kind::Date) }
+            </fieldset>
+        </>
+    };
+    disclosure(
+        state,
+        dispatch,
+        Section::Advanced,
+        "Situations particulières : rupture, entrée en CFA avant le contrat",
+        body,
+    )
+}
+
+fn annexes(state: &State, dispatch: &Dispatch) -> Html {
+    let rules = rules(state);
+    let per = |f: fn(&RuleSet) -> Decimal, what: &str| {
+        rules
+            .as_ref()
+            .map(|r| format!("{} par {what}.", euros(f(r))))
+            .unwrap_or_default()
+    };
+    let (night_hint, meal_hint) = (
+        per(|r| r.annexes.night, "nuit"),
+        per(|r| r.annexes.meal, "repas"),
+    );
+    let body = html! {
+        <fieldset class="group">
+            <legend>{ "Frais annexes financés par le CFA" }</legend>
+            <div class="row">
+                { text_field(state, dispatch, Field::Nights, "Nuitées", &night_hint, Kind::Count) }
+                { text_field(state, dispatch, Field::Meals, "Repas", &meal_hint, Kind::Count) }
+            </div>
+            { text_field(state, dispatch, Field::FirstEquipment, "Premier équipement pédagogique, en euros",
+                "Pris en charge dans la limite du forfait de l'OPCO.", Kind::Money) }
+        </fieldset>
+    };
+    disclosure(
+        state,
+        dispatch,
+        Section::Annexes,
+        "Frais annexes : hébergement, restauration, premier équipement",
+        body,
+    )
+}

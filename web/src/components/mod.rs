@@ -1,0 +1,8 @@
+//! The page's components: they render the [`State`](crate::state::State) and send
+//! [`Action`](crate::state::Action)s, nothing more.
+
+pub mod app;
+pub mod combobox;
+pub mod form;
+pub mod results;
+pub mod widgets;

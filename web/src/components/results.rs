@@ -1,0 +1,384 @@
+//! The results: every figure of the quote, its provenance and how it was computed.
+
+use coutcontrat::{NpecSource, ParticipationKind, Quote, Regime};
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use super::widgets::{explain, sentence};
+use crate::format::{date_long, date_short, euros, plain};
+use crate::state::{Field, Flag, State};
+
+/// The results region: announced politely to screen readers as it changes.
+pub fn results(state: &State) -> Html {
+    html! {
+        <section id="results" class="results" aria-live="polite" aria-labelledby="results-title">
+            <p class="print-only doc-date">
+                { format!("Estimation établie le {}", date_long(state.today)) }
+            </p>
+            <h2 id="results-title" tabindex="-1">{ "Le chiffrage" }</h2>
+            { inputs_summary(state) }
+            {
+                match &state.outcome.quote {
+                    Some(quote) => quote_view(quote),
+                    None => pending(state),
+                }
+            }
+        </section>
+    }
+}
+
+fn pending(state: &State) -> Html {
+    let o = &state.outcome;
+    let only_missing = o.errors.iter().all(|e| e.missing);
+    html! {
+        <div class="pending" id="pending">
+            if !o.errors.is_empty() {
+                <p>{ if only_missing { "Pour obtenir le chiffrage, complétez :" } else { "Pour obtenir le chiffrage, corrigez :" } }</p>
+                <ul>
+                    { for o.errors.iter().map(|e| html! {
+                        <li><a href={format!("#{}", e.field.id())}>{ e.field.label() }</a>{ " : " }{ sentence(&e.message) }</li>
+                    }) }
+                </ul>
+            }
+            if let Some(general) = &o.general {
+                <p class="message" id="general-error">{ sentence(general) }</p>
+            }
+        </div>
+    }
+}
+
+fn provenance(q: &Quote) -> String {
+    let n = &q.npec;
+    match n.source {
+        NpecSource::Table => {
+            let mut parts = vec![format!(
+                "Référentiel France compétences {}",
+                n.table_version.clone().unwrap_or_default()
+            )];
+            if let Some(status) = &n.status {
+                parts.push(format!("statut {status}"));
+            }
+            if let Some(cpne) = n.cpne {
+                parts.push(match &n.cpne_label {
+                    Some(label) => format!("CPNE {cpne} ({label})"),
+                    None => format!("CPNE {cpne}"),
+                });
+            }
+            if let Some(row) = &n.row {
+                parts.push(format!(
+                    "applicable depuis le {}",
+                    date_short(row.applicable_from)
+                ));
+            }
+            if n.synthetic {
+                parts.push("table synthétique, montants fictifs".into());
+            }
+            parts.join(" · ")
+        }
+        NpecSource::Manual => "Saisi manuellement : il remplace le référentiel".to_owned(),
+        NpecSource::Amorcage => format!(
+            "provisoire : valeur d'amorçage{}, à régulariser quand le NPEC sera publié",
+            q.level
+                .map(|l| format!(" du niveau {l}"))
+                .unwrap_or_default()
+        ),
+    }
+}
+
+fn amount(id: &str, value: Decimal) -> Html {
+    html! { <span id={id.to_owned()} data-value={plain(value)}>{ euros(value) }</span> }
+}
+
+fn quote_view(q: &Quote) -> Html {
+    let t = &q.totals;
+    let excess: Decimal = q.years.iter().map(|y| y.employer).sum();
+    let participation_label = match q.participation_kind {
+        ParticipationKind::LumpSum => "Participation forfaitaire de l'employeur",
+        ParticipationKind::Probation => "Participation (rupture pendant la période probatoire)",
+        ParticipationKind::NewEmployer => "Participation (nouveau contrat après une rupture)",
+        ParticipationKind::None => "Participation de l'employeur",
+    };
+    let precontract = q.precontract.as_ref().map_or(Decimal::ZERO, |p| p.amount);
+    html! {
+        <>
+            <p class="meta">
+                { match q.regime { Regime::Daily => "Proratisation au jour", Regime::Monthly => "Proratisation au mois commencé" } }
+                { format!(" · règles « {} »", q.rule_set) }
+                if let Some(level) = q.level { { format!(" · niveau {level}") } }
+            </p>
+            <div class="cards">
+                <article class="card card-npec" aria-labelledby="card-npec-title">
+                    <h3 id="card-npec-title">{ "NPEC annuel retenu" }</h3>
+                    <p class="figure">{ amount("npec-annual", q.npec.annual) }</p>
+                    <p class={classes!("provenance", q.npec.provisional.then_some("is-provisional"))} id="npec-provenance">
+                        { sentence(&provenance(q)) }
+                    </p>
+                    if let Some(m) = &q.npec.minoration {
+                        <p class="small">{ format!("Enseignement à distance : {} ramené à {}", euros(m.before), euros(m.after)) }</p>
+                    }
+                    { explain(q, &["npec.base", "npec.annual"]) }
+                </article>
+                <article class="card card-opco" aria-labelledby="card-opco-title">
+                    <h3 id="card-opco-title">{ "L'OPCO verse au CFA" }</h3>
+                    <p class="figure">{ amount("total-opco-all", t.opco_all) }</p>
+                    <dl class="breakdown">
+                        <div><dt>{ "Formation, participation déduite" }</dt><dd>{ amount("total-opco", t.opco) }</dd></div>
+                        if !precontract.is_zero() {
+                            <div><dt>{ "dont période en CFA avant le contrat" }</dt><dd>{ amount("precontract", precontract) }</dd></div>
+                        }
+                        if !t.rqth.is_zero() {
+                            <div><dt>{ "Majoration RQTH" }</dt><dd>{ amount("total-rqth", t.rqth) }</dd></div>
+                        }
+                        if !t.annexes.is_zero() {
+                            <div><dt>{ "Frais annexes" }</dt><dd>{ amount("total-annexes", t.annexes) }</dd></div>
+                        }
+                    </dl>
+                    { explain(q, &["totals.opco", "precontract.amount", "years.rqth", "annexes.total"]) }
+                </article>
+                <article class="card card-employer" aria-labelledby="card-employer-title">
+                    <h3 id="card-employer-title">{ "Reste à la charge de l'employeur" }</h3>
+                    <p class="figure">{ amount("total-employer", t.employer) }</p>
+                    <dl class="breakdown">
+                        <div><dt>{ "Prix du CFA au-delà du NPEC" }</dt><dd>{ amount("employer-excess", excess) }</dd></div>
+                        <div class="apart"><dt>{ participation_label }</dt><dd>{ amount("participation", q.participation) }</dd></div>
+                    </dl>
+                    if !q.participation.is_zero() {
+                        <p class="small">{ "La participation est retenue sur le premier versement de l'OPCO : l'employeur la règle au CFA." }</p>
+                    }
+                    { explain(q, &["totals.employer", "participation"]) }
+                </article>
+            </div>
+            { warnings(q) }
+            { years_table(q) }
+            { schedule(q) }
+            { sources(q) }
+        </>
+    }
+}
+
+fn warnings(q: &Quote) -> Html {
+    if q.warnings.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="block" aria-labelledby="warnings-title">
+            <h3 id="warnings-title">{ "Points d'attention" }</h3>
+            <ul class="warnings" id="warnings">
+                { for q.warnings.iter().map(|w| html! {
+                    <li data-code={w.code}>
+                        <p class="warning-message">{ sentence(&w.message) }</p>
+                        <p class="warning-hint">{ sentence(&w.hint) }</p>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+fn years_table(q: &Quote) -> Html {
+    let t = &q.totals;
+    let rqth = !t.rqth.is_zero();
+    let teaching: Decimal = q.years.iter().map(|y| y.opco).sum();
+    let pre = q.precontract.as_ref();
+    let excess: Decimal = q.years.iter().map(|y| y.employer).sum();
+    html! {
+        <section class="block" aria-labelledby="years-title">
+            <h3 id="years-title">{ "Année par année" }</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="years-title">
+                <table class="years" id="years">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Année" }</th>
+                            <th scope="col">{ "Prorata" }</th>
+                            <th scope="col" class="num">{ "NPEC" }</th>
+                            <th scope="col" class="num">{ "Prix CFA" }</th>
+                            <th scope="col" class="num">{ "OPCO" }</th>
+                            <th scope="col" class="num">{ "Employeur" }</th>
+                            if rqth { <th scope="col" class="num">{ "RQTH" }</th> }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        if let Some(p) = pre {
+                            <tr>
+                                <th scope="row">{ "Avant le contrat" }<span class="sub">{ format!("{} → {}", date_short(p.from), date_short(p.to)) }</span></th>
+                                <td>{ format!("{} jours", p.days) }</td>
+                                <td class="num">{ "—" }</td>
+                                <td class="num">{ "—" }</td>
+                                <td class="num">{ amount("precontract-line", p.amount) }</td>
+                                <td class="num">{ "—" }</td>
+                                if rqth { <td class="num">{ "—" }</td> }
+                            </tr>
+                        }
+                        { for q.years.iter().map(|y| {
+                            let k = y.index;
+                            let share = match y.months {
+                                Some(m) => format!("{m} / 12 mois"),
+                                None => format!("{} / {} jours", y.fraction_numerator, y.fraction_denominator),
+                            };
+                            html! {
+                                <tr>
+                                    <th scope="row">{ format!("Année {k}") }<span class="sub">{ format!("{} → {}", date_short(y.start), date_short(y.end)) }</span></th>
+                                    <td>{ share }if y.short_contract_majoration { <span class="sub">{ "majoré (durée réduite)" }</span> }</td>
+                                    <td class="num">{ amount(&format!("year-{k}-npec"), y.npec) }</td>
+                                    <td class="num">{ amount(&format!("year-{k}-price"), y.price) }</td>
+                                    <td class="num">{ amount(&format!("year-{k}-opco"), y.opco) }</td>
+                                    <td class="num">{ amount(&format!("year-{k}-employer"), y.employer) }</td>
+                                    if rqth { <td class="num">{ amount(&format!("year-{k}-rqth"), y.rqth) }</td> }
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row" colspan="2">{ "Total" }</th>
+                            <td class="num">{ amount("total-npec", t.npec) }</td>
+                            <td class="num">{ amount("total-price", t.price) }</td>
+                            <td class="num">{ amount("total-teaching", teaching + pre.map_or(Decimal::ZERO, |p| p.amount)) }</td>
+                            <td class="num">{ euros(excess) }</td>
+                            if rqth { <td class="num">{ euros(t.rqth) }</td> }
+                        </tr>
+                        if !q.participation.is_zero() {
+                            <tr>
+                                <th scope="row" colspan="4">{ "Participation de l'employeur" }</th>
+                                <td class="num">{ format!("− {}", euros(q.participation)) }</td>
+                                <td class="num">{ format!("+ {}", euros(q.participation)) }</td>
+                                if rqth { <td></td> }
+                            </tr>
+                            <tr class="grand">
+                                <th scope="row" colspan="4">{ "Après participation" }</th>
+                                <td class="num">{ euros(t.opco) }</td>
+                                <td class="num">{ euros(t.employer) }</td>
+                                if rqth { <td></td> }
+                            </tr>
+                        }
+                    </tfoot>
+                </table>
+            </div>
+            <p class="small">
+                { "NPEC et prix au prorata de chaque année ; OPCO : le moindre des deux, pris en charge ; Employeur : la part du prix au-delà." }
+                if rqth { { " RQTH : majoration versée par l'OPCO en plus." } }
+            </p>
+            <div class="explain-list">
+                { for q.years.iter().enumerate().map(|(i, y)| {
+                    let npec = format!("years[{i}].npec");
+                    let opco = format!("years[{i}].opco");
+                    html! {
+                        <div class="explain-year">
+                            <span class="explain-label">{ format!("Année {}", y.index) }</span>
+                            { explain(q, &[npec.as_str(), opco.as_str()]) }
+                        </div>
+                    }
+                }) }
+            </div>
+        </section>
+    }
+}
+
+fn kind_label(kind: &str) -> &str {
+    match kind {
+        "advance" => "Avance",
+        "month_7" => "Versement du 7e mois",
+        "month_10" => "Versement du 10e mois",
+        "balance" => "Solde",
+        "annexes" => "Frais annexes",
+        other => other,
+    }
+}
+
+fn schedule(q: &Quote) -> Html {
+    let total: Decimal = q.schedule.iter().map(|i| i.amount).sum();
+    html! {
+        <section class="block" aria-labelledby="schedule-title">
+            <h3 id="schedule-title">{ "Les versements de l'OPCO au CFA" }</h3>
+            <ol class="timeline" id="schedule">
+                { for q.schedule.iter().map(|i| html! {
+                    <li data-value={plain(i.amount)} data-kind={i.kind.clone()}>
+                        <time datetime={i.due.to_string()}>{ date_long(i.due) }</time>
+                        <span class="what">{ format!("{} · année {}", kind_label(&i.kind), i.year) }</span>
+                        <span class="amount">{ euros(i.amount) }</span>
+                    </li>
+                }) }
+            </ol>
+            <p class="small">{ "Total versé : " }{ amount("schedule-total", total) }
+                if !q.participation.is_zero() { { format!(" (participation de {} déduite de la première avance)", euros(q.participation)) } }
+            </p>
+        </section>
+    }
+}
+
+fn sources(q: &Quote) -> Html {
+    html! {
+        <section class="block references" aria-labelledby="sources-title">
+            <h3 id="sources-title">{ "Références" }</h3>
+            <ul id="sources">
+                { for q.sources.iter().map(|s| html! {
+                    <li>
+                        <strong>{ format!("{} · {}", s.rule, s.title) }</strong>
+                        { format!(" — {}", s.article) }
+                        if !s.reference.is_empty() { <span class="sub">{ s.reference.clone() }</span> }
+                    </li>
+                }) }
+            </ul>
+            <p class="small">{ "Estimation indicative établie selon les textes cités ; l'OPCO reste seul juge de sa prise en charge." }</p>
+        </section>
+    }
+}
+
+/// What was typed, for the printed quote (hidden on screen, where the form shows it).
+fn inputs_summary(state: &State) -> Html {
+    let f = &state.form;
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for field in Field::ALL {
+        let text = f.text(field).trim();
+        let shown = match field {
+            Field::Rncp => f.text(Field::CertQuery).trim().is_empty(),
+            Field::Idcc | Field::Cpne => {
+                f.text(Field::BranchQuery).trim().is_empty() || field == Field::Cpne
+            }
+            Field::RqthMajoration => f.flag(Flag::Rqth),
+            Field::DistanceShare | Field::DistanceHours | Field::TotalHours => {
+                f.flag(Flag::Distance)
+            }
+            _ => true,
+        };
+        if shown && !text.is_empty() {
+            let text = if field == Field::Price {
+                format!(
+                    "{text} € {}",
+                    match f.price_basis {
+                        coutcontrat::PriceBasis::Annual => "par an",
+                        coutcontrat::PriceBasis::Total => "pour le contrat",
+                    }
+                )
+            } else {
+                text.to_owned()
+            };
+            rows.push((field.label().to_owned(), text));
+        }
+    }
+    for (flag, label) in [
+        (Flag::Rqth, "Apprenti RQTH"),
+        (Flag::Distance, "Enseignement à distance"),
+        (Flag::ReducedDuration, "Durée réduite (dérogation 21)"),
+        (
+            Flag::RuptureDuringProbation,
+            "Rupture pendant la période probatoire",
+        ),
+        (
+            Flag::AfterRuptureNewEmployer,
+            "Nouveau contrat après une rupture",
+        ),
+    ] {
+        if f.flag(flag) {
+            rows.push((label.to_owned(), "oui".to_owned()));
+        }
+    }
+    html! {
+        <section class="print-only inputs" aria-label="Données saisies">
+            <h3>{ "Données saisies" }</h3>
+            <dl>
+                { for rows.into_iter().map(|(k, v)| html! { <div><dt>{ k }</dt><dd>{ v }</dd></div> }) }
+            </dl>
+        </section>
+    }
+}

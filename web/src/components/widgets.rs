@@ -1,0 +1,174 @@
+//! Small pieces of the form and the results: a labelled text box with its hint and message, a tick box,
+//! a radio group, and the « Comment est-ce calculé ? » disclosure.
+
+use coutcontrat::Quote;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::state::{Action, Field, FieldError, Flag, State};
+
+/// The page's dispatcher.
+pub type Dispatch = UseReducerDispatcher<State>;
+
+/// What a text box holds: it sets the on-screen keyboard, the width and the unit shown after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A date, `JJ/MM/AAAA` or `AAAA-MM-JJ`.
+    Date,
+    /// An amount in euros.
+    Money,
+    /// A whole number.
+    Count,
+    /// A percentage.
+    Percent,
+    /// A number of hours.
+    Hours,
+}
+
+/// The message's first letter in capitals: the core writes messages to follow a field name.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The message of a field, with the id its box refers to.
+pub fn message(field: Field, error: Option<&FieldError>) -> Html {
+    match error {
+        Some(e) => html! {
+            <p class={classes!("message", e.missing.then_some("is-missing"))} id={format!("{}-error", field.id())}>
+                <span class="visually-hidden">{ if e.missing { "À compléter : " } else { "Erreur : " } }</span>
+                { sentence(&e.message) }
+            </p>
+        },
+        None => html! {},
+    }
+}
+
+/// `aria-describedby` of a box: its hint and its message, when they are shown.
+pub fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{id}-hint"));
+    }
+    if error {
+        ids.push(format!("{id}-error"));
+    }
+    (!ids.is_empty()).then(|| AttrValue::from(ids.join(" ")))
+}
+
+/// A labelled text box bound to a field of the form.
+pub fn text_field(
+    state: &State,
+    dispatch: &Dispatch,
+    field: Field,
+    label: &str,
+    hint: &str,
+    kind: Kind,
+) -> Html {
+    let id = field.id();
+    let error = state.outcome.error(field);
+    let (inputmode, suffix, width) = match kind {
+        Kind::Date => (None, None, "w-date"),
+        Kind::Money => (Some("decimal"), Some("€"), "w-money"),
+        Kind::Count => (Some("numeric"), None, "w-count"),
+        Kind::Percent => (Some("decimal"), Some("%"), "w-count"),
+        Kind::Hours => (Some("decimal"), Some("h"), "w-count"),
+    };
+    let oninput = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::Set(field, input.value()));
+        })
+    };
+    let invalid = error.is_some_and(|e| !e.missing);
+    html! {
+        <div class={classes!("field", error.map(|e| if e.missing { "is-missing" } else { "is-invalid" }))}>
+            <label for={id}>{ label }</label>
+            if !hint.is_empty() {
+                <p class="hint" id={format!("{id}-hint")}>{ hint }</p>
+            }
+            <div class="control">
+                <input
+                    id={id}
+                    name={field.key()}
+                    type="text"
+                    class={width}
+                    inputmode={inputmode}
+                    autocomplete="off"
+                    spellcheck="false"
+                    value={state.form.text(field).to_owned()}
+                    aria-describedby={described_by(id, !hint.is_empty(), error.is_some())}
+                    aria-invalid={invalid.then_some("true")}
+                    aria-required={field.required().then_some("true")}
+                    {oninput}
+                />
+                if let Some(unit) = suffix {
+                    <span class="unit" aria-hidden="true">{ unit }</span>
+                }
+            </div>
+            { message(field, error) }
+        </div>
+    }
+}
+
+/// A labelled tick box bound to a flag of the form.
+pub fn checkbox(state: &State, dispatch: &Dispatch, flag: Flag, label: &str, hint: &str) -> Html {
+    let id = flag.key();
+    let onchange = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::Toggle(flag, input.checked()));
+        })
+    };
+    html! {
+        <div class="check">
+            <input type="checkbox" id={id} name={id} checked={state.form.flag(flag)}
+                aria-describedby={described_by(id, !hint.is_empty(), false)} {onchange} />
+            <label for={id}>{ label }</label>
+            if !hint.is_empty() {
+                <p class="hint" id={format!("{id}-hint")}>{ hint }</p>
+            }
+        </div>
+    }
+}
+
+/// A radio button of a group.
+pub fn radio(name: &str, id: &str, label: &str, checked: bool, onchange: Callback<Event>) -> Html {
+    html! {
+        <div class="check">
+            <input type="radio" id={id.to_owned()} name={name.to_owned()} {checked} {onchange} />
+            <label for={id.to_owned()}>{ label }</label>
+        </div>
+    }
+}
+
+/// « Comment est-ce calculé ? »: the explanations of the quote for these figures (paths of the JSON
+/// output, `years[0].npec`), with their rule and article.
+pub fn explain(quote: &Quote, figures: &[&str]) -> Html {
+    let items: Vec<_> = quote
+        .explanations
+        .iter()
+        .filter(|e| figures.contains(&e.figure.as_str()))
+        .collect();
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="explain">
+            <summary>{ "Comment est-ce calculé ?" }</summary>
+            <ul>
+                { for items.iter().map(|e| html! {
+                    <li data-figure={e.figure.clone()}>
+                        <p>{ sentence(&e.text) }</p>
+                        <p class="ref">{ format!("Règle {} · article {}", e.rule, e.article) }</p>
+                    </li>
+                }) }
+            </ul>
+        </details>
+    }
+}

@@ -1,0 +1,904 @@
+//! The page's state as a pure reducer: what is typed, kept as typed, and what the core makes of it.
+//!
+//! Nothing here touches the browser: the page reads the date once and the address bar once, and hands
+//! them in. Every figure comes from [`coutcontrat::Quoter`], the same as the library and the command line.
+
+use std::rc::Rc;
+
+use coutcontrat::referentiel::{normalize_rncp, Branch, BranchHit, Certification};
+use coutcontrat::{
+    parse_date, parse_decimal, parse_idcc, AnnexesInput, ContractInput, ErrorKind, Loose,
+    PriceBasis, Quote, Quoter,
+};
+use jiff::civil::{date, Date};
+use rust_decimal::Decimal;
+use yew::Reducible;
+
+use crate::data::Catalog;
+use crate::format::date_short;
+use crate::query;
+
+/// How many suggestions a search box shows.
+pub const SUGGESTIONS: usize = 8;
+
+/// A text field of the form. Its [`key`](Field::key) names it in the share link and, for the fields the
+/// core knows, in the core's errors (`annexes.nights`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// Date of conclusion (signature).
+    SignedOn,
+    /// First day of execution.
+    Start,
+    /// Planned last day.
+    End,
+    /// The text of the certification search box.
+    CertQuery,
+    /// The RNCP code chosen (or typed as a code).
+    Rncp,
+    /// The certification level, 3 to 8.
+    Level,
+    /// The text of the branch search box.
+    BranchQuery,
+    /// The employer's IDCC.
+    Idcc,
+    /// The CPNE chosen when the IDCC has several (or a branch chosen without IDCC).
+    Cpne,
+    /// A manual annual NPEC.
+    Npec,
+    /// The CFA's price.
+    Price,
+    /// The annual RQTH majoration.
+    RqthMajoration,
+    /// The share of teaching at distance, in per cent.
+    DistanceShare,
+    /// Hours of teaching at distance.
+    DistanceHours,
+    /// Total hours of teaching.
+    TotalHours,
+    /// Date of a rupture.
+    RuptureOn,
+    /// Date of entry in the CFA before the contract.
+    CfaEntryOn,
+    /// Nights of accommodation.
+    Nights,
+    /// Meals.
+    Meals,
+    /// Cost of the first equipment.
+    FirstEquipment,
+}
+
+impl Field {
+    /// Every field, in the order of the form.
+    pub const ALL: [Field; 20] = [
+        Field::SignedOn,
+        Field::Start,
+        Field::End,
+        Field::CertQuery,
+        Field::Rncp,
+        Field::Level,
+        Field::BranchQuery,
+        Field::Idcc,
+        Field::Cpne,
+        Field::Npec,
+        Field::Price,
+        Field::RqthMajoration,
+        Field::DistanceShare,
+        Field::DistanceHours,
+        Field::TotalHours,
+        Field::RuptureOn,
+        Field::CfaEntryOn,
+        Field::Nights,
+        Field::Meals,
+        Field::FirstEquipment,
+    ];
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The name in the share link, and in the core's errors for the fields the core knows.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::SignedOn => "signed_on",
+            Field::Start => "start",
+            Field::End => "end",
+            Field::CertQuery => "cert_q",
+            Field::Rncp => "rncp",
+            Field::Level => "level",
+            Field::BranchQuery => "branch_q",
+            Field::Idcc => "idcc",
+            Field::Cpne => "cpne",
+            Field::Npec => "npec",
+            Field::Price => "price",
+            Field::RqthMajoration => "rqth_majoration",
+            Field::DistanceShare => "distance_share",
+            Field::DistanceHours => "distance_hours",
+            Field::TotalHours => "total_hours",
+            Field::RuptureOn => "rupture_on",
+            Field::CfaEntryOn => "cfa_entry_on",
+            Field::Nights => "annexes.nights",
+            Field::Meals => "annexes.meals",
+            Field::FirstEquipment => "annexes.first_equipment",
+        }
+    }
+
+    /// The id of the element that carries the field's message in the page. The RNCP code and the IDCC are
+    /// entered through their search boxes, so their messages go there.
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::SignedOn => "signed_on",
+            Field::Start => "start",
+            Field::End => "end",
+            Field::CertQuery | Field::Rncp => "certification",
+            Field::Level => "level",
+            Field::BranchQuery | Field::Idcc => "branch",
+            Field::Cpne => "cpne",
+            Field::Npec => "npec",
+            Field::Price => "price",
+            Field::RqthMajoration => "rqth_majoration",
+            Field::DistanceShare => "distance_share",
+            Field::DistanceHours => "distance_hours",
+            Field::TotalHours => "total_hours",
+            Field::RuptureOn => "rupture_on",
+            Field::CfaEntryOn => "cfa_entry_on",
+            Field::Nights => "annexes-nights",
+            Field::Meals => "annexes-meals",
+            Field::FirstEquipment => "annexes-first_equipment",
+        }
+    }
+
+    /// The field's label, short, for the list of what to correct and the printed summary.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::SignedOn => "Date de conclusion",
+            Field::Start => "Date de début",
+            Field::End => "Date de fin prévue",
+            Field::CertQuery | Field::Rncp => "Certification",
+            Field::Level => "Niveau",
+            Field::BranchQuery | Field::Idcc => "Convention collective",
+            Field::Cpne => "Branche (CPNE)",
+            Field::Npec => "NPEC saisi",
+            Field::Price => "Prix du CFA",
+            Field::RqthMajoration => "Majoration RQTH",
+            Field::DistanceShare => "Part à distance",
+            Field::DistanceHours => "Heures à distance",
+            Field::TotalHours => "Heures au total",
+            Field::RuptureOn => "Date de rupture",
+            Field::CfaEntryOn => "Entrée en CFA avant le contrat",
+            Field::Nights => "Nuitées",
+            Field::Meals => "Repas",
+            Field::FirstEquipment => "Premier équipement",
+        }
+    }
+
+    /// True for the fields the core cannot quote without.
+    pub fn required(self) -> bool {
+        matches!(
+            self,
+            Field::SignedOn | Field::Start | Field::End | Field::Price
+        )
+    }
+
+    /// The field a core error names (`"rncp"` is typed in the certification box, `"idcc"` in the branch
+    /// box).
+    pub fn from_core(name: &str) -> Option<Field> {
+        match name {
+            "rncp" => Some(Field::CertQuery),
+            "idcc" => Some(Field::BranchQuery),
+            _ => Field::ALL.into_iter().find(|f| f.key() == name),
+        }
+    }
+}
+
+/// A yes/no box of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Flag {
+    /// The apprentice has a RQTH.
+    Rqth,
+    /// Part of the teaching is at distance.
+    Distance,
+    /// The duration was reduced (derogation 21).
+    ReducedDuration,
+    /// The rupture fell within the 45-day probation.
+    RuptureDuringProbation,
+    /// A new contract with another employer after a rupture.
+    AfterRuptureNewEmployer,
+}
+
+impl Flag {
+    /// Every flag.
+    pub const ALL: [Flag; 5] = [
+        Flag::Rqth,
+        Flag::Distance,
+        Flag::ReducedDuration,
+        Flag::RuptureDuringProbation,
+        Flag::AfterRuptureNewEmployer,
+    ];
+
+    /// The name in the share link (and the id of its box).
+    pub fn key(self) -> &'static str {
+        match self {
+            Flag::Rqth => "rqth",
+            Flag::Distance => "distance",
+            Flag::ReducedDuration => "reduced_duration",
+            Flag::RuptureDuringProbation => "rupture_during_probation",
+            Flag::AfterRuptureNewEmployer => "after_rupture_new_employer",
+        }
+    }
+}
+
+/// How the share of teaching at distance is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DistanceMode {
+    /// As a percentage.
+    #[default]
+    Share,
+    /// As hours at distance over total hours.
+    Hours,
+}
+
+/// The folding parts of the form, which open by themselves when they hold something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Rupture, CFA entry before the contract.
+    Advanced,
+    /// Frais annexes.
+    Annexes,
+}
+
+impl Section {
+    fn fields(self) -> &'static [Field] {
+        match self {
+            Section::Advanced => &[Field::RuptureOn, Field::CfaEntryOn],
+            Section::Annexes => &[Field::Nights, Field::Meals, Field::FirstEquipment],
+        }
+    }
+
+    fn flags(self) -> &'static [Flag] {
+        match self {
+            Section::Advanced => &[Flag::RuptureDuringProbation, Flag::AfterRuptureNewEmployer],
+            Section::Annexes => &[],
+        }
+    }
+}
+
+/// Everything typed, exactly as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Form {
+    texts: [String; Field::ALL.len()],
+    flags: [bool; Flag::ALL.len()],
+    /// Per year or for the whole contract.
+    pub price_basis: PriceBasis,
+    /// Percentage or hours.
+    pub distance_mode: DistanceMode,
+}
+
+impl Form {
+    /// The text of a field.
+    pub fn text(&self, field: Field) -> &str {
+        &self.texts[field.index()]
+    }
+
+    /// Sets the text of a field.
+    pub fn set(&mut self, field: Field, text: impl Into<String>) {
+        self.texts[field.index()] = text.into();
+    }
+
+    /// Whether a box is ticked.
+    pub fn flag(&self, flag: Flag) -> bool {
+        self.flags[flag as usize]
+    }
+
+    /// Ticks or unticks a box.
+    pub fn set_flag(&mut self, flag: Flag, on: bool) {
+        self.flags[flag as usize] = on;
+    }
+
+    /// The form a visitor first sees: a typical two-year contract starting next September, concluded a
+    /// fortnight before (or today, when that is later).
+    pub fn defaults(today: Date) -> Form {
+        let year = if today < date(today.year(), 9, 1) {
+            today.year()
+        } else {
+            today.year() + 1
+        };
+        let start = date(year, 9, 1);
+        let signed_on = date(year, 8, 15).max(today).min(start);
+        let end = date(year + 2, 8, 31);
+        let mut form = Form::default();
+        form.set(Field::SignedOn, date_short(signed_on));
+        form.set(Field::Start, date_short(start));
+        form.set(Field::End, date_short(end));
+        form
+    }
+
+    fn section_has_content(&self, section: Section) -> bool {
+        section
+            .fields()
+            .iter()
+            .any(|f| !self.text(*f).trim().is_empty())
+            || section.flags().iter().any(|f| self.flag(*f))
+    }
+
+    /// The contract as the core reads it, and the errors of the fields only the page knows (hours).
+    pub fn contract_input(&self) -> (ContractInput, Vec<FieldError>) {
+        let text = |f: Field| {
+            let t = self.text(f).trim();
+            (!t.is_empty()).then(|| Loose(t.to_owned()))
+        };
+        let flag = |f: Flag| self.flag(f).then(|| Loose("true".into()));
+        let mut errors = Vec::new();
+        let distance_share = if !self.flag(Flag::Distance) {
+            None
+        } else {
+            match self.distance_mode {
+                DistanceMode::Share => text(Field::DistanceShare).map(|Loose(t)| {
+                    // The box is in per cent: 80 means 80 %.
+                    if t.ends_with('%') {
+                        Loose(t)
+                    } else {
+                        Loose(format!("{t} %"))
+                    }
+                }),
+                DistanceMode::Hours => match self.hours_share() {
+                    Ok(share) => share.map(|s| Loose(s.normalize().to_string())),
+                    Err(e) => {
+                        errors.push(e);
+                        None
+                    }
+                },
+            }
+        };
+        let rqth_majoration = if self.flag(Flag::Rqth) {
+            Some(text(Field::RqthMajoration).unwrap_or_else(|| Loose("0".into())))
+        } else {
+            None
+        };
+        let input = ContractInput {
+            signed_on: text(Field::SignedOn),
+            start: text(Field::Start),
+            end: text(Field::End),
+            rupture_on: text(Field::RuptureOn),
+            rupture_during_probation: flag(Flag::RuptureDuringProbation),
+            after_rupture_new_employer: flag(Flag::AfterRuptureNewEmployer),
+            rncp: text(Field::Rncp),
+            level: text(Field::Level),
+            idcc: text(Field::Idcc),
+            cpne: text(Field::Cpne),
+            npec: text(Field::Npec),
+            price: text(Field::Price),
+            price_basis: Some(Loose(
+                match self.price_basis {
+                    PriceBasis::Annual => "annual",
+                    PriceBasis::Total => "total",
+                }
+                .into(),
+            )),
+            rqth_majoration,
+            distance_share,
+            reduced_duration: flag(Flag::ReducedDuration),
+            annexes: Some(AnnexesInput {
+                nights: text(Field::Nights),
+                meals: text(Field::Meals),
+                first_equipment: text(Field::FirstEquipment),
+            }),
+            cfa_entry_on: text(Field::CfaEntryOn),
+            ..ContractInput::default()
+        };
+        (input, errors)
+    }
+
+    /// The share of teaching at distance given as hours: `None` when both boxes are empty.
+    fn hours_share(&self) -> Result<Option<Decimal>, FieldError> {
+        let read = |f: Field| {
+            let t = self.text(f).trim();
+            if t.is_empty() {
+                return Ok(None);
+            }
+            parse_decimal(t, f.key(), false)
+                .map(Some)
+                .map_err(|e| FieldError::new(f, e.message(), false))
+        };
+        let (distance, total) = (read(Field::DistanceHours)?, read(Field::TotalHours)?);
+        let (distance, total) = match (distance, total) {
+            (None, None) => return Ok(None),
+            (None, Some(_)) => {
+                return Err(FieldError::new(
+                    Field::DistanceHours,
+                    "indiquez le nombre d'heures d'enseignement à distance",
+                    true,
+                ))
+            }
+            (Some(_), None) => {
+                return Err(FieldError::new(
+                    Field::TotalHours,
+                    "indiquez le nombre total d'heures de formation",
+                    true,
+                ))
+            }
+            (Some(d), Some(t)) => (d, t),
+        };
+        if total <= Decimal::ZERO {
+            return Err(FieldError::new(
+                Field::TotalHours,
+                "le nombre total d'heures doit être supérieur à 0",
+                false,
+            ));
+        }
+        if distance < Decimal::ZERO || distance > total {
+            return Err(FieldError::new(
+                Field::DistanceHours,
+                format!(
+                    "les heures à distance vont de 0 au nombre total d'heures ({})",
+                    total.normalize()
+                ),
+                false,
+            ));
+        }
+        Ok(Some(distance / total))
+    }
+}
+
+/// A message attached to one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field it belongs to.
+    pub field: Field,
+    /// What is wrong and how to fix it, in French.
+    pub message: String,
+    /// True when the field is only missing (shown more quietly than a wrong value).
+    pub missing: bool,
+}
+
+impl FieldError {
+    fn new(field: Field, message: impl Into<String>, missing: bool) -> FieldError {
+        FieldError {
+            field,
+            message: message.into(),
+            missing,
+        }
+    }
+}
+
+/// The branch the IDCC (or the chosen CPNE) points to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BranchInfo {
+    /// The IDCC, when one is given.
+    pub idcc: Option<u32>,
+    /// The collective agreement's name (or the CPNE's, without IDCC).
+    pub label: String,
+    /// The OPCO, when known.
+    pub opco: Option<String>,
+    /// The CPNE the IDCC maps to: several means the visitor must choose (D12), never the page.
+    pub cpne: Vec<Branch>,
+}
+
+/// What the core makes of the form.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outcome {
+    /// The quote, when every field is right.
+    pub quote: Option<Quote>,
+    /// Messages by field, in the order of the form.
+    pub errors: Vec<FieldError>,
+    /// A message that concerns no field in particular.
+    pub general: Option<String>,
+    /// The certification chosen, when the référentiel knows it.
+    pub certification: Option<Certification>,
+    /// The branch of the IDCC or CPNE given.
+    pub branch: Option<BranchInfo>,
+}
+
+impl Outcome {
+    /// The message of a field, if any.
+    pub fn error(&self, field: Field) -> Option<&FieldError> {
+        self.errors.iter().find(|e| e.field == field)
+    }
+}
+
+/// Something the visitor did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Typed in a text field (in the search boxes too: the suggestions follow).
+    Set(Field, String),
+    /// Ticked or unticked a box.
+    Toggle(Flag, bool),
+    /// Chose how the price is given.
+    PriceBasis(PriceBasis),
+    /// Chose how the distance share is given.
+    DistanceMode(DistanceMode),
+    /// Picked a certification among the suggestions, by its RNCP code.
+    PickCertification(String),
+    /// Picked a branch among the suggestions, by its position.
+    PickBranch(usize),
+    /// Chose the CPNE of an IDCC that has several.
+    PickCpne(u32),
+    /// Opened or closed a folding part of the form.
+    Disclose(Section, bool),
+}
+
+/// The state of the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// What is typed.
+    pub form: Form,
+    /// The day the page was opened: the defaults and the printed quote's date.
+    pub today: Date,
+    /// Suggestions of the certification box.
+    pub cert_hits: Vec<Certification>,
+    /// Suggestions of the branch box.
+    pub branch_hits: Vec<BranchHit>,
+    /// Folding parts opened: rupture and CFA entry, frais annexes.
+    pub open: [bool; 2],
+    /// The quote or the messages.
+    pub outcome: Outcome,
+}
+
+impl State {
+    /// The state of a form, computed.
+    pub fn new(form: Form, today: Date, catalog: Catalog) -> State {
+        let open = [
+            form.section_has_content(Section::Advanced),
+            form.section_has_content(Section::Annexes),
+        ];
+        let mut state = State {
+            form,
+            today,
+            cert_hits: Vec::new(),
+            branch_hits: Vec::new(),
+            open,
+            outcome: Outcome::default(),
+        };
+        state.recompute(catalog);
+        state
+    }
+
+    /// The state a visitor first sees.
+    pub fn defaults(today: Date, catalog: Catalog) -> State {
+        State::new(Form::defaults(today), today, catalog)
+    }
+
+    /// The whole form as a query string (`signed_on=15/08/2025&start=...`), without the `?`: what the
+    /// share link carries. Empty fields, unticked boxes and default choices are left out.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        for field in Field::ALL {
+            let text = self.form.text(field);
+            if !text.is_empty() {
+                pairs.push((field.key(), text));
+            }
+        }
+        for flag in Flag::ALL {
+            if self.form.flag(flag) {
+                pairs.push((flag.key(), "1"));
+            }
+        }
+        if self.form.price_basis == PriceBasis::Total {
+            pairs.push(("price_basis", "total"));
+        }
+        if self.form.distance_mode == DistanceMode::Hours {
+            pairs.push(("distance_mode", "hours"));
+        }
+        query::encode(&pairs)
+    }
+
+    /// The state a share link describes; without any known key, the defaults.
+    pub fn from_query(query: &str, today: Date, catalog: Catalog) -> State {
+        let mut form = Form::default();
+        let mut known = false;
+        for (key, value) in query::decode(query) {
+            if let Some(field) = Field::ALL.into_iter().find(|f| f.key() == key) {
+                form.set(field, value);
+            } else if let Some(flag) = Flag::ALL.into_iter().find(|f| f.key() == key) {
+                form.set_flag(flag, matches!(value.as_str(), "1" | "true" | "on" | "oui"));
+            } else if key == "price_basis" {
+                form.price_basis = if value == "total" {
+                    PriceBasis::Total
+                } else {
+                    PriceBasis::Annual
+                };
+            } else if key == "distance_mode" {
+                form.distance_mode = if value == "hours" {
+                    DistanceMode::Hours
+                } else {
+                    DistanceMode::Share
+                };
+            } else {
+                continue;
+            }
+            known = true;
+        }
+        if known {
+            State::new(form, today, catalog)
+        } else {
+            State::defaults(today, catalog)
+        }
+    }
+
+    /// Whether a folding part is open: opened by the visitor, or holding a message.
+    pub fn is_open(&self, section: Section) -> bool {
+        self.open[section as usize]
+            || section
+                .fields()
+                .iter()
+                .any(|f| self.outcome.error(*f).is_some())
+    }
+
+    /// The date the référentiel is read at: the date of conclusion, or today while it is not valid.
+    pub fn reference_date(&self) -> Date {
+        parse_date(self.form.text(Field::SignedOn), "signed_on").unwrap_or(self.today)
+    }
+
+    /// Applies one action: the reducer, pure given the catalog.
+    pub fn apply(&mut self, action: Action, catalog: Catalog) {
+        match action {
+            Action::Set(Field::CertQuery, text) => {
+                let code = typed_code(&text, catalog);
+                self.cert_hits = match &code {
+                    Some(c) if find_certification(c, catalog).is_some() => Vec::new(),
+                    _ => catalog.certifications.search(&text, SUGGESTIONS),
+                };
+                self.form.set(Field::CertQuery, text);
+                if let Some(code) = code {
+                    self.choose_certification(code, catalog);
+                } else {
+                    self.form.set(Field::Rncp, "");
+                }
+            }
+            Action::Set(Field::BranchQuery, text) => {
+                let idcc = parse_idcc(&text, "idcc").ok();
+                self.branch_hits =
+                    catalog
+                        .referentiel
+                        .search_branches(&text, self.reference_date(), SUGGESTIONS);
+                self.form.set(Field::BranchQuery, text);
+                self.form
+                    .set(Field::Idcc, idcc.map(|i| i.to_string()).unwrap_or_default());
+                self.form.set(Field::Cpne, "");
+            }
+            Action::Set(field, text) => self.form.set(field, text),
+            Action::Toggle(flag, on) => self.form.set_flag(flag, on),
+            Action::PriceBasis(basis) => self.form.price_basis = basis,
+            Action::DistanceMode(mode) => self.form.distance_mode = mode,
+            Action::PickCertification(code) => {
+                let label = self
+                    .cert_hits
+                    .iter()
+                    .find(|c| c.rncp == code)
+                    .cloned()
+                    .or_else(|| find_certification(&code, catalog))
+                    .map(|c| certification_text(&c))
+                    .unwrap_or_else(|| code.clone());
+                self.form.set(Field::CertQuery, label);
+                self.cert_hits.clear();
+                self.choose_certification(code, catalog);
+            }
+            Action::PickBranch(i) => {
+                let Some(hit) = self.branch_hits.get(i).cloned() else {
+                    return;
+                };
+                self.branch_hits.clear();
+                match hit.idcc {
+                    Some(idcc) => {
+                        self.form
+                            .set(Field::BranchQuery, format!("IDCC {idcc} – {}", hit.label));
+                        self.form.set(Field::Idcc, idcc.to_string());
+                        self.form.set(Field::Cpne, "");
+                    }
+                    None => {
+                        let cpne = hit.cpne.first().map(|b| b.cpne);
+                        self.form.set(
+                            Field::BranchQuery,
+                            format!(
+                                "CPNE {} – {}",
+                                cpne.map(|c| c.to_string()).unwrap_or_default(),
+                                hit.label
+                            ),
+                        );
+                        self.form.set(Field::Idcc, "");
+                        self.form
+                            .set(Field::Cpne, cpne.map(|c| c.to_string()).unwrap_or_default());
+                    }
+                }
+            }
+            Action::PickCpne(cpne) => self.form.set(Field::Cpne, cpne.to_string()),
+            Action::Disclose(section, open) => {
+                self.open[section as usize] = open;
+                return;
+            }
+        }
+        self.recompute(catalog);
+    }
+
+    fn choose_certification(&mut self, code: String, catalog: Catalog) {
+        if let Some(level) = find_certification(&code, catalog).and_then(|c| c.level_hint) {
+            self.form.set(Field::Level, level.to_string());
+        }
+        self.form.set(Field::Rncp, code);
+    }
+
+    fn recompute(&mut self, catalog: Catalog) {
+        self.outcome = compute(&self.form, self.reference_date(), catalog);
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action, Catalog::embedded());
+        Rc::new(next)
+    }
+}
+
+/// `label (RNCP…)`, the text the certification box shows once one is chosen.
+pub fn certification_text(c: &Certification) -> String {
+    if c.label.is_empty() {
+        c.rncp.clone()
+    } else {
+        format!("{} ({})", c.label, c.rncp)
+    }
+}
+
+fn find_certification(code: &str, catalog: Catalog) -> Option<Certification> {
+    catalog
+        .certifications
+        .search(code, 1)
+        .into_iter()
+        .find(|c| c.rncp == code)
+}
+
+/// The RNCP code the visitor typed, when the box holds a code rather than words: `RNCP…` always (an
+/// unknown certification takes the amorçage value), bare digits only when the référentiel knows them.
+fn typed_code(text: &str, catalog: Catalog) -> Option<String> {
+    let t = text.trim();
+    let code = normalize_rncp(t)?;
+    let explicit = t.to_ascii_uppercase().starts_with("RNCP");
+    (explicit || find_certification(&code, catalog).is_some()).then_some(code)
+}
+
+/// The fields the core requires: a wrong one is replaced by a valid stand-in so that the other fields
+/// are still checked (no quote is made while any field is wrong).
+fn stand_in(field: &str) -> Option<&'static str> {
+    match field {
+        "signed_on" | "start" | "end" => Some("2025-09-01"),
+        "price" => Some("0"),
+        _ => None,
+    }
+}
+
+fn clear(input: &mut ContractInput, field: &str) -> bool {
+    if let Some(value) = stand_in(field) {
+        let slot = match field {
+            "signed_on" => &mut input.signed_on,
+            "start" => &mut input.start,
+            "end" => &mut input.end,
+            _ => &mut input.price,
+        };
+        *slot = Some(Loose(value.into()));
+        return true;
+    }
+    let annexes = input.annexes.get_or_insert_with(Default::default);
+    let slot = match field {
+        "rupture_on" => &mut input.rupture_on,
+        "rupture_during_probation" => &mut input.rupture_during_probation,
+        "after_rupture_new_employer" => &mut input.after_rupture_new_employer,
+        "rncp" => &mut input.rncp,
+        "level" => &mut input.level,
+        "idcc" => &mut input.idcc,
+        "cpne" => &mut input.cpne,
+        "npec" => &mut input.npec,
+        "price_basis" => &mut input.price_basis,
+        "rqth_majoration" => &mut input.rqth_majoration,
+        "distance_share" => &mut input.distance_share,
+        "reduced_duration" => &mut input.reduced_duration,
+        "annexes.nights" => &mut annexes.nights,
+        "annexes.meals" => &mut annexes.meals,
+        "annexes.first_equipment" => &mut annexes.first_equipment,
+        "cfa_entry_on" => &mut input.cfa_entry_on,
+        _ => return false,
+    };
+    *slot = None;
+    true
+}
+
+fn field_error(
+    form: &Form,
+    branch: Option<&BranchInfo>,
+    e: &coutcontrat::Error,
+) -> Option<FieldError> {
+    let name = e.field()?;
+    let mut field = Field::from_core(name)?;
+    let mut message = e.message().to_owned();
+    match field {
+        Field::DistanceShare if form.distance_mode == DistanceMode::Hours => {
+            field = Field::DistanceHours;
+        }
+        Field::DistanceShare if e.kind() == ErrorKind::OutOfRange => {
+            message = format!(
+                "{} % : la part à distance va de 0 à 100 %",
+                form.text(Field::DistanceShare)
+                    .trim()
+                    .trim_end_matches('%')
+                    .trim()
+            );
+        }
+        // Without a list of CPNE to choose from, the message goes to the branch box.
+        Field::Cpne if branch.is_none_or(|b| b.cpne.len() < 2) => field = Field::BranchQuery,
+        _ => {}
+    }
+    Some(FieldError::new(
+        field,
+        message,
+        e.kind() == ErrorKind::Missing,
+    ))
+}
+
+fn branch_info(form: &Form, on: Date, catalog: Catalog) -> Option<BranchInfo> {
+    let r = catalog.referentiel;
+    let branch = |cpne: u32| Branch {
+        cpne,
+        label: r.cpne_label(cpne).unwrap_or_default().to_owned(),
+    };
+    if let Ok(idcc) = parse_idcc(form.text(Field::Idcc), "idcc") {
+        let info = r.idcc(idcc);
+        return Some(BranchInfo {
+            idcc: Some(idcc),
+            label: info.map(|i| i.label.clone()).unwrap_or_default(),
+            opco: info.and_then(|i| i.opco.clone()),
+            cpne: r.cpne_of_idcc(idcc, on).into_iter().map(branch).collect(),
+        });
+    }
+    let cpne: u32 = form.text(Field::Cpne).trim().parse().ok()?;
+    Some(BranchInfo {
+        idcc: None,
+        label: r.cpne_label(cpne).unwrap_or_default().to_owned(),
+        opco: None,
+        cpne: vec![branch(cpne)],
+    })
+}
+
+/// What the core makes of a form: every field's own message (each field is checked even when another is
+/// wrong), then, when all are right, the quote or the one problem that prevents it.
+pub fn compute(form: &Form, on: Date, catalog: Catalog) -> Outcome {
+    let mut out = Outcome {
+        certification: find_certification(form.text(Field::Rncp).trim(), catalog),
+        branch: branch_info(form, on, catalog),
+        ..Outcome::default()
+    };
+    let (mut input, page_errors) = form.contract_input();
+    out.errors = page_errors;
+    let mut contract = None;
+    for _ in 0..=Field::ALL.len() {
+        match input.parse() {
+            Ok(c) => {
+                contract = Some(c);
+                break;
+            }
+            Err(e) => {
+                match field_error(form, out.branch.as_ref(), &e) {
+                    Some(fe) => out.errors.push(fe),
+                    None => out.general = Some(e.message().to_owned()),
+                }
+                if !e.field().is_some_and(|f| clear(&mut input, f)) {
+                    break;
+                }
+            }
+        }
+    }
+    if let (Some(contract), true, None) = (contract, out.errors.is_empty(), &out.general) {
+        match Quoter::new(catalog.referentiel).quote(&contract) {
+            Ok(quote) => out.quote = Some(quote),
+            Err(e) => match field_error(form, out.branch.as_ref(), &e) {
+                Some(fe) => out.errors.push(fe),
+                None => out.general = Some(e.message().to_owned()),
+            },
+        }
+    }
+    let order = |f: Field| Field::ALL.iter().position(|x| *x == f);
+    out.errors.sort_by_key(|e| order(e.field));
+    out
+}
+
+#[cfg(test)]
+mod tests;

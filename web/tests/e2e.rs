@@ -1,0 +1,819 @@
+//! End-to-end tests of the release build (`dist/`, made by `scripts/build-web.sh`) in headless Chromium.
+//!
+//! Each test serves `dist/` on 127.0.0.1 (a few lines of std `TcpListener`), starts chromedriver in its own
+//! process group (killed by a guard, even when a test panics) and drives Chromium with fantoccini. They
+//! skip, with a message, only when `dist/` has not been built; `scripts/test.sh` builds it first.
+//!
+//! Run them alone: `scripts/build-web.sh && cargo test -p coutcontrat-web --test e2e`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use coutcontrat::referentiel::CertificationIndex;
+use coutcontrat::text::{cents, euros};
+use coutcontrat::{ContractInput, Quote, Quoter};
+use coutcontrat_web::data::referentiel;
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+
+/// axe-core, from the npm tools of the project (scripts/setup.sh installs web/tools).
+fn axe_source() -> String {
+    let file = workspace().join("web/tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&file).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; install the web tools with `npm install --prefix web/tools` (scripts/setup.sh)",
+            file.display()
+        )
+    })
+}
+
+/// The WCAG 2.1 A and AA violations axe-core finds in the page as it is.
+async fn axe_violations(c: &Client, source: &str) -> Vec<Value> {
+    c.execute(source, vec![]).await.expect("axe-core loads");
+    let result = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                 .then(r => done(r.violations.map(v => ({
+                     id: v.id, impact: v.impact, help: v.help,
+                     nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + (n.failureSummary || ''))
+                 }))))
+                 .catch(e => done([{ id: 'axe-error', help: String(e) }]));",
+            vec![],
+        )
+        .await
+        .expect("axe runs");
+    result.as_array().cloned().unwrap_or_default()
+}
+
+/// One browser at a time: two cores are shared with the build.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+const PATIENCE: Duration = Duration::from_secs(20);
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("web/ is in the workspace")
+        .to_path_buf()
+}
+
+fn dist() -> Option<PathBuf> {
+    let dir = std::env::var_os("COUTCONTRAT_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("dist"));
+    if dir.join("index.html").is_file() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "SKIPPED: {} has no index.html; build the page first with scripts/build-web.sh \
+             (scripts/test.sh does it before the tests)",
+            dir.display()
+        );
+        None
+    }
+}
+
+fn artifacts() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target"));
+    let dir = target.join("e2e");
+    std::fs::create_dir_all(&dir).expect("target/e2e");
+    dir
+}
+
+// ---- A static file server for dist/ ---------------------------------------------------------------
+
+fn serve(dir: PathBuf) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dir = dir.clone();
+            std::thread::spawn(move || respond(stream, &dir));
+        }
+    });
+    port
+}
+
+fn respond(mut stream: TcpStream, dir: &Path) {
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    loop {
+        let mut header = String::new();
+        match reader.read_line(&mut header) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if header.trim().is_empty() => break,
+            Ok(_) => {}
+        }
+    }
+    let target = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = target
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .trim_start_matches('/');
+    let file = if path.is_empty() || path.contains("..") {
+        dir.join("index.html")
+    } else {
+        dir.join(path)
+    };
+    let (status, body, kind) = match std::fs::read(&file) {
+        Ok(body) => ("200 OK", body, content_type(&file)),
+        Err(_) => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let _ = write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(&body);
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css; charset=utf-8",
+        Some("png") => "image/png",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+// ---- chromedriver, in its own process group ----------------------------------------------------------
+
+struct Chromedriver {
+    child: Child,
+    port: u16,
+}
+
+impl Chromedriver {
+    fn start() -> Chromedriver {
+        let binary =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {binary} (scripts/setup.sh installs it): {e}")
+            });
+        let driver = Chromedriver { child, port };
+        let deadline = Instant::now() + PATIENCE;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not listen on {port}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        driver
+    }
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        // The whole group: chromedriver and every Chromium process it started.
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A served page, a driver and a browser session; the guard lives as long as the session.
+struct Page {
+    client: Client,
+    base: String,
+    _driver: Chromedriver,
+}
+
+/// A browser on the page: a desktop window of `width` × `height`, or a phone's screen of that size.
+async fn open(dist: PathBuf, width: u32, height: u32) -> Page {
+    open_as(dist, width, height, false).await
+}
+
+async fn open_as(dist: PathBuf, width: u32, height: u32, phone: bool) -> Page {
+    let port = serve(dist);
+    let driver = Chromedriver::start();
+    let chrome = std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let mut caps = serde_json::Map::new();
+    let mut options = json!({
+        "binary": chrome,
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-crash-reporter",
+            "--disable-breakpad", "--lang=fr-FR", format!("--window-size={width},{height}"),
+        ],
+    });
+    if phone {
+        // Chromium's windows are never narrower than 500 px: a phone is emulated.
+        options["mobileEmulation"] =
+            json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0 } });
+    }
+    caps.insert("goog:chromeOptions".into(), options);
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a Chromium session");
+    Page {
+        client,
+        base: format!("http://127.0.0.1:{port}/"),
+        _driver: driver,
+    }
+}
+
+// ---- Helpers ------------------------------------------------------------------------------------------
+
+/// Polls `script` (a JS function body returning a value) until `ready` accepts it.
+async fn poll(c: &Client, script: &str, ready: impl Fn(&Value) -> bool, what: &str) -> Value {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let value = c.execute(script, vec![]).await.unwrap_or(Value::Null);
+        if ready(&value) {
+            return value;
+        }
+        if Instant::now() > deadline {
+            let errors = page_errors(c).await;
+            panic!("timed out waiting for {what}; last value {value}; page errors {errors:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn load(c: &Client, url: &str) {
+    c.goto(url).await.expect("page loads");
+    // yew renders once the WebAssembly is instantiated.
+    poll(
+        c,
+        "return document.getElementById('results') !== null;",
+        |v| v == &Value::Bool(true),
+        "the page to render",
+    )
+    .await;
+    let ms = c
+        .execute("return Math.round(performance.now());", vec![])
+        .await
+        .unwrap_or_default();
+    eprintln!("{url}: rendered within {ms} ms of navigation");
+}
+
+/// Replaces the text of a box as a person would: focus it, select all, type.
+async fn fill(c: &Client, id: &str, text: &str) {
+    let input = c
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"));
+    input.click().await.expect("focus");
+    let select_all = format!("{}a{}", char::from(Key::Control), char::from(Key::Null));
+    input.send_keys(&select_all).await.expect("select all");
+    if text.is_empty() {
+        input
+            .send_keys(&char::from(Key::Backspace).to_string())
+            .await
+            .expect("erase");
+    } else {
+        input.send_keys(text).await.expect("type");
+    }
+}
+
+async fn value_of(c: &Client, id: &str) -> String {
+    c.find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"))
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default()
+}
+
+async fn page_errors(c: &Client) -> Vec<String> {
+    match c
+        .execute("return window.__pageErrors || null;", vec![])
+        .await
+    {
+        Ok(Value::Array(items)) => items.iter().map(|v| v.to_string()).collect(),
+        other => vec![format!(
+            "the error hook of index.html is missing: {other:?}"
+        )],
+    }
+}
+
+async fn assert_no_console_error(c: &Client) {
+    let errors = page_errors(c).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+/// The figures shown, by id: `data-value` of every element that has one in the results, in order.
+async fn figures(c: &Client) -> Vec<(String, String)> {
+    let value = c
+        .execute(
+            "return Array.from(document.querySelectorAll('#results [data-value]'))
+                 .map(e => [e.id || ('schedule:' + e.dataset.kind), e.dataset.value]);",
+            vec![],
+        )
+        .await
+        .expect("figures");
+    serde_json::from_value(value).expect("pairs")
+}
+
+/// What the page must show for a quote: the same ids, the library's figures.
+fn expected(q: &Quote) -> Vec<(String, String)> {
+    let v = |d: rust_decimal::Decimal| cents(d).to_string();
+    let mut out = vec![
+        ("npec-annual".to_owned(), v(q.npec.annual)),
+        ("total-opco-all".into(), v(q.totals.opco_all)),
+        ("total-opco".into(), v(q.totals.opco)),
+    ];
+    if let Some(p) = &q.precontract {
+        out.push(("precontract".into(), v(p.amount)));
+    }
+    if !q.totals.rqth.is_zero() {
+        out.push(("total-rqth".into(), v(q.totals.rqth)));
+    }
+    if !q.totals.annexes.is_zero() {
+        out.push(("total-annexes".into(), v(q.totals.annexes)));
+    }
+    let excess: rust_decimal::Decimal = q.years.iter().map(|y| y.employer).sum();
+    out.push(("total-employer".into(), v(q.totals.employer)));
+    out.push(("employer-excess".into(), v(excess)));
+    out.push(("participation".into(), v(q.participation)));
+    if let Some(p) = &q.precontract {
+        out.push(("precontract-line".into(), v(p.amount)));
+    }
+    for y in &q.years {
+        let k = y.index;
+        out.push((format!("year-{k}-npec"), v(y.npec)));
+        out.push((format!("year-{k}-price"), v(y.price)));
+        out.push((format!("year-{k}-opco"), v(y.opco)));
+        out.push((format!("year-{k}-employer"), v(y.employer)));
+        if !q.totals.rqth.is_zero() {
+            out.push((format!("year-{k}-rqth"), v(y.rqth)));
+        }
+    }
+    let teaching: rust_decimal::Decimal = q
+        .years
+        .iter()
+        .map(|y| y.opco)
+        .sum::<rust_decimal::Decimal>()
+        + q.precontract
+            .as_ref()
+            .map_or(rust_decimal::Decimal::ZERO, |p| p.amount);
+    out.push(("total-npec".into(), v(q.totals.npec)));
+    out.push(("total-price".into(), v(q.totals.price)));
+    out.push(("total-teaching".into(), v(teaching)));
+    for i in &q.schedule {
+        out.push((format!("schedule:{}", i.kind), v(i.amount)));
+    }
+    let total: rust_decimal::Decimal = q.schedule.iter().map(|i| i.amount).sum();
+    out.push(("schedule-total".into(), v(total)));
+    out
+}
+
+fn quote(json: &str) -> Quote {
+    let contract = ContractInput::from_json(json).unwrap().parse().unwrap();
+    Quoter::new(referentiel()).quote(&contract).unwrap()
+}
+
+/// RULES.md example A2.
+const A2: &str = r#"{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28",
+    "npec": "7000", "price": "9000", "level": 6}"#;
+
+async fn fill_a2(c: &Client) {
+    fill(c, "signed_on", "15/08/2025").await;
+    fill(c, "start", "01/09/2025").await;
+    fill(c, "end", "28/02/2027").await;
+    fill(c, "npec", "7000").await;
+    fill(c, "price", "9000").await;
+    c.find(Locator::Id("level"))
+        .await
+        .expect("#level")
+        .select_by_value("6")
+        .await
+        .expect("level 6");
+}
+
+async fn wait_for_figures(c: &Client, want: &[(String, String)]) {
+    let total = want
+        .iter()
+        .find(|(id, _)| id == "total-employer")
+        .map(|(_, v)| v.clone())
+        .expect("a total");
+    poll(
+        c,
+        "const e = document.getElementById('total-employer'); return e ? e.dataset.value : null;",
+        |v| v.as_str() == Some(total.as_str()),
+        "the employer's total",
+    )
+    .await;
+    assert_eq!(figures(c).await, want);
+}
+
+/// Runs a browser test: one at a time, on a runtime of its own; skipped when `dist/` is not built.
+fn in_browser<F, Fut>(test: F)
+where
+    F: FnOnce(PathBuf) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(dist) = dist() else { return };
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime")
+        .block_on(test(dist));
+}
+
+// ---- Tests --------------------------------------------------------------------------------------------
+
+#[test]
+fn a_filled_contract_shows_the_figures_of_the_library() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 2400).await;
+        let c = &page.client;
+        load(c, &page.base).await;
+        // The defaults are there, the price is asked for.
+        assert!(!value_of(c, "start").await.is_empty());
+        poll(
+            c,
+            "return document.getElementById('price-error')?.textContent ?? null;",
+            |v| v.as_str().is_some_and(|t| t.contains("prix")),
+            "the missing price",
+        )
+        .await;
+
+        fill_a2(c).await;
+        let q = quote(A2);
+        wait_for_figures(c, &expected(&q)).await;
+        assert_eq!(q.totals.employer.to_string(), "3741.78");
+        // The text is the library's formatting too.
+        let shown = c
+            .find(Locator::Id("total-employer"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(
+            shown.replace('\u{a0}', " "),
+            euros(q.totals.employer).replace('\u{a0}', " ")
+        );
+        let provenance = c
+            .find(Locator::Id("npec-provenance"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(provenance.contains("manuellement"), "{provenance}");
+        // Every figure has its « Comment est-ce calculé ? », with the rule and the article.
+        let explained: Value = c
+            .execute(
+                "return Array.from(document.querySelectorAll('#results details.explain li'))
+                     .map(li => li.dataset.figure);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        for figure in [
+            "npec.base",
+            "years[0].npec",
+            "years[1].opco",
+            "participation",
+            "totals.employer",
+        ] {
+            assert!(
+                explained.as_array().unwrap().iter().any(|f| f == figure),
+                "no explanation for {figure}: {explained}"
+            );
+        }
+        let schedule_first = c
+            .find(Locator::Css("#schedule li"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            schedule_first.contains("1er octobre 2025"),
+            "{schedule_first}"
+        );
+
+        // The screenshot of the filled page, kept as an artifact (with a part opened).
+        c.find(Locator::Css("#results details.explain summary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let png = c.screenshot().await.expect("screenshot");
+        let file = artifacts().join("calculator.png");
+        std::fs::write(&file, png).expect("write the screenshot");
+        eprintln!("screenshot: {}", file.display());
+        assert_no_console_error(c).await;
+    });
+}
+
+#[test]
+fn the_share_link_reproduces_the_quote() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 1600).await;
+        let c = &page.client;
+        load(c, &page.base).await;
+        fill_a2(c).await;
+        // An option off the beaten track too: RQTH with its majoration.
+        c.find(Locator::Id("rqth"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        fill(c, "rqth_majoration", "1500").await;
+        let q = quote(
+            r#"{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28",
+                "npec": "7000", "price": "9000", "level": 6, "rqth_majoration": "1500"}"#,
+        );
+        let want = expected(&q);
+        wait_for_figures(c, &want).await;
+
+        // The address bar is the share link; the page's own link says the same.
+        let url = c.current_url().await.unwrap().to_string();
+        assert!(url.contains("signed_on=15/08/2025"), "{url}");
+        assert!(url.contains("rqth=1"), "{url}");
+        let link = c
+            .find(Locator::Id("share-link"))
+            .await
+            .unwrap()
+            .prop("href")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        assert_eq!(link, url);
+
+        // Opened afresh, it gives the same quote and the same fields.
+        c.goto("about:blank").await.unwrap();
+        load(c, &url).await;
+        wait_for_figures(c, &want).await;
+        assert_eq!(value_of(c, "price").await, "9000");
+        assert_eq!(value_of(c, "signed_on").await, "15/08/2025");
+        assert_eq!(value_of(c, "rqth_majoration").await, "1500");
+        assert_eq!(value_of(c, "level").await, "6");
+        assert_eq!(c.current_url().await.unwrap().to_string(), url);
+        assert_no_console_error(c).await;
+    });
+}
+
+#[test]
+fn a_wrong_field_shows_its_message_next_to_it() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 1600).await;
+        let c = &page.client;
+        load(c, &page.base).await;
+        fill_a2(c).await;
+        wait_for_figures(c, &expected(&quote(A2))).await;
+
+        fill(c, "end", "01/08/2025").await;
+        let message = poll(
+            c,
+            "return document.getElementById('end-error')?.textContent ?? null;",
+            |v| v.is_string(),
+            "the message of the end date",
+        )
+        .await;
+        assert!(message.as_str().unwrap().contains("précède"), "{message}");
+        let end = c.find(Locator::Id("end")).await.unwrap();
+        assert_eq!(
+            end.attr("aria-invalid").await.unwrap().as_deref(),
+            Some("true")
+        );
+        let described = end
+            .attr("aria-describedby")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        assert!(
+            described.split(' ').any(|id| id == "end-error"),
+            "{described}"
+        );
+        let next_to_it: Value = c
+            .execute(
+                "return document.getElementById('end').closest('.field')
+                     .contains(document.getElementById('end-error'));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(next_to_it, Value::Bool(true));
+        // Only that field is wrong, nothing typed is lost, and no figure is shown meanwhile.
+        let errors: Value = c
+            .execute(
+                "return Array.from(document.querySelectorAll('[id$=\"-error\"]')).map(e => e.id);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(errors, json!(["end-error"]));
+        assert_eq!(value_of(c, "end").await, "01/08/2025");
+        assert_eq!(value_of(c, "price").await, "9000");
+        assert_eq!(value_of(c, "npec").await, "7000");
+        assert!(c.find(Locator::Id("total-employer")).await.is_err());
+        let pending = c
+            .find(Locator::Id("pending"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(pending.contains("Date de fin prévue"), "{pending}");
+
+        // Corrected, the figures come back.
+        fill(c, "end", "28/02/2027").await;
+        wait_for_figures(c, &expected(&quote(A2))).await;
+        assert_no_console_error(c).await;
+    });
+}
+
+#[test]
+fn a_certification_is_found_and_chosen_with_the_keyboard() {
+    in_browser(|dist| async move {
+        let index = CertificationIndex::new(referentiel().certifications());
+        // A certification with a label of a few words; the query is one of its words, without accents.
+        let Some(target) = referentiel()
+            .certifications()
+            .into_iter()
+            .find(|c| c.label.split_whitespace().count() >= 3)
+        else {
+            eprintln!("SKIPPED: the embedded référentiel has no certification to search");
+            return;
+        };
+        let word = coutcontrat::text::words(&target.label)
+            .into_iter()
+            .max_by_key(|w| w.len())
+            .expect("a word");
+        let hits = index.search(&word, coutcontrat_web::state::SUGGESTIONS);
+        let page = open(dist, 1280, 1600).await;
+        let c = &page.client;
+        load(c, &page.base).await;
+        fill(c, "certification", &word).await;
+        let options = poll(
+            c,
+            "return Array.from(document.querySelectorAll('#certification-list [role=option]')).length;",
+            |v| v.as_u64().is_some_and(|n| n > 0),
+            "suggestions",
+        )
+        .await;
+        assert_eq!(options.as_u64().unwrap() as usize, hits.len());
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(artifacts().join("calculator-search.png"), png)
+            .expect("write the screenshot");
+        let input = c.find(Locator::Id("certification")).await.unwrap();
+        assert_eq!(
+            input.attr("aria-expanded").await.unwrap().as_deref(),
+            Some("true")
+        );
+        input
+            .send_keys(&char::from(Key::Down).to_string())
+            .await
+            .unwrap();
+        input
+            .send_keys(&char::from(Key::Enter).to_string())
+            .await
+            .unwrap();
+        let chosen = &hits[0];
+        let text = coutcontrat_web::state::certification_text(chosen);
+        poll(
+            c,
+            "return document.getElementById('certification').value;",
+            |v| v.as_str() == Some(text.as_str()),
+            "the chosen certification",
+        )
+        .await;
+        if let Some(level) = chosen.level_hint {
+            assert_eq!(value_of(c, "level").await, level.to_string());
+        }
+        assert!(c
+            .current_url()
+            .await
+            .unwrap()
+            .to_string()
+            .contains(&format!("rncp={}", chosen.rncp)));
+        assert_no_console_error(c).await;
+    });
+}
+
+#[test]
+fn the_page_fits_a_phone() {
+    in_browser(|dist| async move {
+        let page = open_as(dist, 390, 2400, true).await;
+        let c = &page.client;
+        load(
+            c,
+            &format!(
+                "{}?signed_on=15/08/2025&start=2025-09-01&end=28/02/2027&npec=7000&price=9000&level=6",
+                page.base
+            ),
+        )
+        .await;
+        wait_for_figures(c, &expected(&quote(A2))).await;
+        // Nothing but the year table (which scrolls inside its own box) is wider than the screen.
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(artifacts().join("calculator-phone.png"), png)
+            .expect("write the screenshot");
+        let overflow: Value = c
+            .execute(
+                "const w = document.documentElement.clientWidth;
+                 const wide = Array.from(document.querySelectorAll('body *'))
+                     .filter(e => !e.closest('.table-scroll') && e.getBoundingClientRect().right > w + 1)
+                     .map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+                 return { width: w, scroll: document.documentElement.scrollWidth, wide: wide.slice(0, 10) };",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(
+            overflow["scroll"].as_u64() <= overflow["width"].as_u64(),
+            "the page is wider than the phone: {overflow}"
+        );
+        assert_no_console_error(c).await;
+    });
+}
+
+#[test]
+fn the_page_meets_wcag_2_1_aa_by_axe() {
+    in_browser(|dist| async move {
+        let axe = axe_source();
+        let page = open(dist, 1280, 1600).await;
+        let c = &page.client;
+        // Every part shown: results with RQTH and distance, the folding parts open, a CPNE choice absent
+        // (it needs an ambiguous IDCC) but the search list open.
+        let url = format!(
+            "{}?signed_on=15/08/2025&start=2025-09-01&end=28/02/2027&npec=7000&price=9000&level=6\
+             &rqth=1&rqth_majoration=1500&distance=1&distance_share=85&nights=2&cfa_entry_on=2025-07-01",
+            page.base
+        );
+        load(c, &url).await;
+        poll(
+            c,
+            "return document.getElementById('total-employer') !== null;",
+            |v| v == &Value::Bool(true),
+            "the figures",
+        )
+        .await;
+        let violations = axe_violations(c, &axe).await;
+        assert!(violations.is_empty(), "filled page: {violations:#?}");
+
+        // With messages next to wrong fields, and no figures.
+        fill(c, "end", "01/08/2025").await;
+        fill(c, "price", "neuf mille").await;
+        poll(
+            c,
+            "return document.getElementById('price-error') !== null;",
+            |v| v == &Value::Bool(true),
+            "the price's message",
+        )
+        .await;
+        let violations = axe_violations(c, &axe).await;
+        assert!(violations.is_empty(), "page with errors: {violations:#?}");
+        assert_no_console_error(c).await;
+
+        // The checker is awake: a box without a label, planted, is reported.
+        c.execute(
+            "const i = document.createElement('input'); i.type = 'text';
+             document.querySelector('main').appendChild(i);",
+            vec![],
+        )
+        .await
+        .unwrap();
+        let violations = axe_violations(c, &axe).await;
+        assert!(
+            violations.iter().any(|v| v["id"] == "label"),
+            "axe missed a planted unlabelled box: {violations:#?}"
+        );
+    });
+}
