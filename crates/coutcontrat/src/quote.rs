@@ -729,6 +729,9 @@ impl<'a> Quoter<'a> {
             pre,
             participation.min(teaching),
             annexes.total,
+            // The contract's stipulated duration sets its payment terms (R6332-25 IV); a rupture
+            // only shortens what is due.
+            c.end < add_days(add_years(c.start, 1), -1),
             c.effective_end(),
         );
 

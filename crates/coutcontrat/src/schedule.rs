@@ -30,17 +30,18 @@ pub struct Instalment {
 /// The base of year k is `opco_k + rqth_k` (plus the pre-contract days in year 1); each instalment is rounded
 /// to the cent, the year's last taking the remainder; `deduction` (the participation, at most what the OPCO
 /// pays for teaching) comes off the first instalments, never below zero; an instalment due after the end
-/// joins the final balance; frais annexes are one separate entry.
+/// joins the final balance; frais annexes are one separate entry. `short` says whether the contract, as
+/// stipulated (start to planned end), lasts under one year; `end` is its last day as executed.
 pub fn build_schedule(
     rule: &ScheduleRule,
     years: &[YearLine],
     precontract: Decimal,
     deduction: Decimal,
     annexes: Decimal,
+    short: bool,
     end: Date,
 ) -> Vec<Instalment> {
     let final_due = add_days(end, 1);
-    let short = years.len() == 1 && years[0].days < years[0].length;
     let rules = if short { &rule.short } else { &rule.multi_year };
     let advance = |start: Date| add_days(start, i64::from(rule.advance_days));
     let mut out: Vec<Instalment> = Vec::new();
