@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # The one command that passes every test: set-up, formatting, lints, the web build, then all tests
-# (library, fixtures, properties, command line, and the browser end-to-end tests against the release build).
+# (library, fixtures, properties, command line, and the browser end-to-end tests against the release build),
+# then a bounded fuzz run (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 . scripts/env.sh
 cargo fmt --all --check
+cargo fmt --manifest-path fuzz/Cargo.toml --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 scripts/build-web.sh
 cargo test --workspace --locked
+# A bounded fuzz run of every target (FUZZ_SECONDS in all, 240 by default): anything found fails the run.
+scripts/fuzz.sh "${FUZZ_SECONDS:-240}"

@@ -6,9 +6,12 @@
 
 pub mod browser;
 pub mod components;
+pub mod crash;
 pub mod data;
 pub mod format;
 pub mod query;
 pub mod state;
+pub mod widget;
 
 pub use components::app::App;
+pub use widget::Root;

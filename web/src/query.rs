@@ -28,9 +28,29 @@ fn escape(text: &str, out: &mut String) {
     }
 }
 
+/// One `key=value` of a query string, decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    /// The key.
+    pub key: String,
+    /// The value (empty for a bare `key`).
+    pub value: String,
+    /// True when the key or the value held a `%` not followed by two hexadecimal digits, or bytes that
+    /// are not UTF-8 once decoded: the text is kept as typed, bad bytes as U+FFFD.
+    pub malformed: bool,
+}
+
 /// Decodes `?a=1&b=x+y` (the leading `?` is optional) into pairs, in order; malformed escapes are kept
 /// as typed.
 pub fn decode(query: &str) -> Vec<(String, String)> {
+    decode_checked(query)
+        .into_iter()
+        .map(|p| (p.key, p.value))
+        .collect()
+}
+
+/// [`decode`], saying which pairs were malformed.
+pub fn decode_checked(query: &str) -> Vec<Pair> {
     query
         .strip_prefix('?')
         .unwrap_or(query)
@@ -38,35 +58,51 @@ pub fn decode(query: &str) -> Vec<(String, String)> {
         .filter(|part| !part.is_empty())
         .map(|part| {
             let (key, value) = part.split_once('=').unwrap_or((part, ""));
-            (unescape(key), unescape(value))
+            let ((key, bad_key), (value, bad_value)) = (unescape(key), unescape(value));
+            Pair {
+                key,
+                value,
+                malformed: bad_key || bad_value,
+            }
         })
         .collect()
 }
 
-fn unescape(text: &str) -> String {
+/// The text with its escapes decoded, and whether any was malformed.
+fn unescape(text: &str) -> (String, bool) {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
+    let mut malformed = false;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match std::str::from_utf8(&bytes[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                {
+            b'%' => {
+                // Two hexadecimal digits, exactly: `from_str_radix` alone would also take "+1".
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
                     Some(b) => {
                         out.push(b);
                         i += 2;
                     }
-                    None => out.push(b'%'),
+                    None => {
+                        malformed = true;
+                        out.push(b'%');
+                    }
                 }
             }
             b => out.push(b),
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    match String::from_utf8(out) {
+        Ok(text) => (text, malformed),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    }
 }
 
 #[cfg(test)]
@@ -88,13 +124,30 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         assert_eq!(decoded, expected);
+        assert!(decode_checked(&encoded).iter().all(|p| !p.malformed));
     }
 
     #[test]
-    fn malformed_escapes_are_kept() {
+    fn malformed_escapes_are_kept_and_flagged() {
         assert_eq!(
             decode("a=%zz&b=%4"),
             vec![("a".into(), "%zz".into()), ("b".into(), "%4".into())]
+        );
+        let checked = decode_checked("a=%zz&b=%41&c=%FF%FE&d=%+1&%E9t%C3%A9=1&e=%");
+        let seen: Vec<(&str, &str, bool)> = checked
+            .iter()
+            .map(|p| (p.key.as_str(), p.value.as_str(), p.malformed))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                ("a", "%zz", true),
+                ("b", "A", false),
+                ("c", "\u{fffd}\u{fffd}", true),
+                ("d", "% 1", true),
+                ("\u{fffd}té", "1", true),
+                ("e", "%", true),
+            ]
         );
     }
 }

@@ -15,11 +15,31 @@ use rust_decimal::Decimal;
 use yew::Reducible;
 
 use crate::data::Catalog;
-use crate::format::date_short;
+use crate::format::{date_short, euros};
 use crate::query;
 
 /// How many suggestions a search box shows.
 pub const SUGGESTIONS: usize = 8;
+
+/// The largest amount in euros the page takes (a price, a salary…): beyond it, a message, never a
+/// computation.
+pub const MAX_AMOUNT: u32 = 1_000_000;
+
+/// The oldest apprentice the page believes in, in years at the start of the contract.
+pub const MAX_AGE: i32 = 100;
+
+/// The longest text a field takes, in characters (the boxes say so with `maxlength`); a share link with
+/// a longer value has it ignored, with a message.
+pub const MAX_VALUE_CHARS: usize = 500;
+
+/// At most this many `key=value` pairs are read from a share link.
+pub const MAX_PAIRS: usize = 100;
+
+/// At most this many bytes of a share link are read.
+pub const MAX_QUERY_BYTES: usize = 16 * 1024;
+
+/// The key of the share link that provokes a panic, to test the page's message (`?debug_panic=1`).
+pub const DEBUG_PANIC: &str = "debug_panic";
 
 /// A text field of the form. Its [`key`](Field::key) names it in the share link and, for the fields the
 /// core knows, in the core's errors (`annexes.nights`).
@@ -65,11 +85,21 @@ pub enum Field {
     Meals,
     /// Cost of the first equipment.
     FirstEquipment,
+    /// The apprentice's date of birth (net cost: minimum salary by age).
+    BirthDate,
+    /// The company's headcount (net cost: hiring aid under 250 or not).
+    CompanyHeadcount,
+    /// The agreed monthly gross salary, when above the minimum.
+    MonthlySalary,
+    /// The maître d'apprentissage aid granted by the branch, per month.
+    TutorAid,
+    /// The year of the training cycle the contract starts in (1, 2 or 3).
+    CycleYear,
 }
 
 impl Field {
     /// Every field, in the order of the form.
-    pub const ALL: [Field; 20] = [
+    pub const ALL: [Field; 25] = [
         Field::SignedOn,
         Field::Start,
         Field::End,
@@ -90,7 +120,39 @@ impl Field {
         Field::Nights,
         Field::Meals,
         Field::FirstEquipment,
+        Field::BirthDate,
+        Field::CompanyHeadcount,
+        Field::MonthlySalary,
+        Field::TutorAid,
+        Field::CycleYear,
     ];
+
+    /// The fields of the employer's whole cost: a message on one of them never hides the quote.
+    pub const NET_COST: [Field; 5] = [
+        Field::BirthDate,
+        Field::CompanyHeadcount,
+        Field::MonthlySalary,
+        Field::TutorAid,
+        Field::CycleYear,
+    ];
+
+    /// True for the fields of the employer's whole cost.
+    pub fn is_net_cost(self) -> bool {
+        Field::NET_COST.contains(&self)
+    }
+
+    /// True for the amounts in euros, which the page bounds by [`MAX_AMOUNT`].
+    pub fn is_amount(self) -> bool {
+        matches!(
+            self,
+            Field::Npec
+                | Field::Price
+                | Field::RqthMajoration
+                | Field::FirstEquipment
+                | Field::MonthlySalary
+                | Field::TutorAid
+        )
+    }
 
     fn index(self) -> usize {
         self as usize
@@ -119,6 +181,11 @@ impl Field {
             Field::Nights => "annexes.nights",
             Field::Meals => "annexes.meals",
             Field::FirstEquipment => "annexes.first_equipment",
+            Field::BirthDate => "birth_date",
+            Field::CompanyHeadcount => "company_headcount",
+            Field::MonthlySalary => "monthly_salary",
+            Field::TutorAid => "tutor_aid",
+            Field::CycleYear => "cycle_year",
         }
     }
 
@@ -144,6 +211,11 @@ impl Field {
             Field::Nights => "annexes-nights",
             Field::Meals => "annexes-meals",
             Field::FirstEquipment => "annexes-first_equipment",
+            Field::BirthDate => "birth_date",
+            Field::CompanyHeadcount => "company_headcount",
+            Field::MonthlySalary => "monthly_salary",
+            Field::TutorAid => "tutor_aid",
+            Field::CycleYear => "cycle_year",
         }
     }
 
@@ -168,6 +240,11 @@ impl Field {
             Field::Nights => "Nuitées",
             Field::Meals => "Repas",
             Field::FirstEquipment => "Premier équipement",
+            Field::BirthDate => "Date de naissance de l'apprenti",
+            Field::CompanyHeadcount => "Effectif de l'entreprise",
+            Field::MonthlySalary => "Salaire mensuel convenu",
+            Field::TutorAid => "Aide au maître d'apprentissage",
+            Field::CycleYear => "Année du cycle de formation",
         }
     }
 
@@ -203,16 +280,19 @@ pub enum Flag {
     RuptureDuringProbation,
     /// A new contract with another employer after a rupture.
     AfterRuptureNewEmployer,
+    /// A licence professionnelle prepared in one year (second-year salary, D6222-32).
+    LicencePro,
 }
 
 impl Flag {
     /// Every flag.
-    pub const ALL: [Flag; 5] = [
+    pub const ALL: [Flag; 6] = [
         Flag::Rqth,
         Flag::Distance,
         Flag::ReducedDuration,
         Flag::RuptureDuringProbation,
         Flag::AfterRuptureNewEmployer,
+        Flag::LicencePro,
     ];
 
     /// The name in the share link (and the id of its box).
@@ -223,6 +303,19 @@ impl Flag {
             Flag::ReducedDuration => "reduced_duration",
             Flag::RuptureDuringProbation => "rupture_during_probation",
             Flag::AfterRuptureNewEmployer => "after_rupture_new_employer",
+            Flag::LicencePro => "licence_pro",
+        }
+    }
+
+    /// The box's meaning, short, for the list of what to correct and the printed summary.
+    pub fn label(self) -> &'static str {
+        match self {
+            Flag::Rqth => "Apprenti RQTH",
+            Flag::Distance => "Enseignement à distance",
+            Flag::ReducedDuration => "Durée réduite (dérogation 21)",
+            Flag::RuptureDuringProbation => "Rupture pendant la période probatoire",
+            Flag::AfterRuptureNewEmployer => "Nouveau contrat après une rupture",
+            Flag::LicencePro => "Licence professionnelle en un an",
         }
     }
 }
@@ -322,12 +415,26 @@ impl Form {
 
     /// The contract as the core reads it, and the errors of the fields only the page knows (hours).
     pub fn contract_input(&self) -> (ContractInput, Vec<FieldError>) {
+        let mut errors = Vec::new();
+        let mut rejected = Vec::new();
+        let checks = Field::ALL
+            .into_iter()
+            .filter(|f| f.is_amount())
+            .map(|f| self.amount_error(f))
+            .chain([self.birth_date_error()]);
+        for e in checks.flatten() {
+            rejected.push(e.field);
+            errors.push(e);
+        }
         let text = |f: Field| {
+            if rejected.contains(&f) {
+                // A stand-in keeps the required price from being reported missing as well.
+                return (f == Field::Price).then(|| Loose("0".into()));
+            }
             let t = self.text(f).trim();
             (!t.is_empty()).then(|| Loose(t.to_owned()))
         };
         let flag = |f: Flag| self.flag(f).then(|| Loose("true".into()));
-        let mut errors = Vec::new();
         let distance_share = if !self.flag(Flag::Distance) {
             None
         } else {
@@ -349,8 +456,9 @@ impl Form {
                 },
             }
         };
+        // The box says the apprentice has a RQTH (hiring aid); the CFA's majoration is optional.
         let rqth_majoration = if self.flag(Flag::Rqth) {
-            Some(text(Field::RqthMajoration).unwrap_or_else(|| Loose("0".into())))
+            text(Field::RqthMajoration)
         } else {
             None
         };
@@ -383,9 +491,59 @@ impl Form {
                 first_equipment: text(Field::FirstEquipment),
             }),
             cfa_entry_on: text(Field::CfaEntryOn),
-            ..ContractInput::default()
+            rqth: flag(Flag::Rqth),
+            birth_date: text(Field::BirthDate),
+            company_headcount: text(Field::CompanyHeadcount),
+            monthly_salary: text(Field::MonthlySalary),
+            tutor_aid: text(Field::TutorAid),
+            cycle_year: text(Field::CycleYear),
+            licence_pro: flag(Flag::LicencePro),
         };
         (input, errors)
+    }
+
+    /// True when the visitor asks for the employer's whole cost: a date of birth or a salary is given
+    /// (the core computes it then).
+    pub fn asks_net_cost(&self) -> bool {
+        [Field::BirthDate, Field::MonthlySalary]
+            .iter()
+            .any(|f| !self.text(*f).trim().is_empty())
+    }
+
+    /// An amount beyond what the calculator takes ([`MAX_AMOUNT`]): a typing slip or a tampered link,
+    /// never a contract.
+    fn amount_error(&self, field: Field) -> Option<FieldError> {
+        let t = self.text(field).trim();
+        let value = parse_decimal(t, field.key(), false).ok()?;
+        (value.abs() > Decimal::from(MAX_AMOUNT)).then(|| {
+            FieldError::new(
+                field,
+                format!(
+                    "« {} » : montant hors de portée du calculateur, qui accepte au plus {}",
+                    clip(t),
+                    euros(Decimal::from(MAX_AMOUNT))
+                ),
+                false,
+            )
+        })
+    }
+
+    /// A date of birth that would make the apprentice older than [`MAX_AGE`] at the start: a slip of
+    /// the century (1905 for 2005) that would otherwise give a figure silently.
+    fn birth_date_error(&self) -> Option<FieldError> {
+        let birth = parse_date(self.text(Field::BirthDate), "birth_date").ok()?;
+        let start = parse_date(self.text(Field::Start), "start").ok()?;
+        let age = age_on(birth, start);
+        (age > MAX_AGE).then(|| {
+            FieldError::new(
+                Field::BirthDate,
+                format!(
+                    "né le {}, l'apprenti aurait {age} ans au début du contrat : vérifiez la date de naissance",
+                    date_short(birth)
+                ),
+                false,
+            )
+        })
     }
 
     /// The share of teaching at distance given as hours: `None` when both boxes are empty.
@@ -476,12 +634,18 @@ pub struct BranchInfo {
 /// What the core makes of the form.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Outcome {
-    /// The quote, when every field is right.
+    /// The quote, when every field is right. It holds the employer's whole cost
+    /// ([`Quote::net_cost`]) when that is asked for and its fields are right too.
     pub quote: Option<Quote>,
-    /// Messages by field, in the order of the form.
+    /// Messages by field, in the order of the form: they prevent the quote.
     pub errors: Vec<FieldError>,
     /// A message that concerns no field in particular.
     pub general: Option<String>,
+    /// Messages that only prevent the employer's whole cost (its own fields, or what the core needs
+    /// for it: the level, a hiring-aid rule at the date of conclusion): the quote is still shown.
+    pub net_errors: Vec<FieldError>,
+    /// A message that only prevents the employer's whole cost and concerns no field.
+    pub net_general: Option<String>,
     /// The certification chosen, when the référentiel knows it.
     pub certification: Option<Certification>,
     /// The branch of the IDCC or CPNE given.
@@ -491,7 +655,19 @@ pub struct Outcome {
 impl Outcome {
     /// The message of a field, if any.
     pub fn error(&self, field: Field) -> Option<&FieldError> {
-        self.errors.iter().find(|e| e.field == field)
+        self.errors
+            .iter()
+            .chain(&self.net_errors)
+            .find(|e| e.field == field)
+    }
+
+    /// Files a message: with those of the whole cost when the field is one of its own.
+    fn push(&mut self, error: FieldError) {
+        if error.field.is_net_cost() {
+            self.net_errors.push(error);
+        } else {
+            self.errors.push(error);
+        }
     }
 }
 
@@ -531,6 +707,200 @@ pub struct State {
     pub open: [bool; 2],
     /// The quote or the messages.
     pub outcome: Outcome,
+    /// What the share link the page was opened with held that could not be taken as is; a note goes
+    /// once its field is edited.
+    pub link_notes: Vec<LinkNote>,
+}
+
+/// Something wrong in a share link (a tampered or truncated address): what it was and what the page
+/// did with it. The rest of the link is taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkNote {
+    /// The id of the element the note sits next to, `None` for the link as a whole.
+    pub id: Option<&'static str>,
+    /// What it concerns, for the list at the top of the form.
+    pub label: &'static str,
+    /// What was wrong and what the page did, in French.
+    pub message: String,
+}
+
+/// What a key of a share link names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Field(Field),
+    Flag(Flag),
+    PriceBasis,
+    DistanceMode,
+    /// Read by the page, not the form: `mode` (which page, widget/mod.rs) and `debug_panic`.
+    Page,
+}
+
+impl Key {
+    fn of(key: &str) -> Option<Key> {
+        if let Some(field) = Field::ALL.into_iter().find(|f| f.key() == key) {
+            return Some(Key::Field(field));
+        }
+        if let Some(flag) = Flag::ALL.into_iter().find(|f| f.key() == key) {
+            return Some(Key::Flag(flag));
+        }
+        match key {
+            "price_basis" => Some(Key::PriceBasis),
+            "distance_mode" => Some(Key::DistanceMode),
+            DEBUG_PANIC | "mode" => Some(Key::Page),
+            _ => None,
+        }
+    }
+
+    /// Where its notes go: the element's id and the label.
+    fn place(self) -> (Option<&'static str>, &'static str) {
+        match self {
+            Key::Field(f) => (Some(f.id()), f.label()),
+            Key::Flag(f) => (Some(f.key()), f.label()),
+            Key::PriceBasis => (Some(Field::Price.id()), Field::Price.label()),
+            Key::DistanceMode => (Some(Flag::Distance.key()), "Enseignement à distance"),
+            Key::Page => (None, "Lien de partage"),
+        }
+    }
+}
+
+/// The form a share link describes, whether it named anything of the form, and what was wrong in it.
+fn read_link(query: &str) -> (Form, bool, Vec<LinkNote>) {
+    let mut form = Form::default();
+    let mut known = false;
+    let mut notes = Vec::new();
+    let general = |message: String| LinkNote {
+        id: None,
+        label: "Lien de partage",
+        message,
+    };
+    let mut query = query;
+    if query.len() > MAX_QUERY_BYTES {
+        let mut cut = MAX_QUERY_BYTES;
+        while !query.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        notes.push(general(format!(
+            "le lien est trop long ({} caractères) : seuls les {MAX_QUERY_BYTES} premiers ont été lus",
+            query.len()
+        )));
+        query = &query[..cut];
+    }
+    let mut pairs = query::decode_checked(query);
+    if pairs.len() > MAX_PAIRS {
+        notes.push(general(format!(
+            "le lien compte {} paramètres : seuls les {MAX_PAIRS} premiers ont été lus",
+            pairs.len()
+        )));
+        pairs.truncate(MAX_PAIRS);
+    }
+    let mut unknown: Vec<String> = Vec::new();
+    let mut seen: Vec<Key> = Vec::new();
+    for pair in pairs {
+        let Some(key) = Key::of(&pair.key) else {
+            if !unknown.contains(&pair.key) {
+                unknown.push(pair.key);
+            }
+            continue;
+        };
+        if key == Key::Page {
+            continue;
+        }
+        known = true;
+        let (id, label) = key.place();
+        let mut note = |message: String| notes.push(LinkNote { id, label, message });
+        if seen.contains(&key) {
+            note(format!(
+                "« {} » figure plusieurs fois dans le lien : la dernière valeur est retenue",
+                pair.key
+            ));
+        } else {
+            seen.push(key);
+        }
+        let chars = pair.value.chars().count();
+        if chars > MAX_VALUE_CHARS {
+            note(format!(
+                "la valeur du lien est trop longue ({chars} caractères, {MAX_VALUE_CHARS} au plus) : elle a été ignorée"
+            ));
+            continue;
+        }
+        if pair.malformed {
+            note(format!(
+                "le lien contenait ici des caractères mal encodés (« {} ») : la valeur est reprise telle quelle, vérifiez-la",
+                clip(&pair.value)
+            ));
+        }
+        let value = pair.value;
+        let word = value.trim().to_lowercase();
+        match key {
+            Key::Field(field) => form.set(field, value),
+            Key::Flag(flag) => match word.as_str() {
+                "1" | "true" | "on" | "oui" => form.set_flag(flag, true),
+                "" | "0" | "false" | "off" | "non" => form.set_flag(flag, false),
+                _ => {
+                    form.set_flag(flag, false);
+                    note(format!(
+                        "« {} » n'est pas une réponse de case à cocher (1 ou 0) : la case est laissée décochée",
+                        clip(&value)
+                    ));
+                }
+            },
+            Key::PriceBasis => match word.as_str() {
+                "total" => form.price_basis = PriceBasis::Total,
+                "" | "annual" => form.price_basis = PriceBasis::Annual,
+                _ => {
+                    form.price_basis = PriceBasis::Annual;
+                    note(format!(
+                        "« {} » n'est pas une base de prix connue (annual ou total) : « par année de formation » est retenu",
+                        clip(&value)
+                    ));
+                }
+            },
+            Key::DistanceMode => match word.as_str() {
+                "hours" => form.distance_mode = DistanceMode::Hours,
+                "" | "share" => form.distance_mode = DistanceMode::Share,
+                _ => {
+                    form.distance_mode = DistanceMode::Share;
+                    note(format!(
+                        "« {} » n'est pas une façon connue d'indiquer la part à distance (share ou hours) : « en pourcentage » est retenu",
+                        clip(&value)
+                    ));
+                }
+            },
+            Key::Page => {}
+        }
+    }
+    if !unknown.is_empty() {
+        const SHOWN: usize = 5;
+        let mut names: Vec<String> = unknown
+            .iter()
+            .take(SHOWN)
+            .map(|k| format!("« {} »", clip(k)))
+            .collect();
+        if unknown.len() > SHOWN {
+            names.push(format!("et {} autres", unknown.len() - SHOWN));
+        }
+        notes.push(general(format!(
+            "{} inconnu{} de la page, ignoré{} : {}",
+            if unknown.len() > 1 {
+                "paramètres"
+            } else {
+                "paramètre"
+            },
+            if unknown.len() > 1 { "s" } else { "" },
+            if unknown.len() > 1 { "s" } else { "" },
+            names.join(", ")
+        )));
+    }
+    (form, known, notes)
+}
+
+/// True when the share link asks for a panic (`?debug_panic=1`): a hidden trigger whose only use is to
+/// test the page's message when it fails.
+pub fn debug_panic_requested(query: &str) -> bool {
+    query::decode(query)
+        .iter()
+        .take(MAX_PAIRS)
+        .any(|(k, v)| k == DEBUG_PANIC && v == "1")
 }
 
 impl State {
@@ -547,6 +917,7 @@ impl State {
             branch_hits: Vec::new(),
             open,
             outcome: Outcome::default(),
+            link_notes: Vec::new(),
         };
         state.recompute(catalog);
         state
@@ -578,40 +949,32 @@ impl State {
         if self.form.distance_mode == DistanceMode::Hours {
             pairs.push(("distance_mode", "hours"));
         }
+        if pairs.is_empty() {
+            // An emptied form is not the defaults: one empty field says so.
+            pairs.push((Field::SignedOn.key(), ""));
+        }
         query::encode(&pairs)
     }
 
-    /// The state a share link describes; without any known key, the defaults.
+    /// The state a share link describes (`?signed_on=…&price=…`, the `?` optional); without any key of
+    /// the form, the defaults. Never fails: whatever is wrong in the link (unknown keys, repeated keys,
+    /// broken percent-encoding, overlong values, too many pairs) is said in [`State::link_notes`], next
+    /// to the field it concerns, and the rest of the link is taken; a wrong value (a bad date, an absurd
+    /// amount) is kept as typed and gets its field's message, as if typed.
     pub fn from_query(query: &str, today: Date, catalog: Catalog) -> State {
-        let mut form = Form::default();
-        let mut known = false;
-        for (key, value) in query::decode(query) {
-            if let Some(field) = Field::ALL.into_iter().find(|f| f.key() == key) {
-                form.set(field, value);
-            } else if let Some(flag) = Flag::ALL.into_iter().find(|f| f.key() == key) {
-                form.set_flag(flag, matches!(value.as_str(), "1" | "true" | "on" | "oui"));
-            } else if key == "price_basis" {
-                form.price_basis = if value == "total" {
-                    PriceBasis::Total
-                } else {
-                    PriceBasis::Annual
-                };
-            } else if key == "distance_mode" {
-                form.distance_mode = if value == "hours" {
-                    DistanceMode::Hours
-                } else {
-                    DistanceMode::Share
-                };
-            } else {
-                continue;
-            }
-            known = true;
-        }
-        if known {
+        let (form, known, notes) = read_link(query);
+        let mut state = if known {
             State::new(form, today, catalog)
         } else {
             State::defaults(today, catalog)
-        }
+        };
+        state.link_notes = notes;
+        state
+    }
+
+    /// The share link's note next to the element of this id, if any.
+    pub fn link_note(&self, id: &str) -> Option<&LinkNote> {
+        self.link_notes.iter().find(|n| n.id == Some(id))
     }
 
     /// Whether a folding part is open: opened by the visitor, or holding a message.
@@ -630,6 +993,19 @@ impl State {
 
     /// Applies one action: the reducer, pure given the catalog.
     pub fn apply(&mut self, action: Action, catalog: Catalog) {
+        // A note of the share link goes once its field is edited.
+        let edited: &[&str] = match &action {
+            Action::Set(field, _) => &[field.id()],
+            Action::Toggle(flag, _) => &[flag.key()],
+            Action::PriceBasis(_) => &["price"],
+            Action::DistanceMode(_) => &["distance"],
+            Action::PickCertification(_) => &["certification", "level"],
+            Action::PickBranch(_) => &["branch", "cpne"],
+            Action::PickCpne(_) => &["cpne"],
+            Action::Disclose(..) => &[],
+        };
+        self.link_notes
+            .retain(|n| n.id.is_none_or(|id| !edited.contains(&id)));
         match action {
             Action::Set(Field::CertQuery, text) => {
                 let code = typed_code(&text, catalog);
@@ -796,6 +1172,13 @@ fn clear(input: &mut ContractInput, field: &str) -> bool {
         "annexes.meals" => &mut annexes.meals,
         "annexes.first_equipment" => &mut annexes.first_equipment,
         "cfa_entry_on" => &mut input.cfa_entry_on,
+        "rqth" => &mut input.rqth,
+        "birth_date" => &mut input.birth_date,
+        "company_headcount" => &mut input.company_headcount,
+        "monthly_salary" => &mut input.monthly_salary,
+        "tutor_aid" => &mut input.tutor_aid,
+        "cycle_year" => &mut input.cycle_year,
+        "licence_pro" => &mut input.licence_pro,
         _ => return false,
     };
     *slot = None;
@@ -867,9 +1250,11 @@ pub fn compute(form: &Form, on: Date, catalog: Catalog) -> Outcome {
         ..Outcome::default()
     };
     let (mut input, page_errors) = form.contract_input();
-    out.errors = page_errors;
+    for e in page_errors {
+        out.push(e);
+    }
     let mut contract = None;
-    for _ in 0..=Field::ALL.len() {
+    for _ in 0..=Field::ALL.len() + Flag::ALL.len() {
         match input.parse() {
             Ok(c) => {
                 contract = Some(c);
@@ -877,7 +1262,7 @@ pub fn compute(form: &Form, on: Date, catalog: Catalog) -> Outcome {
             }
             Err(e) => {
                 match field_error(form, out.branch.as_ref(), &e) {
-                    Some(fe) => out.errors.push(fe),
+                    Some(fe) => out.push(fe),
                     None => out.general = Some(e.message().to_owned()),
                 }
                 if !e.field().is_some_and(|f| clear(&mut input, f)) {
@@ -887,17 +1272,58 @@ pub fn compute(form: &Form, on: Date, catalog: Catalog) -> Outcome {
         }
     }
     if let (Some(contract), true, None) = (contract, out.errors.is_empty(), &out.general) {
-        match Quoter::new(catalog.referentiel).quote(&contract) {
-            Ok(quote) => out.quote = Some(quote),
-            Err(e) => match field_error(form, out.branch.as_ref(), &e) {
-                Some(fe) => out.errors.push(fe),
-                None => out.general = Some(e.message().to_owned()),
-            },
+        let quoter = Quoter::new(catalog.referentiel);
+        // The whole cost is a separate part of the quote: what prevents it never hides the rest.
+        let asks_net = contract.birth_date.is_some() || contract.monthly_salary.is_some();
+        let full = (asks_net && out.net_errors.is_empty()).then(|| quoter.quote(&contract));
+        match full {
+            Some(Ok(quote)) => out.quote = Some(quote),
+            full => {
+                let mut without_net = contract;
+                without_net.birth_date = None;
+                without_net.monthly_salary = None;
+                match quoter.quote(&without_net) {
+                    Ok(quote) => {
+                        out.quote = Some(quote);
+                        if let Some(Err(e)) = full {
+                            match field_error(form, out.branch.as_ref(), &e) {
+                                Some(fe) => out.net_errors.push(fe),
+                                None => out.net_general = Some(e.message().to_owned()),
+                            }
+                        }
+                    }
+                    Err(e) => match field_error(form, out.branch.as_ref(), &e) {
+                        Some(fe) => out.push(fe),
+                        None => out.general = Some(e.message().to_owned()),
+                    },
+                }
+            }
         }
     }
     let order = |f: Field| Field::ALL.iter().position(|x| *x == f);
     out.errors.sort_by_key(|e| order(e.field));
+    out.net_errors.sort_by_key(|e| order(e.field));
     out
+}
+
+/// The age in whole years on a day.
+fn age_on(birth: Date, day: Date) -> i32 {
+    let mut age = i32::from(day.year()) - i32::from(birth.year());
+    if (day.month(), day.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+/// A text as quoted in a message: at most 40 characters.
+fn clip(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        let head: String = text.chars().take(MAX).collect();
+        format!("{head}…")
+    }
 }
 
 #[cfg(test)]

@@ -325,9 +325,38 @@ async fn page_errors(c: &Client) -> Vec<String> {
     }
 }
 
+/// No console error, no uncaught error and no Content-Security-Policy violation (boot.js records them).
 async fn assert_no_console_error(c: &Client) {
     let errors = page_errors(c).await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+/// Nothing typed leaves the browser: every resource the page loaded or fetched is of its own origin.
+async fn assert_same_origin_only(c: &Client) {
+    let seen = c
+        .execute(
+            "return { origin: location.origin,
+                      urls: performance.getEntriesByType('resource')
+                          .concat(performance.getEntriesByType('navigation'))
+                          .map(e => e.name) };",
+            vec![],
+        )
+        .await
+        .expect("resource timing");
+    let origin = seen["origin"].as_str().expect("an origin").to_owned();
+    let urls: Vec<String> = serde_json::from_value(seen["urls"].clone()).expect("names");
+    assert!(
+        urls.len() >= 3,
+        "the page, its script and its WebAssembly at least: {urls:?}"
+    );
+    let foreign: Vec<&String> = urls
+        .iter()
+        .filter(|u| !u.starts_with(&format!("{origin}/")) && !u.starts_with("data:"))
+        .collect();
+    assert!(
+        foreign.is_empty(),
+        "requests to another origin: {foreign:?}"
+    );
 }
 
 /// The figures shown, by id: `data-value` of every element that has one in the results, in order.
@@ -388,6 +417,22 @@ fn expected(q: &Quote) -> Vec<(String, String)> {
     out.push(("total-npec".into(), v(q.totals.npec)));
     out.push(("total-price".into(), v(q.totals.price)));
     out.push(("total-teaching".into(), v(teaching)));
+    // « Coût total pour l'employeur », when the contract asks for it.
+    if let Some(n) = &q.net_cost {
+        out.push(("net-total".into(), v(n.net_total)));
+        for (i, y) in n.years.iter().enumerate() {
+            let k = i + 1;
+            out.push((format!("net-year-{k}-salary"), v(y.salary)));
+            out.push((format!("net-year-{k}-remaining"), v(y.remaining_charge)));
+            out.push((format!("net-year-{k}-aid"), v(y.aid)));
+            out.push((format!("net-year-{k}-net"), v(y.net)));
+        }
+        out.push(("net-salary-total".into(), v(n.salary_total)));
+        out.push(("net-aid-total".into(), v(n.aid_total)));
+        if !n.tutor_aid_total.is_zero() {
+            out.push(("net-tutor-total".into(), v(n.tutor_aid_total)));
+        }
+    }
     for i in &q.schedule {
         out.push((format!("schedule:{}", i.kind), v(i.amount)));
     }
@@ -537,6 +582,8 @@ fn a_filled_contract_shows_the_figures_of_the_library() {
         std::fs::write(&file, png).expect("write the screenshot");
         eprintln!("screenshot: {}", file.display());
         assert_no_console_error(c).await;
+        // Nothing typed left the browser.
+        assert_same_origin_only(c).await;
     });
 }
 
@@ -774,7 +821,8 @@ fn the_page_meets_wcag_2_1_aa_by_axe() {
         // (it needs an ambiguous IDCC) but the search list open.
         let url = format!(
             "{}?signed_on=15/08/2025&start=2025-09-01&end=28/02/2027&npec=7000&price=9000&level=6\
-             &rqth=1&rqth_majoration=1500&distance=1&distance_share=85&nights=2&cfa_entry_on=2025-07-01",
+             &rqth=1&rqth_majoration=1500&distance=1&distance_share=85&annexes.nights=2&cfa_entry_on=2025-07-01\
+             &birth_date=15/03/2006&company_headcount=12&tutor_aid=100",
             page.base
         );
         load(c, &url).await;
@@ -814,6 +862,373 @@ fn the_page_meets_wcag_2_1_aa_by_axe() {
         assert!(
             violations.iter().any(|v| v["id"] == "label"),
             "axe missed a planted unlabelled box: {violations:#?}"
+        );
+    });
+}
+
+// ---- The employer's whole cost (issue 7) ------------------------------------------------------------
+
+/// A2, an apprentice born 15/03/2006, a company of 12, a maître d'apprentissage aid of 100 € a month.
+const A2_NET: &str = r#"{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28",
+    "npec": "7000", "price": "9000", "level": 6, "birth_date": "2006-03-15", "company_headcount": 12,
+    "tutor_aid": "100"}"#;
+
+#[test]
+fn the_whole_cost_shows_the_figures_of_the_library() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 2400).await;
+        let c = &page.client;
+        load(c, &page.base).await;
+        fill_a2(c).await;
+        wait_for_figures(c, &expected(&quote(A2))).await;
+        // Until a date of birth is given, the section says what it needs.
+        let invite = c
+            .find(Locator::Id("net-cost-invite"))
+            .await
+            .expect("#net-cost-invite")
+            .text()
+            .await
+            .unwrap();
+        assert!(invite.contains("date de naissance"), "{invite}");
+
+        fill(c, "birth_date", "15/03/2006").await;
+        // The headcount is asked for next to its box; the quote stays on screen meanwhile.
+        let asked = poll(
+            c,
+            "return document.getElementById('company_headcount-error')?.textContent ?? null;",
+            |v| v.is_string(),
+            "the headcount asked for",
+        )
+        .await;
+        assert!(asked.as_str().unwrap().contains("effectif"), "{asked}");
+        assert!(c.find(Locator::Id("total-employer")).await.is_ok());
+        assert!(c.find(Locator::Id("net-cost-pending")).await.is_ok());
+
+        fill(c, "company_headcount", "12").await;
+        fill(c, "tutor_aid", "100").await;
+        let q = quote(A2_NET);
+        let net = q
+            .net_cost
+            .as_ref()
+            .expect("the library computes the whole cost");
+        assert!(!net.tutor_aid_total.is_zero());
+        poll(
+            c,
+            "const e = document.getElementById('net-tutor-total'); return e ? e.dataset.value : null;",
+            |v| v.as_str() == Some(cents(net.tutor_aid_total).to_string().as_str()),
+            "the maître d'apprentissage aid",
+        )
+        .await;
+        assert_eq!(figures(c).await, expected(&q));
+        // Plainly: what the cost leaves out, the employer's social contributions first.
+        let left_out = c
+            .find(Locator::Id("net-not-modelled"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        for item in &net.not_modelled {
+            let start: String = item.chars().skip(1).take(30).collect();
+            assert!(left_out.contains(&start), "{item} in {left_out}");
+        }
+        assert!(
+            left_out.contains("Cotisations sociales patronales"),
+            "{left_out}"
+        );
+        let line = c
+            .find(Locator::Css(".net-cost .figure-line"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(line.contains("cotisations sociales patronales"), "{line}");
+        // « Comment est-ce calculé ? »: the aid's text, and the salary month by month.
+        c.find(Locator::Css("#net-cost-explain summary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let rows: Value = c
+            .execute(
+                "return document.querySelectorAll('#net-months tbody tr').length;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(rows.as_u64().unwrap() as usize, net.months.len());
+        let explained = c
+            .find(Locator::Id("net-cost-explain"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(explained.contains(&net.aid_reference), "{explained}");
+
+        // The share link carries the section.
+        let url = c.current_url().await.unwrap().to_string();
+        for key in [
+            "birth_date=15/03/2006",
+            "company_headcount=12",
+            "tutor_aid=100",
+        ] {
+            assert!(url.contains(key), "{key} in {url}");
+        }
+        c.goto("about:blank").await.unwrap();
+        load(c, &url).await;
+        wait_for_figures(c, &expected(&q)).await;
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(artifacts().join("calculator-net-cost.png"), png)
+            .expect("write the screenshot");
+        assert_no_console_error(c).await;
+        assert_same_origin_only(c).await;
+    });
+}
+
+// ---- Hardening (issue 8) ----------------------------------------------------------------------------
+
+#[test]
+fn a_panic_shows_a_message_and_a_way_to_report_it() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 1600).await;
+        let c = &page.client;
+        load(
+            c,
+            &format!(
+                "{}?signed_on=15/08/2025&start=2025-09-01&end=28/02/2027&npec=7000&price=9000&level=6&debug_panic=1",
+                page.base
+            ),
+        )
+        .await;
+        let shown = poll(
+            c,
+            "const e = document.getElementById('crash');
+             return e && !e.hidden && getComputedStyle(e).display !== 'none'
+                 ? document.getElementById('crash-details').textContent : null;",
+            |v| v.is_string(),
+            "the message of the failed page",
+        )
+        .await;
+        let details = shown.as_str().unwrap();
+        assert!(details.contains("debug_panic"), "{details}");
+        assert!(details.contains("Version : coutcontrat-web"), "{details}");
+        let crash = c.find(Locator::Id("crash")).await.unwrap();
+        let text = crash.text().await.unwrap();
+        assert!(text.contains("Le calculateur s'est arrêté"), "{text}");
+        assert!(
+            text.contains("Rien de ce que vous avez saisi n'a été envoyé"),
+            "{text}"
+        );
+        // The element written in index.html, not the stand-in crash.rs builds for a page without it.
+        assert!(text.contains("repartez d'une page vierge"), "{text}");
+        assert_eq!(crash.attr("role").await.unwrap().as_deref(), Some("alert"));
+        // The report: a new issue with the text prefilled, only if the visitor follows it.
+        let report = c
+            .find(Locator::Id("crash-report"))
+            .await
+            .unwrap()
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        assert!(
+            report.starts_with(&format!("{}?title=", coutcontrat_web::crash::ISSUES)),
+            "{report}"
+        );
+        assert!(report.contains("debug_panic"), "{report}");
+        // Not a blank page: the message is on top, the dead page below it is inert, the focus on the
+        // message.
+        let state: Value = c
+            .execute(
+                "return { text: document.body.innerText.length,
+                          inert: document.querySelector('main')?.closest('[inert]') !== null,
+                          focus: document.activeElement?.id };",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(state["text"].as_u64().unwrap() > 500, "{state}");
+        assert_eq!(state["inert"], Value::Bool(true), "{state}");
+        assert_eq!(state["focus"], json!("crash-title"), "{state}");
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(artifacts().join("calculator-panic.png"), png)
+            .expect("write the screenshot");
+        // The panic is in the console (that is its purpose); nothing else: no CSP violation, no request.
+        let errors = page_errors(c).await;
+        assert!(
+            errors.iter().any(|e| e.contains("debug_panic")),
+            "{errors:#?}"
+        );
+        assert!(!errors.iter().any(|e| e.contains("CSP")), "{errors:#?}");
+        assert_same_origin_only(c).await;
+    });
+}
+
+#[test]
+fn a_tampered_share_link_says_what_is_wrong_and_keeps_the_rest() {
+    in_browser(|dist| async move {
+        let axe = axe_source();
+        let page = open(dist, 1280, 2000).await;
+        let c = &page.client;
+        let long = "x".repeat(coutcontrat_web::state::MAX_VALUE_CHARS + 10);
+        load(
+            c,
+            &format!(
+                "{}?signed_on=15/08/2025&start=2025-09-01&end=2027-13-45&npec=7000&price=9000&level=6\
+                 &utm_source=news&cert_q=Ma%zzitre&rqth=peut-%C3%AAtre&branch_q={long}&birth_date=1905-03-15",
+                page.base
+            ),
+        )
+        .await;
+        let notes = poll(
+            c,
+            "return document.getElementById('link-notes')?.innerText ?? null;",
+            |v| v.is_string(),
+            "the list of what is wrong in the link",
+        )
+        .await;
+        let notes = notes.as_str().unwrap();
+        for part in ["utm_source", "mal encodés", "case à cocher", "trop longue"] {
+            assert!(notes.contains(part), "{part} in {notes}");
+        }
+        // Each note next to its field, referred to by the box.
+        for id in ["certification", "rqth", "branch"] {
+            let next_to_it: Value = c
+                .execute(
+                    &format!(
+                        "const box = document.getElementById('{id}');
+                         const note = document.getElementById('{id}-link');
+                         return note !== null && box.parentElement.closest('.field, .check').contains(note)
+                             && box.getAttribute('aria-describedby').split(' ').includes('{id}-link');"
+                    ),
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(next_to_it, Value::Bool(true), "the note of #{id}");
+        }
+        // The wrong values have their messages, as if typed; the rest of the form is there.
+        let end = poll(
+            c,
+            "return document.getElementById('end-error')?.textContent ?? null;",
+            |v| v.is_string(),
+            "the message of the end date",
+        )
+        .await;
+        assert!(end.as_str().unwrap().contains("2027-13-45"), "{end}");
+        let birth = c
+            .find(Locator::Id("birth_date-error"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(birth.contains("ans au début du contrat"), "{birth}");
+        assert_eq!(value_of(c, "end").await, "2027-13-45");
+        assert_eq!(value_of(c, "certification").await, "Ma%zzitre");
+        assert_eq!(value_of(c, "branch").await, "");
+        assert_eq!(value_of(c, "price").await, "9000");
+        assert_eq!(value_of(c, "npec").await, "7000");
+        assert_eq!(value_of(c, "level").await, "6");
+        let violations = axe_violations(c, &axe).await;
+        assert!(
+            violations.is_empty(),
+            "page with link notes: {violations:#?}"
+        );
+
+        // Corrected, the notes go and the figures are the library's.
+        fill(c, "end", "28/02/2027").await;
+        fill(c, "certification", "").await;
+        fill(c, "birth_date", "").await;
+        wait_for_figures(c, &expected(&quote(A2))).await;
+        assert!(c.find(Locator::Id("certification-link")).await.is_err());
+        assert!(
+            c.find(Locator::Id("rqth-link")).await.is_ok(),
+            "untouched, kept"
+        );
+        let url = c.current_url().await.unwrap().to_string();
+        assert!(!url.contains("utm_source") && !url.contains("%zz"), "{url}");
+        assert_no_console_error(c).await;
+        assert_same_origin_only(c).await;
+    });
+}
+
+#[test]
+fn the_page_runs_under_a_strict_content_security_policy() {
+    in_browser(|dist| async move {
+        // The built page: the policy first in <head>, and no inline script at all.
+        let html = std::fs::read_to_string(dist.join("index.html")).expect("dist/index.html");
+        let policy = html
+            .split("http-equiv=\"Content-Security-Policy\" content=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a Content-Security-Policy meta element")
+            .to_owned();
+        for directive in [
+            "default-src 'none'",
+            "script-src 'self' 'wasm-unsafe-eval'",
+            "style-src 'self'",
+            "connect-src 'self'",
+        ] {
+            assert!(policy.contains(directive), "{directive} in {policy}");
+        }
+        assert!(
+            !policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"),
+            "{policy}"
+        );
+        let head = html.split("<head>").nth(1).unwrap();
+        assert!(
+            head.find("Content-Security-Policy").unwrap() < head.find("<script").unwrap(),
+            "the policy comes before any script"
+        );
+        for script in html.split("<script").skip(1) {
+            let tag = script.split('>').next().unwrap();
+            assert!(
+                tag.contains(" src="),
+                "an inline script in dist/index.html: <script{tag}>"
+            );
+        }
+        assert!(
+            !html.contains(" style="),
+            "an inline style in dist/index.html"
+        );
+
+        // The page works under it, without a single violation.
+        let page = open(dist, 1280, 1600).await;
+        let c = &page.client;
+        load(c, &page.base).await;
+        fill_a2(c).await;
+        wait_for_figures(c, &expected(&quote(A2))).await;
+        assert_no_console_error(c).await;
+
+        // The policy is enforced, and the page hears of violations: an inline script and eval are refused.
+        // (The driver's own script may eval; what it schedules runs as the page's code, under the policy.)
+        let probe = c
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const s = document.createElement('script');
+                 s.textContent = 'window.__inlineRan = true;';
+                 document.body.appendChild(s);
+                 setTimeout(() => {
+                     let evaluated;
+                     try { evaluated = eval('1 + 1'); } catch (e) { evaluated = e.name; }
+                     setTimeout(() => done({ inline: window.__inlineRan === true, evaluated }), 300);
+                 }, 0);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(probe["inline"], Value::Bool(false), "{probe}");
+        assert_eq!(probe["evaluated"], json!("EvalError"), "{probe}");
+        let errors = page_errors(c).await;
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("CSP violation: script-src")),
+            "the violation was not heard: {errors:#?}"
         );
     });
 }

@@ -202,40 +202,68 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-struct Progress {
-    on: bool,
-    terminal: bool,
-    every: u64,
-    /// A progress line is on the terminal, not yet ended by a newline.
-    open: std::cell::Cell<bool>,
+/// Where [`run_io`] writes what is not the output: progress lines and the first refused rows.
+pub struct Messages<'a> {
+    /// Where to write them (standard error, for the command).
+    pub sink: &'a mut dyn Write,
+    /// Show a progress line every `every` rows, and the final count.
+    pub progress: bool,
+    /// The sink is a terminal: the progress line is rewritten in place.
+    pub terminal: bool,
+    /// Rows between two progress lines.
+    pub every: u64,
 }
 
-impl Progress {
+impl Messages<'_> {
+    /// No message at all (tests, fuzzing).
+    pub fn quiet(sink: &mut dyn Write) -> Messages<'_> {
+        Messages {
+            sink,
+            progress: false,
+            terminal: false,
+            every: 0,
+        }
+    }
+}
+
+struct Progress<'a> {
+    messages: Messages<'a>,
+    /// A progress line is on the terminal, not yet ended by a newline.
+    open: bool,
+}
+
+impl Progress<'_> {
     /// A progress line every `every` rows; with `last`, the final count unless it was just shown.
-    fn tick(&self, s: &Summary, last: bool) {
-        let round = self.every != 0 && s.rows % self.every == 0;
-        if !self.on || round == last {
+    fn tick(&mut self, s: &Summary, last: bool) {
+        let m = &mut self.messages;
+        let round = m.every != 0 && s.rows % m.every == 0;
+        if !m.progress || round == last {
             return;
         }
         let line = format!(
             "{} lignes lues, {} chiffrées, {} en erreur",
             s.rows, s.quoted, s.errors
         );
-        let mut err = io::stderr().lock();
-        let _ = if self.terminal {
-            self.open.set(true);
-            write!(err, "\r{line}")
+        let _ = if m.terminal {
+            self.open = true;
+            write!(m.sink, "\r{line}")
         } else {
-            writeln!(err, "{line}")
+            writeln!(m.sink, "{line}")
         };
-        let _ = err.flush();
+        let _ = m.sink.flush();
     }
 
     /// Ends the progress line on the terminal, before another message or at the end.
-    fn end_line(&self) {
-        if self.open.replace(false) {
-            eprintln!();
+    fn end_line(&mut self) {
+        if std::mem::replace(&mut self.open, false) {
+            let _ = writeln!(self.messages.sink);
         }
+    }
+
+    /// A message on its own line.
+    fn say(&mut self, message: &str) {
+        self.end_line();
+        let _ = writeln!(self.messages.sink, "{message}");
     }
 }
 
@@ -249,13 +277,66 @@ pub fn run(options: &Options, quoter: &Quoter) -> Result<Summary, Failure> {
             ));
         }
     }
-    let mut reader = BufReader::with_capacity(64 * 1024, open_input(&options.input)?);
-    let delimiter = match options.delimiter {
+    let input = open_input(&options.input)?;
+    let out_name = options
+        .output
+        .as_ref()
+        .map_or_else(|| "sortie standard".to_owned(), |p| p.display().to_string());
+    let output = || -> Result<Box<dyn Write>, Failure> {
+        Ok(match &options.output {
+            Some(path) if path != Path::new("-") => {
+                Box::new(File::create(path).map_err(|e| Failure::io(path.display(), e))?)
+            }
+            _ => Box::new(io::stdout().lock()),
+        })
+    };
+    let terminal = io::stderr().is_terminal();
+    let mut stderr = io::stderr().lock();
+    let messages = Messages {
+        sink: &mut stderr,
+        progress: options.progress || terminal,
+        terminal,
+        every: options.every,
+    };
+    run_io(
+        input,
+        &options.input.display().to_string(),
+        output,
+        &out_name,
+        options.delimiter,
+        quoter,
+        messages,
+    )
+}
+
+/// The work of `coutcontrat batch` on any reader and writer: the header is checked first, and `output` is
+/// called (the output file created) only once it is accepted.
+///
+/// ```
+/// use coutcontrat_cli::batch::{run_io, Messages};
+/// let csv = "signed_on,start,end,price,npec,level\n2025-08-15,2025-09-01,2027-02-28,9000,7000,6\n";
+/// let quoter = coutcontrat::Quoter::new(coutcontrat_referentiel::embedded());
+/// let mut out = Vec::new();
+/// let mut log = std::io::sink();
+/// let s = run_io(csv.as_bytes(), "in.csv", || Ok(&mut out), "out.csv", None, &quoter,
+///     Messages::quiet(&mut log)).unwrap();
+/// assert_eq!((s.rows, s.quoted, s.errors), (1, 1, 0));
+/// assert!(String::from_utf8(out).unwrap().contains(",750.00,"));
+/// ```
+pub fn run_io<R: Read, W: Write>(
+    input: R,
+    input_name: &str,
+    output: impl FnOnce() -> Result<W, Failure>,
+    output_name: &str,
+    delimiter: Option<u8>,
+    quoter: &Quoter,
+    messages: Messages<'_>,
+) -> Result<Summary, Failure> {
+    let mut reader = BufReader::with_capacity(64 * 1024, input);
+    let delimiter = match delimiter {
         Some(d) => d,
         None => {
-            let buf = reader
-                .fill_buf()
-                .map_err(|e| Failure::io(options.input.display(), e))?;
+            let buf = reader.fill_buf().map_err(|e| Failure::io(input_name, e))?;
             let line = buf.split(|&b| b == b'\n').next().unwrap_or_default();
             guess_delimiter(line)
         }
@@ -266,42 +347,28 @@ pub fn run(options: &Options, quoter: &Quoter) -> Result<Summary, Failure> {
         .from_reader(reader);
     let headers = csv_in
         .byte_headers()
-        .map_err(|e| Failure::io(options.input.display(), e))?
+        .map_err(|e| Failure::io(input_name, e))?
         .clone();
     if headers.is_empty() {
         return Err(Failure::Usage(format!(
-            "{} : fichier vide, sans ligne d'en-tête",
-            options.input.display()
+            "{input_name} : fichier vide, sans ligne d'en-tête"
         )));
     }
     let fields = columns(&headers)?;
 
-    let sink: Box<dyn Write> = match &options.output {
-        Some(path) if path != Path::new("-") => {
-            Box::new(File::create(path).map_err(|e| Failure::io(path.display(), e))?)
-        }
-        _ => Box::new(io::stdout().lock()),
-    };
-    let out_name = options
-        .output
-        .as_ref()
-        .map_or_else(|| "sortie standard".to_owned(), |p| p.display().to_string());
-    let write_err = |e: csv::Error| Failure::io(&out_name, e);
+    let write_err = |e: csv::Error| Failure::io(output_name, e);
     let mut csv_out = csv::WriterBuilder::new()
         .delimiter(delimiter)
-        .from_writer(BufWriter::with_capacity(64 * 1024, sink));
+        .from_writer(BufWriter::with_capacity(64 * 1024, output()?));
     let mut out_headers = headers.clone();
     for f in FIGURES {
         out_headers.push_field(f.as_bytes());
     }
     csv_out.write_byte_record(&out_headers).map_err(write_err)?;
 
-    let stderr_terminal = io::stderr().is_terminal();
-    let progress = Progress {
-        on: options.progress || stderr_terminal,
-        terminal: stderr_terminal,
-        every: options.every,
-        open: std::cell::Cell::new(false),
+    let mut progress = Progress {
+        messages,
+        open: false,
     };
     let mut summary = Summary::default();
     let mut record = csv::ByteRecord::new();
@@ -311,7 +378,7 @@ pub fn run(options: &Options, quoter: &Quoter) -> Result<Summary, Failure> {
         match csv_in.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(Failure::io(options.input.display(), e)),
+            Err(e) => return Err(Failure::io(input_name, e)),
         }
         summary.rows += 1;
         let line = record.position().map_or(summary.rows + 1, |p| p.line());
@@ -356,11 +423,9 @@ pub fn run(options: &Options, quoter: &Quoter) -> Result<Summary, Failure> {
                 Err(message) => {
                     summary.errors += 1;
                     if summary.errors <= ERRORS_SHOWN {
-                        progress.end_line();
-                        eprintln!("ligne {line} : {message}");
+                        progress.say(&format!("ligne {line} : {message}"));
                     } else if summary.errors == ERRORS_SHOWN + 1 {
-                        progress.end_line();
-                        eprintln!("… (les erreurs suivantes sont dans la colonne « error »)");
+                        progress.say("… (les erreurs suivantes sont dans la colonne « error »)");
                     }
                     let mut cells = vec![String::new(); FIGURES.len()];
                     cells[FIGURES.len() - 1] = message;
@@ -374,7 +439,7 @@ pub fn run(options: &Options, quoter: &Quoter) -> Result<Summary, Failure> {
         csv_out.write_byte_record(&row).map_err(write_err)?;
         progress.tick(&summary, false);
     }
-    csv_out.flush().map_err(|e| Failure::io(&out_name, e))?;
+    csv_out.flush().map_err(|e| Failure::io(output_name, e))?;
     progress.tick(&summary, true);
     progress.end_line();
     Ok(summary)

@@ -77,6 +77,7 @@ struct SummaryOut<'a> {
     absent_amounts: usize,
     mapping_pairs: Option<usize>,
     replaced: bool,
+    already_imported: bool,
     diff: DiffOut<'a>,
     warnings: &'a [String],
 }
@@ -102,6 +103,7 @@ fn summary_json(s: &ImportSummary) -> String {
         absent_amounts: s.absent_amounts,
         mapping_pairs: s.mapping_pairs,
         replaced: s.replaced,
+        already_imported: s.already_imported,
         diff: DiffOut {
             previous: s.diff.previous.as_deref(),
             added: pairs(&s.diff.added),
@@ -113,19 +115,25 @@ fn summary_json(s: &ImportSummary) -> String {
     serde_json::to_string_pretty(&out).expect("the summary serialises")
 }
 
-/// Adds the workbook's version to the data directory `out` (written to `out/referentiel/<version>/`).
-pub fn import(out: &Path, workbook: &Path) -> Result<Imported, Failure> {
-    let summary = coutcontrat_referentiel::import_into(out, workbook).map_err(|e| {
-        let code = e.kind.code();
-        let message = e.to_string();
-        // A workbook that is missing or is not a référentiel is the user's input (exit 2); writing the data
-        // directory is not (exit 1).
-        if e.kind != coutcontrat_referentiel::ErrorKind::Io || !workbook.is_file() {
-            Failure::Invalid { code, message }
-        } else {
-            Failure::Other { code, message }
-        }
-    })?;
+/// Adds the workbook's version to the data directory `out` (written to `out/referentiel/<version>/`); a version
+/// of the same tag from another file is refused unless `replace`.
+pub fn import(out: &Path, workbook: &Path, replace: bool) -> Result<Imported, Failure> {
+    let options = coutcontrat_referentiel::ImportOptions {
+        replace,
+        ..Default::default()
+    };
+    let summary =
+        coutcontrat_referentiel::import_into_with(out, workbook, &options).map_err(|e| {
+            let code = e.kind.code();
+            let message = e.to_string();
+            // A workbook that is missing or is not a référentiel is the user's input (exit 2); writing the data
+            // directory is not (exit 1).
+            if e.kind != coutcontrat_referentiel::ErrorKind::Io || !workbook.is_file() {
+                Failure::Invalid { code, message }
+            } else {
+                Failure::Other { code, message }
+            }
+        })?;
     Ok(Imported {
         json: summary_json(&summary),
         text: summary.to_string(),

@@ -3,13 +3,6 @@
 //! Thin glue over the `coutcontrat` library (the computation) and `coutcontrat-referentiel` (the data):
 //! every parse, check and figure is theirs; this binary reads the options and files, and prints.
 
-mod batch;
-mod data;
-mod failure;
-mod input;
-mod lookup;
-mod render;
-
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,8 +11,9 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use coutcontrat::{ContractInput, Quoter};
 use jiff::civil::Date;
 
-use crate::failure::{Failure, EXIT_FAILED, EXIT_OK};
-use crate::input::ContractFlags;
+use coutcontrat_cli::failure::{Failure, EXIT_FAILED, EXIT_OK};
+use coutcontrat_cli::input::ContractFlags;
+use coutcontrat_cli::{batch, data, lookup, render, verify};
 
 const MAIN_EXAMPLES: &str = "\
 Exemples :
@@ -30,6 +24,7 @@ Exemples :
   coutcontrat search management sécurité
   coutcontrat branches propreté
   coutcontrat import Referentiel-des-NPEC.xlsx --out data
+  coutcontrat verify --sources tests/fixtures/xlsx
 
 Codes de sortie : 0 réussite ; 1 lignes en erreur dans un lot, ou données/fichier illisibles ;
 2 saisie invalide (le message est sur la sortie d'erreur).";
@@ -121,7 +116,21 @@ Exemples :
   coutcontrat --data /srv/coutcontrat/data lookup --rncp RNCP41000 --idcc 1351 --signed-on 2026-09-14
 
 Le résumé donne la version, le nombre de lignes, de certifications, de CPNE, de montants absents (NC/NR),
-et ce qui a changé par rapport à la version précédente du dossier (couples ajoutés, retirés, montants changés).";
+et ce qui a changé par rapport à la version précédente du dossier (couples ajoutés, retirés, montants changés).
+Une version déjà présente n'est jamais remplacée en silence : le même fichier (même empreinte SHA-256) ne change
+rien, un autre fichier sous la même étiquette est refusé (code version_exists) sauf avec --replace.";
+
+const VERIFY_EXAMPLES: &str = "\
+Exemples :
+  coutcontrat verify                                  # ./data, comparé aux données intégrées au programme
+  coutcontrat --data /srv/coutcontrat/data verify --json
+  coutcontrat verify --sources tests/fixtures/xlsx --sources ../shared/reference-data
+
+Vérifie : chaque manifeste et chaque fichier CSV se lit, les nombres de lignes et de paires annoncés par les
+manifestes sont ceux des fichiers, chaque dossier porte le nom de sa version, aucune étiquette n'apparaît deux
+fois, les fichiers branches/ se lisent ; avec --sources, l'empreinte SHA-256 de chaque fichier source trouvé ;
+dans le dépôt, que les données intégrées au programme sont celles de data/. Code de sortie 0 si tout est bon,
+1 sinon (chaque problème avec son code : format, duplicate_version, checksum_mismatch, embedded_mismatch…).";
 
 /// Le financement d'un contrat d'apprentissage : NPEC, montant versé par l'OPCO, reste à charge de
 /// l'employeur et échéancier, chaque montant avec la règle et l'article qui le fondent.
@@ -156,6 +165,10 @@ enum Command {
     /// Importe un référentiel NPEC officiel (classeur .xlsx ou archive .zip de France compétences).
     #[command(after_help = IMPORT_EXAMPLES)]
     Import(ImportArgs),
+    /// Vérifie un dossier de données de bout en bout (manifestes, fichiers, nombres de lignes, versions en
+    /// double, empreintes des sources, données intégrées).
+    #[command(after_help = VERIFY_EXAMPLES)]
+    Verify(VerifyArgs),
 }
 
 #[derive(Debug, Args)]
@@ -247,7 +260,25 @@ struct ImportArgs {
     /// ./data).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Remplace une version de même étiquette importée d'un autre fichier (sinon refusé : une version publiée
+    /// ne change pas sans nouvelle étiquette).
+    #[arg(long)]
+    replace: bool,
     /// Résumé en JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct VerifyArgs {
+    /// Dossier où chercher les fichiers sources nommés par les manifestes, pour vérifier leur empreinte SHA-256
+    /// (répétable).
+    #[arg(long, value_name = "DIR")]
+    sources: Vec<PathBuf>,
+    /// Compare aussi avec les données intégrées au programme quand le dossier n'est pas le data/ du dépôt.
+    #[arg(long)]
+    embedded: bool,
+    /// Rapport en JSON.
     #[arg(long)]
     json: bool,
 }
@@ -427,13 +458,24 @@ fn import(cli: &Cli, args: &ImportArgs) -> Result<u8, Failure> {
         .clone()
         .or_else(|| cli.data.clone())
         .unwrap_or_else(|| PathBuf::from("data"));
-    let summary = data::import(&out, &args.file)?;
+    let summary = data::import(&out, &args.file, args.replace)?;
     if args.json {
         print_out(&summary.json)?;
     } else {
         print_out(&summary.text)?;
     }
     Ok(EXIT_OK)
+}
+
+fn verify(cli: &Cli, args: &VerifyArgs) -> Result<u8, Failure> {
+    let dir = cli.data.clone().unwrap_or_else(|| PathBuf::from("data"));
+    let verified = verify::verify(&dir, &args.sources, args.embedded.then_some(true));
+    if args.json {
+        print_out(&verified.json)?;
+    } else {
+        print_out(&verified.text)?;
+    }
+    Ok(if verified.ok { EXIT_OK } else { EXIT_FAILED })
 }
 
 fn json_mode(command: &Command) -> bool {
@@ -443,6 +485,7 @@ fn json_mode(command: &Command) -> bool {
         Command::Search(a) => a.json,
         Command::Branches(a) => a.json,
         Command::Import(a) => a.json,
+        Command::Verify(a) => a.json,
         Command::Batch(_) => false,
     }
 }
@@ -460,6 +503,7 @@ fn main() -> ExitCode {
         Command::Search(args) => search(&cli, args),
         Command::Branches(args) => branches(&cli, args),
         Command::Import(args) => import(&cli, args),
+        Command::Verify(args) => verify(&cli, args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

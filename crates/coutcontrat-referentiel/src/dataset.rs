@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use coutcontrat::referentiel::{IdccInfo, TableVersion};
@@ -13,6 +14,8 @@ use crate::format::{
     render_cpne_csv, render_cpne_idcc_csv, render_idcc_csv, render_manifest, render_npec_csv,
     sort_rows, version_slug, CpneEntry, Manifest,
 };
+#[cfg(feature = "import")]
+use crate::store::RowStore;
 
 /// Everything a data directory holds: the table versions and the branch lists.
 #[derive(Debug, Clone, Default)]
@@ -190,6 +193,25 @@ pub fn load_dir(data_dir: &Path) -> Result<Referentiel> {
 /// Writes files into `dir` as a whole: into a temporary sibling first, then renamed into place, so that `dir`
 /// always holds either its old complete content or the new one.
 pub(crate) fn write_dir_atomically(dir: &Path, files: &[(&str, String)]) -> Result<()> {
+    let writers: Vec<(&str, FileWriter<'_>)> = files
+        .iter()
+        .map(|(name, content)| {
+            let write: FileWriter<'_> =
+                Box::new(move |w: &mut dyn Write| w.write_all(content.as_bytes()));
+            (*name, write)
+        })
+        .collect();
+    write_dir_atomically_with(dir, &writers)
+}
+
+/// Writes a file's content into the writer given.
+pub(crate) type FileWriter<'a> = Box<dyn Fn(&mut dyn Write) -> std::io::Result<()> + 'a>;
+
+/// [`write_dir_atomically`] with each file written by a function (through a buffer), for large files.
+pub(crate) fn write_dir_atomically_with(
+    dir: &Path,
+    files: &[(&str, FileWriter<'_>)],
+) -> Result<()> {
     let shown = dir.display().to_string();
     let parent = dir
         .parent()
@@ -211,11 +233,19 @@ pub(crate) fn write_dir_atomically(dir: &Path, files: &[(&str, String)]) -> Resu
     let written = (|| {
         for (file, content) in files {
             let path = tmp.join(file);
-            fs::write(&path, content)
-                .map_err(|e| Error::io(path.display().to_string(), &e, "écriture impossible"))?;
-            // Flush to disk before the rename makes the content visible.
-            fs::File::open(&path)
-                .and_then(|f| f.sync_all())
+            let started = std::time::Instant::now();
+            let written = fs::File::create(&path).and_then(|f| {
+                let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+                content(&mut w)?;
+                let f = w.into_inner().map_err(|e| e.into_error())?;
+                #[cfg(feature = "import")]
+                crate::import::trace(&format!("{file} written"), started);
+                // Flush to disk before the rename makes the content visible.
+                f.sync_all()
+            });
+            #[cfg(feature = "import")]
+            crate::import::trace(&format!("{file} synced"), started);
+            written
                 .map_err(|e| Error::io(path.display().to_string(), &e, "écriture impossible"))?;
         }
         Ok(())
@@ -270,6 +300,36 @@ pub fn write_version(dir: &Path, version: &TableVersion) -> Result<()> {
         files.push(("cpne_idcc.csv", render_cpne_idcc_csv(mapping)));
     }
     write_dir_atomically(dir, &files)
+}
+
+/// Writes a version held as compact rows (its `rows` field is ignored), as [`write_version`] would.
+#[cfg(feature = "import")]
+pub(crate) fn write_version_store(
+    dir: &Path,
+    version: &TableVersion,
+    store: &RowStore,
+) -> Result<()> {
+    let mut manifest = Manifest::of(version);
+    manifest.rows = store.rows.len();
+    let manifest = render_manifest(&manifest);
+    let mapping = version.mapping.as_ref().map(|m| render_cpne_idcc_csv(m));
+    let mut files: Vec<(&str, FileWriter<'_>)> = vec![
+        (
+            "manifest.toml",
+            Box::new(|w: &mut dyn Write| w.write_all(manifest.as_bytes())),
+        ),
+        (
+            "npec.csv",
+            Box::new(|mut w: &mut dyn Write| store.write_npec_csv(&mut w)),
+        ),
+    ];
+    if let Some(mapping) = &mapping {
+        files.push((
+            "cpne_idcc.csv",
+            Box::new(move |w: &mut dyn Write| w.write_all(mapping.as_bytes())),
+        ));
+    }
+    write_dir_atomically_with(dir, &files)
 }
 
 /// The directory of a version inside a data directory: `data/referentiel/<slug>`.

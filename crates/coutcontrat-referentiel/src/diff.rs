@@ -43,7 +43,7 @@ type Rank = (Date, bool, bool, Option<Decimal>);
 
 /// The amount a version gives each (RNCP, CPNE) pair at its latest date, ranked as D12 ranks rows within a
 /// version: latest date, a row naming the code alone, a row with an amount, the higher amount.
-fn effective(version: &TableVersion) -> BTreeMap<(String, String), Option<Decimal>> {
+pub(crate) fn effective(version: &TableVersion) -> BTreeMap<(String, String), Option<Decimal>> {
     let mut best: BTreeMap<(String, String), Rank> = BTreeMap::new();
     for row in &version.rows {
         let rank: Rank = (

@@ -24,6 +24,15 @@ pub enum ErrorKind {
     InvalidValue,
     /// A data file of the canonical text format is malformed (bad header, bad TOML, missing file…).
     Format,
+    /// The version tag is already in the data directory with another content: refused unless replaced
+    /// explicitly.
+    VersionExists,
+    /// A source file whose SHA-256 is not the one its manifest records.
+    ChecksumMismatch,
+    /// Two version directories of a data directory have the same tag.
+    DuplicateVersion,
+    /// The data embedded in the program differ from the data directory they were built from.
+    EmbeddedMismatch,
 }
 
 impl ErrorKind {
@@ -43,6 +52,10 @@ impl ErrorKind {
             ErrorKind::InvalidDate => "invalid_date",
             ErrorKind::InvalidValue => "invalid_value",
             ErrorKind::Format => "format",
+            ErrorKind::VersionExists => "version_exists",
+            ErrorKind::ChecksumMismatch => "checksum_mismatch",
+            ErrorKind::DuplicateVersion => "duplicate_version",
+            ErrorKind::EmbeddedMismatch => "embedded_mismatch",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The importer of the official France compétences workbook (`.xlsx`, `.xlsb`, or a `.zip` holding one),
 //! for every layout of REFERENTIEL.md § 3, detected by sheet names and header texts.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt;
 use std::io::{Cursor, Read};
@@ -12,10 +13,13 @@ use coutcontrat::text::fold;
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
 
-use crate::dataset::{load_version_dir, version_dir, version_dirs, write_version};
-use crate::diff::{diff_versions, VersionDiff};
+use crate::dataset::{load_version_dir, version_dir, version_dirs, write_version_store};
+use crate::diff::VersionDiff;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::{parse_amount, parse_manifest};
+use crate::store::{self, CRow, RowStore};
+
+mod stream;
 
 /// What to do with the cells of the wide « Onglet 2 - global » matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -49,6 +53,9 @@ pub struct ImportOptions {
     pub source_file: Option<String>,
     /// The wide matrix.
     pub matrix: MatrixRows,
+    /// Replace a version of the same tag imported from another file (otherwise refused: a version is never
+    /// silently replaced, see [`crate::integrity`]).
+    pub replace: bool,
 }
 
 /// The workbook layouts (REFERENTIEL.md § 3).
@@ -113,9 +120,9 @@ pub struct Imported {
 // --- opening -------------------------------------------------------------------------------------------------
 
 /// The workbook bytes: the file itself, or the one workbook a zip holds.
-fn workbook_bytes(file: &str, bytes: &[u8]) -> Result<Vec<u8>> {
+fn workbook_bytes<'a>(file: &str, bytes: &'a [u8]) -> Result<Cow<'a, [u8]>> {
     if !bytes.starts_with(b"PK") {
-        return Ok(bytes.to_vec());
+        return Ok(Cow::Borrowed(bytes));
     }
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         Error::new(
@@ -129,7 +136,7 @@ fn workbook_bytes(file: &str, bytes: &[u8]) -> Result<Vec<u8>> {
         .iter()
         .any(|n| n == "xl/workbook.xml" || n == "xl/workbook.bin")
     {
-        return Ok(bytes.to_vec());
+        return Ok(Cow::Borrowed(bytes));
     }
     let inner: Vec<&String> = names
         .iter()
@@ -153,7 +160,7 @@ fn workbook_bytes(file: &str, bytes: &[u8]) -> Result<Vec<u8>> {
             entry.read_to_end(&mut out).map_err(|e| {
                 Error::new(ErrorKind::Unreadable, file, format!("« {one} » illisible dans l'archive : {e}"))
             })?;
-            Ok(out)
+            Ok(Cow::Owned(out))
         }
         [] => Err(Error::new(
             ErrorKind::Unreadable,
@@ -183,14 +190,44 @@ const EMPTY: Data = Data::Empty;
 
 impl Grid {
     fn read(book: &mut Book<'_>, file: &str, name: &str) -> Result<Grid> {
-        let range = book.worksheet_range(name).map_err(|e| {
-            Error::new(
-                ErrorKind::Unreadable,
-                file,
-                format!("onglet illisible : {e}"),
-            )
-            .sheet(name)
-        })?;
+        let unreadable = |e: String| Error::new(ErrorKind::Unreadable, file, e).sheet(name);
+        // Cell by cell, so that a stray cell far from the data is refused before the grid is allocated.
+        let mut cells = Vec::new();
+        let range = match book {
+            Sheets::Xlsx(x) => {
+                let mut reader = x
+                    .worksheet_cells_reader(name)
+                    .map_err(|e| unreadable(format!("onglet illisible : {e}")))?;
+                while let Some(c) = reader
+                    .next_cell()
+                    .map_err(|e| unreadable(format!("onglet illisible : {e}")))?
+                {
+                    let d = Data::from(c.get_value().clone());
+                    if d != Data::Empty {
+                        cells.push(calamine::Cell::new(c.get_position(), d));
+                    }
+                }
+                crate::xlsx::range_of(cells).map_err(unreadable)?
+            }
+            Sheets::Xlsb(x) => {
+                let mut reader = x
+                    .worksheet_cells_reader(name)
+                    .map_err(|e| unreadable(format!("onglet illisible : {e}")))?;
+                while let Some(c) = reader
+                    .next_cell()
+                    .map_err(|e| unreadable(format!("onglet illisible : {e}")))?
+                {
+                    let d = Data::from(c.get_value().clone());
+                    if d != Data::Empty {
+                        cells.push(calamine::Cell::new(c.get_position(), d));
+                    }
+                }
+                crate::xlsx::range_of(cells).map_err(unreadable)?
+            }
+            _ => book
+                .worksheet_range(name)
+                .map_err(|e| unreadable(format!("onglet illisible : {e}")))?,
+        };
         Ok(Grid {
             name: name.to_owned(),
             range,
@@ -314,9 +351,8 @@ fn text_date(text: &str) -> Option<Date> {
     .ok()
 }
 
-/// A date cell: an Excel date, a serial number, or text (`15/07/2024`, `2024-07-15`).
-fn cell_date(grid: &Grid, file: &str, row: u32, col: u32) -> Result<Option<Date>> {
-    let d = grid.get(row, col);
+/// A date cell: an Excel date, a serial number, or text (`15/07/2024`, `2024-07-15`); on error, what to say.
+fn date_value(d: &Data) -> std::result::Result<Option<Date>, String> {
     let found = match d {
         Data::Empty => return Ok(None),
         Data::String(s) if s.trim().is_empty() => return Ok(None),
@@ -335,27 +371,20 @@ fn cell_date(grid: &Grid, file: &str, row: u32, col: u32) -> Result<Option<Date>
     };
     match found {
         Some(date) if plausible(date) => Ok(Some(date)),
-        Some(date) => Err(grid.error(
-            ErrorKind::InvalidDate,
-            file,
-            row,
-            col,
-            format!(
-                "la date d'applicabilité « {} » se lit {date}, hors de 2000–2100 : saisissez une date JJ/MM/AAAA",
-                cell_text(d)
-            ),
+        Some(date) => Err(format!(
+            "la date d'applicabilité « {} » se lit {date}, hors de 2000–2100 : saisissez une date JJ/MM/AAAA",
+            cell_text(d)
         )),
-        None => Err(grid.error(
-            ErrorKind::InvalidDate,
-            file,
-            row,
-            col,
-            format!(
-                "« {} » n'est pas une date qui existe : saisissez une date JJ/MM/AAAA (ou une date Excel)",
-                cell_text(d)
-            ),
+        None => Err(format!(
+            "« {} » n'est pas une date qui existe : saisissez une date JJ/MM/AAAA (ou une date Excel)",
+            cell_text(d)
         )),
     }
+}
+
+fn cell_date(grid: &Grid, file: &str, row: u32, col: u32) -> Result<Option<Date>> {
+    date_value(grid.get(row, col))
+        .map_err(|msg| grid.error(ErrorKind::InvalidDate, file, row, col, msg))
 }
 
 /// IDCC cells: `478`, `627, 749, 771`, `NA` (no IDCC).
@@ -401,14 +430,21 @@ fn norm_header(text: &str) -> String {
     cut.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn read_readme(book: &mut Book<'_>, file: &str, names: &[String]) -> Result<Option<Readme>> {
-    let Some(name) = names
+fn readme_sheet(names: &[String]) -> Option<&String> {
+    names
         .iter()
         .find(|n| matches!(norm_sheet(n).as_str(), "melire" | "lisez-moi" | "lisezmoi"))
-    else {
+}
+
+fn read_readme(book: &mut Book<'_>, file: &str, names: &[String]) -> Result<Option<Readme>> {
+    let Some(name) = readme_sheet(names) else {
         return Ok(None);
     };
     let grid = Grid::read(book, file, name)?;
+    Ok(Some(readme_of(&grid)))
+}
+
+fn readme_of(grid: &Grid) -> Readme {
     let mut lines = Vec::new();
     for row in 1..=grid.last_row() {
         let cells: Vec<String> = (0..grid.width())
@@ -419,7 +455,7 @@ fn read_readme(book: &mut Book<'_>, file: &str, names: &[String]) -> Result<Opti
             lines.push(cells.join(" "));
         }
     }
-    Ok(Some(Readme { lines }))
+    Readme { lines }
 }
 
 const MONTHS: [&str; 12] = [
@@ -1008,14 +1044,98 @@ enum Fixed {
     DiplomaType,
 }
 
+/// The header of a matrix: fixed columns, branch columns with their codes and labels, the first data row.
+struct MatrixHead {
+    by_rncp: bool,
+    fixed: Vec<(u32, Fixed)>,
+    branch_cols: Vec<u32>,
+    codes_of: BTreeMap<u32, Option<u32>>,
+    labels_of: BTreeMap<u32, String>,
+    first_data: u32,
+    codes: BTreeSet<u32>,
+    pairs: Vec<CpneIdcc>,
+    mapped: BTreeSet<u32>,
+}
+
+const MATRIX_KEYS: [&str; 5] = [
+    "code rncp",
+    "rncp",
+    "code formation",
+    "code la formation",
+    "code diplome",
+];
+
 fn read_matrix(grid: &Grid, file: &str) -> Result<MatrixRead> {
-    let key_headers = [
-        "code rncp",
-        "rncp",
-        "code formation",
-        "code la formation",
-        "code diplome",
-    ];
+    let head = matrix_head(grid, file)?;
+    let mut out = MatrixRead {
+        rows: Vec::new(),
+        codes: head.codes.clone(),
+        pairs: head.pairs.clone(),
+        mapped: head.mapped.clone(),
+    };
+    let MatrixHead {
+        by_rncp,
+        fixed,
+        branch_cols,
+        codes_of,
+        labels_of,
+        first_data,
+        ..
+    } = head;
+    let fixed_text = |row: u32, kind: Fixed| {
+        fixed
+            .iter()
+            .find(|(_, k)| *k == kind)
+            .map(|(c, _)| grid.text(row, *c))
+            .unwrap_or_default()
+    };
+    for row in first_data..=grid.last_row() {
+        let code = grid.text(row, 0);
+        if code.is_empty() {
+            continue;
+        }
+        let (rncp_cell, diploma_code) = if by_rncp {
+            (code, None)
+        } else {
+            (String::new(), Some(code))
+        };
+        let rncp = split_rncp_cell(&rncp_cell);
+        for &c in &branch_cols {
+            let cell = grid.get(row, c);
+            if matches!(cell, Data::Empty) {
+                continue;
+            }
+            let amount_raw = cell_text(cell);
+            if amount_raw.is_empty() {
+                continue;
+            }
+            let amount = parse_amount(&amount_raw)
+                .map_err(|msg| grid.error(ErrorKind::InvalidAmount, file, row, c, msg))?;
+            out.rows.push(NpecRow {
+                rncp: rncp.clone(),
+                rncp_cell: rncp_cell.clone(),
+                diploma_code: diploma_code.clone(),
+                label: fixed_text(row, Fixed::Label),
+                certifier: fixed_text(row, Fixed::Certifier),
+                diploma_type: fixed_text(row, Fixed::DiplomaType),
+                cpne: codes_of.get(&c).copied().flatten(),
+                cpne_label: labels_of.get(&c).cloned().unwrap_or_default(),
+                amount,
+                amount_raw,
+                status: String::new(),
+                applicable_from: None,
+                origin: RowOrigin {
+                    sheet: grid.name.clone(),
+                    line: Some(row),
+                },
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn matrix_head(grid: &Grid, file: &str) -> Result<MatrixHead> {
+    let key_headers = MATRIX_KEYS;
     let Some(h) = (1..=10.min(grid.last_row()))
         .find(|&r| key_headers.contains(&norm_header(&grid.text(r, 0)).as_str()))
     else {
@@ -1099,73 +1219,29 @@ fn read_matrix(grid: &Grid, file: &str) -> Result<MatrixRead> {
             first_data = h + 1;
         }
     }
-    let mut out = MatrixRead {
-        rows: Vec::new(),
+    let mut head = MatrixHead {
+        by_rncp,
         codes: codes_of.values().flatten().copied().collect(),
+        fixed,
+        branch_cols,
+        codes_of,
+        labels_of,
+        first_data,
         pairs: Vec::new(),
         mapped: BTreeSet::new(),
     };
     if let Some(r) = idcc_row {
-        for &c in &branch_cols {
-            if let Some(Some(cpne)) = codes_of.get(&c) {
+        for &c in &head.branch_cols {
+            if let Some(Some(cpne)) = head.codes_of.get(&c) {
                 let idccs = parse_idcc_list(&grid.text(r, c))
                     .map_err(|msg| grid.error(ErrorKind::InvalidValue, file, r, c, msg))?;
-                out.mapped.insert(*cpne);
-                out.pairs
+                head.mapped.insert(*cpne);
+                head.pairs
                     .extend(idccs.into_iter().map(|idcc| CpneIdcc { cpne: *cpne, idcc }));
             }
         }
     }
-    let fixed_text = |row: u32, kind: Fixed| {
-        fixed
-            .iter()
-            .find(|(_, k)| *k == kind)
-            .map(|(c, _)| grid.text(row, *c))
-            .unwrap_or_default()
-    };
-    for row in first_data..=grid.last_row() {
-        let code = grid.text(row, 0);
-        if code.is_empty() {
-            continue;
-        }
-        let (rncp_cell, diploma_code) = if by_rncp {
-            (code, None)
-        } else {
-            (String::new(), Some(code))
-        };
-        let rncp = split_rncp_cell(&rncp_cell);
-        for &c in &branch_cols {
-            let cell = grid.get(row, c);
-            if matches!(cell, Data::Empty) {
-                continue;
-            }
-            let amount_raw = cell_text(cell);
-            if amount_raw.is_empty() {
-                continue;
-            }
-            let amount = parse_amount(&amount_raw)
-                .map_err(|msg| grid.error(ErrorKind::InvalidAmount, file, row, c, msg))?;
-            out.rows.push(NpecRow {
-                rncp: rncp.clone(),
-                rncp_cell: rncp_cell.clone(),
-                diploma_code: diploma_code.clone(),
-                label: fixed_text(row, Fixed::Label),
-                certifier: fixed_text(row, Fixed::Certifier),
-                diploma_type: fixed_text(row, Fixed::DiplomaType),
-                cpne: codes_of.get(&c).copied().flatten(),
-                cpne_label: labels_of.get(&c).cloned().unwrap_or_default(),
-                amount,
-                amount_raw,
-                status: String::new(),
-                applicable_from: None,
-                origin: RowOrigin {
-                    sheet: grid.name.clone(),
-                    line: Some(row),
-                },
-            });
-        }
-    }
-    Ok(out)
+    Ok(head)
 }
 
 // --- mapping sheets ------------------------------------------------------------------------------------------
@@ -1226,13 +1302,134 @@ fn read_mapping_sheet(
 
 /// Reads an official workbook from its bytes; `file_name` names it in messages and the manifest.
 pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> Result<Imported> {
-    let file = file_name;
-    let sha256 = Sha256::digest(bytes)
+    read_compact(file_name, bytes, options).map(CompactImport::into_imported)
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
-        .collect::<String>();
+        .collect::<String>()
+}
+
+/// Everything read from a workbook, before it is assembled into a version.
+struct Parts {
+    layout: Layout,
+    main_sheet: String,
+    /// The long-sheet rows (and, after assembly, the matrix rows kept).
+    store: RowStore,
+    skipped_hist: usize,
+    no_year: usize,
+    not_rncp: usize,
+    pairs: Vec<CpneIdcc>,
+    mapped: BTreeSet<u32>,
+    /// The matrix: its header's codes and mapping, and every cell (ids of `store`).
+    matrix: Option<MatrixParts>,
+    /// The pairs of the mapping sheets.
+    sheet_pairs: Vec<CpneIdcc>,
+    sheet_mapped: BTreeSet<u32>,
+    readme: Vec<String>,
+}
+
+struct MatrixParts {
+    codes: BTreeSet<u32>,
+    pairs: Vec<CpneIdcc>,
+    mapped: BTreeSet<u32>,
+    cells: Vec<CRow>,
+}
+
+/// A workbook read into compact rows: the version (without its rows) and the rows.
+pub(crate) struct CompactImport {
+    pub version: TableVersion,
+    pub store: RowStore,
+    pub layout: Layout,
+    pub mapping_read: Vec<CpneIdcc>,
+    pub mapping_complete: bool,
+    pub warnings: Vec<String>,
+}
+
+impl CompactImport {
+    fn into_imported(self) -> Imported {
+        let mut version = self.version;
+        version.rows = self.store.npec_rows();
+        Imported {
+            version,
+            layout: self.layout,
+            mapping_read: self.mapping_read,
+            mapping_complete: self.mapping_complete,
+            warnings: self.warnings,
+        }
+    }
+}
+
+/// Which reader [`import_bytes_via`] uses.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// The streaming reader where it applies, calamine elsewhere (what [`import_bytes`] does).
+    Auto,
+    /// calamine only.
+    Calamine,
+    /// The streaming reader only: an error (`unknown_workbook`) where it would leave the file to calamine.
+    Stream,
+}
+
+/// [`import_bytes`] with a chosen reader, to compare them (tests and benchmarks).
+#[doc(hidden)]
+pub fn import_bytes_via(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    via: Via,
+) -> Result<Imported> {
     let inner = workbook_bytes(file, bytes)?;
-    let mut book: Book<'_> = open_workbook_auto_from_rs(Cursor::new(inner.as_slice())).map_err(|e| {
+    let found = match via {
+        Via::Calamine => None,
+        Via::Auto | Via::Stream => stream::read(file, &inner, bytes)?,
+    };
+    let (parts, sha256) = match (found, via) {
+        (Some(found), _) => found,
+        (None, Via::Stream) => {
+            return Err(Error::new(
+                ErrorKind::UnknownWorkbook,
+                file,
+                "le lecteur en flux ne lit pas ce classeur",
+            ))
+        }
+        (None, _) => (read_parts(file, &inner)?, sha256_hex(bytes)),
+    };
+    assemble(file, parts, sha256, options).map(CompactImport::into_imported)
+}
+
+/// Reads a workbook: the streaming reader for the current layout, calamine for the others (and for anything
+/// the streaming reader does not expect, so that a damaged file gets calamine's diagnosis).
+pub(crate) fn read_compact(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<CompactImport> {
+    let inner = workbook_bytes(file, bytes)?;
+    let started = std::time::Instant::now();
+    let (parts, sha256) = match stream::read(file, &inner, bytes)? {
+        Some(found) => found,
+        None => (read_parts(file, &inner)?, sha256_hex(bytes)),
+    };
+    trace("read", started);
+    let assembled = assemble(file, parts, sha256, options);
+    trace("assemble", started);
+    assembled
+}
+
+/// With `COUTCONTRAT_TRACE` set, the time of each phase of an import on standard error (for benchmarks).
+pub(crate) fn trace(phase: &str, since: std::time::Instant) {
+    if std::env::var_os("COUTCONTRAT_TRACE").is_some() {
+        eprintln!("[import] {phase}: {:.3} s", since.elapsed().as_secs_f64());
+    }
+}
+
+/// Reads a workbook with calamine, every layout.
+fn read_parts(file: &str, inner: &[u8]) -> Result<Parts> {
+    let mut book: Book<'_> = open_workbook_auto_from_rs(Cursor::new(inner)).map_err(|e| {
         Error::new(
             ErrorKind::Unreadable,
             file,
@@ -1304,7 +1501,6 @@ pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> R
         return Err(renamed_header_error(&grids[&main_sheet], file, spec, &m));
     }
     let layout = spec.layout;
-    let mut warnings = Vec::new();
 
     let mut long = LongRows {
         rows: Vec::new(),
@@ -1325,71 +1521,120 @@ pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> R
             read_long(&grid, file, &m, &mut long)?;
         }
     }
-    if long.skipped_hist > 0 {
+    let mut store = RowStore::default();
+    for r in &long.rows {
+        store.push_row(r);
+    }
+    drop(grids);
+    let matrix = match sheet_named("onglet2-global") {
+        Some(name) => {
+            let grid = Grid::read(&mut book, file, &name)?;
+            let m = read_matrix(&grid, file)?;
+            let cells = m.rows.iter().map(|r| store.crow_of(r)).collect();
+            Some(MatrixParts {
+                codes: m.codes,
+                pairs: m.pairs,
+                mapped: m.mapped,
+                cells,
+            })
+        }
+        None => None,
+    };
+    // Mapping sheets: « Onglet 4 - CPNE-IDCC », « Onglet 5 - IDCC-CPNE », « IDCC-CPNE »…
+    let (mut sheet_pairs, mut sheet_mapped) = (Vec::new(), BTreeSet::new());
+    for (i, n) in normalized.iter().enumerate() {
+        if n.contains("cpne-idcc") || n.contains("idcc-cpne") {
+            let grid = Grid::read(&mut book, file, &names[i])?;
+            read_mapping_sheet(&grid, file, &mut sheet_pairs, &mut sheet_mapped)?;
+        }
+    }
+    let readme = read_readme(&mut book, file, &names)?;
+    Ok(Parts {
+        layout,
+        main_sheet,
+        store,
+        skipped_hist: long.skipped_hist,
+        no_year: long.no_year,
+        not_rncp: long.not_rncp,
+        pairs: long.pairs,
+        mapped: long.mapped,
+        matrix,
+        sheet_pairs,
+        sheet_mapped,
+        readme: readme.map(|r| r.lines).unwrap_or_default(),
+    })
+}
+
+/// Puts the parts read together: warnings, the matrix cells kept, the mapping, « Me lire » (tag, dates, basis).
+fn assemble(
+    file: &str,
+    parts: Parts,
+    sha256: String,
+    options: &ImportOptions,
+) -> Result<CompactImport> {
+    let Parts {
+        layout,
+        main_sheet,
+        mut store,
+        skipped_hist,
+        no_year,
+        not_rncp,
+        mut pairs,
+        mut mapped,
+        matrix,
+        sheet_pairs,
+        sheet_mapped,
+        readme,
+    } = parts;
+    let mut warnings = Vec::new();
+    if skipped_hist > 0 {
         warnings.push(format!(
-            "{} ligne(s) « H » (valeurs historisées, sans date) écartée(s) : elles relèvent des versions précédentes",
-            long.skipped_hist
+            "{skipped_hist} ligne(s) « H » (valeurs historisées, sans date) écartée(s) : elles relèvent des versions précédentes"
         ));
     }
-    if long.no_year > 0 {
+    if no_year > 0 {
         warnings.push(format!(
-            "{} ligne(s) sans année de procédure lisible : la date de la version s'applique",
-            long.no_year
+            "{no_year} ligne(s) sans année de procédure lisible : la date de la version s'applique"
         ));
     }
-    if long.not_rncp > 0 {
+    if not_rncp > 0 {
         warnings.push(format!(
-            "{} ligne(s) dont le code n'est pas un code RNCP : gardées, mais introuvables par code RNCP",
-            long.not_rncp
+            "{not_rncp} ligne(s) dont le code n'est pas un code RNCP : gardées, mais introuvables par code RNCP"
         ));
     }
 
     // The wide matrix, when there is one.
-    let mut pairs = long.pairs;
-    let mut mapped = long.mapped;
-    let mut named: BTreeSet<u32> = long.rows.iter().filter_map(|r| r.cpne).collect();
-    let mut rows = long.rows;
-    let long_count = rows.len();
+    let mut named: BTreeSet<u32> = store
+        .rows
+        .iter()
+        .filter(|r| r.cpne != store::NONE)
+        .map(|r| r.cpne)
+        .collect();
+    let long_count = store.rows.len();
     let mut matrix_count = 0;
-    if let Some(name) = sheet_named("onglet2-global") {
-        let grid = Grid::read(&mut book, file, &name)?;
-        let matrix = read_matrix(&grid, file)?;
+    if let Some(matrix) = matrix {
         named.extend(&matrix.codes);
         mapped.extend(&matrix.mapped);
         pairs.extend(matrix.pairs);
-        let key = |r: &NpecRow| {
-            (
-                r.rncp_cell.clone(),
-                r.diploma_code.clone(),
-                r.cpne,
-                if r.cpne.is_none() {
-                    fold(&r.cpne_label)
-                } else {
-                    String::new()
-                },
-            )
+        let mut in_long = if options.matrix == MatrixRows::FillGaps {
+            store::PairSet::of_rows(&mut store, 0..long_count)
+        } else {
+            store::PairSet::default()
         };
-        let in_long: HashSet<_> = rows.iter().map(key).collect();
-        for row in matrix.rows {
+        for cell in matrix.cells {
             let keep = match options.matrix {
                 MatrixRows::All => true,
-                MatrixRows::FillGaps => !in_long.contains(&key(&row)),
+                MatrixRows::FillGaps => !in_long.contains(&mut store, &cell),
                 MatrixRows::Skip => false,
             };
             if keep {
                 matrix_count += 1;
-                rows.push(row);
+                store.push(cell);
             }
         }
     }
-
-    // Mapping sheets: « Onglet 4 - CPNE-IDCC », « Onglet 5 - IDCC-CPNE », « IDCC-CPNE »…
-    for (i, n) in normalized.iter().enumerate() {
-        if n.contains("cpne-idcc") || n.contains("idcc-cpne") {
-            let grid = Grid::read(&mut book, file, &names[i])?;
-            read_mapping_sheet(&grid, file, &mut pairs, &mut mapped)?;
-        }
-    }
+    pairs.extend(sheet_pairs);
+    mapped.extend(sheet_mapped);
     pairs.sort_by_key(|p| (p.cpne, p.idcc));
     pairs.dedup();
     named.extend(&mapped);
@@ -1406,8 +1651,7 @@ pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> R
     }
 
     // « Me lire »: version tag, dates, legal basis.
-    let readme = read_readme(&mut book, file, &names)?;
-    let lines = readme.map(|r| r.lines).unwrap_or_default();
+    let lines = readme;
     let tag = match (&options.tag, lines.last()) {
         (Some(tag), _) => tag.clone(),
         (None, Some(last)) if last.chars().count() <= 40 => last.trim().to_owned(),
@@ -1483,11 +1727,12 @@ pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> R
             .unwrap_or_default(),
         synthetic,
         note,
-        rows,
+        rows: Vec::new(),
         mapping: mapping_complete.then(|| pairs.clone()),
     };
-    Ok(Imported {
+    Ok(CompactImport {
         version,
+        store,
         layout,
         mapping_read: pairs,
         mapping_complete,
@@ -1503,13 +1748,19 @@ pub fn import_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> R
 /// println!("{} : {} lignes", imported.version.tag, imported.version.rows.len());
 /// ```
 pub fn import_workbook(path: &Path, options: &ImportOptions) -> Result<Imported> {
+    let (shown, bytes) = read_file(path)?;
+    import_bytes(&shown, &bytes, options)
+}
+
+/// The name shown in messages, and the bytes of a file.
+fn read_file(path: &Path) -> Result<(String, Vec<u8>)> {
     let shown = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
     let bytes = std::fs::read(path)
         .map_err(|e| Error::io(path.display().to_string(), &e, "lecture impossible"))?;
-    import_bytes(&shown, &bytes, options)
+    Ok((shown, bytes))
 }
 
 /// What an import wrote, and what changed since the version before.
@@ -1533,6 +1784,8 @@ pub struct ImportSummary {
     pub mapping_pairs: Option<usize>,
     /// True when a directory of the same version was replaced.
     pub replaced: bool,
+    /// True when the same file was already imported (same tag and SHA-256): nothing was written.
+    pub already_imported: bool,
     /// Pair-by-pair differences with the version it replaced, or else the latest earlier one of the directory.
     pub diff: VersionDiff,
     /// Warnings of the import.
@@ -1541,6 +1794,14 @@ pub struct ImportSummary {
 
 impl fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.already_imported {
+            return writeln!(
+                f,
+                "version {} déjà importée dans {} (même fichier, même empreinte SHA-256) : rien n'a changé",
+                self.tag,
+                self.directory.display()
+            );
+        }
         writeln!(
             f,
             "version {} ({}) écrite dans {}",
@@ -1606,11 +1867,29 @@ pub fn import_into_with(
     workbook: &Path,
     options: &ImportOptions,
 ) -> Result<ImportSummary> {
-    let imported = import_workbook(workbook, options)?;
-    let version = imported.version;
-    let dir = version_dir(data_dir, &version);
-    let replaced = dir.exists();
-    let previous = if replaced {
+    let (shown, bytes) = read_file(workbook)?;
+    let imported = read_compact(&shown, &bytes, options)?;
+    drop(bytes);
+    let version = &imported.version;
+    let store = &imported.store;
+    let dir = version_dir(data_dir, version);
+    // A tag is one edition: the same file again changes nothing, another file is refused without `replace`.
+    let existing = crate::integrity::existing_version(data_dir, version)?;
+    let already_imported =
+        matches!(existing, crate::integrity::Existing::Same { .. }) && !options.replace;
+    let mut stale = None;
+    if let crate::integrity::Existing::Different { dir: old, recorded } = &existing {
+        if !options.replace {
+            return Err(crate::integrity::replacement_refused(
+                old,
+                version,
+                recorded.as_deref(),
+            ));
+        }
+        stale = Some(old.clone()).filter(|old| *old != dir);
+    }
+    let replaced = dir.exists() && !already_imported;
+    let previous = if dir.exists() {
         Some(load_version_dir(&dir)?)
     } else {
         let mut latest: Option<(Date, PathBuf)> = None;
@@ -1627,35 +1906,75 @@ pub fn import_into_with(
         }
         latest.map(|(_, d)| load_version_dir(&d)).transpose()?
     };
-    let diff = diff_versions(previous.as_ref(), &version);
-    write_version(&dir, &version)?;
-    let certifications: BTreeSet<String> = version
+    // The diff and the writing both only read the rows: one on each core.
+    let started = std::time::Instant::now();
+    let (diff, written) = std::thread::scope(|scope| {
+        let diff = scope.spawn(|| {
+            let d = store.diff(previous.as_ref(), version.applies_from);
+            trace("diff", started);
+            d
+        });
+        let written = if already_imported {
+            Ok(())
+        } else {
+            write_version_store(&dir, version, store).and_then(|()| {
+                trace("written", started);
+                crate::integrity::check_written(&dir, version, store.rows.len())
+            })
+        };
+        trace("write", started);
+        (diff.join(), written)
+    });
+    written?;
+    let stale_removed = stale.is_some();
+    if let Some(old) = stale {
+        std::fs::remove_dir_all(&old).map_err(|e| {
+            Error::io(
+                old.display().to_string(),
+                &e,
+                "suppression de l'ancienne version impossible",
+            )
+        })?;
+    }
+    let diff = diff.unwrap_or_else(|p| std::panic::resume_unwind(p));
+    let mut certifications: HashSet<&str> = HashSet::new();
+    let mut cells: HashSet<(u32, u32)> = HashSet::new();
+    for r in &store.rows {
+        cells.insert((r.rncp_cell, r.diploma_code));
+    }
+    let cfd: Vec<String> = cells
+        .iter()
+        .filter(|(cell, _)| store.codes_of(*cell).is_empty())
+        .map(|(_, code)| format!("CFD {}", store.strings.get(*code)))
+        .collect();
+    for (cell, _) in &cells {
+        certifications.extend(store.codes_of(*cell).iter().map(String::as_str));
+    }
+    certifications.extend(cfd.iter().map(String::as_str));
+    let cpne: BTreeSet<u32> = store
         .rows
         .iter()
-        .flat_map(|r| {
-            if r.rncp.is_empty() {
-                vec![format!(
-                    "CFD {}",
-                    r.diploma_code.clone().unwrap_or_default()
-                )]
-            } else {
-                r.rncp.clone()
-            }
-        })
+        .filter(|r| r.cpne != store::NONE)
+        .map(|r| r.cpne)
         .collect();
-    let cpne: BTreeSet<u32> = version.rows.iter().filter_map(|r| r.cpne).collect();
+    let absent_amounts = store
+        .rows
+        .iter()
+        .filter(|r| store.amount_of(r.amount_raw).is_none())
+        .count();
     Ok(ImportSummary {
         tag: version.tag.clone(),
         directory: dir,
         layout: imported.layout,
-        rows: version.rows.len(),
+        rows: store.rows.len(),
         certifications: certifications.len(),
         cpne: cpne.len(),
-        absent_amounts: version.rows.iter().filter(|r| r.amount.is_none()).count(),
+        absent_amounts,
         mapping_pairs: version.mapping.as_ref().map(Vec::len),
-        replaced,
+        replaced: replaced || stale_removed,
+        already_imported,
         diff,
-        warnings: imported.warnings,
+        warnings: imported.warnings.clone(),
     })
 }
 

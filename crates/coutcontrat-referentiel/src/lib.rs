@@ -19,6 +19,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod compact;
 mod dataset;
 mod diff;
 mod embedded;
@@ -27,7 +28,15 @@ pub mod format;
 #[cfg(feature = "import")]
 pub mod import;
 #[cfg(feature = "import")]
+pub mod integrity;
+#[cfg(feature = "import")]
 pub mod reference;
+#[cfg(feature = "import")]
+mod store;
+#[cfg(feature = "import")]
+pub mod synth;
+#[cfg(feature = "import")]
+mod xlsx;
 
 pub use dataset::{
     load_dir, load_version_dir, read_dir, version_dir, version_dirs, write_branches, write_version,

@@ -552,6 +552,7 @@ fn options_override_what_the_workbook_says() {
         note: Some("note".into()),
         source_file: Some("Referentiel.xlsx".into()),
         matrix: MatrixRows::All,
+        replace: false,
     };
     let v = import_bytes("x.xlsx", &book, &options).unwrap().version;
     assert_eq!(

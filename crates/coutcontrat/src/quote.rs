@@ -444,6 +444,22 @@ fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b RuleSet> {
             ));
         }
     }
+    // Found by fuzzing: amounts beyond any real contract would overflow the decimal arithmetic.
+    for (value, field) in [
+        (Some(c.price), "price"),
+        (c.npec, "npec"),
+        (c.rqth_majoration, "rqth_majoration"),
+        (Some(c.annexes.first_equipment), "annexes.first_equipment"),
+        (c.monthly_salary, "monthly_salary"),
+        (c.tutor_aid, "tutor_aid"),
+    ] {
+        if let Some(v) = value.filter(|v| v.abs() > Decimal::from(1_000_000_000)) {
+            return Err(out_of_range(
+                field,
+                format!("{v} : montant hors de toute mesure (1 000 000 000 € au plus)"),
+            ));
+        }
+    }
     check_not_negative(Some(c.price), "price", "le prix du CFA")?;
     check_not_negative(c.npec, "npec", "le NPEC")?;
     check_not_negative(c.rqth_majoration, "rqth_majoration", "la majoration RQTH")?;

@@ -46,6 +46,16 @@ pub fn app() -> Html {
             Catalog::embedded(),
         )
     });
+    // The hidden trigger `?debug_panic=1`, read before the address is rewritten: a panic once the page is
+    // shown, to test the message that replaces a failed page (crash.rs).
+    let debug_panic = *use_memo((), |_| {
+        crate::state::debug_panic_requested(&browser::location_search())
+    });
+    use_effect_with(debug_panic, |on| {
+        if *on {
+            panic!("debug_panic : panne provoquée pour tester le message d'erreur de la page");
+        }
+    });
     let query = state.to_query();
     // The address is always the share link of what is on screen.
     use_effect_with(query.clone(), |query| browser::replace_query(query));

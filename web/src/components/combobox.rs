@@ -4,8 +4,8 @@
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::widgets::{described_by, message};
-use crate::state::{Field, FieldError};
+use super::widgets::{describe, link_note, message};
+use crate::state::{Field, FieldError, LinkNote, MAX_VALUE_CHARS};
 
 /// One suggestion.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +32,9 @@ pub struct ComboboxProps {
     /// The field's message.
     #[prop_or_default]
     pub error: Option<FieldError>,
+    /// What the share link held wrong for this box.
+    #[prop_or_default]
+    pub note: Option<LinkNote>,
     /// Typed.
     pub oninput: Callback<String>,
     /// Picked the suggestion at this position.
@@ -113,11 +116,12 @@ pub fn combobox(props: &ComboboxProps) -> Html {
                     class="w-full"
                     autocomplete="off"
                     spellcheck="false"
+                    maxlength={MAX_VALUE_CHARS.to_string()}
                     aria-autocomplete="list"
                     aria-expanded={expanded.to_string()}
                     aria-controls={list_id.clone()}
                     aria-activedescendant={current.map(option_id)}
-                    aria-describedby={described_by(id, true, error.is_some())}
+                    aria-describedby={describe(id, true, error.is_some(), props.note.is_some())}
                     aria-invalid={invalid.then_some("true")}
                     value={props.value.clone()}
                     {oninput}
@@ -147,6 +151,7 @@ pub fn combobox(props: &ComboboxProps) -> Html {
                 </ul>
             </div>
             { message(props.field, error) }
+            { link_note(id, props.note.as_ref()) }
         </div>
     }
 }

@@ -7,7 +7,9 @@ use web_sys::{HtmlDetailsElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::combobox::{Combobox, Suggestion};
-use super::widgets::{checkbox, described_by, message, radio, text_field, Dispatch, Kind};
+use super::widgets::{
+    checkbox, describe, link_note, message, radio, sentence, text_field, Dispatch, Kind,
+};
 use crate::format::euros;
 use crate::state::{certification_text, Action, DistanceMode, Field, Flag, Section, State};
 
@@ -37,6 +39,7 @@ fn percent(share: Decimal) -> String {
 pub fn form(state: &State, dispatch: &Dispatch) -> Html {
     html! {
         <form class="form" aria-label="Le contrat" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
+            { link_notes(state) }
             { training(state, dispatch) }
             { employer(state, dispatch) }
             { dates(state, dispatch) }
@@ -44,7 +47,106 @@ pub fn form(state: &State, dispatch: &Dispatch) -> Html {
             { apprentice(state, dispatch) }
             { advanced(state, dispatch) }
             { annexes(state, dispatch) }
+            { net_cost(state, dispatch) }
         </form>
+    }
+}
+
+/// What was wrong in the share link the page was opened with, each item leading to its field (where
+/// the same note is repeated); the rest of the link was taken.
+fn link_notes(state: &State) -> Html {
+    if state.link_notes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="link-notes" id="link-notes" role="status">
+            <p><strong>{ "Le lien ouvert contenait des erreurs." }</strong>
+                { " Le reste du formulaire a été repris ; vérifiez :" }</p>
+            <ul>
+                { for state.link_notes.iter().map(|n| html! {
+                    <li>
+                        { match n.id {
+                            Some(id) => html! { <a href={format!("#{id}")}>{ n.label }</a> },
+                            None => html! { { n.label } },
+                        } }
+                        { " : " }{ sentence(&n.message) }
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// A labelled list of choices bound to a text field (the level, the year of the cycle): the empty
+/// choice first, and the value of a share link shown as is when it is none of the choices.
+fn select_field(
+    state: &State,
+    dispatch: &Dispatch,
+    field: Field,
+    label: &str,
+    hint: &str,
+    choices: &[(&str, &str)],
+) -> Html {
+    let id = field.id();
+    let error = state.outcome.error(field);
+    let note = state.link_note(id);
+    let onchange = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::Set(field, select.value()));
+        })
+    };
+    let value = state.form.text(field).trim().to_owned();
+    html! {
+        <div class={classes!("field", error.map(|e| if e.missing { "is-missing" } else { "is-invalid" }))}>
+            <label for={id}>{ label.to_owned() }</label>
+            <p class="hint" id={format!("{id}-hint")}>{ hint.to_owned() }</p>
+            <select id={id} name={field.key()} {onchange}
+                aria-describedby={describe(id, true, error.is_some(), note.is_some())}
+                aria-invalid={error.is_some_and(|e| !e.missing).then_some("true")}>
+                { for choices.iter().map(|(v, l)| html! {
+                    <option value={v.to_string()} selected={value == *v}>{ l.to_string() }</option>
+                }) }
+                if !choices.iter().any(|(v, _)| *v == value) {
+                    <option value={value.clone()} selected=true>{ value.clone() }</option>
+                }
+            </select>
+            { message(field, error) }
+            { link_note(id, note) }
+        </div>
+    }
+}
+
+/// « Coût total pour l'employeur »: what the salary and the hiring aid need (issue 7). Optional: without
+/// a date of birth or a salary, the quote stops at the training cost.
+fn net_cost(state: &State, dispatch: &Dispatch) -> Html {
+    const CYCLE: [(&str, &str); 3] = [
+        ("", "1re année (cas général)"),
+        ("2", "2e année"),
+        ("3", "3e année"),
+    ];
+    html! {
+        <fieldset class="group" id="net-cost-form">
+            <legend>{ "Coût total pour l'employeur" }</legend>
+            <p class="hint">
+                { "Facultatif. Avec la date de naissance de l'apprenti et l'effectif de l'entreprise, le chiffrage                    ajoute le salaire de l'apprenti et les aides, année par année. Apprenti RQTH : cochez la case                    plus haut, elle compte aussi pour l'aide à l'embauche." }
+            </p>
+            <div class="row">
+                { text_field(state, dispatch, Field::BirthDate, "Date de naissance de l'apprenti",
+                    "JJ/MM/AAAA. Le salaire minimum dépend de l'âge.", Kind::Date) }
+                { text_field(state, dispatch, Field::CompanyHeadcount, "Effectif de l'entreprise",
+                    "Nombre de salariés : l'aide à l'embauche dépend du seuil de 250.", Kind::Count) }
+            </div>
+            { text_field(state, dispatch, Field::MonthlySalary, "Salaire mensuel brut convenu, en euros (facultatif)",
+                "S'il dépasse le minimum légal ; sinon le minimum selon l'âge et l'année est retenu.", Kind::Money) }
+            { text_field(state, dispatch, Field::TutorAid, "Aide au maître d'apprentissage, en euros par mois (facultatif)",
+                "Si la branche en accorde une : le plafond et la durée réglementaires sont appliqués.", Kind::Money) }
+            { select_field(state, dispatch, Field::CycleYear, "Année du cycle de formation où commence le contrat",
+                "Pour un contrat qui commence en cours de cycle, le salaire minimum suit l'année du cycle.", &CYCLE) }
+            { checkbox(state, dispatch, Flag::LicencePro, "Licence professionnelle préparée en un an",
+                "Le salaire minimum est alors celui d'une deuxième année.") }
+        </fieldset>
     }
 }
 
@@ -85,21 +187,14 @@ fn training(state: &State, dispatch: &Dispatch) -> Html {
         Callback::from(move |text: String| dispatch.dispatch(Action::Set(Field::CertQuery, text)))
     };
     let known = state.outcome.certification.as_ref();
-    let level_error = state.outcome.error(Field::Level);
     let level_hint = match known.and_then(|c| c.level_hint) {
         Some(l) => {
             format!("Niveau {l} d'après le type de diplôme de la certification ; modifiable.")
         }
         None => "Le niveau figure sur la fiche RNCP de la certification.".to_owned(),
     };
-    let onlevel = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::Set(Field::Level, select.value()));
-        })
-    };
-    let level = state.form.text(Field::Level).trim().to_owned();
+    let mut levels = vec![("", "— Choisir —")];
+    levels.extend(LEVELS);
     html! {
         <fieldset class="group">
             <legend>{ "La formation" }</legend>
@@ -110,28 +205,14 @@ fn training(state: &State, dispatch: &Dispatch) -> Html {
                 value={state.form.text(Field::CertQuery).to_owned()}
                 {suggestions}
                 error={state.outcome.error(Field::CertQuery).cloned()}
+                note={state.link_note(Field::CertQuery.id()).cloned()}
                 {oninput}
                 {onpick}
             />
             if let Some(c) = known {
                 <p class="note" id="certification-known">{ format!("Retenue : {}", certification_text(c)) }</p>
             }
-            <div class={classes!("field", level_error.map(|e| if e.missing { "is-missing" } else { "is-invalid" }))}>
-                <label for="level">{ "Niveau de la certification" }</label>
-                <p class="hint" id="level-hint">{ level_hint }</p>
-                <select id="level" name="level" onchange={onlevel}
-                    aria-describedby={described_by("level", true, level_error.is_some())}
-                    aria-invalid={level_error.is_some_and(|e| !e.missing).then_some("true")}>
-                    <option value="" selected={level.is_empty()}>{ "— Choisir —" }</option>
-                    { for LEVELS.iter().map(|(v, l)| html! {
-                        <option value={*v} selected={level == *v}>{ *l }</option>
-                    }) }
-                    if !level.is_empty() && !LEVELS.iter().any(|(v, _)| *v == level) {
-                        <option value={level.clone()} selected=true>{ level.clone() }</option>
-                    }
-                </select>
-                { message(Field::Level, level_error) }
-            </div>
+            { select_field(state, dispatch, Field::Level, "Niveau de la certification", &level_hint, &levels) }
         </fieldset>
     }
 }
@@ -185,6 +266,7 @@ fn employer(state: &State, dispatch: &Dispatch) -> Html {
                 value={state.form.text(Field::BranchQuery).to_owned()}
                 {suggestions}
                 error={state.outcome.error(Field::BranchQuery).cloned()}
+                note={state.link_note(Field::BranchQuery.id()).cloned()}
                 {oninput}
                 {onpick}
             />
@@ -197,7 +279,7 @@ fn employer(state: &State, dispatch: &Dispatch) -> Html {
             }
             if let Some(b) = branch.filter(|b| b.cpne.len() > 1) {
                 <fieldset id="cpne" class={classes!("choice", cpne_error.map(|_| "is-invalid"))}
-                    aria-describedby={described_by("cpne", false, cpne_error.is_some())}>
+                    aria-describedby={describe("cpne", false, cpne_error.is_some(), state.link_note("cpne").is_some())}>
                     <legend>{ format!("Cette convention relève de {} branches (CPNE). Laquelle est celle de l'employeur ?", b.cpne.len()) }</legend>
                     { for b.cpne.iter().map(|c| {
                         let code = c.cpne;
@@ -209,6 +291,7 @@ fn employer(state: &State, dispatch: &Dispatch) -> Html {
                         radio("cpne", &format!("cpne-{code}"), &label, chosen == Some(code), onchange)
                     }) }
                     { message(Field::Cpne, cpne_error) }
+                    { link_note("cpne", state.link_note("cpne")) }
                 </fieldset>
             }
         </fieldset>
@@ -266,10 +349,10 @@ fn apprentice(state: &State, dispatch: &Dispatch) -> Html {
     let rules = rules(state);
     let rqth_hint = match &rules {
         Some(r) => format!(
-            "Plafonnée à {} par an ; 0 si le CFA n'en a pas évalué.",
+            "Plafonnée à {} par an ; laissez vide si le CFA n'en a pas évalué.",
             euros(r.rqth_cap)
         ),
-        None => "0 si le CFA n'en a pas évalué.".to_owned(),
+        None => "Laissez vide si le CFA n'en a pas évalué.".to_owned(),
     };
     let distance_hint = match &rules {
         Some(r) if r.distance.applies => format!(
@@ -286,10 +369,11 @@ fn apprentice(state: &State, dispatch: &Dispatch) -> Html {
     html! {
         <fieldset class="group">
             <legend>{ "L'apprenti et l'enseignement" }</legend>
-            { checkbox(state, dispatch, Flag::Rqth, "L'apprenti est reconnu travailleur handicapé (RQTH)", "") }
+            { checkbox(state, dispatch, Flag::Rqth, "L'apprenti est reconnu travailleur handicapé (RQTH)",
+                "Compte aussi pour l'aide à l'embauche (coût total pour l'employeur).") }
             if state.form.flag(Flag::Rqth) {
                 <div class="nested">
-                    { text_field(state, dispatch, Field::RqthMajoration, "Majoration annuelle évaluée par le CFA, en euros",
+                    { text_field(state, dispatch, Field::RqthMajoration, "Majoration annuelle évaluée par le CFA, en euros (facultatif)",
                         &rqth_hint, Kind::Money) }
                 </div>
             }

@@ -1,6 +1,7 @@
 //! The results: every figure of the quote, its provenance and how it was computed.
 
-use coutcontrat::{NpecSource, ParticipationKind, Quote, Regime};
+use coutcontrat::text::french_number;
+use coutcontrat::{NetCost, NpecSource, ParticipationKind, Quote, Regime};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -19,7 +20,7 @@ pub fn results(state: &State) -> Html {
             { inputs_summary(state) }
             {
                 match &state.outcome.quote {
-                    Some(quote) => quote_view(quote),
+                    Some(quote) => quote_view(state, quote),
                     None => pending(state),
                 }
             }
@@ -86,10 +87,15 @@ fn provenance(q: &Quote) -> String {
 }
 
 fn amount(id: &str, value: Decimal) -> Html {
-    html! { <span id={id.to_owned()} data-value={plain(value)}>{ euros(value) }</span> }
+    amount_as(id, value, euros(value))
 }
 
-fn quote_view(q: &Quote) -> Html {
+/// An amount shown as `text` (`− 1 000,00 €`), its value for machines in `data-value`.
+fn amount_as(id: &str, value: Decimal, text: String) -> Html {
+    html! { <span id={id.to_owned()} data-value={plain(value)}>{ text }</span> }
+}
+
+fn quote_view(state: &State, q: &Quote) -> Html {
     let t = &q.totals;
     let excess: Decimal = q.years.iter().map(|y| y.employer).sum();
     let participation_label = match q.participation_kind {
@@ -150,6 +156,7 @@ fn quote_view(q: &Quote) -> Html {
             </div>
             { warnings(q) }
             { years_table(q) }
+            { net_cost(state, q) }
             { schedule(q) }
             { sources(q) }
         </>
@@ -356,21 +363,9 @@ fn inputs_summary(state: &State) -> Html {
             rows.push((field.label().to_owned(), text));
         }
     }
-    for (flag, label) in [
-        (Flag::Rqth, "Apprenti RQTH"),
-        (Flag::Distance, "Enseignement à distance"),
-        (Flag::ReducedDuration, "Durée réduite (dérogation 21)"),
-        (
-            Flag::RuptureDuringProbation,
-            "Rupture pendant la période probatoire",
-        ),
-        (
-            Flag::AfterRuptureNewEmployer,
-            "Nouveau contrat après une rupture",
-        ),
-    ] {
+    for flag in Flag::ALL {
         if f.flag(flag) {
-            rows.push((label.to_owned(), "oui".to_owned()));
+            rows.push((flag.label().to_owned(), "oui".to_owned()));
         }
     }
     html! {
@@ -380,5 +375,189 @@ fn inputs_summary(state: &State) -> Html {
                 { for rows.into_iter().map(|(k, v)| html! { <div><dt>{ k }</dt><dd>{ v }</dd></div> }) }
             </dl>
         </section>
+    }
+}
+
+fn percent(share: Decimal) -> String {
+    format!(
+        "{}\u{a0}%",
+        french_number((share * Decimal::from(100)).normalize())
+    )
+}
+
+fn bracket_label(bracket: &str) -> &str {
+    match bracket {
+        "under_18" => "moins de 18 ans",
+        "from_18" => "18 à 20 ans",
+        "from_21" => "21 à 25 ans",
+        "from_26" => "26 ans et plus",
+        other => other,
+    }
+}
+
+/// « Coût total pour l'employeur »: salary + remaining charge − aids, per execution year, with what it
+/// leaves out said plainly; or what it still needs.
+fn net_cost(state: &State, q: &Quote) -> Html {
+    let body = match &q.net_cost {
+        Some(n) => net_cost_table(q, n),
+        None => net_cost_pending(state),
+    };
+    html! {
+        <section class="block net-cost" id="net-cost" aria-labelledby="net-cost-title">
+            <h3 id="net-cost-title">{ "Coût total pour l'employeur" }</h3>
+            { body }
+        </section>
+    }
+}
+
+fn net_cost_pending(state: &State) -> Html {
+    let o = &state.outcome;
+    if !state.form.asks_net_cost() || (o.net_errors.is_empty() && o.net_general.is_none()) {
+        return html! {
+            <p class="small" id="net-cost-invite">
+                { "Pour ajouter le salaire de l'apprenti et les aides à l'embauche, indiquez sa date de naissance \
+                   et l'effectif de l'entreprise (" }
+                <a href="#net-cost-form">{ "coût total pour l'employeur" }</a>{ ")." }
+            </p>
+        };
+    }
+    let only_missing = o.net_errors.iter().all(|e| e.missing);
+    html! {
+        <div class="pending" id="net-cost-pending">
+            if !o.net_errors.is_empty() {
+                <p>{ if only_missing { "Pour obtenir le coût total, complétez :" } else { "Pour obtenir le coût total, corrigez :" } }</p>
+                <ul>
+                    { for o.net_errors.iter().map(|e| html! {
+                        <li><a href={format!("#{}", e.field.id())}>{ e.field.label() }</a>{ " : " }{ sentence(&e.message) }</li>
+                    }) }
+                </ul>
+            }
+            if let Some(general) = &o.net_general {
+                <p class="message" id="net-cost-error">{ sentence(general) }</p>
+            }
+        </div>
+    }
+}
+
+fn net_cost_table(q: &Quote, n: &NetCost) -> Html {
+    let aids: Decimal = n.years.iter().map(|y| y.aid).sum();
+    let remaining: Decimal = n.years.iter().map(|y| y.remaining_charge).sum();
+    // Explanations the core gives for these figures (`net_cost.…`), if any.
+    let core: Vec<_> = q
+        .explanations
+        .iter()
+        .filter(|e| e.figure.starts_with("net_cost"))
+        .collect();
+    html! {
+        <>
+            <p class="figure-line">
+                { "Coût net sur le contrat : " }<strong class="figure">{ amount("net-total", n.net_total) }</strong>
+                <span class="sub">{ "hors cotisations sociales patronales, non modélisées" }</span>
+            </p>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="net-cost-title">
+                <table class="years" id="net-years">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Année" }</th>
+                            <th scope="col" class="num">{ "Salaire brut" }</th>
+                            <th scope="col" class="num">{ "Reste à charge formation" }</th>
+                            <th scope="col" class="num">{ "Aides" }</th>
+                            <th scope="col" class="num">{ "Coût net" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for n.years.iter().enumerate().map(|(i, y)| {
+                            let k = i + 1;
+                            html! {
+                                <tr>
+                                    <th scope="row">{ format!("Année {k}") }<span class="sub">{ format!("{} → {}", date_short(y.start), date_short(y.end)) }</span></th>
+                                    <td class="num">{ amount(&format!("net-year-{k}-salary"), y.salary) }</td>
+                                    <td class="num">{ amount(&format!("net-year-{k}-remaining"), y.remaining_charge) }</td>
+                                    <td class="num">{ amount_as(&format!("net-year-{k}-aid"), y.aid, format!("− {}", euros(y.aid))) }</td>
+                                    <td class="num">{ amount(&format!("net-year-{k}-net"), y.net) }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">{ "Total" }</th>
+                            <td class="num">{ amount("net-salary-total", n.salary_total) }</td>
+                            <td class="num">{ euros(remaining) }</td>
+                            <td class="num">{ format!("− {}", euros(aids)) }</td>
+                            <td class="num">{ euros(n.net_total) }</td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+            <dl class="breakdown">
+                <div><dt>{ "Aide à l'embauche de l'État" }</dt><dd>{ amount("net-aid-total", n.aid_total) }</dd></div>
+                if !n.tutor_aid_total.is_zero() {
+                    <div><dt>{ "Aide au maître d'apprentissage" }</dt><dd>{ amount("net-tutor-total", n.tutor_aid_total) }</dd></div>
+                }
+            </dl>
+            <div class="not-modelled" id="net-not-modelled">
+                <p><strong>{ "Ce coût ne comprend pas :" }</strong></p>
+                <ul>
+                    { for n.not_modelled.iter().map(|m| html! { <li>{ sentence(m) }</li> }) }
+                </ul>
+            </div>
+            <details class="explain" id="net-cost-explain">
+                <summary>{ "Comment est-ce calculé ?" }</summary>
+                <ul>
+                    <li data-figure="net_cost.years.net">
+                        <p>{ "Coût net d'une année = salaire brut + reste à charge de formation (la participation de \
+                              l'employeur comprise, la première année) − aides reçues pour l'année." }</p>
+                    </li>
+                    <li data-figure="net_cost.aid_total">
+                        <p>{ format!(
+                            "Aide à l'embauche : {} par an, versée chaque mois pendant la première année d'exécution seulement ; {} sur ce contrat.",
+                            euros(n.aid_annual), euros(n.aid_total)
+                        ) }</p>
+                        if !n.aid_reference.is_empty() {
+                            <p class="ref">{ n.aid_reference.clone() }</p>
+                        }
+                    </li>
+                    { for core.iter().map(|e| html! {
+                        <li data-figure={e.figure.clone()}>
+                            <p>{ sentence(&e.text) }</p>
+                            <p class="ref">{ format!("Règle {} · article {}", e.rule, e.article) }</p>
+                        </li>
+                    }) }
+                    <li data-figure="net_cost.months">
+                        <p>{ "Salaire mois par mois : le minimum légal est un pourcentage du SMIC selon l'âge et l'année \
+                              d'exécution ; un salaire convenu plus élevé le remplace." }</p>
+                        <div class="table-scroll" tabindex="0" role="region" aria-label="Salaire mois par mois">
+                            <table class="years months" id="net-months">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{ "Période" }</th>
+                                        <th scope="col">{ "Année" }</th>
+                                        <th scope="col">{ "Âge" }</th>
+                                        <th scope="col" class="num">{ "% du SMIC" }</th>
+                                        <th scope="col" class="num">{ "SMIC" }</th>
+                                        <th scope="col" class="num">{ "Minimum" }</th>
+                                        <th scope="col" class="num">{ "Salaire" }</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    { for n.months.iter().map(|m| html! {
+                                        <tr>
+                                            <th scope="row">{ format!("{} → {}", date_short(m.from), date_short(m.to)) }</th>
+                                            <td>{ m.year }</td>
+                                            <td>{ bracket_label(m.bracket) }</td>
+                                            <td class="num">{ percent(m.rate) }</td>
+                                            <td class="num">{ euros(m.smic) }</td>
+                                            <td class="num">{ euros(m.minimum) }</td>
+                                            <td class="num">{ euros(m.salary) }</td>
+                                        </tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                        </div>
+                    </li>
+                </ul>
+            </details>
+        </>
     }
 }

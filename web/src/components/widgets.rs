@@ -5,7 +5,7 @@ use coutcontrat::Quote;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::state::{Action, Field, FieldError, Flag, State};
+use crate::state::{Action, Field, FieldError, Flag, LinkNote, State, MAX_VALUE_CHARS};
 
 /// The page's dispatcher.
 pub type Dispatch = UseReducerDispatcher<State>;
@@ -47,14 +47,36 @@ pub fn message(field: Field, error: Option<&FieldError>) -> Html {
     }
 }
 
+/// What the share link held wrong for the element of this id, with the id its box refers to
+/// (`{id}-link`).
+pub fn link_note(id: &str, note: Option<&LinkNote>) -> Html {
+    match note {
+        Some(n) => html! {
+            <p class="message link-note" id={format!("{id}-link")}>
+                <span class="visually-hidden">{ "Lien de partage : " }</span>
+                { sentence(&n.message) }
+            </p>
+        },
+        None => html! {},
+    }
+}
+
 /// `aria-describedby` of a box: its hint and its message, when they are shown.
 pub fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
+    describe(id, hint, error, false)
+}
+
+/// `aria-describedby` of a box: its hint, its message and the share link's note, when they are shown.
+pub fn describe(id: &str, hint: bool, error: bool, note: bool) -> Option<AttrValue> {
     let mut ids = Vec::new();
     if hint {
         ids.push(format!("{id}-hint"));
     }
     if error {
         ids.push(format!("{id}-error"));
+    }
+    if note {
+        ids.push(format!("{id}-link"));
     }
     (!ids.is_empty()).then(|| AttrValue::from(ids.join(" ")))
 }
@@ -85,6 +107,7 @@ pub fn text_field(
         })
     };
     let invalid = error.is_some_and(|e| !e.missing);
+    let note = state.link_note(id);
     html! {
         <div class={classes!("field", error.map(|e| if e.missing { "is-missing" } else { "is-invalid" }))}>
             <label for={id}>{ label }</label>
@@ -100,8 +123,9 @@ pub fn text_field(
                     inputmode={inputmode}
                     autocomplete="off"
                     spellcheck="false"
+                    maxlength={MAX_VALUE_CHARS.to_string()}
                     value={state.form.text(field).to_owned()}
-                    aria-describedby={described_by(id, !hint.is_empty(), error.is_some())}
+                    aria-describedby={describe(id, !hint.is_empty(), error.is_some(), note.is_some())}
                     aria-invalid={invalid.then_some("true")}
                     aria-required={field.required().then_some("true")}
                     {oninput}
@@ -111,6 +135,7 @@ pub fn text_field(
                 }
             </div>
             { message(field, error) }
+            { link_note(id, note) }
         </div>
     }
 }
@@ -125,14 +150,16 @@ pub fn checkbox(state: &State, dispatch: &Dispatch, flag: Flag, label: &str, hin
             dispatch.dispatch(Action::Toggle(flag, input.checked()));
         })
     };
+    let note = state.link_note(id);
     html! {
         <div class="check">
             <input type="checkbox" id={id} name={id} checked={state.form.flag(flag)}
-                aria-describedby={described_by(id, !hint.is_empty(), false)} {onchange} />
+                aria-describedby={describe(id, !hint.is_empty(), false, note.is_some())} {onchange} />
             <label for={id}>{ label }</label>
             if !hint.is_empty() {
                 <p class="hint" id={format!("{id}-hint")}>{ hint }</p>
             }
+            { link_note(id, note) }
         </div>
     }
 }

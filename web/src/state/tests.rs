@@ -1,7 +1,7 @@
 use coutcontrat::referentiel::{
     CertificationIndex, CpneIdcc, IdccInfo, NpecRow, Referentiel, TableVersion,
 };
-use coutcontrat::{ContractInput, NpecSource, Quoter};
+use coutcontrat::{ContractInput, NpecSource, Quote, Quoter};
 use jiff::civil::date;
 
 use super::*;
@@ -439,4 +439,438 @@ fn the_embedded_data_finds_a_certification_and_its_branch() {
         )
         .unwrap();
     assert_eq!(quote, &direct);
+}
+
+// ---- The employer's whole cost (issue 7) ----------------------------------------------------------------
+
+/// A2 with what the whole cost needs: an apprentice born 15/03/2006, a company of 12.
+fn a2_net(catalog: Catalog) -> State {
+    let mut state = a2(catalog);
+    run(
+        &mut state,
+        catalog,
+        vec![
+            set(Field::BirthDate, "15/03/2006"),
+            set(Field::CompanyHeadcount, "12"),
+        ],
+    );
+    state
+}
+
+fn direct(json_extra: &str) -> Quote {
+    let json = format!(
+        r#"{{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28",
+            "npec": "7000", "price": "9000", "level": 6{json_extra}}}"#
+    );
+    Quoter::new(Catalog::embedded().referentiel)
+        .quote(&ContractInput::from_json(&json).unwrap().parse().unwrap())
+        .unwrap()
+}
+
+#[test]
+fn the_whole_cost_has_the_figures_of_the_quoter() {
+    let catalog = Catalog::embedded();
+    let state = a2_net(catalog);
+    let quote = state.outcome.quote.as_ref().expect("quotes");
+    let want = direct(r#", "birth_date": "2006-03-15", "company_headcount": 12"#);
+    assert_eq!(quote, &want);
+    let net = quote
+        .net_cost
+        .as_ref()
+        .expect("a birth date asks for the whole cost");
+    assert_eq!(net.years.len(), 2);
+    assert!(net.years[0].salary > Decimal::ZERO);
+    assert_eq!(
+        net.years[0].net,
+        net.years[0].salary + net.years[0].remaining_charge - net.years[0].aid
+    );
+    assert!(
+        net.not_modelled
+            .iter()
+            .any(|m| m.contains("cotisations sociales patronales")),
+        "{:?}",
+        net.not_modelled
+    );
+    assert!(state.outcome.errors.is_empty() && state.outcome.net_errors.is_empty());
+
+    // Every input of the section reaches the core, the RQTH box as `rqth`, its majoration optional.
+    let mut state = a2_net(catalog);
+    run(
+        &mut state,
+        catalog,
+        vec![
+            Action::Toggle(Flag::Rqth, true),
+            set(Field::MonthlySalary, "1 450,50"),
+            set(Field::TutorAid, "150"),
+            set(Field::CycleYear, "2"),
+            Action::Toggle(Flag::LicencePro, true),
+        ],
+    );
+    let want = direct(
+        r#", "birth_date": "2006-03-15", "company_headcount": 12, "rqth": true,
+            "monthly_salary": "1450.50", "tutor_aid": "150", "cycle_year": 2, "licence_pro": true"#,
+    );
+    assert_eq!(state.outcome.quote.as_ref(), Some(&want));
+    let net = want.net_cost.as_ref().unwrap();
+    assert!(net.tutor_aid_total > Decimal::ZERO);
+    assert!(net.months.iter().all(|m| m.salary.to_string() != "0"));
+    // The majoration, when given, is the CFA's, as before.
+    state.apply(set(Field::RqthMajoration, "1500"), catalog);
+    let quote = state.outcome.quote.as_ref().unwrap();
+    assert!(quote.totals.rqth > Decimal::ZERO);
+    assert!(quote.net_cost.is_some());
+
+    // The share link carries the whole section.
+    let link = state.to_query();
+    for key in [
+        "birth_date=15/03/2006",
+        "company_headcount=12",
+        "monthly_salary=1+450%2C50",
+        "tutor_aid=150",
+        "cycle_year=2",
+        "licence_pro=1",
+        "rqth=1",
+    ] {
+        assert!(link.contains(key), "{key} in {link}");
+    }
+    let opened = State::from_query(&link, today(), catalog);
+    assert_eq!(opened.form, state.form);
+    assert_eq!(opened.outcome, state.outcome);
+}
+
+#[test]
+fn a_box_of_the_whole_cost_never_hides_the_quote() {
+    let catalog = Catalog::embedded();
+    let plain = a2(catalog).outcome.quote.unwrap();
+    // A date of birth alone: the headcount is asked for, quietly, and the quote stays.
+    let mut state = a2(catalog);
+    state.apply(set(Field::BirthDate, "15/03/2006"), catalog);
+    assert_eq!(state.outcome.quote.as_ref(), Some(&plain));
+    let e = state
+        .outcome
+        .error(Field::CompanyHeadcount)
+        .expect("headcount asked");
+    assert!(e.missing, "{e:?}");
+    assert!(state.outcome.errors.is_empty());
+    assert_eq!(state.outcome.net_errors.len(), 1);
+
+    // Wrong values: each its message, the quote stays.
+    run(
+        &mut state,
+        catalog,
+        vec![
+            set(Field::BirthDate, "31/02/2006"),
+            set(Field::CompanyHeadcount, "douze"),
+            set(Field::MonthlySalary, "-5"),
+            set(Field::CycleYear, "4"),
+        ],
+    );
+    assert_eq!(state.outcome.quote.as_ref(), Some(&plain));
+    let fields: Vec<Field> = state.outcome.net_errors.iter().map(|e| e.field).collect();
+    assert_eq!(
+        fields,
+        vec![Field::BirthDate, Field::CompanyHeadcount],
+        "{:?}",
+        state.outcome.net_errors
+    );
+    // Corrected, the core's own checks of the whole cost come next: the year of the cycle, then the
+    // negative salary.
+    run(
+        &mut state,
+        catalog,
+        vec![
+            set(Field::BirthDate, "15/03/2006"),
+            set(Field::CompanyHeadcount, "12"),
+        ],
+    );
+    let e = state.outcome.error(Field::CycleYear).expect("cycle 1 to 3");
+    assert!(e.message.contains("1, 2 ou 3"), "{}", e.message);
+    assert_eq!(state.outcome.quote.as_ref(), Some(&plain));
+    state.apply(set(Field::CycleYear, ""), catalog);
+    let e = state.outcome.error(Field::MonthlySalary).expect("negative");
+    assert!(e.message.contains("négatif"), "{}", e.message);
+    assert!(state.outcome.quote.as_ref().unwrap().net_cost.is_none());
+    state.apply(set(Field::MonthlySalary, ""), catalog);
+    assert!(state.outcome.quote.as_ref().unwrap().net_cost.is_some());
+
+    // Too young, and a slip of the century: the core's message, then the page's.
+    state.apply(set(Field::BirthDate, "01/01/2020"), catalog);
+    assert!(state.outcome.error(Field::BirthDate).is_some());
+    state.apply(set(Field::BirthDate, "15/03/1906"), catalog);
+    let e = state.outcome.error(Field::BirthDate).expect("too old");
+    assert!(e.message.contains("119 ans"), "{}", e.message);
+    assert_eq!(state.outcome.quote.as_ref(), Some(&plain));
+
+    // Without a level, the core cannot choose the aid: said next to the level, the quote (manual NPEC)
+    // stays.
+    // (Concluded before July 2025, the quote itself needs no level.)
+    let mut state = a2_net(catalog);
+    state.apply(set(Field::SignedOn, "15/06/2025"), catalog);
+    state.apply(set(Field::Level, ""), catalog);
+    assert!(state.outcome.quote.is_some(), "{:?}", state.outcome);
+    let e = state.outcome.error(Field::Level).expect("level asked");
+    assert!(e.message.contains("aide"), "{}", e.message);
+    assert!(state.outcome.errors.is_empty());
+}
+
+#[test]
+fn absurd_amounts_get_a_message_not_a_computation() {
+    let catalog = Catalog::embedded();
+    let mut state = a2_net(catalog);
+    // 10^27 € made the core overflow; the page stops at MAX_AMOUNT.
+    run(
+        &mut state,
+        catalog,
+        vec![set(Field::Price, "1e27"), set(Field::MonthlySalary, "1e28")],
+    );
+    let e = state.outcome.error(Field::Price).expect("price bounded");
+    assert!(e.message.contains("hors de portée"), "{}", e.message);
+    assert!(state.outcome.error(Field::MonthlySalary).is_some());
+    assert!(state.outcome.quote.is_none());
+    assert_eq!(state.outcome.errors.len(), 1, "{:?}", state.outcome.errors);
+    state.apply(set(Field::Price, "9000"), catalog);
+    let quote = state.outcome.quote.as_ref().expect("quote back");
+    assert!(quote.net_cost.is_none(), "the salary is still wrong");
+    state.apply(set(Field::MonthlySalary, "1000000"), catalog);
+    assert!(state.outcome.quote.as_ref().unwrap().net_cost.is_some());
+}
+
+// ---- Share links, tampered (issue 8) --------------------------------------------------------------------
+
+const A2_LINK: &str =
+    "signed_on=15/08/2025&start=2025-09-01&end=28/02/2027&npec=7000&price=9000&level=6";
+
+#[test]
+fn a_tampered_link_says_what_is_wrong_and_keeps_the_rest() {
+    let catalog = Catalog::embedded();
+    let clean = State::from_query(A2_LINK, today(), catalog);
+    assert!(clean.link_notes.is_empty());
+    assert!(clean.outcome.quote.is_some());
+
+    // A bad date and an absurd amount are kept as typed, with their field's message.
+    let state = State::from_query(
+        &format!("{A2_LINK}&end=2027-13-45&annexes.nights=-4&npec=5e26"),
+        today(),
+        catalog,
+    );
+    assert_eq!(state.form.text(Field::End), "2027-13-45");
+    assert!(state.outcome.error(Field::End).is_some());
+    assert!(state.outcome.error(Field::Nights).is_some());
+    assert!(state
+        .outcome
+        .error(Field::Npec)
+        .is_some_and(|e| e.message.contains("hors de portée")));
+    assert_eq!(state.form.text(Field::Price), "9000");
+    assert_eq!(state.form.text(Field::Level), "6");
+    // Repeated keys: the last value, and a note.
+    let note = state.link_note("end").expect("end repeated");
+    assert!(note.message.contains("plusieurs fois"), "{}", note.message);
+
+    // Unknown keys, broken percent-encoding, a bad box value, an overlong value, a bad choice.
+    let long = "x".repeat(MAX_VALUE_CHARS + 1);
+    let state = State::from_query(
+        &format!(
+            "?{A2_LINK}&utm_source=news&evil=%3Cscript%3E&cert_q=Ma%zzitre%E9&rqth=peut-%C3%AAtre\
+             &branch_q={long}&price_basis=monthly&distance_mode=%FF"
+        ),
+        today(),
+        catalog,
+    );
+    let quote = state.outcome.quote.as_ref().expect("the rest quotes");
+    assert_eq!(quote, clean.outcome.quote.as_ref().unwrap());
+    let general = state
+        .link_notes
+        .iter()
+        .find(|n| n.id.is_none())
+        .expect("unknown keys");
+    assert!(
+        general.message.contains("« utm_source »") && general.message.contains("« evil »"),
+        "{}",
+        general.message
+    );
+    let cert = state.link_note("certification").expect("malformed");
+    assert!(cert.message.contains("mal encodés"), "{}", cert.message);
+    assert_eq!(state.form.text(Field::CertQuery), "Ma%zzitre\u{fffd}");
+    let rqth = state.link_note("rqth").expect("bad box value");
+    assert!(rqth.message.contains("peut-être"), "{}", rqth.message);
+    assert!(!state.form.flag(Flag::Rqth));
+    let branch = state.link_note("branch").expect("overlong");
+    assert!(branch.message.contains("trop longue"), "{}", branch.message);
+    assert_eq!(state.form.text(Field::BranchQuery), "");
+    assert!(state.link_note("price").is_some());
+    assert_eq!(state.form.price_basis, PriceBasis::Annual);
+    assert!(state.link_note("distance").is_some());
+    // (%FF is both malformed and no known choice: two notes.)
+    assert_eq!(state.link_notes.len(), 7, "{:#?}", state.link_notes);
+
+    // A note goes once its field is edited; the others stay.
+    let mut state = state;
+    state.apply(set(Field::CertQuery, "maitre"), catalog);
+    assert!(state.link_note("certification").is_none());
+    state.apply(Action::Toggle(Flag::Rqth, true), catalog);
+    assert!(state.link_note("rqth").is_none());
+    assert_eq!(state.link_notes.len(), 5);
+
+    // Only unknown keys: the defaults, and the note. The page's own keys are no news.
+    let state = State::from_query("?utm_source=x&mode=widget&debug_panic=1", today(), catalog);
+    assert_eq!(state.form, Form::defaults(today()));
+    assert_eq!(state.link_notes.len(), 1);
+    assert!(state.link_notes[0].message.contains("utm_source"));
+    assert!(!state.link_notes[0].message.contains("mode"));
+}
+
+#[test]
+fn an_oversized_link_is_read_in_part() {
+    let catalog = Catalog::embedded();
+    let many: String = (0..MAX_PAIRS + 20).map(|i| format!("&k{i}=1")).collect();
+    let state = State::from_query(&format!("{A2_LINK}{many}"), today(), catalog);
+    assert!(state.outcome.quote.is_some());
+    assert!(state
+        .link_notes
+        .iter()
+        .any(|n| n.message.contains("paramètres : seuls")));
+    assert!(state
+        .link_notes
+        .iter()
+        .any(|n| n.message.contains("et ") && n.message.contains("autres")));
+
+    let huge = format!("{A2_LINK}&cert_q={}", "é".repeat(MAX_QUERY_BYTES));
+    let state = State::from_query(&huge, today(), catalog);
+    assert!(state.outcome.quote.is_some());
+    assert!(state
+        .link_notes
+        .iter()
+        .any(|n| n.message.contains("trop long")));
+}
+
+#[test]
+fn an_emptied_form_reads_back_empty() {
+    let catalog = Catalog::embedded();
+    let mut state = State::defaults(today(), catalog);
+    for f in [Field::SignedOn, Field::Start, Field::End] {
+        state.apply(set(f, ""), catalog);
+    }
+    let link = state.to_query();
+    assert_eq!(link, "signed_on=");
+    assert_eq!(State::from_query(&link, today(), catalog).form, state.form);
+}
+
+#[test]
+fn the_panic_trigger_is_read_from_the_link() {
+    assert!(debug_panic_requested("?debug_panic=1"));
+    assert!(debug_panic_requested("price=9000&debug_panic=1"));
+    assert!(!debug_panic_requested("?debug_panic=0"));
+    assert!(!debug_panic_requested("?price=9000"));
+}
+
+// proptest is a host dev-dependency (web/Cargo.toml): the lib's tests also build for wasm32 under clippy.
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Keys the page knows, and a few it does not.
+    fn key() -> impl Strategy<Value = String> {
+        let mut keys: Vec<String> = Field::ALL.iter().map(|f| f.key().to_owned()).collect();
+        keys.extend(Flag::ALL.iter().map(|f| f.key().to_owned()));
+        keys.extend(
+            ["price_basis", "distance_mode", "mode", "utm_source", ""]
+                .iter()
+                .map(|k| k.to_string()),
+        );
+        prop_oneof![
+            4 => proptest::sample::select(keys),
+            1 => "[a-z_.%]{0,12}",
+        ]
+    }
+
+    /// Values that reach every parser: dates, numbers of every size, escapes, anything.
+    fn value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}",
+            "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}",
+            "-?[0-9]{1,40}([.,][0-9]{0,30})?",
+            "-?[0-9]\\.?[0-9]{0,3}[eE][+-]?[0-9]{1,3}",
+            "(RNCP)?[0-9]{0,8}",
+            "(%[0-9A-Fa-fzZ]{0,2}|\\+|&|=|[a-zé ])*",
+            any::<String>(),
+        ]
+    }
+
+    fn link() -> impl Strategy<Value = String> {
+        prop::collection::vec((key(), value()), 0..12).prop_map(|pairs| {
+            pairs
+                .into_iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("&")
+        })
+    }
+
+    fn form() -> impl Strategy<Value = Form> {
+        (
+            prop::collection::vec(
+                prop_oneof![
+                    Just(String::new()),
+                    value().prop_map(|v| { v.chars().take(MAX_VALUE_CHARS).collect::<String>() })
+                ],
+                Field::ALL.len(),
+            ),
+            prop::collection::vec(any::<bool>(), Flag::ALL.len()),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(texts, flags, total, hours)| {
+                let mut form = Form::default();
+                for (f, t) in Field::ALL.into_iter().zip(texts) {
+                    form.set(f, t);
+                }
+                for (f, on) in Flag::ALL.into_iter().zip(flags) {
+                    form.set_flag(f, on);
+                }
+                form.price_basis = if total {
+                    PriceBasis::Total
+                } else {
+                    PriceBasis::Annual
+                };
+                form.distance_mode = if hours {
+                    DistanceMode::Hours
+                } else {
+                    DistanceMode::Share
+                };
+                form
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn from_query_never_panics_on_any_text(text in any::<String>()) {
+            let state = State::from_query(&text, today(), Catalog::embedded());
+            let again = State::from_query(&state.to_query(), today(), Catalog::embedded());
+            prop_assert_eq!(again.form, state.form);
+        }
+
+        #[test]
+        fn from_query_never_panics_on_links_of_known_keys(text in link()) {
+            let state = State::from_query(&text, today(), Catalog::embedded());
+            let again = State::from_query(&state.to_query(), today(), Catalog::embedded());
+            prop_assert!(again.link_notes.is_empty(), "{:?}", again.link_notes);
+            prop_assert_eq!(again.form, state.form);
+            prop_assert_eq!(again.outcome, state.outcome);
+        }
+
+        #[test]
+        fn to_query_then_from_query_gives_the_same_form(form in form()) {
+            let catalog = Catalog::embedded();
+            let state = State::new(form, today(), catalog);
+            let link = state.to_query();
+            let opened = State::from_query(&link, today(), catalog);
+            prop_assert!(opened.link_notes.is_empty(), "{}: {:?}", link, opened.link_notes);
+            prop_assert_eq!(&opened.form, &state.form);
+            prop_assert_eq!(&opened.outcome, &state.outcome);
+        }
+    }
 }

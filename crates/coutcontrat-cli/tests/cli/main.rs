@@ -6,6 +6,9 @@
 mod common;
 
 mod batch;
+mod errors;
 mod help;
 mod quote;
 mod referentiel;
+mod regressions;
+mod verify;

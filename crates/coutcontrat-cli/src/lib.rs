@@ -1,0 +1,12 @@
+//! The library behind the `coutcontrat` binary: each command's work, callable without a process.
+//!
+//! The binary (`src/main.rs`) only reads the options and prints; the fuzz targets (`fuzz/`) and the tests drive
+//! these functions directly, for instance [`batch::run_io`] on bytes in memory.
+
+pub mod batch;
+pub mod data;
+pub mod failure;
+pub mod input;
+pub mod lookup;
+pub mod render;
+pub mod verify;

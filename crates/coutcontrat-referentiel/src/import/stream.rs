@@ -1,0 +1,782 @@
+//! The streaming import of the current layout (2023+): « Onglet 3 - référentiel NPEC » is inflated on one thread
+//! and pull-parsed on another, each row converted as it arrives into compact rows; the other sheets (matrix,
+//! mapping, « Me lire ») are read meanwhile on a third. Same rows, warnings and messages as the calamine path
+//! (which [`read`] leaves to the caller, by returning `None`, for every other layout and for anything unexpected).
+
+use std::io::BufRead;
+
+use calamine::Data;
+
+use super::*;
+use crate::store::{FxMap, RowStore, NONE};
+use crate::xlsx::{read_range, to_data, Package, RawCell, SheetRows, Value};
+
+/// The size of the chunks of « Onglet 3 » handed to the parsers (small in unit tests: many chunks).
+const CHUNK: usize = if cfg!(test) { 16 << 10 } else { 4 << 20 };
+
+/// The normalised name of the current layout's long sheet.
+const CURRENT_SHEET: &str = "onglet3-referentielnpec";
+
+/// Why the streaming path stops: a problem of the data (reported), or a reason to let calamine read the file.
+enum Stop {
+    Error(Error),
+    Fallback,
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Stop {
+        Stop::Error(e)
+    }
+}
+
+impl From<String> for Stop {
+    fn from(_: String) -> Stop {
+        Stop::Fallback
+    }
+}
+
+type SResult<T> = std::result::Result<T, Stop>;
+
+/// Reads a current-layout workbook, with the SHA-256 of `outer` (the file as given); `None` when the calamine
+/// path must read it.
+pub(super) fn read(file: &str, inner: &[u8], outer: &[u8]) -> Result<Option<(Parts, String)>> {
+    match read_stream(file, inner, outer) {
+        Ok(found) => Ok(Some(found)),
+        Err(Stop::Error(e)) => Err(e),
+        Err(Stop::Fallback) => Ok(None),
+    }
+}
+
+/// The texts of streamed cells, interned in a store: shared strings once, numbers by value.
+struct Texts<'a> {
+    sst: &'a [String],
+    /// Shared-string index → id of its trimmed text.
+    sst_ids: Vec<u32>,
+    numbers: FxMap<u64, u32>,
+    empty: u32,
+}
+
+impl<'a> Texts<'a> {
+    fn new(sst: &'a [String], store: &mut RowStore) -> Texts<'a> {
+        let sst_ids = sst.iter().map(|s| store.strings.intern(s.trim())).collect();
+        let empty = store.strings.intern("");
+        Texts {
+            sst,
+            sst_ids,
+            numbers: FxMap::default(),
+            empty,
+        }
+    }
+
+    /// The id of a cell's text as [`cell_text`] gives it.
+    fn text(&mut self, store: &mut RowStore, v: Option<&Value>) -> SResult<u32> {
+        Ok(match v {
+            None | Some(Value::Empty) => self.empty,
+            Some(Value::Sst(i)) => *self
+                .sst_ids
+                .get(*i as usize)
+                .ok_or_else(|| "index de chaîne partagée hors table".to_owned())?,
+            Some(Value::Num(f)) => *self
+                .numbers
+                .entry(f.to_bits())
+                .or_insert_with(|| store.strings.intern(&format!("{f}"))),
+            Some(other) => store.strings.intern(&cell_text(&to_data(other, self.sst))),
+        })
+    }
+
+    fn data(&self, v: Option<&Value>) -> Data {
+        v.map_or(Data::Empty, |v| to_data(v, self.sst))
+    }
+}
+
+fn cell_error(
+    kind: ErrorKind,
+    file: &str,
+    sheet: &str,
+    row: u32,
+    col: u32,
+    msg: impl Into<String>,
+) -> Error {
+    Error::new(kind, file, msg)
+        .sheet(sheet)
+        .at(row, col_letter(col))
+}
+
+/// The sheets of a package as (name, normalised name).
+fn sheet_names(pkg: &Package<'_>) -> (Vec<String>, Vec<String>) {
+    let names: Vec<String> = pkg.sheets.iter().map(|(n, _)| n.clone()).collect();
+    let normalized = names.iter().map(|n| norm_sheet(n)).collect();
+    (names, normalized)
+}
+
+/// A small sheet read whole into a grid.
+fn grid_of(pkg: &Package<'_>, name: &str, sst: &[String]) -> SResult<Grid> {
+    let range = pkg.with_sheet(name, |r| read_range(&mut SheetRows::new(r), sst, None))??;
+    Ok(Grid {
+        name: name.to_owned(),
+        range,
+    })
+}
+
+fn read_stream(file: &str, inner: &[u8], outer: &[u8]) -> SResult<(Parts, String)> {
+    let pkg = Package::open(inner)?;
+    if pkg.date1904 {
+        return Err(Stop::Fallback);
+    }
+    let (names, normalized) = sheet_names(&pkg);
+    // Only workbooks whose one long sheet is the current layout's.
+    let other_layout = normalized
+        .iter()
+        .any(|n| n != CURRENT_SHEET && SPECS.iter().any(|s| s.sheets.contains(&n.as_str())));
+    let Some(main_index) = normalized.iter().position(|n| n == CURRENT_SHEET) else {
+        return Err(Stop::Fallback);
+    };
+    if other_layout {
+        return Err(Stop::Fallback);
+    }
+    let main = names[main_index].clone();
+    let sst = pkg.shared_strings()?;
+
+    // The header: the first rows are enough to choose the layout as the calamine path does.
+    let head = Grid {
+        name: main.clone(),
+        range: pkg.with_sheet(&main, |r| read_range(&mut SheetRows::new(r), &sst, Some(8)))??,
+    };
+    let mut best: Option<(&LongSpec, Match)> = None;
+    for spec in SPECS.iter().filter(|s| s.sheets[0] == CURRENT_SHEET) {
+        let m = best_header(&head, spec);
+        let complete = m.required_found == required(spec);
+        let better = match &best {
+            None => true,
+            Some((b, bm)) => {
+                let b_complete = bm.required_found == required(b);
+                (complete, m.found, m.required_found) > (b_complete, bm.found, bm.required_found)
+            }
+        };
+        if better {
+            best = Some((spec, m));
+        }
+    }
+    let Some((spec, m)) = best else {
+        return Err(Stop::Fallback);
+    };
+    if spec.layout != Layout::Current {
+        return Err(Stop::Fallback);
+    }
+    if m.required_found < required(spec) {
+        return Err(renamed_header_error(&head, file, spec, &m).into());
+    }
+
+    let (long, side) = std::thread::scope(|scope| {
+        let side = scope.spawn(|| side_sheets(file, &pkg, &sst, &names, &normalized, outer));
+        let started = std::time::Instant::now();
+        let long = read_long_parallel(file, &main, &m, &pkg, &sst);
+        trace("onglet 3", started);
+        let side = side.join();
+        trace("other sheets", started);
+        (long, side)
+    });
+    let side = side.unwrap_or_else(|p| std::panic::resume_unwind(p));
+    // Errors in the order the calamine path meets them: a damaged file first, then the long sheet, the
+    // matrix, the mapping sheets.
+    if matches!(side, Err(Stop::Fallback)) {
+        return Err(Stop::Fallback);
+    }
+    let (mut store, not_rncp) = long?;
+    let side = side?;
+    let matrix = match side.matrix {
+        Some(m) => {
+            let (side_store, parts) = m?;
+            let remap = store.absorb(&side_store);
+            Some(MatrixParts {
+                cells: parts
+                    .cells
+                    .iter()
+                    .map(|c| RowStore::remapped(c, &remap))
+                    .collect(),
+                ..parts
+            })
+        }
+        None => None,
+    };
+    let (sheet_pairs, sheet_mapped) = side.mapping?;
+    Ok((
+        Parts {
+            layout: Layout::Current,
+            main_sheet: main,
+            store,
+            skipped_hist: 0,
+            no_year: 0,
+            not_rncp,
+            pairs: Vec::new(),
+            mapped: BTreeSet::new(),
+            matrix,
+            sheet_pairs,
+            sheet_mapped,
+            readme: side.readme,
+        },
+        side.sha256,
+    ))
+}
+
+/// What the third thread reads.
+struct Side {
+    sha256: String,
+    matrix: Option<SResult<(RowStore, MatrixParts)>>,
+    mapping: SResult<(Vec<CpneIdcc>, BTreeSet<u32>)>,
+    readme: Vec<String>,
+}
+
+/// The checksum, the matrix, the mapping sheets and « Me lire ».
+fn side_sheets(
+    file: &str,
+    pkg: &Package<'_>,
+    sst: &[String],
+    names: &[String],
+    normalized: &[String],
+    outer: &[u8],
+) -> SResult<Side> {
+    let started = std::time::Instant::now();
+    let sha256 = sha256_hex(outer);
+    trace("sha256", started);
+    let matrix = match normalized.iter().position(|n| n == "onglet2-global") {
+        Some(i) => {
+            let name = &names[i];
+            match pkg.with_sheet(name, |r| {
+                read_matrix_stream(file, name, SheetRows::new(r), sst)
+            })? {
+                Err(Stop::Fallback) => return Err(Stop::Fallback),
+                found => Some(found),
+            }
+        }
+        None => None,
+    };
+    trace("matrix", started);
+    let mut mapping = Ok((Vec::new(), BTreeSet::new()));
+    for (i, n) in normalized.iter().enumerate() {
+        if n.contains("cpne-idcc") || n.contains("idcc-cpne") {
+            let grid = grid_of(pkg, &names[i], sst)?;
+            if let Ok((pairs, mapped)) = &mut mapping {
+                if let Err(e) = read_mapping_sheet(&grid, file, pairs, mapped) {
+                    mapping = Err(Stop::Error(e));
+                }
+            }
+        }
+    }
+    let readme = match readme_sheet(names) {
+        Some(name) => readme_of(&grid_of(pkg, name, sst)?).lines,
+        None => Vec::new(),
+    };
+    Ok(Side {
+        sha256,
+        matrix,
+        mapping,
+        readme,
+    })
+}
+
+/// The columns of « Onglet 3 » of the current layout, in the order of [`LONG_FIELDS`].
+const LONG_FIELDS: [Field; 9] = [
+    Field::Rncp,
+    Field::Label,
+    Field::Certifier,
+    Field::DiplomaType,
+    Field::Cpne,
+    Field::CpneLabel,
+    Field::Amount,
+    Field::Status,
+    Field::Date,
+];
+
+/// Where each field is, and the header row.
+struct LongLayout {
+    col: [u32; 9],
+    field_of_col: Vec<u8>,
+    header_row: u32,
+}
+
+impl LongLayout {
+    fn new(m: &Match) -> SResult<LongLayout> {
+        let mut col = [0u32; 9];
+        for (i, f) in LONG_FIELDS.iter().enumerate() {
+            col[i] = m
+                .cols
+                .iter()
+                .find(|(g, _)| g == f)
+                .and_then(|(_, p)| *p)
+                .ok_or(Stop::Fallback)?;
+        }
+        let width = col.iter().max().map_or(0, |c| *c as usize + 1);
+        let mut field_of_col = vec![u8::MAX; width];
+        for (i, c) in col.iter().enumerate() {
+            field_of_col[*c as usize] = i as u8;
+        }
+        Ok(LongLayout {
+            col,
+            field_of_col,
+            header_row: m.row,
+        })
+    }
+}
+
+/// What one parser thread made of its chunks: its store, and per chunk its rows (ids of that store) and the
+/// count of cells that are not RNCP codes; or the first problem of a chunk.
+/// The rows of a chunk, and how many name no RNCP code.
+type ChunkRows = (Vec<CRow>, usize);
+
+struct Parsed {
+    store: RowStore,
+    chunks: Vec<(usize, SResult<ChunkRows>)>,
+}
+
+/// « Onglet 3 » of the current layout: the calamine path's `read_long` for this layout. One thread inflates
+/// the sheet into chunks of whole rows, two parse them; the rows are put back in order.
+fn read_long_parallel(
+    file: &str,
+    sheet: &str,
+    m: &Match,
+    pkg: &Package<'_>,
+    sst: &[String],
+) -> SResult<(RowStore, usize)> {
+    let layout = LongLayout::new(m)?;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(3);
+    // Parsed buffers go back to the inflater: no fresh pages to fault in for every chunk.
+    let (give_back, recycled) = std::sync::mpsc::channel::<Vec<u8>>();
+    let rx = std::sync::Mutex::new(Some(rx));
+    let rx = &rx;
+    let (inflated, parsed) = std::thread::scope(|scope| {
+        let inflater = scope.spawn(move || pkg.inflate_rows_into(sheet, tx, CHUNK, &recycled));
+        let worker = |give_back: std::sync::mpsc::Sender<Vec<u8>>| {
+            let mut store = RowStore::default();
+            let mut texts = Texts::new(sst, &mut store);
+            let sheet_id = store.strings.intern(sheet);
+            let mut chunks = Vec::new();
+            let (mut busy, mut waited) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
+            loop {
+                let asked = std::time::Instant::now();
+                let job = rx
+                    .lock()
+                    .ok()
+                    .and_then(|rx| rx.as_ref().and_then(|rx| rx.recv().ok()));
+                let Some((index, bytes)) = job else {
+                    break;
+                };
+                let got = std::time::Instant::now();
+                waited += got - asked;
+                let mut out = Vec::with_capacity(bytes.len() / 300);
+                let mut rows = SheetRows::rows_in(bytes, index == 0);
+                let mut not_rncp = 0;
+                let result = convert_long(
+                    file,
+                    sheet,
+                    &layout,
+                    &mut rows,
+                    &mut store,
+                    &mut texts,
+                    sheet_id,
+                    &mut out,
+                    &mut not_rncp,
+                )
+                .map(|()| (out, not_rncp));
+                let _ = give_back.send(rows.into_buffer());
+                busy += got.elapsed();
+                let failed = result.is_err();
+                chunks.push((index, result));
+                if failed {
+                    break;
+                }
+            }
+            if std::env::var_os("COUTCONTRAT_TRACE").is_some() {
+                eprintln!(
+                    "[import] parser: {} chunks, busy {:.3} s, waiting {:.3} s",
+                    chunks.len(),
+                    busy.as_secs_f64(),
+                    waited.as_secs_f64()
+                );
+            }
+            Parsed { store, chunks }
+        };
+        let other = give_back.clone();
+        let helper = scope.spawn(move || worker(other));
+        let mine = worker(give_back);
+        let theirs = helper.join();
+        // Stop the inflater if both parsers stopped early.
+        if let Ok(mut rx) = rx.lock() {
+            rx.take();
+        }
+        (inflater.join(), [Ok(mine), theirs])
+    });
+    inflated.unwrap_or_else(|p| std::panic::resume_unwind(p))?;
+    let mut parsed: Vec<Parsed> = parsed
+        .into_iter()
+        .map(|p| p.unwrap_or_else(|p| std::panic::resume_unwind(p)))
+        .collect();
+    // The first problem in the order of the rows; a damaged sheet anywhere goes to calamine.
+    let mut first_error: Option<(usize, Error)> = None;
+    for p in &mut parsed {
+        for (index, result) in &mut p.chunks {
+            match result {
+                Err(Stop::Fallback) => return Err(Stop::Fallback),
+                Err(Stop::Error(e)) => {
+                    if first_error.as_ref().is_none_or(|(i, _)| *index < *i) {
+                        first_error = Some((*index, e.clone()));
+                    }
+                }
+                Ok(_) => {}
+            }
+        }
+    }
+    if let Some((_, e)) = first_error {
+        return Err(Stop::Error(e));
+    }
+    let mut parts = parsed.into_iter();
+    let Parsed {
+        store: mut main,
+        chunks: main_chunks,
+    } = parts.next().ok_or(Stop::Fallback)?;
+    let mut all: Vec<(usize, Vec<CRow>, usize)> = Vec::new();
+    for (index, result) in main_chunks {
+        if let Ok((rows, n)) = result {
+            all.push((index, rows, n));
+        }
+    }
+    for other in parts {
+        let remap = main.absorb(&other.store);
+        for (index, result) in other.chunks {
+            if let Ok((rows, n)) = result {
+                let rows = rows.iter().map(|r| RowStore::remapped(r, &remap)).collect();
+                all.push((index, rows, n));
+            }
+        }
+    }
+    all.sort_by_key(|c| c.0);
+    main.rows
+        .reserve(all.iter().map(|c| c.1.len()).sum::<usize>());
+    let mut not_rncp = 0;
+    for (_, rows, n) in all {
+        main.rows.extend(rows);
+        not_rncp += n;
+    }
+    Ok((main, not_rncp))
+}
+
+/// The rows of a chunk of « Onglet 3 », converted as `read_long` converts them.
+#[allow(clippy::too_many_arguments)]
+fn convert_long<R: BufRead>(
+    file: &str,
+    sheet: &str,
+    layout: &LongLayout,
+    rows: &mut SheetRows<R>,
+    store: &mut RowStore,
+    texts: &mut Texts<'_>,
+    sheet_id: u32,
+    out: &mut Vec<CRow>,
+    not_rncp: &mut usize,
+) -> SResult<()> {
+    let [rncp_i, label_i, certifier_i, type_i, cpne_i, cpne_label_i, amount_i, status_i, date_i] =
+        [0usize, 1, 2, 3, 4, 5, 6, 7, 8];
+    let col = &layout.col;
+    let mut dates: FxMap<u64, std::result::Result<Option<Date>, String>> = FxMap::default();
+    let mut cells: Vec<RawCell> = Vec::new();
+    while let Some(row) = rows.next_row(&mut cells)? {
+        if row <= layout.header_row {
+            continue;
+        }
+        let mut slots: [Option<&Value>; 9] = [None; 9];
+        let mut any = false;
+        for c in &cells {
+            if let Some(&f) = layout.field_of_col.get(c.col as usize) {
+                if f != u8::MAX {
+                    slots[f as usize] = Some(&c.value);
+                    any = true;
+                }
+            }
+        }
+        if !any {
+            continue;
+        }
+        let mut t = [texts.empty; 9];
+        for (i, slot) in slots.iter().enumerate() {
+            t[i] = texts.text(store, *slot)?;
+        }
+        if t.iter().all(|&id| id == texts.empty) {
+            continue;
+        }
+        let err = |kind, c: u32, msg: String| cell_error(kind, file, sheet, row, c, msg);
+        let rncp_cell = t[rncp_i];
+        if rncp_cell == texts.empty {
+            return Err(err(
+                ErrorKind::InvalidValue,
+                col[rncp_i],
+                "ligne sans code de certification (RNCP ou code diplôme) : complétez-le ou supprimez la ligne"
+                    .into(),
+            )
+            .into());
+        }
+        if store.codes(rncp_cell).is_empty() {
+            *not_rncp += 1;
+        }
+        let cpne = match slots[cpne_i] {
+            None => NONE,
+            Some(v) => {
+                let d = texts.data(Some(v));
+                cell_code(&d).ok_or_else(|| {
+                    err(
+                        ErrorKind::InvalidValue,
+                        col[cpne_i],
+                        format!(
+                            "« {} » n'est pas un code CPNE : attendu un nombre entier",
+                            cell_text(&d)
+                        ),
+                    )
+                })?
+            }
+        };
+        let amount_raw = t[amount_i];
+        store
+            .amount(amount_raw)
+            .map_err(|msg| err(ErrorKind::InvalidAmount, col[amount_i], msg))?;
+        let date = match slots[date_i] {
+            None => None,
+            Some(Value::Num(f)) => dates
+                .entry(f.to_bits())
+                .or_insert_with(|| date_value(&Data::Float(*f)))
+                .clone()
+                .map_err(|msg| err(ErrorKind::InvalidDate, col[date_i], msg))?,
+            Some(v) => date_value(&texts.data(Some(v)))
+                .map_err(|msg| err(ErrorKind::InvalidDate, col[date_i], msg))?,
+        };
+        out.push(CRow {
+            rncp_cell,
+            diploma_code: NONE,
+            label: t[label_i],
+            certifier: t[certifier_i],
+            diploma_type: t[type_i],
+            cpne,
+            cpne_label: t[cpne_label_i],
+            amount_raw,
+            status: t[status_i],
+            sheet: sheet_id,
+            line: row + 1,
+            date,
+        });
+    }
+    Ok(())
+}
+
+/// « Onglet 2 - global », row by row: the calamine path's `read_matrix`, into compact cells.
+fn read_matrix_stream<R: BufRead>(
+    file: &str,
+    sheet: &str,
+    mut rows: SheetRows<R>,
+    sst: &[String],
+) -> SResult<(RowStore, MatrixParts)> {
+    let mut store = RowStore::default();
+    let mut texts = Texts::new(sst, &mut store);
+    // The head: up to the first certification code under the header (or 10 rows without a header).
+    let mut head_rows: Vec<(u32, Vec<RawCell>)> = Vec::new();
+    let mut cells = Vec::new();
+    let mut header = None;
+    let first_text = |cells: &[RawCell]| {
+        cells
+            .iter()
+            .find(|c| c.col == 0)
+            .map(|c| cell_text(&to_data(&c.value, sst)))
+            .unwrap_or_default()
+    };
+    let mut more = true;
+    while let Some(row) = rows.next_row(&mut cells)? {
+        let a = first_text(&cells);
+        head_rows.push((row, cells.clone()));
+        match header {
+            None if row <= 10 && MATRIX_KEYS.contains(&norm_header(&a).as_str()) => {
+                header = Some(row)
+            }
+            None if row > 10 => break,
+            Some(h) if row > h && !a.is_empty() => break,
+            _ => {}
+        }
+    }
+    if head_rows.last().is_none() {
+        more = false;
+    }
+    let mut sparse = Vec::new();
+    for (row, cells) in &head_rows {
+        for c in cells {
+            let d = to_data(&c.value, sst);
+            if d != Data::Empty {
+                sparse.push(calamine::Cell::new((row - 1, c.col), d));
+            }
+        }
+    }
+    let grid = Grid {
+        name: sheet.to_owned(),
+        range: crate::xlsx::range_of(sparse)
+            .map_err(|msg| Error::new(ErrorKind::Unreadable, file, msg).sheet(sheet))?,
+    };
+    let head = matrix_head(&grid, file)?;
+    let sheet_id = store.strings.intern(sheet);
+    let fixed = |kind: Fixed| head.fixed.iter().find(|(_, k)| *k == kind).map(|(c, _)| *c);
+    let (label_col, certifier_col, type_col) = (
+        fixed(Fixed::Label),
+        fixed(Fixed::Certifier),
+        fixed(Fixed::DiplomaType),
+    );
+    let branches: Vec<(u32, u32, u32)> = head
+        .branch_cols
+        .iter()
+        .map(|c| {
+            let code = head.codes_of.get(c).copied().flatten().unwrap_or(NONE);
+            let label = store
+                .strings
+                .intern(head.labels_of.get(c).map_or("", String::as_str));
+            (*c, code, label)
+        })
+        .collect();
+    let width = branches
+        .iter()
+        .map(|b| b.0)
+        .chain([label_col, certifier_col, type_col].into_iter().flatten())
+        .max()
+        .map_or(1, |c| c as usize + 1);
+    let mut out = Vec::new();
+    let mut dense: Vec<Option<Value>> = vec![None; width];
+    let mut convert = |row: u32, cells: &[RawCell], store: &mut RowStore| -> SResult<()> {
+        if row < head.first_data {
+            return Ok(());
+        }
+        for d in dense.iter_mut() {
+            *d = None;
+        }
+        for c in cells {
+            if let Some(slot) = dense.get_mut(c.col as usize) {
+                *slot = Some(c.value.clone());
+            }
+        }
+        let code = texts.text(store, dense[0].as_ref())?;
+        if code == texts.empty {
+            return Ok(());
+        }
+        let (rncp_cell, diploma_code) = if head.by_rncp {
+            (code, NONE)
+        } else {
+            (texts.empty, code)
+        };
+        store.codes(rncp_cell);
+        let mut fixed_text = |c: Option<u32>, store: &mut RowStore| match c {
+            Some(c) => texts.text(store, dense.get(c as usize).and_then(Option::as_ref)),
+            None => Ok(texts.empty),
+        };
+        let label = fixed_text(label_col, store)?;
+        let certifier = fixed_text(certifier_col, store)?;
+        let diploma_type = fixed_text(type_col, store)?;
+        for &(c, cpne, cpne_label) in &branches {
+            let Some(v) = dense.get(c as usize).and_then(Option::as_ref) else {
+                continue;
+            };
+            let amount_raw = texts.text(store, Some(v))?;
+            if amount_raw == texts.empty {
+                continue;
+            }
+            store
+                .amount(amount_raw)
+                .map_err(|msg| cell_error(ErrorKind::InvalidAmount, file, sheet, row, c, msg))?;
+            out.push(CRow {
+                rncp_cell,
+                diploma_code,
+                label,
+                certifier,
+                diploma_type,
+                cpne,
+                cpne_label,
+                amount_raw,
+                status: texts.empty,
+                sheet: sheet_id,
+                line: row + 1,
+                date: None,
+            });
+        }
+        Ok(())
+    };
+    for (row, cells) in &head_rows {
+        convert(*row, cells, &mut store)?;
+    }
+    if more {
+        while let Some(row) = rows.next_row(&mut cells)? {
+            convert(row, &cells, &mut store)?;
+        }
+    }
+    Ok((
+        store,
+        MatrixParts {
+            codes: head.codes,
+            pairs: head.pairs,
+            mapped: head.mapped,
+            cells: out,
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::{write_synthetic, SynthOptions};
+
+    /// Dozens of 16 KB chunks, parsed by two threads and put back in order: the rows of the calamine reader.
+    #[test]
+    fn chunks_come_back_in_order() {
+        let mut out = std::io::Cursor::new(Vec::new());
+        let opts = SynthOptions {
+            certifications: 40,
+            cpne: 30,
+            ..SynthOptions::default()
+        };
+        write_synthetic(&opts, &mut out).unwrap();
+        let bytes = out.into_inner();
+        let options = ImportOptions::default();
+        let slow = import_bytes_via("s.xlsx", &bytes, &options, Via::Calamine).unwrap();
+        let fast = import_bytes_via("s.xlsx", &bytes, &options, Via::Stream).unwrap();
+        assert!(fast.version.rows.len() > 1200);
+        assert_eq!(slow.version, fast.version);
+        assert_eq!(slow.warnings, fast.warnings);
+
+        // Two bad amounts in two different chunks: the first one in the sheet is reported, as calamine does.
+        let broken = with_sheet3(&bytes, |xml| {
+            let mut xml = xml.to_owned();
+            for at in [xml.len() / 2, xml.rfind("<c r=\"G").unwrap()] {
+                let start = at + xml[at..].find("<c r=\"G").unwrap();
+                let end = start + xml[start..].find("</c>").unwrap();
+                let cell_ref: String = xml[start + 7..].chars().take_while(|c| *c != '"').collect();
+                xml.replace_range(
+                    start..end,
+                    &format!("<c r=\"G{cell_ref}\" t=\"str\"><v>neuf</v>"),
+                );
+            }
+            xml
+        });
+        let slow = import_bytes_via("s.xlsx", &broken, &options, Via::Calamine).unwrap_err();
+        let fast = import_bytes_via("s.xlsx", &broken, &options, Via::Stream).unwrap_err();
+        assert_eq!(slow, fast);
+        assert_eq!(fast.kind, ErrorKind::InvalidAmount);
+    }
+
+    /// The workbook with its « Onglet 3 » XML rewritten.
+    fn with_sheet3(bytes: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
+        use std::io::{Read, Write};
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for i in 0..zip.len() {
+            let mut f = zip.by_index(i).unwrap();
+            let name = f.name().to_owned();
+            let mut content = Vec::new();
+            f.read_to_end(&mut content).unwrap();
+            if name == "xl/worksheets/sheet3.xml" {
+                content = edit(std::str::from_utf8(&content).unwrap()).into_bytes();
+            }
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(&content).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+}

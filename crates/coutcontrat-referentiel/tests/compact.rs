@@ -1,0 +1,149 @@
+//! The compact form gives the same lookups as the full form: for every certification, CPNE and date of a
+//! sample, the same row (amount, date, status, version, tie), the same absence; and the same certifications.
+#![cfg(feature = "import")]
+
+use coutcontrat::referentiel::TableLookup;
+use coutcontrat_referentiel::compact::{from_compact, to_compact, CompactTable};
+use coutcontrat_referentiel::import::{import_bytes_via, Via};
+use coutcontrat_referentiel::synth::{write_synthetic, SynthOptions};
+use coutcontrat_referentiel::{embedded_dataset, DataSet, ImportOptions};
+use jiff::civil::{date, Date};
+
+/// What a lookup tells a quote (the row minus where it was read and the exact text of its amount cell).
+fn seen(l: TableLookup) -> String {
+    match l {
+        TableLookup::Found(f) => format!(
+            "{} {} {} {} {} {:?} | {:?} {} {} {} {} {:?} {:?} {}",
+            f.version,
+            f.synthetic,
+            f.amount,
+            f.applicable_from,
+            f.cpne,
+            f.tie_with,
+            f.row.rncp,
+            f.row.rncp_cell,
+            f.row.label,
+            f.row.diploma_type,
+            f.row.certifier,
+            f.row.cpne,
+            f.row.applicable_from,
+            f.row.status,
+        ),
+        TableLookup::Absent(a) => format!("{a:?}"),
+    }
+}
+
+fn same_lookups(set: &DataSet, dates: &[Date]) -> usize {
+    let full = set.to_referentiel();
+    let bytes = to_compact(set);
+    let compact = from_compact(&bytes).unwrap();
+    assert_eq!(full.certifications(), compact.certifications());
+    let table = CompactTable::new(bytes.clone()).unwrap();
+    assert_eq!(full.certifications(), table.certifications());
+    let mut cpnes: Vec<u32> = set
+        .versions
+        .iter()
+        .flat_map(|v| v.rows.iter().filter_map(|r| r.cpne))
+        .collect();
+    cpnes.sort_unstable();
+    cpnes.dedup();
+    cpnes.push(99_999);
+    for c in &cpnes {
+        assert_eq!(full.cpne_label(*c), compact.cpne_label(*c), "CPNE {c}");
+    }
+    let mut checked = 0;
+    let mut codes: Vec<String> = full.certifications().into_iter().map(|c| c.rncp).collect();
+    codes.push("RNCP1".into());
+    for code in &codes {
+        // Only this certification's rows, decoded on demand.
+        let part = table.referentiel_for(&[code]).unwrap();
+        for c in &cpnes {
+            for d in dates {
+                let expected = seen(full.lookup(code, *c, *d));
+                assert_eq!(
+                    expected,
+                    seen(compact.lookup(code, *c, *d)),
+                    "{code} × {c} on {d}"
+                );
+                assert_eq!(
+                    expected,
+                    seen(part.lookup(code, *c, *d)),
+                    "{code} × {c} on {d} (part)"
+                );
+                checked += 1;
+            }
+        }
+    }
+    for d in dates {
+        for idcc in [478, 1979, 3043, 1351, 9998] {
+            assert_eq!(
+                full.resolve_cpne(Some(idcc), None, *d).ok(),
+                compact.resolve_cpne(Some(idcc), None, *d).ok()
+            );
+        }
+    }
+    checked
+}
+
+fn dates() -> Vec<Date> {
+    vec![
+        date(2019, 9, 1),
+        date(2020, 1, 15),
+        date(2022, 9, 1),
+        date(2023, 10, 15),
+        date(2024, 7, 14),
+        date(2024, 7, 15),
+        date(2025, 9, 1),
+        date(2026, 9, 14),
+    ]
+}
+
+#[test]
+fn the_embedded_data_round_trip() {
+    let set = embedded_dataset().unwrap();
+    assert!(same_lookups(&set, &dates()) > 1000);
+}
+
+#[test]
+fn a_synthetic_table_round_trips_with_the_real_versions() {
+    let mut out = std::io::Cursor::new(Vec::new());
+    let opts = SynthOptions {
+        certifications: 60,
+        cpne: 40,
+        ..SynthOptions::default()
+    };
+    write_synthetic(&opts, &mut out).unwrap();
+    let imported = import_bytes_via(
+        "synthetic.xlsx",
+        out.get_ref(),
+        &ImportOptions::default(),
+        Via::Stream,
+    )
+    .unwrap();
+    let mut set = embedded_dataset().unwrap();
+    set.versions.push(imported.version);
+    assert!(same_lookups(&set, &dates()) > 10_000);
+    // The compact form is a small fraction of the canonical text.
+    let text: usize = set
+        .versions
+        .iter()
+        .map(|v| coutcontrat_referentiel::format::render_npec_csv(&v.rows).len())
+        .sum();
+    let compact = to_compact(&set).len();
+    assert!(
+        compact * 10 < text,
+        "{compact} bytes for {text} of npec.csv"
+    );
+}
+
+#[test]
+fn damaged_bytes_are_an_error_not_a_panic() {
+    let set = embedded_dataset().unwrap();
+    let bytes = to_compact(&set);
+    for cut in [0, 3, 10, bytes.len() / 2, bytes.len() - 1] {
+        assert!(from_compact(&bytes[..cut]).is_err());
+    }
+    let mut flipped = bytes.clone();
+    flipped[bytes.len() / 3] ^= 0xff;
+    let _ = from_compact(&flipped);
+}

@@ -1,0 +1,66 @@
+/* Starts the page (index.html). A file of its own, not an inline script, so that the page's
+   Content-Security-Policy needs neither 'unsafe-inline' nor 'unsafe-eval': trunk's loader is inline,
+   and Trunk.toml's `pattern_script` puts this one in its place, with the names of trunk's hashed files
+   in data-js and data-wasm.
+   1. Keeps the page's errors in window.__pageErrors, for the browser tests and a bug report:
+      console.error, uncaught errors (a Rust panic in WebAssembly ends as one), unhandled rejections and
+      Content-Security-Policy violations.
+   2. Loads the WebAssembly as trunk's loader does (and fires the same TrunkApplicationStarted event).
+   3. If it cannot start, shows the page's message (#crash) instead of a blank page. */
+(function () {
+  "use strict";
+  var errors = (window.__pageErrors = []);
+  var original = console.error;
+  console.error = function () {
+    errors.push(Array.prototype.map.call(arguments, String).join(" "));
+    return original.apply(console, arguments);
+  };
+  window.addEventListener("error", function (e) {
+    errors.push(String(e.message || (e.target && (e.target.src || e.target.href)) || e));
+  }, true);
+  window.addEventListener("unhandledrejection", function (e) {
+    errors.push("unhandled rejection: " + String(e.reason));
+  });
+  document.addEventListener("securitypolicyviolation", function (e) {
+    errors.push("CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "(inline)") +
+      (e.sourceFile ? " in " + e.sourceFile + ":" + e.lineNumber : ""));
+  });
+
+  // The calculator could not start (an old browser, a file missing): say so, unless a panic already did.
+  function failed(reason) {
+    var crash = document.getElementById("crash");
+    if (!crash || !crash.hidden) return;
+    var text = "Erreur : le calculateur n'a pas pu démarrer : " + String(reason) + "\n";
+    var details = document.getElementById("crash-details");
+    if (details) details.textContent = text;
+    var report = document.getElementById("crash-report");
+    if (report) {
+      report.href += "?title=" + encodeURIComponent("Le calculateur ne démarre pas") +
+        "&body=" + encodeURIComponent("```\n" + text + "Navigateur : " + navigator.userAgent + "\n```\n");
+    }
+    crash.hidden = false;
+  }
+
+  var script = document.currentScript;
+  var js = script && script.getAttribute("data-js");
+  var wasm = script && script.getAttribute("data-wasm");
+  if (!js || !wasm) {
+    errors.push("boot.js: data-js and data-wasm are missing (see Trunk.toml, pattern_script)");
+    return;
+  }
+  import(js)
+    .then(function (bindings) {
+      return bindings.default({ module_or_path: wasm }).then(function (instance) {
+        window.wasmBindings = bindings;
+        dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: instance } }));
+      });
+    })
+    .catch(function (e) {
+      errors.push("the calculator did not start: " + String(e));
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", function () { failed(e); });
+      } else {
+        failed(e);
+      }
+    });
+})();

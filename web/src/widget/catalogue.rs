@@ -1,0 +1,568 @@
+//! The CFA's catalogue: the courses it offers, each with its RNCP code, label, level, annual price, usual
+//! duration and share of teaching at distance.
+//!
+//! The CFA writes it as JSON (the loader's `data-catalogue` attribute or the file of `data-catalogue-url`);
+//! the loader hands it to the widget in the iframe's address, compactly (see [`Catalogue::from_compact`]).
+//! Both forms go through the same checks, course by course: a wrong course is left out and said so, the
+//! others are kept.
+
+use coutcontrat::parse_decimal;
+use coutcontrat::referentiel::normalize_rncp;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+/// The most courses a catalogue may hold (the iframe's address carries them all).
+pub const MAX_COURSES: usize = 100;
+
+/// The fields of a course, in the order of the compact form, with their JSON names.
+pub const KEYS: [&str; 6] = ["rncp", "label", "level", "price", "months", "distance"];
+
+/// The longest duration accepted, in months (four years: the longest apprenticeship contract).
+pub const MAX_MONTHS: u32 = 48;
+
+/// One course of the catalogue, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Course {
+    /// The RNCP code, normalised (`RNCP41000`).
+    pub rncp: String,
+    /// The CFA's name for it (may be empty: the référentiel's label is then shown).
+    pub label: String,
+    /// The certification level, 3 to 8, when the CFA gives it.
+    pub level: Option<u8>,
+    /// The price per year of training, in euros.
+    pub price: Decimal,
+    /// The usual duration, in months: it prefills the end date.
+    pub months: Option<u32>,
+    /// The share of teaching at distance, in per cent (0 to 100).
+    pub distance: Option<Decimal>,
+}
+
+/// A course as written: every field as text, before any check.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawCourse {
+    /// RNCP code.
+    pub rncp: String,
+    /// Label.
+    pub label: String,
+    /// Level.
+    pub level: String,
+    /// Annual price.
+    pub price: String,
+    /// Usual duration in months.
+    pub months: String,
+    /// Share at distance, per cent.
+    pub distance: String,
+}
+
+impl RawCourse {
+    /// True when every field is empty: a blank row of an editor, not a course.
+    pub fn is_blank(&self) -> bool {
+        (0..KEYS.len()).all(|i| self.get(i).trim().is_empty())
+    }
+
+    /// The field of position `i` in [`KEYS`].
+    pub fn get(&self, i: usize) -> &str {
+        match i {
+            0 => &self.rncp,
+            1 => &self.label,
+            2 => &self.level,
+            3 => &self.price,
+            4 => &self.months,
+            _ => &self.distance,
+        }
+    }
+
+    /// Sets the field of position `i` in [`KEYS`].
+    pub fn set(&mut self, i: usize, text: String) {
+        match i {
+            0 => self.rncp = text,
+            1 => self.label = text,
+            2 => self.level = text,
+            3 => self.price = text,
+            4 => self.months = text,
+            _ => self.distance = text,
+        }
+    }
+
+    /// Checks the course; `n` is its position from 1, for the message.
+    pub fn check(&self, n: usize) -> Result<Course, String> {
+        let rncp_text = self.rncp.trim();
+        let Some(rncp) = normalize_rncp(rncp_text) else {
+            return Err(if rncp_text.is_empty() {
+                format!("formation {n} : le code RNCP manque")
+            } else {
+                format!("formation {n} : « {rncp_text} » n'est pas un code RNCP (RNCP suivi de chiffres)")
+            });
+        };
+        let what = format!("formation {n} ({rncp})");
+        let label: String = self.label.split_whitespace().collect::<Vec<_>>().join(" ");
+        if label.chars().count() > 200 {
+            return Err(format!("{what} : l'intitulé dépasse 200 caractères"));
+        }
+        let level = match self.level.trim() {
+            "" => None,
+            t => match t.parse::<u8>() {
+                Ok(l @ 3..=8) => Some(l),
+                _ => return Err(format!("{what} : niveau « {t} » : de 3 à 8")),
+            },
+        };
+        let price = match self.price.trim() {
+            "" => return Err(format!("{what} : le prix annuel manque")),
+            t => match parse_decimal(t, "price", false) {
+                Ok(p) if p > Decimal::ZERO => p,
+                Ok(_) => return Err(format!("{what} : le prix annuel doit être supérieur à 0")),
+                Err(_) => {
+                    return Err(format!(
+                        "{what} : prix annuel « {t} » illisible (en euros, par exemple 6900)"
+                    ))
+                }
+            },
+        };
+        let months = match self.months.trim() {
+            "" => None,
+            t => match t.parse::<u32>() {
+                Ok(m @ 1..=MAX_MONTHS) => Some(m),
+                _ => {
+                    return Err(format!(
+                        "{what} : durée « {t} » : un nombre entier de mois, de 1 à {MAX_MONTHS}"
+                    ))
+                }
+            },
+        };
+        let distance = match self.distance.trim().trim_end_matches('%').trim() {
+            "" => None,
+            t => match parse_decimal(t, "distance", false) {
+                Ok(d) if (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&d) => Some(d),
+                _ => return Err(format!("{what} : part à distance « {t} » : de 0 à 100 (%)")),
+            },
+        };
+        Ok(Course {
+            rncp,
+            label,
+            level,
+            price,
+            months,
+            distance,
+        })
+    }
+}
+
+impl Course {
+    /// The course as written in the catalogue, for an editor.
+    pub fn raw(&self) -> RawCourse {
+        RawCourse {
+            rncp: self.rncp.clone(),
+            label: self.label.clone(),
+            level: self.level.map(|l| l.to_string()).unwrap_or_default(),
+            price: self.price.normalize().to_string(),
+            months: self.months.map(|m| m.to_string()).unwrap_or_default(),
+            distance: self
+                .distance
+                .map(|d| d.normalize().to_string())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// The checked courses, and what was wrong with the others.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Catalogue {
+    /// The courses kept, in the CFA's order.
+    pub courses: Vec<Course>,
+    /// One message per course left out (or about the whole catalogue), in French.
+    pub problems: Vec<String>,
+}
+
+impl Catalogue {
+    /// Checks courses as written; blank ones (every field empty) are not courses.
+    pub fn check(raw: &[RawCourse]) -> Catalogue {
+        Catalogue::check_items(raw.iter().cloned().map(Ok).collect())
+    }
+
+    /// Checks courses, some already known to be wrong; each is numbered by its position.
+    fn check_items(items: Vec<Result<RawCourse, String>>) -> Catalogue {
+        let total = items.len();
+        let mut out = Catalogue::default();
+        for (i, item) in items.into_iter().enumerate() {
+            let r = match item {
+                Ok(r) if r.is_blank() => continue,
+                Ok(r) => r,
+                Err(e) => {
+                    out.problems.push(e);
+                    continue;
+                }
+            };
+            if out.courses.len() == MAX_COURSES {
+                out.problems.push(format!(
+                    "le catalogue compte {total} formations : seules les {MAX_COURSES} premières sont gardées"
+                ));
+                break;
+            }
+            match r.check(i + 1) {
+                Ok(c) => out.courses.push(c),
+                Err(e) => out.problems.push(e),
+            }
+        }
+        out
+    }
+
+    /// Reads the JSON a CFA writes: a list of courses, or an object whose `courses` is that list. Each
+    /// course is an object with the keys of [`KEYS`]; numbers may be given as numbers or as text.
+    ///
+    /// ```
+    /// use coutcontrat_web::widget::catalogue::Catalogue;
+    /// let c = Catalogue::from_json(r#"[{"rncp": "RNCP41000", "label": "BTS MOS", "level": 5,
+    ///     "price": 9000, "months": 24}]"#);
+    /// assert_eq!(c.courses[0].rncp, "RNCP41000");
+    /// assert_eq!(c.courses[0].months, Some(24));
+    /// assert!(c.problems.is_empty());
+    /// ```
+    pub fn from_json(text: &str) -> Catalogue {
+        let value: Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => {
+                return Catalogue {
+                    courses: Vec::new(),
+                    problems: vec![format!("le catalogue n'est pas du JSON valide : {e}")],
+                }
+            }
+        };
+        let list = match &value {
+            Value::Array(items) => items,
+            Value::Object(o) => match o.get("courses") {
+                Some(Value::Array(items)) => items,
+                _ => {
+                    return Catalogue {
+                        courses: Vec::new(),
+                        problems: vec!["le catalogue doit être une liste de formations ([…]) ou un objet {\"courses\": […]}".into()],
+                    }
+                }
+            },
+            _ => {
+                return Catalogue {
+                    courses: Vec::new(),
+                    problems: vec!["le catalogue doit être une liste de formations ([…])".into()],
+                }
+            }
+        };
+        let items = list
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                if !item.is_object() {
+                    return Err(format!(
+                        "formation {} : ce n'est pas un objet {{\"rncp\": …, \"price\": …}}",
+                        i + 1
+                    ));
+                }
+                let text = |key: &str| match item.get(key) {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(Value::Number(n)) => n.to_string(),
+                    Some(Value::Bool(b)) => b.to_string(),
+                    _ => String::new(),
+                };
+                Ok(RawCourse {
+                    rncp: text("rncp"),
+                    label: text("label"),
+                    level: text("level"),
+                    price: text("price"),
+                    months: text("months"),
+                    distance: text("distance"),
+                })
+            })
+            .collect();
+        Catalogue::check_items(items)
+    }
+
+    /// Reads the compact form the loader puts in the iframe's address: courses separated by `;`, the
+    /// fields of a course by `,`, in the order of [`KEYS`], each field percent-encoded
+    /// (`encodeURIComponent`, which encodes `,` and `;`).
+    ///
+    /// ```
+    /// use coutcontrat_web::widget::catalogue::Catalogue;
+    /// let c = Catalogue::from_compact("RNCP41000,BTS%20MOS,5,9000,24,;35430,,,6900,,");
+    /// assert_eq!(c.courses.len(), 2);
+    /// assert_eq!(c.courses[0].label, "BTS MOS");
+    /// assert_eq!(c.courses[1].rncp, "RNCP35430");
+    /// ```
+    pub fn from_compact(text: &str) -> Catalogue {
+        let raw: Vec<RawCourse> = text
+            .split(';')
+            .filter(|c| !c.is_empty())
+            .map(|course| {
+                let mut raw = RawCourse::default();
+                for (i, field) in course.split(',').take(KEYS.len()).enumerate() {
+                    raw.set(i, percent_decode(field));
+                }
+                raw
+            })
+            .collect();
+        Catalogue::check(&raw)
+    }
+
+    /// The compact form of [`from_compact`](Catalogue::from_compact), as the loader writes it.
+    pub fn to_compact(&self) -> String {
+        self.courses
+            .iter()
+            .map(|c| {
+                let raw = c.raw();
+                (0..KEYS.len())
+                    .map(|i| percent_encode(raw.get(i)))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            })
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+
+    /// The catalogue as JSON, one course a line, the absent fields left out: what the integration page
+    /// puts in the snippet and offers as a file.
+    pub fn to_json(&self) -> String {
+        let lines: Vec<String> = self
+            .courses
+            .iter()
+            .map(|c| {
+                let mut fields = vec![format!("\"rncp\":{}", Value::from(c.rncp.as_str()))];
+                if !c.label.is_empty() {
+                    fields.push(format!("\"label\":{}", Value::from(c.label.as_str())));
+                }
+                if let Some(l) = c.level {
+                    fields.push(format!("\"level\":{l}"));
+                }
+                fields.push(format!("\"price\":{}", c.price.normalize()));
+                if let Some(m) = c.months {
+                    fields.push(format!("\"months\":{m}"));
+                }
+                if let Some(d) = c.distance {
+                    fields.push(format!("\"distance\":{}", d.normalize()));
+                }
+                format!("{{{}}}", fields.join(","))
+            })
+            .collect();
+        format!("[{}]", lines.join(",\n"))
+    }
+}
+
+/// `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )` as `%XX` of its UTF-8 bytes.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'!'
+            | b'~'
+            | b'*'
+            | b'\''
+            | b'('
+            | b')' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Undoes [`percent_encode`] (and reads `+` as a space, as a query string does); a malformed escape is
+/// kept as written, invalid UTF-8 is replaced.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |j: usize| bytes.get(j).and_then(|b| (*b as char).to_digit(16));
+        match bytes[i] {
+            b'%' => match (hex(i + 1), hex(i + 2)) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    const SAMPLE: &str = r#"[
+        {"rncp": "RNCP41000", "label": "BTS Management opérationnel de la sécurité", "level": 5,
+         "price": 9000, "months": 24, "distance": 0},
+        {"rncp": "35430", "label": "Licence « commerce » ; 100 % alternance, d'été", "level": "6",
+         "price": "6 900,50", "months": "12", "distance": "85 %"},
+        {"rncp": "RNCP1002", "price": 7000}
+    ]"#;
+
+    #[test]
+    fn json_courses_are_read_with_numbers_as_numbers_or_text() {
+        let c = Catalogue::from_json(SAMPLE);
+        assert_eq!(c.problems, Vec::<String>::new());
+        assert_eq!(c.courses.len(), 3);
+        assert_eq!(
+            c.courses[0],
+            Course {
+                rncp: "RNCP41000".into(),
+                label: "BTS Management opérationnel de la sécurité".into(),
+                level: Some(5),
+                price: d("9000"),
+                months: Some(24),
+                distance: Some(d("0")),
+            }
+        );
+        let lic = &c.courses[1];
+        assert_eq!(lic.rncp, "RNCP35430");
+        assert_eq!(lic.level, Some(6));
+        assert_eq!(lic.price, d("6900.50"));
+        assert_eq!(lic.months, Some(12));
+        assert_eq!(lic.distance, Some(d("85")));
+        let bare = &c.courses[2];
+        assert_eq!(
+            (bare.label.as_str(), bare.level, bare.months, bare.distance),
+            ("", None, None, None)
+        );
+        // An object with a list of courses is read too.
+        let wrapped = Catalogue::from_json(&format!("{{\"cfa\": \"x\", \"courses\": {SAMPLE}}}"));
+        assert_eq!(wrapped, c);
+    }
+
+    #[test]
+    fn a_wrong_course_is_left_out_and_named_the_others_kept() {
+        let c = Catalogue::from_json(
+            r#"[{"rncp": "BTS", "price": 1}, {"rncp": "RNCP1", "price": -5},
+                {"rncp": "RNCP2", "price": "neuf mille"}, {"rncp": "RNCP3"},
+                {"rncp": "RNCP4", "price": 1, "level": 9}, {"rncp": "RNCP5", "price": 1, "months": 0},
+                {"rncp": "RNCP6", "price": 1, "months": 2.5}, {"rncp": "RNCP7", "price": 1, "distance": 120},
+                "RNCP8", {"price": 5}, {"rncp": "RNCP9", "price": 1}]"#,
+        );
+        assert_eq!(c.courses.len(), 1);
+        assert_eq!(c.courses[0].rncp, "RNCP9");
+        let p = &c.problems;
+        assert_eq!(p.len(), 10, "{p:#?}");
+        assert!(p[0].contains("« BTS » n'est pas un code RNCP"), "{}", p[0]);
+        assert!(
+            p[1].contains("formation 2 (RNCP1)") && p[1].contains("supérieur à 0"),
+            "{}",
+            p[1]
+        );
+        assert!(p[2].contains("« neuf mille » illisible"), "{}", p[2]);
+        assert!(p[3].contains("prix annuel manque"), "{}", p[3]);
+        assert!(p[4].contains("niveau « 9 »"), "{}", p[4]);
+        assert!(p[5].contains("durée « 0 »"), "{}", p[5]);
+        assert!(p[6].contains("durée « 2.5 »"), "{}", p[6]);
+        assert!(p[7].contains("« 120 »"), "{}", p[7]);
+        assert!(
+            p[8].contains("formation 9 : ce n'est pas un objet"),
+            "{}",
+            p[8]
+        );
+        assert!(
+            p[9].contains("formation 10 : le code RNCP manque"),
+            "{}",
+            p[9]
+        );
+    }
+
+    #[test]
+    fn not_json_or_not_a_list_is_one_message() {
+        for bad in ["", "[{]", "{\"rncp\": \"RNCP1\"}", "42", "{\"courses\": 3}"] {
+            let c = Catalogue::from_json(bad);
+            assert!(c.courses.is_empty(), "{bad}");
+            assert_eq!(c.problems.len(), 1, "{bad}: {:?}", c.problems);
+        }
+        assert_eq!(Catalogue::from_json("[]"), Catalogue::default());
+    }
+
+    #[test]
+    fn too_many_courses_are_cut() {
+        let many: Vec<String> = (1..=MAX_COURSES + 5)
+            .map(|i| format!("{{\"rncp\": \"RNCP{i}\", \"price\": 1000}}"))
+            .collect();
+        let c = Catalogue::from_json(&format!("[{}]", many.join(",")));
+        assert_eq!(c.courses.len(), MAX_COURSES);
+        assert_eq!(c.problems.len(), 1);
+        assert!(
+            c.problems[0].contains("105 formations"),
+            "{}",
+            c.problems[0]
+        );
+    }
+
+    #[test]
+    fn the_compact_form_round_trips_every_character() {
+        let c = Catalogue::from_json(SAMPLE);
+        let compact = c.to_compact();
+        // Separators only where they separate; nothing that a fragment would alter.
+        assert_eq!(compact.matches(';').count(), 2, "{compact}");
+        assert_eq!(compact.matches(',').count(), 15, "{compact}");
+        assert!(
+            compact
+                .bytes()
+                .all(|b| b.is_ascii_graphic() && !b"#&=\"<>` ".contains(&b)),
+            "{compact}"
+        );
+        assert!(
+            compact.starts_with("RNCP41000,BTS%20Management%20op%C3%A9rationnel"),
+            "{compact}"
+        );
+        assert_eq!(Catalogue::from_compact(&compact), c);
+        // Shorter than the JSON it comes from.
+        assert!(compact.len() < c.to_json().len(), "{compact}");
+    }
+
+    #[test]
+    fn the_compact_form_is_what_encode_uri_component_gives() {
+        // As the loader writes it: String(value) through encodeURIComponent; absent fields empty.
+        let c = Catalogue::from_compact(
+            "RNCP41000,BTS%20MOS%20%C2%AB%20s%C3%BBret%C3%A9%20%C2%BB%2C%20niveau%205%3B%20ok,5,9000,24,0\
+             ;RNCP1002,,,7000.5,,;;RNCP38362,Titre%20d'%C3%A9t%C3%A9%20(test)*,6,6000,,85",
+        );
+        assert_eq!(c.problems, Vec::<String>::new());
+        assert_eq!(c.courses.len(), 3);
+        assert_eq!(c.courses[0].label, "BTS MOS « sûreté », niveau 5; ok");
+        assert_eq!(c.courses[1].price, d("7000.5"));
+        assert_eq!(c.courses[1].label, "");
+        assert_eq!(c.courses[2].label, "Titre d'été (test)*");
+        assert_eq!(c.courses[2].distance, Some(d("85")));
+        // Bad escapes and short courses are read as they come, then checked.
+        let c = Catalogue::from_compact("RNCP1,%zz%4,,100;RNCP2");
+        assert_eq!(c.courses[0].label, "%zz%4");
+        assert_eq!(c.problems.len(), 1);
+        assert!(c.problems[0].contains("RNCP2") && c.problems[0].contains("prix annuel manque"));
+        assert_eq!(Catalogue::from_compact(""), Catalogue::default());
+    }
+
+    #[test]
+    fn percent_encoding_matches_encode_uri_component() {
+        assert_eq!(percent_encode("a b,c;d&e=f#g"), "a%20b%2Cc%3Bd%26e%3Df%23g");
+        assert_eq!(percent_encode("été !~*'()"), "%C3%A9t%C3%A9%20!~*'()");
+        assert_eq!(percent_decode("%C3%A9t%C3%A9+%2c"), "été ,");
+    }
+
+    #[test]
+    fn json_output_reads_back() {
+        let c = Catalogue::from_json(SAMPLE);
+        let json = c.to_json();
+        assert_eq!(Catalogue::from_json(&json), c);
+        assert!(
+            json.starts_with("[{\"rncp\":\"RNCP41000\",\"label\":\"BTS Management"),
+            "{json}"
+        );
+        assert!(
+            json.contains("{\"rncp\":\"RNCP1002\",\"price\":7000}"),
+            "{json}"
+        );
+    }
+}

@@ -1,0 +1,417 @@
+//! The widget page (`index.html?mode=widget#…`): the compact calculator a CFA embeds through the loader.
+//! With the CFA's catalogue, the visitor picks a course and gives only the branch and the dates.
+
+use coutcontrat::Quote;
+use rust_decimal::Decimal;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::config::Config;
+use super::embed;
+use super::state::{WidgetAction, WidgetState};
+use crate::browser;
+use crate::components::combobox::{Combobox, Suggestion};
+use crate::components::widgets::{described_by, message, sentence};
+use crate::data::Catalog;
+use crate::format::{euros, plain};
+use crate::state::{Action, Field};
+
+type Dispatch = UseReducerDispatcher<WidgetState>;
+
+const LEVELS: [(&str, &str); 6] = [
+    ("3", "3 – CAP, BEP"),
+    ("4", "4 – Bac, bac pro, BP"),
+    ("5", "5 – Bac + 2 : BTS"),
+    ("6", "6 – Bac + 3 ou 4 : licence, BUT"),
+    ("7", "7 – Bac + 5 : master, ingénieur"),
+    ("8", "8 – Doctorat"),
+];
+
+/// The widget.
+#[function_component(Widget)]
+pub fn widget() -> Html {
+    // Read once; the document is marked and themed before the first paint (no flash of the calculator's
+    // background or colours).
+    let config = use_memo((), |_| {
+        let config = Config::from_fragment(&embed::location_hash());
+        embed::set_mode(
+            "widget",
+            "Simulateur coutcontrat : coût d'un contrat d'apprentissage",
+        );
+        embed::apply_theme(&config.theme);
+        config
+    });
+    let state = {
+        let courses = config.catalogue.as_ref().map(|c| c.courses.clone());
+        use_reducer(move || WidgetState::new(browser::today(), courses, Catalog::embedded()))
+    };
+    {
+        let config = config.clone();
+        use_effect_with((), move |_| {
+            for problem in config
+                .theme
+                .rejected
+                .iter()
+                .chain(config.catalogue.iter().flat_map(|c| c.problems.iter()))
+            {
+                web_sys::console::warn_1(&format!("coutcontrat widget: {problem}").into());
+            }
+            let watch = embed::watch_height(config.host.clone());
+            move || drop(watch)
+        });
+    }
+    {
+        let host = config.host.clone();
+        use_effect_with(state.result_message(Catalog::embedded()), move |m| {
+            embed::post_to_parent(m, host.as_deref())
+        });
+    }
+    let dispatch = state.dispatcher();
+    html! {
+        <main class="w-widget" aria-labelledby="w-title">
+            <h1 id="w-title" class="w-title">{ "Coût d'un contrat d'apprentissage pour l'employeur" }</h1>
+            <p class="w-lede">{ "Ce que l'OPCO prend en charge et ce qui reste à votre charge. \
+                Le calcul se fait dans votre navigateur : rien de ce que vous saisissez n'est envoyé." }</p>
+            <form class="w-form" aria-label="Le contrat" novalidate=true
+                onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                if state.with_catalogue {
+                    { course_field(&state, &dispatch) }
+                } else {
+                    { certification(&state, &dispatch) }
+                }
+                { branch(&state, &dispatch) }
+                <fieldset class="w-group">
+                    <legend>{ "Les dates du contrat" }</legend>
+                    <div class="row">
+                        { input(&state, &dispatch, Field::SignedOn, "Signature", "JJ/MM/AAAA", "w-date") }
+                        { input(&state, &dispatch, Field::Start, "Début", "JJ/MM/AAAA", "w-date") }
+                        { input(&state, &dispatch, Field::End, "Fin prévue", &end_hint(&state), "w-date") }
+                    </div>
+                </fieldset>
+            </form>
+            { results(&state) }
+        </main>
+    }
+}
+
+fn end_hint(state: &WidgetState) -> String {
+    match state.course().and_then(|c| c.months) {
+        Some(m) => format!("JJ/MM/AAAA ; durée habituelle : {m} mois"),
+        None => "JJ/MM/AAAA".to_owned(),
+    }
+}
+
+/// A labelled text box bound to a field of the form.
+fn input(
+    state: &WidgetState,
+    dispatch: &Dispatch,
+    field: Field,
+    label: &str,
+    hint: &str,
+    class: &'static str,
+) -> Html {
+    let id = field.id();
+    let error = state.base.outcome.error(field);
+    let oninput = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(WidgetAction::Form(Action::Set(field, input.value())));
+        })
+    };
+    html! {
+        <div class={classes!("field", error.map(|e| if e.missing { "is-missing" } else { "is-invalid" }))}>
+            <label for={id}>{ label.to_owned() }</label>
+            <p class="hint" id={format!("{id}-hint")}>{ hint.to_owned() }</p>
+            <div class="control">
+                <input id={id} name={field.key()} type="text" class={class}
+                    inputmode={(field == Field::Price).then_some("decimal")}
+                    autocomplete="off" spellcheck="false"
+                    value={state.base.form.text(field).to_owned()}
+                    aria-describedby={described_by(id, true, error.is_some())}
+                    aria-invalid={error.is_some_and(|e| !e.missing).then_some("true")}
+                    aria-required={field.required().then_some("true")}
+                    {oninput} />
+                if field == Field::Price {
+                    <span class="unit" aria-hidden="true">{ "€" }</span>
+                }
+            </div>
+            { message(field, error) }
+        </div>
+    }
+}
+
+fn course_field(state: &WidgetState, dispatch: &Dispatch) -> Html {
+    let catalog = Catalog::embedded();
+    let onchange = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            dispatch.dispatch(WidgetAction::Course(select.value().parse().ok()));
+        })
+    };
+    let detail = state.course().map(|c| {
+        let mut parts = vec![c.rncp.clone()];
+        if let Some(l) = c.level {
+            parts.push(format!("niveau {l}"));
+        }
+        parts.push(format!("{} par an", euros(c.price)));
+        if let Some(m) = c.months {
+            parts.push(format!("{m} mois"));
+        }
+        if let Some(d) = c.distance.filter(|d| !d.is_zero()) {
+            parts.push(format!("{} % à distance", d.normalize()));
+        }
+        parts.join(" · ")
+    });
+    html! {
+        <div class="field">
+            <label for="course">{ "Formation" }</label>
+            <p class="hint" id="course-hint">{ "Parmi les formations du CFA : leur prix et leur durée sont connus." }</p>
+            <select id="course" name="course" class="w-full" aria-describedby="course-hint" {onchange}>
+                <option value="" selected={state.course.is_none()}>{ "— Choisir une formation —" }</option>
+                { for state.courses.iter().enumerate().map(|(i, c)| html! {
+                    <option value={i.to_string()} selected={state.course == Some(i)}>
+                        { WidgetState::course_label(c, catalog) }
+                    </option>
+                }) }
+            </select>
+            if let Some(detail) = detail {
+                <p class="note w-course" id="course-detail">{ detail }</p>
+            }
+            if state.courses.is_empty() {
+                <p class="message" id="course-error">{ "Le catalogue du CFA ne contient aucune formation lisible." }</p>
+            }
+        </div>
+    }
+}
+
+fn certification(state: &WidgetState, dispatch: &Dispatch) -> Html {
+    let s = &state.base;
+    let suggestions: Vec<Suggestion> = s
+        .cert_hits
+        .iter()
+        .map(|c| Suggestion {
+            text: if c.label.is_empty() {
+                c.rncp.clone()
+            } else {
+                c.label.clone()
+            },
+            detail: c.rncp.clone(),
+        })
+        .collect();
+    let hits = s.cert_hits.clone();
+    let onpick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |i: usize| {
+            if let Some(c) = hits.get(i) {
+                dispatch.dispatch(WidgetAction::Form(Action::PickCertification(
+                    c.rncp.clone(),
+                )));
+            }
+        })
+    };
+    let oninput = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |t: String| {
+            dispatch.dispatch(WidgetAction::Form(Action::Set(Field::CertQuery, t)))
+        })
+    };
+    let onlevel = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            dispatch.dispatch(WidgetAction::Form(Action::Set(
+                Field::Level,
+                select.value(),
+            )));
+        })
+    };
+    let level = s.form.text(Field::Level).trim().to_owned();
+    let level_error = s.outcome.error(Field::Level);
+    html! {
+        <fieldset class="w-group">
+            <legend>{ "La formation" }</legend>
+            <Combobox
+                field={Field::CertQuery}
+                label="Certification préparée"
+                hint="Quelques mots de l'intitulé ou le code RNCP, puis choisissez dans la liste."
+                value={s.form.text(Field::CertQuery).to_owned()}
+                {suggestions}
+                error={s.outcome.error(Field::CertQuery).cloned()}
+                {oninput}
+                {onpick}
+            />
+            <div class="row">
+                <div class={classes!("field", level_error.map(|_| "is-invalid"))}>
+                    <label for="level">{ "Niveau" }</label>
+                    <p class="hint" id="level-hint">{ "Sur la fiche RNCP." }</p>
+                    <select id="level" name="level" onchange={onlevel}
+                        aria-describedby={described_by("level", true, level_error.is_some())}>
+                        <option value="" selected={level.is_empty()}>{ "— Choisir —" }</option>
+                        { for LEVELS.iter().map(|(v, l)| html! {
+                            <option value={*v} selected={level == *v}>{ *l }</option>
+                        }) }
+                    </select>
+                    { message(Field::Level, level_error) }
+                </div>
+                { input(state, dispatch, Field::Price, "Prix annuel du CFA", "En euros, par année de formation.", "w-money") }
+            </div>
+        </fieldset>
+    }
+}
+
+fn branch(state: &WidgetState, dispatch: &Dispatch) -> Html {
+    let s = &state.base;
+    let suggestions: Vec<Suggestion> = s
+        .branch_hits
+        .iter()
+        .map(|h| Suggestion {
+            text: h.label.clone(),
+            detail: match h.idcc {
+                Some(i) => format!("IDCC {i}"),
+                None => "CPNE".to_owned(),
+            },
+        })
+        .collect();
+    let onpick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |i: usize| dispatch.dispatch(WidgetAction::Form(Action::PickBranch(i))))
+    };
+    let oninput = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |t: String| {
+            dispatch.dispatch(WidgetAction::Form(Action::Set(Field::BranchQuery, t)))
+        })
+    };
+    let info = s.outcome.branch.as_ref();
+    let chosen: Option<u32> = s.form.text(Field::Cpne).trim().parse().ok();
+    let cpne_error = s.outcome.error(Field::Cpne);
+    html! {
+        <>
+            <Combobox
+                field={Field::BranchQuery}
+                label="Convention collective de l'employeur"
+                hint="Son code IDCC (sur le bulletin de paie) ou des mots de son nom."
+                value={s.form.text(Field::BranchQuery).to_owned()}
+                {suggestions}
+                error={s.outcome.error(Field::BranchQuery).cloned()}
+                {oninput}
+                {onpick}
+            />
+            if let Some(b) = info {
+                <p class="note" id="branch-info">
+                    { match b.idcc { Some(i) => format!("IDCC {i}"), None => "Branche".to_owned() } }
+                    if !b.label.is_empty() { { format!(" · {}", b.label) } }
+                    if let Some(opco) = &b.opco { { format!(" · OPCO : {opco}") } }
+                </p>
+            }
+            if let Some(b) = info.filter(|b| b.cpne.len() > 1) {
+                <fieldset id="cpne" class={classes!("choice", cpne_error.map(|_| "is-invalid"))}>
+                    <legend>{ "Cette convention relève de plusieurs branches (CPNE). Laquelle est celle de l'employeur ?" }</legend>
+                    { for b.cpne.iter().map(|c| {
+                        let code = c.cpne;
+                        let onchange = {
+                            let dispatch = dispatch.clone();
+                            Callback::from(move |_: Event| dispatch.dispatch(WidgetAction::Form(Action::PickCpne(code))))
+                        };
+                        let id = format!("cpne-{code}");
+                        let label = if c.label.is_empty() { format!("CPNE {code}") } else { format!("CPNE {code} – {}", c.label) };
+                        html! {
+                            <div class="check">
+                                <input type="radio" id={id.clone()} name="cpne" checked={chosen == Some(code)} {onchange} />
+                                <label for={id}>{ label }</label>
+                            </div>
+                        }
+                    }) }
+                    { message(Field::Cpne, cpne_error) }
+                </fieldset>
+            }
+        </>
+    }
+}
+
+fn amount(id: &str, value: Decimal) -> Html {
+    html! { <span id={id.to_owned()} data-value={plain(value)}>{ euros(value) }</span> }
+}
+
+fn results(state: &WidgetState) -> Html {
+    let detail = format!("index.html?{}", state.base.to_query());
+    html! {
+        <section id="results" class="w-results" aria-live="polite" aria-labelledby="w-results-title">
+            <h2 id="w-results-title">{ "Estimation" }</h2>
+            {
+                match &state.base.outcome.quote {
+                    Some(q) => figures(q),
+                    None => pending(state),
+                }
+            }
+            <p class="w-more">
+                <a id="w-detail" href={detail} target="_blank" rel="noopener">
+                    { "Voir le détail : année par année, versements, règles appliquées" }
+                    <span class="visually-hidden">{ " (nouvel onglet)" }</span>
+                </a>
+            </p>
+        </section>
+    }
+}
+
+fn figures(q: &Quote) -> Html {
+    let t = &q.totals;
+    html! {
+        <>
+            <dl class="w-figures">
+                <div class="w-figure w-opco">
+                    <dt>{ "L'OPCO prend en charge" }</dt>
+                    <dd>{ amount("total-opco", t.opco) }</dd>
+                </div>
+                <div class="w-figure w-employer">
+                    <dt>{ "Reste à la charge de l'employeur" }</dt>
+                    <dd>{ amount("total-employer", t.employer) }</dd>
+                </div>
+            </dl>
+            <p class="small">
+                { "Sur toute la durée du contrat. Niveau de prise en charge (NPEC) retenu : " }
+                { amount("npec-annual", q.npec.annual) }{ " par an" }
+                if q.npec.provisional { { " (provisoire : valeur d'amorçage)" } }
+                { ". Le reste à charge comprend la participation forfaitaire de l'employeur : " }
+                { amount("participation", q.participation) }{ "." }
+            </p>
+        </>
+    }
+}
+
+fn pending(state: &WidgetState) -> Html {
+    let o = &state.base.outcome;
+    let no_course = state.with_catalogue && state.course.is_none();
+    let errors: Vec<_> = o
+        .errors
+        .iter()
+        .filter(|e| !(no_course && !state.shown(e.field) && e.missing))
+        .collect();
+    html! {
+        <div class="pending" id="pending">
+            if no_course {
+                <p>{ "Choisissez une formation pour obtenir l'estimation." }</p>
+            }
+            if !errors.is_empty() {
+                <p>{ "Pour obtenir l'estimation, complétez ou corrigez :" }</p>
+                <ul>
+                    { for errors.iter().map(|e| html! {
+                        <li>
+                            if state.shown(e.field) {
+                                <a href={format!("#{}", e.field.id())}>{ e.field.label() }</a>
+                            } else {
+                                { e.field.label() }
+                            }
+                            { " : " }{ sentence(&e.message) }
+                        </li>
+                    }) }
+                </ul>
+            }
+            if let Some(general) = &o.general {
+                <p class="message" id="general-error">{ sentence(general) }</p>
+            }
+        </div>
+    }
+}
