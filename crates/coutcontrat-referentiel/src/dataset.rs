@@ -233,6 +233,8 @@ pub(crate) fn write_dir_atomically_with(
     let written = (|| {
         for (file, content) in files {
             let path = tmp.join(file);
+            // Only the importer's phase trace reads it.
+            #[cfg(feature = "import")]
             let started = std::time::Instant::now();
             let written = fs::File::create(&path).and_then(|f| {
                 let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
