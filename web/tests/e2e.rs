@@ -7,13 +7,11 @@
 //! Run them alone: `scripts/build-web.sh && cargo test -p coutcontrat-web --test e2e`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+
+mod support;
+
+use support::*;
 
 use coutcontrat::referentiel::CertificationIndex;
 use coutcontrat::text::{cents, euros};
@@ -24,186 +22,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
-/// axe-core, from the npm tools of the project (scripts/setup.sh installs web/tools).
-fn axe_source() -> String {
-    let file = workspace().join("web/tools/node_modules/axe-core/axe.min.js");
-    std::fs::read_to_string(&file).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; install the web tools with `npm install --prefix web/tools` (scripts/setup.sh)",
-            file.display()
-        )
-    })
-}
-
-/// The WCAG 2.1 A and AA violations axe-core finds in the page as it is.
-async fn axe_violations(c: &Client, source: &str) -> Vec<Value> {
-    c.execute(source, vec![]).await.expect("axe-core loads");
-    let result = c
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-                 .then(r => done(r.violations.map(v => ({
-                     id: v.id, impact: v.impact, help: v.help,
-                     nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + (n.failureSummary || ''))
-                 }))))
-                 .catch(e => done([{ id: 'axe-error', help: String(e) }]));",
-            vec![],
-        )
-        .await
-        .expect("axe runs");
-    result.as_array().cloned().unwrap_or_default()
-}
-
-/// One browser at a time: two cores are shared with the build.
-static SERIAL: Mutex<()> = Mutex::new(());
-
-const PATIENCE: Duration = Duration::from_secs(20);
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("web/ is in the workspace")
-        .to_path_buf()
-}
-
-fn dist() -> Option<PathBuf> {
-    let dir = std::env::var_os("COUTCONTRAT_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace().join("dist"));
-    if dir.join("index.html").is_file() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "SKIPPED: {} has no index.html; build the page first with scripts/build-web.sh \
-             (scripts/test.sh does it before the tests)",
-            dir.display()
-        );
-        None
-    }
-}
-
-fn artifacts() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace().join("target"));
-    let dir = target.join("e2e");
-    std::fs::create_dir_all(&dir).expect("target/e2e");
-    dir
-}
-
-// ---- A static file server for dist/ ---------------------------------------------------------------
-
-fn serve(dir: PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let dir = dir.clone();
-            std::thread::spawn(move || respond(stream, &dir));
-        }
-    });
-    port
-}
-
-fn respond(mut stream: TcpStream, dir: &Path) {
-    let mut reader = BufReader::new(match stream.try_clone() {
-        Ok(s) => s,
-        Err(_) => return,
-    });
-    let mut request = String::new();
-    if reader.read_line(&mut request).is_err() {
-        return;
-    }
-    loop {
-        let mut header = String::new();
-        match reader.read_line(&mut header) {
-            Ok(0) | Err(_) => break,
-            Ok(_) if header.trim().is_empty() => break,
-            Ok(_) => {}
-        }
-    }
-    let target = request.split_whitespace().nth(1).unwrap_or("/");
-    let path = target
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .trim_start_matches('/');
-    let file = if path.is_empty() || path.contains("..") {
-        dir.join("index.html")
-    } else {
-        dir.join(path)
-    };
-    let (status, body, kind) = match std::fs::read(&file) {
-        Ok(body) => ("200 OK", body, content_type(&file)),
-        Err(_) => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-    };
-    let _ = write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(&body);
-}
-
-fn content_type(file: &Path) -> &'static str {
-    match file.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("wasm") => "application/wasm",
-        Some("css") => "text/css; charset=utf-8",
-        Some("png") => "image/png",
-        Some("svg") => "image/svg+xml",
-        _ => "application/octet-stream",
-    }
-}
-
-// ---- chromedriver, in its own process group ----------------------------------------------------------
-
-struct Chromedriver {
-    child: Child,
-    port: u16,
-}
-
-impl Chromedriver {
-    fn start() -> Chromedriver {
-        let binary =
-            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port")
-            .port();
-        let child = Command::new(&binary)
-            .arg(format!("--port={port}"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .process_group(0)
-            .spawn()
-            .unwrap_or_else(|e| {
-                panic!("cannot start {binary} (scripts/setup.sh installs it): {e}")
-            });
-        let driver = Chromedriver { child, port };
-        let deadline = Instant::now() + PATIENCE;
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver did not listen on {port}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        driver
-    }
-}
-
-impl Drop for Chromedriver {
-    fn drop(&mut self) {
-        // The whole group: chromedriver and every Chromium process it started.
-        let group = format!("-{}", self.child.id());
-        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+// ---- The page in a browser (server, chromedriver and the shared helpers: tests/support) -------------
 
 /// A served page, a driver and a browser session; the guard lives as long as the session.
 struct Page {
@@ -251,22 +70,6 @@ async fn open_as(dist: PathBuf, width: u32, height: u32, phone: bool) -> Page {
 
 // ---- Helpers ------------------------------------------------------------------------------------------
 
-/// Polls `script` (a JS function body returning a value) until `ready` accepts it.
-async fn poll(c: &Client, script: &str, ready: impl Fn(&Value) -> bool, what: &str) -> Value {
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        let value = c.execute(script, vec![]).await.unwrap_or(Value::Null);
-        if ready(&value) {
-            return value;
-        }
-        if Instant::now() > deadline {
-            let errors = page_errors(c).await;
-            panic!("timed out waiting for {what}; last value {value}; page errors {errors:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 async fn load(c: &Client, url: &str) {
     c.goto(url).await.expect("page loads");
     // yew renders once the WebAssembly is instantiated.
@@ -282,53 +85,6 @@ async fn load(c: &Client, url: &str) {
         .await
         .unwrap_or_default();
     eprintln!("{url}: rendered within {ms} ms of navigation");
-}
-
-/// Replaces the text of a box as a person would: focus it, select all, type.
-async fn fill(c: &Client, id: &str, text: &str) {
-    let input = c
-        .find(Locator::Id(id))
-        .await
-        .unwrap_or_else(|e| panic!("#{id}: {e}"));
-    input.click().await.expect("focus");
-    let select_all = format!("{}a{}", char::from(Key::Control), char::from(Key::Null));
-    input.send_keys(&select_all).await.expect("select all");
-    if text.is_empty() {
-        input
-            .send_keys(&char::from(Key::Backspace).to_string())
-            .await
-            .expect("erase");
-    } else {
-        input.send_keys(text).await.expect("type");
-    }
-}
-
-async fn value_of(c: &Client, id: &str) -> String {
-    c.find(Locator::Id(id))
-        .await
-        .unwrap_or_else(|e| panic!("#{id}: {e}"))
-        .prop("value")
-        .await
-        .expect("value")
-        .unwrap_or_default()
-}
-
-async fn page_errors(c: &Client) -> Vec<String> {
-    match c
-        .execute("return window.__pageErrors || null;", vec![])
-        .await
-    {
-        Ok(Value::Array(items)) => items.iter().map(|v| v.to_string()).collect(),
-        other => vec![format!(
-            "the error hook of index.html is missing: {other:?}"
-        )],
-    }
-}
-
-/// No console error, no uncaught error and no Content-Security-Policy violation (boot.js records them).
-async fn assert_no_console_error(c: &Client) {
-    let errors = page_errors(c).await;
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
 }
 
 /// Nothing typed leaves the browser: every resource the page loaded or fetched is of its own origin.
@@ -478,21 +234,6 @@ async fn wait_for_figures(c: &Client, want: &[(String, String)]) {
     )
     .await;
     assert_eq!(figures(c).await, want);
-}
-
-/// Runs a browser test: one at a time, on a runtime of its own; skipped when `dist/` is not built.
-fn in_browser<F, Fut>(test: F)
-where
-    F: FnOnce(PathBuf) -> Fut,
-    Fut: std::future::Future<Output = ()>,
-{
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let Some(dist) = dist() else { return };
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime")
-        .block_on(test(dist));
 }
 
 // ---- Tests --------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 //! 127.0.0.1 (dist/ and extra pages), chromedriver in its own process group (killed by a guard, even when
 //! a test panics), a Chromium session through fantoccini, and the helpers to poll, fill and check.
 //!
-//! The same helpers as `e2e.rs` (which keeps its own copy for now); a site here can also serve extra pages,
+//! A site here can also serve extra pages,
 //! so that a test can stand for a third-party site on another port.
 #![allow(dead_code)]
 
@@ -146,11 +146,11 @@ fn content_type(file: &Path) -> &'static str {
 /// chromedriver, killed with every Chromium it started when dropped.
 pub struct Chromedriver {
     child: Child,
-    port: u16,
+    pub port: u16,
 }
 
 impl Chromedriver {
-    fn start() -> Chromedriver {
+    pub fn start() -> Chromedriver {
         let binary =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let port = TcpListener::bind("127.0.0.1:0")
