@@ -174,10 +174,10 @@ pub fn lookup(referentiel: &Referentiel, q: &LookupQuery) -> Result<LookupOut, F
         npec.cpne_label = referentiel.cpne_label(cpne).map(str::to_owned);
         match referentiel.lookup(&rncp, cpne, signed_on) {
             TableLookup::Found(found) => {
-                let row = &found.row;
+                let row = found.row;
                 npec.annual = Some(cents(found.amount).to_string());
                 npec.source = "table";
-                npec.table_version = Some(found.version.clone());
+                npec.table_version = Some(found.version.to_owned());
                 npec.status = Some(row.status.clone()).filter(|s| !s.is_empty());
                 npec.provisional = false;
                 npec.synthetic = found.synthetic;

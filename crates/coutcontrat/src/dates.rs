@@ -2,7 +2,6 @@
 //! months computed from the start (never chained), a missing day falling back to the month's last day.
 
 use jiff::civil::Date;
-use jiff::Span;
 
 /// Days since 1970-01-01 (proleptic Gregorian), for exact day counts.
 pub fn ordinal(d: Date) -> i64 {
@@ -35,14 +34,35 @@ pub fn add_months(d: Date, n: i32) -> Date {
     let (Ok(year), Ok(month)) = (i16::try_from(year), i8::try_from(month)) else {
         return d;
     };
-    let Ok(first) = Date::new(year, month, 1) else {
-        return d;
-    };
-    first
-        .with()
-        .day(d.day().min(first.days_in_month()))
-        .build()
-        .unwrap_or(first)
+    Date::new(year, month, d.day().min(days_in_month(year, month))).unwrap_or(d)
+}
+
+fn days_in_month(year: i16, month: i8) -> i8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The date of a day number of [`ordinal`] (the inverse of its algorithm), `None` out of range.
+fn from_ordinal(n: i64) -> Option<Date> {
+    let z = n + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Date::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
 }
 
 /// `d` plus `n` years; 29 February + 1 year is 28 February.
@@ -52,17 +72,21 @@ pub fn add_years(d: Date, n: i32) -> Date {
 
 /// `d` plus `n` days.
 pub fn add_days(d: Date, n: i64) -> Date {
-    match n {
-        1 => d.tomorrow().unwrap_or(d),
-        -1 => d.yesterday().unwrap_or(d),
-        _ => d.checked_add(Span::new().days(n)).unwrap_or(d),
-    }
+    // The day before an anniversary and the day after an end are most of the calls: no day count.
+    let (year, month, day) = (d.year(), d.month(), d.day());
+    let stepped = match n {
+        1 if day < days_in_month(year, month) => Date::new(year, month, day + 1).ok(),
+        -1 if day > 1 => Date::new(year, month, day - 1).ok(),
+        _ => n.checked_add(ordinal(d)).and_then(from_ordinal),
+    };
+    stepped.unwrap_or(d)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
+    use jiff::Span;
 
     #[test]
     fn ordinal_matches_jiff_day_counts() {
@@ -72,6 +96,19 @@ mod tests {
             assert_eq!(ordinal(b) - ordinal(a), n, "{a} + {n} = {b}");
         }
         assert_eq!(ordinal(date(1970, 1, 1)), 0);
+    }
+
+    #[test]
+    fn add_days_agrees_with_jiff() {
+        let mut d = date(1899, 12, 25);
+        while d < date(2205, 1, 1) {
+            for n in [-800, -366, -365, -31, -1, 0, 1, 27, 30, 59, 365, 366, 1000] {
+                let expected = d.checked_add(Span::new().days(n)).unwrap();
+                assert_eq!(add_days(d, n), expected, "{d} + {n} days");
+            }
+            d = d.checked_add(Span::new().days(13)).unwrap();
+        }
+        assert_eq!(add_days(date(9999, 12, 31), 1), date(9999, 12, 31));
     }
 
     #[test]

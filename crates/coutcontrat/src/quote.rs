@@ -11,7 +11,7 @@ use crate::netcost::{net_cost, EmployerBook, NetCost, NetInput};
 use crate::params::{Provenance, Regime, RuleBook, RuleSet};
 use crate::referentiel::{AbsentReason, Referentiel, TableLookup};
 use crate::schedule::{build_schedule, Instalment};
-use crate::text::{cents, euros, french_number};
+use crate::text::{cents, euros, french_number, prorate};
 
 /// How a 366-day execution year is prorated (open question 1 of RULES.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -655,8 +655,7 @@ impl<'a> Quoter<'a> {
             } else {
                 0
             };
-            let per_year = Decimal::from(rules.precontract.days_per_year);
-            let amount = cents(annual * Decimal::from(days) / per_year);
+            let amount = prorate(annual, days, i64::from(rules.precontract.days_per_year));
             let src = &rules.sources.precontract;
             ctx.cite("D14", "Période en CFA avant le contrat", src);
             explain!(
@@ -688,7 +687,10 @@ impl<'a> Quoter<'a> {
         // Totals (D8, D9).
         let sum = |f: fn(&YearLine) -> Decimal| years.iter().map(f).sum::<Decimal>();
         let pre = precontract.as_ref().map_or(Decimal::ZERO, |p| p.amount);
-        let teaching = sum(|y| y.opco) + pre;
+        let years_opco = sum(|y| y.opco);
+        let years_rqth = sum(|y| y.rqth);
+        let years_employer = sum(|y| y.employer);
+        let teaching = years_opco + pre;
         let opco = (teaching - participation).max(Decimal::ZERO);
         if participation > teaching {
             ctx.warn(
@@ -705,10 +707,10 @@ impl<'a> Quoter<'a> {
             npec: sum(|y| y.npec),
             price: sum(|y| y.price),
             opco,
-            employer: sum(|y| y.employer) + participation,
-            rqth: sum(|y| y.rqth),
+            employer: years_employer + participation,
+            rqth: years_rqth,
             annexes: annexes.total,
-            opco_all: opco + sum(|y| y.rqth) + annexes.total,
+            opco_all: opco + years_rqth + annexes.total,
         };
         explain!(
                 ctx,
@@ -717,7 +719,7 @@ impl<'a> Quoter<'a> {
             "R6332-25 III ; R6332-25-1",
             format!(
                 "somme des montants OPCO des années ({}) + période préalable ({}) − participation ({}) = {}",
-                euros(sum(|y| y.opco)),
+                euros(years_opco),
                 euros(pre),
                 euros(participation),
                 euros(opco)
@@ -730,7 +732,7 @@ impl<'a> Quoter<'a> {
             "R6332-25 ; R6332-25-1",
             format!(
                 "prix au-delà du NPEC ({}) + participation ({}) = {}",
-                euros(sum(|y| y.employer)),
+                euros(years_employer),
                 euros(participation),
                 euros(totals.employer)
             ),
@@ -807,18 +809,18 @@ impl<'a> Quoter<'a> {
             );
             return Ok(empty(manual, NpecSource::Manual));
         }
-        let Some(rncp) = c.rncp.clone() else {
+        let Some(rncp) = c.rncp.as_deref() else {
             return Err(Error::new(
                 ErrorKind::Missing,
                 Some("rncp"),
                 "indiquez le code RNCP de la certification (RNCP34826), ou un NPEC annuel (`npec`)",
             ));
         };
-        let (reason, cpne) = if !self.referentiel.knows_certification(&rncp) {
+        let (reason, cpne) = if !self.referentiel.knows_certification(rncp) {
             (AbsentReason::NotInTable, None)
         } else {
             let cpne = self.referentiel.resolve_cpne(c.idcc, c.cpne, c.signed_on)?;
-            match self.referentiel.lookup(&rncp, cpne, c.signed_on) {
+            match self.referentiel.lookup(rncp, cpne, c.signed_on) {
                 TableLookup::Found(found) => {
                     let label = self.referentiel.cpne_label(cpne).map(str::to_owned);
                     explain!(
@@ -861,7 +863,7 @@ impl<'a> Quoter<'a> {
                         );
                     }
                     return Ok(NpecUsed {
-                        table_version: Some(found.version.clone()),
+                        table_version: Some(found.version.to_owned()),
                         status: Some(found.row.status.clone()).filter(|s| !s.is_empty()),
                         cpne: Some(cpne),
                         cpne_label: label,
@@ -981,7 +983,8 @@ impl<'a> Quoter<'a> {
             );
         }
         let regime_src = &rules.sources.regime;
-        let mut lines = Vec::new();
+        // One line per anniversary started, plus one for the partial year.
+        let mut lines = Vec::with_capacity((end.year() - c.start.year()).max(0) as usize + 2);
         let mut k: i32 = 0;
         loop {
             let year_start = add_years(c.start, k);
@@ -989,9 +992,10 @@ impl<'a> Quoter<'a> {
                 break;
             }
             let next = add_years(c.start, k + 1);
-            let year_end = add_days(next, -1).min(end);
+            let anniversary_eve = add_days(next, -1);
+            let year_end = anniversary_eve.min(end);
             let days = days_inclusive(year_start, year_end);
-            let length = days_inclusive(year_start, add_days(next, -1));
+            let length = days_inclusive(year_start, anniversary_eve);
             let (months, num, den) = match regime {
                 Regime::Daily => {
                     let (n, d) = match self.policy.leap_year {
@@ -1009,22 +1013,20 @@ impl<'a> Quoter<'a> {
                     (Some(m), i64::from(m), 12)
                 }
             };
-            let exact = annual * Decimal::from(num) / Decimal::from(den);
             let short = majorate && k == 0;
             let npec_line = if short {
+                let exact = annual * Decimal::from(num) / Decimal::from(den);
                 cents((exact * (Decimal::ONE + rules.short_contract_majoration)).min(annual))
             } else {
-                cents(exact)
+                prorate(annual, num, den)
             };
             let rqth_line = match rqth {
-                Some(m) if self.policy.rqth_prorated => {
-                    cents(m * Decimal::from(num) / Decimal::from(den))
-                }
+                Some(m) if self.policy.rqth_prorated => prorate(m, num, den),
                 Some(m) => cents(m),
                 None => Decimal::ZERO,
             };
             let price_line = match c.price_basis {
-                PriceBasis::Annual => cents(c.price * Decimal::from(num) / Decimal::from(den)),
+                PriceBasis::Annual => prorate(c.price, num, den),
                 PriceBasis::Total => Decimal::ZERO, // allocated below, once every NPEC line is known
             };
             let frac_text = || match regime {

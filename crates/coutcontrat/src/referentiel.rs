@@ -137,22 +137,22 @@ pub struct BranchHit {
 
 /// The table row chosen for a contract (D12), or why there is none.
 #[derive(Debug, Clone, PartialEq)]
-pub enum TableLookup {
+pub enum TableLookup<'a> {
     /// A row with an amount.
-    Found(Box<FoundRow>),
+    Found(FoundRow<'a>),
     /// No usable amount: the amorçage value applies (D11).
     Absent(AbsentReason),
 }
 
 /// A row chosen by [`Referentiel::lookup`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct FoundRow {
+pub struct FoundRow<'a> {
     /// The version's tag.
-    pub version: String,
+    pub version: &'a str,
     /// Whether the version is synthetic.
     pub synthetic: bool,
     /// The row.
-    pub row: NpecRow,
+    pub row: &'a NpecRow,
     /// The amount.
     pub amount: Decimal,
     /// The date it applies from (the row's, or the version's for a wide-matrix row).
@@ -206,8 +206,18 @@ pub struct Referentiel {
     versions: Vec<TableVersion>,
     cpne_labels: BTreeMap<u32, String>,
     idcc: BTreeMap<u32, IdccInfo>,
-    /// (rncp, cpne) → (version index, row index), and rncp → known.
-    index: HashMap<String, Vec<(usize, usize)>>,
+    /// rncp → its rows in every version, sorted by CPNE (in the order added within a CPNE).
+    index: HashMap<String, Vec<Hit>>,
+    /// Per version (same index as `versions`), its CPNE ↔ IDCC pairs sorted by IDCC then CPNE.
+    mapping_by_idcc: Vec<Option<Vec<(u32, u32)>>>,
+}
+
+/// One row of one version, as the index finds it.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    cpne: Option<u32>,
+    version: u32,
+    row: u32,
 }
 
 impl NpecRow {
@@ -310,9 +320,25 @@ impl Referentiel {
                 }
             }
             for code in &row.rncp {
-                self.index.entry(code.clone()).or_default().push((vi, ri));
+                self.index.entry(code.clone()).or_default().push(Hit {
+                    cpne: row.cpne,
+                    version: vi as u32,
+                    row: ri as u32,
+                });
             }
         }
+        // Stable: within a CPNE, rows keep the order they were added in (lookup's tie order).
+        for hits in self.index.values_mut() {
+            if hits.last().is_some_and(|h| h.version as usize == vi) {
+                hits.sort_by_key(|h| h.cpne);
+            }
+        }
+        self.mapping_by_idcc.push(version.mapping.as_ref().map(|m| {
+            let mut pairs: Vec<(u32, u32)> = m.iter().map(|p| (p.idcc, p.cpne)).collect();
+            pairs.sort_unstable();
+            pairs.dedup();
+            pairs
+        }));
         self.versions.push(version);
     }
 
@@ -371,32 +397,47 @@ impl Referentiel {
     /// The CPNE ↔ IDCC mapping used for a date of conclusion (D12): the edition's when it has one,
     /// else the latest one shipped. Returns the mapping and the tag of the version it comes from.
     pub fn mapping_for(&self, signed_on: Date) -> Option<(&[CpneIdcc], &str)> {
-        if let Some(edition) = self.edition_for(signed_on) {
-            if let Some(mapping) = &edition.mapping {
-                return Some((mapping, &edition.tag));
+        let version = &self.versions[self.mapping_version_for(signed_on)?];
+        Some((version.mapping.as_deref()?, &version.tag))
+    }
+
+    /// The index of the version whose mapping applies to a date of conclusion.
+    fn mapping_version_for(&self, signed_on: Date) -> Option<usize> {
+        let edition = self
+            .versions
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.applies_from <= signed_on)
+            .max_by_key(|(_, v)| (v.published, v.applies_from));
+        if let Some((i, v)) = edition {
+            if v.mapping.is_some() {
+                return Some(i);
             }
         }
         self.versions
             .iter()
-            .filter(|v| v.mapping.is_some())
-            .max_by_key(|v| v.published)
-            .and_then(|v| v.mapping.as_deref().map(|m| (m, v.tag.as_str())))
+            .enumerate()
+            .filter(|(_, v)| v.mapping.is_some())
+            .max_by_key(|(_, v)| v.published)
+            .map(|(i, _)| i)
+    }
+
+    /// The CPNE of an IDCC in the mapping of a version, in increasing order.
+    fn cpne_in_mapping(&self, version: Option<usize>, idcc: u32) -> &[(u32, u32)] {
+        let Some(pairs) = version.and_then(|v| self.mapping_by_idcc[v].as_deref()) else {
+            return &[];
+        };
+        let from = pairs.partition_point(|&(i, _)| i < idcc);
+        let to = pairs.partition_point(|&(i, _)| i <= idcc);
+        &pairs[from..to]
     }
 
     /// The CPNE of an IDCC for a date of conclusion.
     pub fn cpne_of_idcc(&self, idcc: u32, signed_on: Date) -> Vec<u32> {
-        let mut out: Vec<u32> = self
-            .mapping_for(signed_on)
-            .map(|(m, _)| {
-                m.iter()
-                    .filter(|p| p.idcc == idcc)
-                    .map(|p| p.cpne)
-                    .collect()
-            })
-            .unwrap_or_default();
-        out.sort_unstable();
-        out.dedup();
-        out
+        self.cpne_in_mapping(self.mapping_version_for(signed_on), idcc)
+            .iter()
+            .map(|&(_, cpne)| cpne)
+            .collect()
     }
 
     /// The CPNE to use: the one named, or the only one the IDCC maps to (D12).
@@ -419,20 +460,18 @@ impl Referentiel {
                  Cerfa, ou bulletin de paie) ou le code CPNE de la branche",
             ));
         };
-        let found = self.cpne_of_idcc(idcc, signed_on);
-        let source = self
-            .mapping_for(signed_on)
-            .map(|(_, tag)| tag.to_owned())
-            .unwrap_or_else(|| "aucune".into());
-        match found.as_slice() {
-            [one] => Ok(*one),
+        let mapping = self.mapping_version_for(signed_on);
+        let source = || mapping.map_or("aucune", |v| self.versions[v].tag.as_str());
+        match self.cpne_in_mapping(mapping, idcc) {
+            [(_, one)] => Ok(*one),
             [] => {
                 let known = self.idcc.contains_key(&idcc);
                 let message = if known {
                     format!(
                         "l'IDCC {idcc} n'est rattaché à aucune CPNE dans la correspondance CPNE–IDCC \
-                         utilisée (version {source}) : indiquez le code CPNE de la branche (`cpne`), \
-                         que donne l'onglet « CPNE-IDCC » du référentiel ou l'OPCO"
+                         utilisée (version {}) : indiquez le code CPNE de la branche (`cpne`), \
+                         que donne l'onglet « CPNE-IDCC » du référentiel ou l'OPCO",
+                        source()
                     )
                 } else {
                     format!(
@@ -445,7 +484,7 @@ impl Referentiel {
             many => {
                 let candidates: Vec<String> = many
                     .iter()
-                    .map(|c| match self.cpne_label(*c) {
+                    .map(|&(_, c)| match self.cpne_label(c) {
                         Some(label) => format!("{c} – {label}"),
                         None => c.to_string(),
                     })
@@ -464,45 +503,60 @@ impl Referentiel {
     }
 
     /// The row that gives the NPEC of a certification in a branch for a date of conclusion (D12).
-    pub fn lookup(&self, rncp: &str, cpne: u32, signed_on: Date) -> TableLookup {
+    pub fn lookup(&self, rncp: &str, cpne: u32, signed_on: Date) -> TableLookup<'_> {
         let Some(hits) = self.index.get(rncp) else {
             return TableLookup::Absent(AbsentReason::NotInTable);
         };
+        let from = hits.partition_point(|h| h.cpne < Some(cpne));
+        let to = hits.partition_point(|h| h.cpne <= Some(cpne));
         // Eligible rows: this CPNE, applicable on or before the date of conclusion.
-        let eligible = hits.iter().filter_map(|&(vi, ri)| {
-            let version = &self.versions[vi];
-            let row = &version.rows[ri];
-            let date = row.applicable_from.unwrap_or(version.applies_from);
-            (row.cpne == Some(cpne) && date <= signed_on).then_some((version, row, date))
-        });
+        let eligible = || {
+            hits[from..to].iter().filter_map(|h| {
+                let version = &self.versions[h.version as usize];
+                let row = &version.rows[h.row as usize];
+                let date = row.applicable_from.unwrap_or(version.applies_from);
+                (date <= signed_on).then_some((version, row, date))
+            })
+        };
         // Newest version by publication, then latest date, then a row naming the code alone, then a row
         // with an amount; what remains tied takes the higher amount, and the other is reported.
-        let candidates: Vec<_> = eligible.collect();
         let slot = |(v, r, d): &(&TableVersion, &NpecRow, Date)| {
             (v.published, *d, r.rncp.len() == 1, r.amount.is_some())
         };
-        let Some(top) = candidates.iter().map(slot).max() else {
+        let Some(top) = eligible().map(|c| slot(&c)).max() else {
             return TableLookup::Absent(AbsentReason::NoRowForBranch { cpne });
         };
-        let mut tied: Vec<_> = candidates.iter().filter(|c| slot(c) == top).collect();
-        // Among equal amounts, a long-sheet row (own date and status) is the more informative.
-        tied.sort_by_key(|c| std::cmp::Reverse((c.1.amount, c.1.applicable_from.is_some())));
-        let (version, row, date) = *tied[0];
-        let tie = tied
-            .iter()
-            .map(|c| c.1.amount)
-            .find(|a| *a != row.amount)
-            .flatten();
+        let tied = || eligible().filter(|c| slot(c) == top);
+        // Among equal amounts, a long-sheet row (own date and status) is the more informative; on a
+        // full tie the first added wins.
+        let rank =
+            |c: &(&TableVersion, &NpecRow, Date)| (c.1.amount, c.1.applicable_from.is_some());
+        let mut chosen = None;
+        for candidate in tied() {
+            if chosen
+                .as_ref()
+                .is_none_or(|best| rank(&candidate) > rank(best))
+            {
+                chosen = Some(candidate);
+            }
+        }
+        let Some((version, row, date)) = chosen else {
+            return TableLookup::Absent(AbsentReason::NoRowForBranch { cpne });
+        };
+        let tie = tied()
+            .filter_map(|c| c.1.amount)
+            .filter(|a| Some(*a) != row.amount)
+            .max();
         match row.amount {
-            Some(amount) => TableLookup::Found(Box::new(FoundRow {
-                version: version.tag.clone(),
+            Some(amount) => TableLookup::Found(FoundRow {
+                version: &version.tag,
                 synthetic: version.synthetic,
-                row: row.clone(),
+                row,
                 amount,
                 applicable_from: date,
                 cpne,
                 tie_with: tie,
-            })),
+            }),
             None => TableLookup::Absent(AbsentReason::NotDefined {
                 cpne,
                 version: version.tag.clone(),
@@ -517,9 +571,15 @@ impl Referentiel {
             .index
             .iter()
             .filter_map(|(code, hits)| {
-                let &(vi, ri) = hits
-                    .iter()
-                    .max_by_key(|&&(vi, _)| self.versions[vi].published)?;
+                // The last row added of the newest version.
+                let hit = hits.iter().max_by_key(|h| {
+                    (
+                        self.versions[h.version as usize].published,
+                        h.version,
+                        h.row,
+                    )
+                })?;
+                let (vi, ri) = (hit.version as usize, hit.row as usize);
                 let row = &self.versions[vi].rows[ri];
                 Some(Certification {
                     rncp: code.clone(),

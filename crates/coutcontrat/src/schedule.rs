@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::dates::{add_days, add_months};
 use crate::params::{DueAt, ScheduleRule};
 use crate::quote::{money, YearLine};
-use crate::text::cents;
+use crate::text::cents_of_product;
 
 /// One payment of the OPCO to the CFA.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,14 +44,14 @@ pub fn build_schedule(
     let final_due = add_days(end, 1);
     let rules = if short { &rule.short } else { &rule.multi_year };
     let advance = |start: Date| add_days(start, i64::from(rule.advance_days));
-    let mut out: Vec<Instalment> = Vec::new();
+    let mut out: Vec<Instalment> = Vec::with_capacity(years.len() * rules.len() + 2);
     for (i, year) in years.iter().enumerate() {
         let base = year.opco + year.rqth + if i == 0 { precontract } else { Decimal::ZERO };
         let mut paid = Decimal::ZERO;
         for (j, r) in rules.iter().enumerate() {
             let last = j + 1 == rules.len();
             let amount = match (r.share, last) {
-                (Some(share), false) => cents(share * base),
+                (Some(share), false) => cents_of_product(share, base),
                 _ => base - paid,
             };
             paid += amount;

@@ -54,6 +54,44 @@ pub fn cents(amount: Decimal) -> Decimal {
     rounded
 }
 
+/// `cents(amount × num / den)`, computed exactly on integers when it fits (quotes spend most of their
+/// time here); the same figure as the decimal computation, which remains the fallback.
+pub(crate) fn prorate(amount: Decimal, num: i64, den: i64) -> Decimal {
+    exact_cents(
+        amount.mantissa(),
+        amount.scale(),
+        i128::from(num),
+        i128::from(den),
+    )
+    .unwrap_or_else(|| cents(amount * Decimal::from(num) / Decimal::from(den)))
+}
+
+/// `cents(a × b)`, exactly on integers when it fits.
+pub(crate) fn cents_of_product(a: Decimal, b: Decimal) -> Decimal {
+    a.mantissa()
+        .checked_mul(b.mantissa())
+        .and_then(|m| exact_cents(m, a.scale() + b.scale(), 1, 1))
+        .unwrap_or_else(|| cents(a * b))
+}
+
+/// `mantissa × 10^-scale × num / den` rounded to the cent, half away from zero (as [`cents`]);
+/// `None` when an intermediate overflows or `den` is not positive.
+fn exact_cents(mantissa: i128, scale: u32, num: i128, den: i128) -> Option<Decimal> {
+    if den <= 0 {
+        return None;
+    }
+    let numerator = mantissa.checked_mul(num)?.checked_mul(100)?;
+    let denominator = den.checked_mul(10i128.checked_pow(scale)?)?;
+    let quotient = numerator / denominator;
+    let remainder = numerator % denominator;
+    let rounded = if remainder.unsigned_abs() * 2 >= denominator.unsigned_abs() {
+        quotient + numerator.signum()
+    } else {
+        quotient
+    };
+    Decimal::try_from_i128_with_scale(rounded, 2).ok()
+}
+
 /// An amount as a French reader writes it: `7 000,00 €` (non-breaking spaces).
 ///
 /// ```
@@ -84,5 +122,47 @@ pub fn french_number(value: Decimal) -> String {
     match frac {
         Some(f) => format!("{sign}{grouped},{f}"),
         None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn amount() -> impl Strategy<Value = Decimal> {
+        // Up to 10^9 € (the largest amount a quote accepts), with 0 to 6 decimals.
+        (0i64..=1_000_000_000_000_000, 0u32..=6).prop_map(|(m, s)| {
+            let value = Decimal::new(m, s + 6);
+            value.round_dp(s).min(Decimal::from(1_000_000_000))
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn integer_proration_gives_the_decimal_figure(a in amount(), num in 0i64..=400, den in 1i64..=400) {
+            prop_assert_eq!(prorate(a, num, den), cents(a * Decimal::from(num) / Decimal::from(den)));
+        }
+
+        #[test]
+        fn integer_product_gives_the_decimal_figure(a in amount(), b in amount()) {
+            let b = b / Decimal::from(1_000_000_000); // a share, 0 to 1
+            prop_assert_eq!(cents_of_product(a, b), cents(a * b));
+        }
+    }
+
+    #[test]
+    fn midpoints_round_away_from_zero_and_scale_is_cents() {
+        assert_eq!(prorate(Decimal::new(1, 2), 1, 2).to_string(), "0.01");
+        assert_eq!(prorate(Decimal::new(3, 2), 1, 2).to_string(), "0.02");
+        assert_eq!(
+            prorate(Decimal::from(7000), 365, 365).to_string(),
+            "7000.00"
+        );
+        assert_eq!(prorate(Decimal::from(7000), 1, 3).to_string(), "2333.33");
+        assert_eq!(
+            cents_of_product(Decimal::new(5, 1), Decimal::new(1001, 2)).to_string(),
+            "5.01"
+        );
     }
 }

@@ -1,0 +1,25 @@
+//! Quotes the bench contracts in a loop, for a profiler (`perf record`): not a benchmark.
+use coutcontrat::Quoter;
+use coutcontrat_bench::{one_year_with_lookup, three_years_with_lookup};
+use std::hint::black_box;
+use std::time::Instant;
+
+fn main() {
+    let n: u32 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
+    let referentiel = coutcontrat_referentiel::embedded();
+    let quoter = Quoter::new(referentiel).without_details();
+    for (name, contract) in [
+        ("1-year", one_year_with_lookup()),
+        ("3-year", three_years_with_lookup()),
+    ] {
+        let started = Instant::now();
+        for _ in 0..n {
+            black_box(quoter.quote(black_box(&contract)).unwrap());
+        }
+        let seconds = started.elapsed().as_secs_f64();
+        println!("{name}: {:.0} quotes/s", f64::from(n) / seconds);
+    }
+}
