@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use coutcontrat::text::cents;
 use coutcontrat::{ContractInput, NpecSource, Quote, Quoter, INPUT_FIELDS};
+use rust_decimal::Decimal;
 
 use crate::failure::Failure;
 use crate::input::input_from_fields;
@@ -133,36 +134,68 @@ fn columns(headers: &csv::ByteRecord) -> Result<Vec<&'static str>, Failure> {
     Ok(fields)
 }
 
-/// The appended cells of a quoted row.
-fn figures(quote: &Quote) -> [String; 14] {
-    let money = |d| cents(d).to_string();
+/// Appends the figures of a quoted row to `row`, formatting into `scratch`.
+fn push_figures(row: &mut csv::ByteRecord, quote: &Quote, scratch: &mut String) {
+    use std::fmt::Write as _;
     let t = &quote.totals;
     let source = match quote.npec.source {
         NpecSource::Table => "table",
         NpecSource::Manual => "manual",
         NpecSource::Amorcage => "amorcage",
     };
-    [
-        money(quote.npec.annual),
-        source.to_owned(),
-        quote.npec.table_version.clone().unwrap_or_default(),
-        quote.regime.as_str().to_owned(),
-        quote.years.len().to_string(),
-        money(t.npec),
-        money(t.price),
-        money(t.opco),
-        money(t.employer),
-        money(t.rqth),
-        money(t.annexes),
-        money(quote.participation),
+    let money = |row: &mut csv::ByteRecord, scratch: &mut String, amount: Decimal| {
+        scratch.clear();
+        push_cents(scratch, amount);
+        row.push_field(scratch.as_bytes());
+    };
+    money(row, scratch, quote.npec.annual);
+    row.push_field(source.as_bytes());
+    row.push_field(
         quote
-            .warnings
-            .iter()
-            .map(|w| w.code)
-            .collect::<Vec<_>>()
-            .join(";"),
-        String::new(),
-    ]
+            .npec
+            .table_version
+            .as_deref()
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    row.push_field(quote.regime.as_str().as_bytes());
+    scratch.clear();
+    let _ = write!(scratch, "{}", quote.years.len());
+    row.push_field(scratch.as_bytes());
+    for amount in [
+        t.npec,
+        t.price,
+        t.opco,
+        t.employer,
+        t.rqth,
+        t.annexes,
+        quote.participation,
+    ] {
+        money(row, scratch, amount);
+    }
+    scratch.clear();
+    for (i, w) in quote.warnings.iter().enumerate() {
+        if i > 0 {
+            scratch.push(';');
+        }
+        scratch.push_str(w.code);
+    }
+    row.push_field(scratch.as_bytes());
+    row.push_field(b"");
+}
+
+/// An amount rounded to the cent, written `1234.50` (the `Display` of a decimal at two places).
+fn push_cents(out: &mut String, amount: Decimal) {
+    use std::fmt::Write as _;
+    let rounded = cents(amount);
+    let mantissa = rounded.mantissa();
+    let sign = if rounded.is_sign_negative() && mantissa != 0 {
+        "-"
+    } else {
+        ""
+    };
+    let abs = mantissa.unsigned_abs();
+    let _ = write!(out, "{sign}{}.{:02}", abs / 100, abs % 100);
 }
 
 /// The text of the `error` column: code, field, message.
@@ -356,98 +389,302 @@ pub fn run_io<R: Read, W: Write>(
     }
     let fields = columns(&headers)?;
 
-    let write_err = |e: csv::Error| Failure::io(output_name, e);
-    let mut csv_out = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(BufWriter::with_capacity(64 * 1024, output()?));
     let mut out_headers = headers.clone();
     for f in FIGURES {
         out_headers.push_field(f.as_bytes());
     }
-    csv_out.write_byte_record(&out_headers).map_err(write_err)?;
 
     let mut progress = Progress {
         messages,
         open: false,
     };
     let mut summary = Summary::default();
-    let mut record = csv::ByteRecord::new();
-    let mut row = csv::ByteRecord::new();
-    let width = headers.len();
-    loop {
-        match csv_in.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => return Err(Failure::io(input_name, e)),
-        }
-        summary.rows += 1;
-        let line = record.position().map_or(summary.rows + 1, |p| p.line());
-        row.clear();
-        for i in 0..width {
-            row.push_field(record.get(i).unwrap_or_default());
-        }
-        let blank = record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace));
-        let cells: Vec<String> = if blank {
-            summary.blank += 1;
-            vec![String::new(); FIGURES.len()]
-        } else {
-            let result = if record.len() != width {
-                let extra: Vec<String> = record
-                    .iter()
-                    .skip(width)
-                    .map(|c| String::from_utf8_lossy(c).into_owned())
-                    .collect();
-                Err(format!(
-                    "invalid : la ligne a {} cellules, l'en-tête {} colonnes{}",
-                    record.len(),
-                    width,
-                    if extra.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" (cellules en trop : {})", extra.join(" | "))
-                    }
-                ))
-            } else {
-                row_input(&record, &fields).and_then(|input| {
-                    input
-                        .parse()
-                        .and_then(|c| quoter.quote(&c))
-                        .map_err(|e| error_cell(&e))
-                })
-            };
-            match result {
-                Ok(quote) => {
-                    summary.quoted += 1;
-                    figures(&quote).into()
-                }
-                Err(message) => {
+    let mut out = BufWriter::with_capacity(256 * 1024, output()?);
+    out.write_all(&csv_bytes(delimiter, |w| {
+        w.write_byte_record(&out_headers)
+    })?)
+    .map_err(|e| Failure::io(output_name, e))?;
+    let job = Job {
+        width: headers.len(),
+        fields: &fields,
+        quoter,
+        delimiter,
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let read_error = pipeline(csv_in, &job, workers, |done| {
+        out.write_all(&done.bytes)
+            .map_err(|e| Failure::io(output_name, e))?;
+        for (line, outcome) in done.outcomes.drain(..) {
+            summary.rows += 1;
+            match outcome {
+                Outcome::Quoted => summary.quoted += 1,
+                Outcome::Blank => summary.blank += 1,
+                Outcome::Refused(message) => {
                     summary.errors += 1;
                     if summary.errors <= ERRORS_SHOWN {
                         progress.say(&format!("ligne {line} : {message}"));
                     } else if summary.errors == ERRORS_SHOWN + 1 {
                         progress.say("… (les erreurs suivantes sont dans la colonne « error »)");
                     }
-                    let mut cells = vec![String::new(); FIGURES.len()];
-                    cells[FIGURES.len() - 1] = message;
-                    cells
                 }
             }
-        };
-        for cell in &cells {
-            row.push_field(cell.as_bytes());
+            progress.tick(&summary, false);
         }
-        csv_out.write_byte_record(&row).map_err(write_err)?;
-        progress.tick(&summary, false);
+        Ok(())
+    })?;
+    if let Some(e) = read_error {
+        return Err(Failure::io(input_name, e));
     }
-    csv_out.flush().map_err(|e| Failure::io(output_name, e))?;
+    out.flush().map_err(|e| Failure::io(output_name, e))?;
     progress.tick(&summary, true);
     progress.end_line();
     Ok(summary)
 }
 
+/// Rows read and quoted together: the unit of work of the threads.
+const CHUNK_ROWS: usize = 2048;
+
+/// What every row needs, shared by the threads.
+struct Job<'q> {
+    width: usize,
+    fields: &'q [&'static str],
+    quoter: &'q Quoter<'q>,
+    delimiter: u8,
+}
+
+/// A row's fate, with its line in the input.
+enum Outcome {
+    Quoted,
+    Blank,
+    Refused(String),
+}
+
+/// Rows read from the input, in order.
+struct Chunk {
+    index: u64,
+    records: Vec<csv::ByteRecord>,
+    len: usize,
+}
+
+/// A chunk once quoted: its output rows as CSV bytes, and each row's outcome.
+struct Done {
+    index: u64,
+    bytes: Vec<u8>,
+    outcomes: Vec<(u64, Outcome)>,
+}
+
+/// CSV bytes written by `write` with the output's separator.
+fn csv_bytes(
+    delimiter: u8,
+    write: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>,
+) -> Result<Vec<u8>, Failure> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    let io = |e: csv::Error| Failure::Usage(format!("écriture CSV en mémoire : {e}"));
+    write(&mut w).map_err(io)?;
+    w.into_inner()
+        .map_err(|e| Failure::Usage(format!("écriture CSV en mémoire : {e}")))
+}
+
+/// One reader, `workers` threads quoting chunks, and `write` called on each chunk in input order (on
+/// the calling thread). Memory stays flat: a bounded number of chunks is in flight. Returns the read
+/// error that stopped the input, if any, after every row before it was written.
+fn pipeline<R: Read>(
+    mut csv_in: csv::Reader<R>,
+    job: &Job,
+    workers: usize,
+    mut write: impl FnMut(&mut Done) -> Result<(), Failure>,
+) -> Result<Option<csv::Error>, Failure> {
+    use std::sync::mpsc::{channel, sync_channel};
+    use std::sync::Mutex;
+    let (chunk_tx, chunk_rx) = sync_channel::<Chunk>(workers * 2);
+    let chunk_rx = Mutex::new(chunk_rx);
+    let (done_tx, done_rx) = channel::<(Done, Chunk)>();
+    let (free_tx, free_rx) = channel::<Chunk>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let done_tx = done_tx.clone();
+            let chunk_rx = &chunk_rx;
+            scope.spawn(move || {
+                let mut row = csv::ByteRecord::new();
+                let mut scratch = String::new();
+                loop {
+                    let next = chunk_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok(chunk)) = next else { break };
+                    let done = quote_chunk(&chunk, job, &mut row, &mut scratch);
+                    if done_tx.send((done, chunk)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        // Reads on the calling thread until the input ends, interleaved with writing what is ready.
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next_to_write = 0u64;
+        let mut read_error = None;
+        let mut index = 0u64;
+        let mut reading = true;
+        let mut chunk_tx = Some(chunk_tx);
+        let mut in_flight = 0usize;
+        loop {
+            if reading && in_flight < workers * 3 {
+                let mut chunk = free_rx.try_recv().unwrap_or_else(|_| Chunk {
+                    index: 0,
+                    records: (0..CHUNK_ROWS).map(|_| csv::ByteRecord::new()).collect(),
+                    len: 0,
+                });
+                chunk.index = index;
+                chunk.len = 0;
+                while chunk.len < CHUNK_ROWS {
+                    match csv_in.read_byte_record(&mut chunk.records[chunk.len]) {
+                        Ok(true) => chunk.len += 1,
+                        Ok(false) => {
+                            reading = false;
+                            break;
+                        }
+                        Err(e) => {
+                            read_error = Some(e);
+                            reading = false;
+                            break;
+                        }
+                    }
+                }
+                if chunk.len > 0 {
+                    index += 1;
+                    in_flight += 1;
+                    if let Some(tx) = &chunk_tx {
+                        let _ = tx.send(chunk);
+                    }
+                }
+                if !reading {
+                    chunk_tx = None; // the workers stop once the queue is empty
+                }
+                // Keep reading while the workers have room, writing what is already done.
+                while let Ok((done, chunk)) = done_rx.try_recv() {
+                    pending.insert(done.index, done);
+                    let _ = free_tx.send(chunk);
+                }
+            } else if in_flight > 0 {
+                let Ok((done, chunk)) = done_rx.recv() else {
+                    break;
+                };
+                pending.insert(done.index, done);
+                let _ = free_tx.send(chunk);
+            } else {
+                break;
+            }
+            while let Some(mut done) = pending.remove(&next_to_write) {
+                write(&mut done)?;
+                next_to_write += 1;
+                in_flight -= 1;
+            }
+        }
+        Ok(read_error)
+    })
+}
+
+/// Quotes the rows of a chunk into CSV bytes.
+fn quote_chunk(chunk: &Chunk, job: &Job, row: &mut csv::ByteRecord, scratch: &mut String) -> Done {
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(job.delimiter)
+        .from_writer(Vec::with_capacity(chunk.len * 160));
+    let mut outcomes = Vec::with_capacity(chunk.len);
+    for record in &chunk.records[..chunk.len] {
+        let line = record.position().map_or(0, |p| p.line());
+        let outcome = quote_row(record, job, row, scratch);
+        // Writing to memory cannot fail.
+        let _ = out.write_byte_record(row);
+        outcomes.push((line, outcome));
+    }
+    Done {
+        index: chunk.index,
+        bytes: out.into_inner().unwrap_or_default(),
+        outcomes,
+    }
+}
+
+/// One input row and its figures (or its error) as the output row.
+fn quote_row(
+    record: &csv::ByteRecord,
+    job: &Job,
+    row: &mut csv::ByteRecord,
+    scratch: &mut String,
+) -> Outcome {
+    let width = job.width;
+    row.clear();
+    for i in 0..width {
+        row.push_field(record.get(i).unwrap_or_default());
+    }
+    let blank = record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace));
+    if blank {
+        for _ in FIGURES {
+            row.push_field(b"");
+        }
+        return Outcome::Blank;
+    }
+    let result = if record.len() != width {
+        let extra: Vec<String> = record
+            .iter()
+            .skip(width)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect();
+        Err(format!(
+            "invalid : la ligne a {} cellules, l'en-tête {} colonnes{}",
+            record.len(),
+            width,
+            if extra.is_empty() {
+                String::new()
+            } else {
+                format!(" (cellules en trop : {})", extra.join(" | "))
+            }
+        ))
+    } else {
+        row_input(record, job.fields).and_then(|input| {
+            input
+                .parse()
+                .and_then(|c| job.quoter.quote(&c))
+                .map_err(|e| error_cell(&e))
+        })
+    };
+    match result {
+        Ok(quote) => {
+            push_figures(row, &quote, scratch);
+            Outcome::Quoted
+        }
+        Err(message) => {
+            for _ in 1..FIGURES.len() {
+                row.push_field(b"");
+            }
+            row.push_field(message.as_bytes());
+            Outcome::Refused(message)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_written_as_the_decimal_displays_them_at_two_places() {
+        for text in [
+            "0",
+            "0.004",
+            "0.005",
+            "-0.004",
+            "-12.345",
+            "7000",
+            "1234.5",
+            "999999999.999",
+        ] {
+            let amount: Decimal = text.parse().unwrap();
+            let mut written = String::new();
+            push_cents(&mut written, amount);
+            assert_eq!(written, cents(amount).to_string(), "{text}");
+        }
+    }
 
     #[test]
     fn the_separator_is_guessed_from_the_header() {

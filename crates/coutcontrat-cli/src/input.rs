@@ -5,7 +5,6 @@
 
 use clap::Args;
 use coutcontrat::ContractInput;
-use serde_json::{Map, Value};
 
 /// The contract's fields as options of `coutcontrat quote`, named like the JSON fields.
 #[derive(Debug, Clone, Default, Args)]
@@ -148,29 +147,15 @@ impl ContractFlags {
 
 /// The library's loose input from (field of the JSON interface, text) pairs: `price`, `annexes.meals`…
 ///
-/// It goes through the JSON interface itself, so a field the library does not know is refused with the
-/// library's error, and a field it adds is accepted without a change here.
+/// Names are the library's ([`ContractInput::set`]): one it does not know is refused with its error.
 pub fn input_from_fields<'a>(
     fields: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> coutcontrat::Result<ContractInput> {
-    let mut root = Map::new();
+    let mut input = ContractInput::default();
     for (field, value) in fields {
-        let value = Value::String(value.to_owned());
-        match field.split_once('.') {
-            Some((outer, inner)) => {
-                let nested = root
-                    .entry(outer)
-                    .or_insert_with(|| Value::Object(Map::new()));
-                if let Value::Object(map) = nested {
-                    map.insert(inner.to_owned(), value);
-                }
-            }
-            None => {
-                root.insert(field.to_owned(), value);
-            }
-        }
+        input.set(field, value)?;
     }
-    ContractInput::from_json(&Value::Object(root).to_string())
+    Ok(input)
 }
 
 #[cfg(test)]

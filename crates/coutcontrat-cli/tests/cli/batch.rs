@@ -249,3 +249,58 @@ fn the_output_never_overwrites_the_input() {
         input
     );
 }
+
+#[test]
+fn a_long_file_keeps_its_row_order_and_reports_errors_by_line() {
+    // Several thousand rows: the batch quotes them in chunks on several threads.
+    let dir = tempfile::tempdir().unwrap();
+    let mut input = String::from("signed_on,start,end,price,npec,level\n");
+    for i in 0..5000u32 {
+        if i % 1000 == 999 {
+            // Line i + 2 of the file: a date the calendar lacks.
+            input.push_str("2025-02-30,2025-09-01,2026-08-31,9000,7000,5\n");
+        } else {
+            input.push_str(&format!(
+                "2025-08-15,2025-09-01,2026-08-31,{},7000,5\n",
+                5000 + i
+            ));
+        }
+    }
+    fs::write(dir.path().join("in.csv"), &input).unwrap();
+    let out = run_in(Some(dir.path()), &["batch", "in.csv", "-o", "out.csv"], "");
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("5000 lignes : 4995 chiffrées, 5 en erreur"),
+        "{}",
+        out.stderr
+    );
+    let first_error = out
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("ligne "))
+        .unwrap();
+    assert!(
+        first_error.starts_with("ligne 1001 : invalid (signed_on)"),
+        "{first_error}"
+    );
+    let (header, rows) = read_csv(&fs::read_to_string(dir.path().join("out.csv")).unwrap());
+    assert_eq!(rows.len(), 5000);
+    let price = header.iter().position(|h| h == "totals_price").unwrap();
+    let error = header.iter().position(|h| h == "error").unwrap();
+    for (i, row) in rows.iter().enumerate() {
+        if i % 1000 == 999 {
+            assert!(
+                row[error].starts_with("invalid (signed_on)"),
+                "row {i}: {row:?}"
+            );
+        } else {
+            assert_eq!(row[3], (5000 + i).to_string(), "row {i} in its place");
+            assert_eq!(
+                row[price],
+                format!("{}.00", 5000 + i),
+                "row {i}'s own figures"
+            );
+        }
+    }
+}
