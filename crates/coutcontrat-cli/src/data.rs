@@ -60,6 +60,8 @@ struct PairOut<'a> {
 #[derive(Serialize)]
 struct DiffOut<'a> {
     previous: Option<&'a str>,
+    /// The version's distinct pairs; with no previous version they are all new and `added` does not list them.
+    pairs: usize,
     added: Vec<PairOut<'a>>,
     removed: Vec<PairOut<'a>>,
     changed: Vec<PairOut<'a>>,
@@ -106,6 +108,7 @@ fn summary_json(s: &ImportSummary) -> String {
         already_imported: s.already_imported,
         diff: DiffOut {
             previous: s.diff.previous.as_deref(),
+            pairs: s.diff.pairs,
             added: pairs(&s.diff.added),
             removed: pairs(&s.diff.removed),
             changed: pairs(&s.diff.changed),

@@ -32,11 +32,13 @@ fn main() {
     let summary = import_into(&data, &workbook).unwrap_or_else(|e| panic!("{e}"));
     let elapsed = started.elapsed().as_secs_f64();
     println!(
-        "import: {} rows, {} certifications, {} CPNE, {} added pairs → {} in {elapsed:.3} s",
+        "import: {} rows, {} certifications, {} CPNE, {} pairs ({} added, {} changed) → {} in {elapsed:.3} s",
         summary.rows,
         summary.certifications,
         summary.cpne,
+        summary.diff.pairs,
         summary.diff.added.len(),
+        summary.diff.changed.len(),
         summary.directory.display()
     );
 }

@@ -20,11 +20,16 @@ pub struct PairChange {
 }
 
 /// The differences between a version and the one before it.
+///
+/// With no version before it, every pair is new: they are counted in `pairs`, not listed in `added` (that
+/// list would be the whole table, 700,000 pairs for a full référentiel).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct VersionDiff {
     /// The tag of the version compared with, if any.
     pub previous: Option<String>,
-    /// Pairs only in the new version.
+    /// The distinct (certification, branch) pairs of the new version.
+    pub pairs: usize,
+    /// Pairs only in the new version (empty when there is no previous version: see `pairs`).
     pub added: Vec<PairChange>,
     /// Pairs only in the previous version.
     pub removed: Vec<PairChange>,
@@ -33,9 +38,12 @@ pub struct VersionDiff {
 }
 
 impl VersionDiff {
-    /// True when nothing changed.
+    /// True when nothing changed (a first version with pairs is a change).
     pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.changed.is_empty()
+            && (self.previous.is_some() || self.pairs == 0)
     }
 }
 
@@ -98,8 +106,12 @@ pub fn diff_versions(before: Option<&TableVersion>, after: &TableVersion) -> Ver
     let new = effective(after);
     let mut diff = VersionDiff {
         previous: before.map(|v| v.tag.clone()),
+        pairs: new.len(),
         ..VersionDiff::default()
     };
+    if before.is_none() {
+        return diff;
+    }
     let change = |(rncp, cpne): &(String, String), before, after| PairChange {
         rncp: rncp.clone(),
         cpne: cpne.clone(),

@@ -1786,7 +1786,8 @@ pub struct ImportSummary {
     pub replaced: bool,
     /// True when the same file was already imported (same tag and SHA-256): nothing was written.
     pub already_imported: bool,
-    /// Pair-by-pair differences with the version it replaced, or else the latest earlier one of the directory.
+    /// Pair-by-pair differences with the version it replaced, or else the latest earlier one of the directory
+    /// (with neither, the version's pairs are counted, not listed).
     pub diff: VersionDiff,
     /// Warnings of the import.
     pub warnings: Vec<String>,
@@ -1830,7 +1831,11 @@ impl fmt::Display for ImportSummary {
                 self.diff.removed.len(),
                 self.diff.changed.len()
             )?,
-            None => writeln!(f, "  aucune version précédente dans ce dossier")?,
+            None => writeln!(
+                f,
+                "  aucune version précédente dans ce dossier : {} couples certification × CPNE, tous nouveaux",
+                self.diff.pairs
+            )?,
         }
         for c in self.diff.changed.iter().take(10) {
             writeln!(
@@ -1906,24 +1911,33 @@ pub fn import_into_with(
         }
         latest.map(|(_, d)| load_version_dir(&d)).transpose()?
     };
-    // The diff and the writing both only read the rows: one on each core.
+    // The writing on this thread (with a helper rendering the rows), the diff and the counts on another.
     let started = std::time::Instant::now();
-    let (diff, written) = std::thread::scope(|scope| {
-        let diff = scope.spawn(|| {
+    let (side, written) = std::thread::scope(|scope| {
+        let side = scope.spawn(|| {
             let d = store.diff(previous.as_ref(), version.applies_from);
             trace("diff", started);
-            d
+            let counts = counts(store);
+            trace("counts", started);
+            (d, counts)
         });
         let written = if already_imported {
             Ok(())
         } else {
             write_version_store(&dir, version, store).and_then(|()| {
                 trace("written", started);
-                crate::integrity::check_written(&dir, version, store.rows.len())
+                let checked = crate::integrity::check_written_sum(
+                    &dir,
+                    version,
+                    store.rows.len(),
+                    store.written_sum(),
+                );
+                trace("checked", started);
+                checked
             })
         };
         trace("write", started);
-        (diff.join(), written)
+        (side.join(), written)
     });
     written?;
     let stale_removed = stale.is_some();
@@ -1936,21 +1950,44 @@ pub fn import_into_with(
             )
         })?;
     }
-    let diff = diff.unwrap_or_else(|p| std::panic::resume_unwind(p));
-    let mut certifications: HashSet<&str> = HashSet::new();
-    let mut cells: HashSet<(u32, u32)> = HashSet::new();
+    let (diff, (certifications, cpne, absent_amounts)) =
+        side.unwrap_or_else(|p| std::panic::resume_unwind(p));
+    Ok(ImportSummary {
+        tag: version.tag.clone(),
+        directory: dir,
+        layout: imported.layout,
+        rows: store.rows.len(),
+        certifications,
+        cpne,
+        absent_amounts,
+        mapping_pairs: version.mapping.as_ref().map(Vec::len),
+        replaced: replaced || stale_removed,
+        already_imported,
+        diff,
+        warnings: imported.warnings.clone(),
+    })
+}
+
+/// Distinct certifications (RNCP codes, or `CFD <code>`), distinct CPNE codes, and rows without an amount.
+fn counts(store: &RowStore) -> (usize, usize, usize) {
+    let mut cells: store::FxMap<(u32, u32), ()> = store::FxMap::default();
+    let mut last = None;
     for r in &store.rows {
-        cells.insert((r.rncp_cell, r.diploma_code));
+        // Rows come grouped by certification.
+        if last != Some((r.rncp_cell, r.diploma_code)) {
+            last = Some((r.rncp_cell, r.diploma_code));
+            cells.insert((r.rncp_cell, r.diploma_code), ());
+        }
     }
-    let cfd: Vec<String> = cells
-        .iter()
-        .filter(|(cell, _)| store.codes_of(*cell).is_empty())
-        .map(|(_, code)| format!("CFD {}", store.strings.get(*code)))
-        .collect();
-    for (cell, _) in &cells {
-        certifications.extend(store.codes_of(*cell).iter().map(String::as_str));
+    let mut certifications: HashSet<Cow<'_, str>> = HashSet::new();
+    for (cell, code) in cells.keys() {
+        let codes = store.codes_of(*cell);
+        if codes.is_empty() {
+            certifications.insert(Cow::Owned(format!("CFD {}", store.strings.get(*code))));
+        } else {
+            certifications.extend(codes.iter().map(|c| Cow::Borrowed(c.as_str())));
+        }
     }
-    certifications.extend(cfd.iter().map(String::as_str));
     let cpne: BTreeSet<u32> = store
         .rows
         .iter()
@@ -1962,20 +1999,7 @@ pub fn import_into_with(
         .iter()
         .filter(|r| store.amount_of(r.amount_raw).is_none())
         .count();
-    Ok(ImportSummary {
-        tag: version.tag.clone(),
-        directory: dir,
-        layout: imported.layout,
-        rows: store.rows.len(),
-        certifications: certifications.len(),
-        cpne: cpne.len(),
-        absent_amounts,
-        mapping_pairs: version.mapping.as_ref().map(Vec::len),
-        replaced: replaced || stale_removed,
-        already_imported,
-        diff,
-        warnings: imported.warnings.clone(),
-    })
+    (certifications.len(), cpne.len(), absent_amounts)
 }
 
 #[cfg(test)]

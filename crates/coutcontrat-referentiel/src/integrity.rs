@@ -561,9 +561,157 @@ pub fn verify_dir(data_dir: &Path, options: &VerifyOptions) -> VerifyReport {
     report
 }
 
+/// A fast checksum of a byte stream (not cryptographic: it catches a torn, truncated or altered write), the
+/// same whatever the pieces the bytes come in. Four independent lanes of xor–multiply over 8-byte words: tens of
+/// milliseconds for a full-size `npec.csv` (168 MB), where SHA-256 takes about 0.25 s.
+#[derive(Debug, Clone)]
+pub(crate) struct Sum64 {
+    lanes: [u64; 4],
+    tail: [u8; 32],
+    tail_len: usize,
+    len: u64,
+}
+
+const SUM_K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl Default for Sum64 {
+    fn default() -> Sum64 {
+        Sum64 {
+            lanes: [
+                0x243F_6A88_85A3_08D3,
+                0x1319_8A2E_0370_7344,
+                0xA409_3822_299F_31D0,
+                0x082E_FA98_EC4E_6C89,
+            ],
+            tail: [0; 32],
+            tail_len: 0,
+            len: 0,
+        }
+    }
+}
+
+impl Sum64 {
+    #[inline]
+    fn block(lanes: &mut [u64; 4], b: &[u8]) {
+        for (i, lane) in lanes.iter_mut().enumerate() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[i * 8..i * 8 + 8]);
+            // For a fixed lane, a bijection of the word: any one changed word changes the sum.
+            *lane = (*lane ^ u64::from_le_bytes(w))
+                .wrapping_mul(SUM_K)
+                .rotate_left(29);
+        }
+    }
+
+    /// Adds bytes.
+    pub fn update(&mut self, mut data: &[u8]) {
+        self.len += data.len() as u64;
+        if self.tail_len > 0 {
+            let take = (32 - self.tail_len).min(data.len());
+            self.tail[self.tail_len..self.tail_len + take].copy_from_slice(&data[..take]);
+            self.tail_len += take;
+            data = &data[take..];
+            if self.tail_len < 32 {
+                return;
+            }
+            let tail = self.tail;
+            Sum64::block(&mut self.lanes, &tail);
+            self.tail_len = 0;
+        }
+        let mut blocks = data.chunks_exact(32);
+        for b in &mut blocks {
+            Sum64::block(&mut self.lanes, b);
+        }
+        let rest = blocks.remainder();
+        self.tail[..rest.len()].copy_from_slice(rest);
+        self.tail_len = rest.len();
+    }
+
+    /// The byte count and the sum.
+    pub fn finish(&self) -> (u64, u64) {
+        let mut lanes = self.lanes;
+        let mut last = [0u8; 32];
+        last[..self.tail_len].copy_from_slice(&self.tail[..self.tail_len]);
+        Sum64::block(&mut lanes, &last);
+        let mut h = self.len;
+        for l in lanes {
+            h = (h ^ l).wrapping_mul(SUM_K).rotate_left(31);
+        }
+        (self.len, h)
+    }
+}
+
+/// A CSV file read back: its data records (the header not counted), byte count and [`Sum64`].
+#[derive(Debug)]
+struct ReadBack {
+    records: usize,
+    bytes: u64,
+    sum: u64,
+}
+
+/// Reads a CSV file back in blocks: records are counted by a quote-aware scan of the line ends (a line end
+/// inside a quoted field does not end a record), as the `csv` crate would count them, without parsing fields.
+fn read_back(path: &Path, shown: &str) -> Result<ReadBack> {
+    use std::io::Read;
+    let mut file =
+        fs::File::open(path).map_err(|e| Error::io(shown, &e, "relecture impossible"))?;
+    let mut buf = vec![0u8; 1 << 20];
+    let mut sum = Sum64::default();
+    let (mut lines, mut quoted, mut open_line) = (0usize, false, false);
+    loop {
+        let n = match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Error::io(shown, &e, "relecture impossible")),
+        };
+        let block = &buf[..n];
+        sum.update(block);
+        let mut at = 0;
+        for i in memchr::memchr2_iter(b'"', b'\n', block) {
+            if block[i] == b'"' {
+                quoted = !quoted;
+            } else if !quoted {
+                // An empty line is no record (the `csv` crate skips it).
+                if open_line || i > at {
+                    lines += 1;
+                }
+                open_line = false;
+                at = i + 1;
+            }
+        }
+        // What follows the last record end starts the next record.
+        open_line |= at < n;
+    }
+    if quoted {
+        return Err(Error::new(
+            ErrorKind::Format,
+            shown,
+            "CSV illisible : guillemet non refermé en fin de fichier",
+        ));
+    }
+    let records = lines + usize::from(open_line);
+    let (bytes, sum) = sum.finish();
+    Ok(ReadBack {
+        records: records.saturating_sub(1),
+        bytes,
+        sum,
+    })
+}
+
 /// Reads back a version directory just written and checks it against what was meant: the manifest reads and
 /// records the tag and source checksum of `version`, and the files hold the rows and pairs it announces.
 pub fn check_written(dir: &Path, version: &TableVersion, rows: usize) -> Result<()> {
+    check_written_sum(dir, version, rows, None)
+}
+
+/// [`check_written`], and `npec.csv` has the byte count and [`Sum64`] of what was written, when given.
+pub(crate) fn check_written_sum(
+    dir: &Path,
+    version: &TableVersion,
+    rows: usize,
+    npec: Option<(u64, u64)>,
+) -> Result<()> {
     let shown = |file: &str| dir.join(file).display().to_string();
     let text = fs::read_to_string(dir.join("manifest.toml"))
         .map_err(|e| Error::io(shown("manifest.toml"), &e, "relecture impossible"))?;
@@ -607,12 +755,27 @@ pub fn check_written(dir: &Path, version: &TableVersion, rows: usize) -> Result<
         }
         Ok(n)
     };
-    let written = count("npec.csv")?;
-    if written != rows {
+    let npec_path = dir.join("npec.csv");
+    let back = read_back(&npec_path, &shown("npec.csv"))?;
+    if back.records != rows {
         return Err(wrong(
             "npec.csv",
-            format!("{written} lignes relues, {rows} écrites"),
+            format!("{} lignes relues, {rows} écrites", back.records),
         ));
+    }
+    if let Some((bytes, sum)) = npec {
+        if back.bytes != bytes {
+            return Err(wrong(
+                "npec.csv",
+                format!("{} octets relus, {bytes} écrits", back.bytes),
+            ));
+        }
+        if back.sum != sum {
+            return Err(wrong(
+                "npec.csv",
+                "le contenu relu diffère de ce qui a été écrit (somme de contrôle)".into(),
+            ));
+        }
     }
     if let Some(pairs) = m.mapping_pairs {
         let written = count("cpne_idcc.csv")?;
@@ -624,4 +787,119 @@ pub fn check_written(dir: &Path, version: &TableVersion, rows: usize) -> Result<
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sum_of(pieces: &[&[u8]]) -> (u64, u64) {
+        let mut s = Sum64::default();
+        for p in pieces {
+            s.update(p);
+        }
+        s.finish()
+    }
+
+    #[test]
+    fn the_sum_does_not_depend_on_the_pieces_and_sees_one_changed_byte() {
+        let text: Vec<u8> = (0..1000u32).flat_map(|i| i.to_le_bytes()).collect();
+        let whole = sum_of(&[&text]);
+        for cut in [0, 1, 7, 31, 32, 33, 500, 999, 1000] {
+            let (a, b) = text.split_at(cut);
+            assert_eq!(sum_of(&[a, b]), whole, "cut at {cut}");
+            let (b, c) = b.split_at(b.len() / 3);
+            assert_eq!(sum_of(&[a, b, c]), whole, "cut at {cut} and after");
+        }
+        for at in [0, 5, 31, 32, 3999] {
+            let mut changed = text.clone();
+            changed[at] ^= 0x20;
+            assert_ne!(sum_of(&[&changed]), whole, "byte {at}");
+        }
+        assert_ne!(sum_of(&[&text[..3999]]), whole);
+        assert_ne!(sum_of(&[&[0]]), sum_of(&[&[0, 0]]));
+    }
+
+    #[test]
+    fn records_are_counted_as_the_csv_crate_counts_them() {
+        let dir = std::env::temp_dir().join(format!("ccref-readback-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("x.csv");
+        let csv_count = |text: &str| {
+            let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+            let mut n = 0;
+            for record in r.byte_records() {
+                record.unwrap();
+                n += 1;
+            }
+            n
+        };
+        for text in [
+            "a,b\n",
+            "a,b",
+            "a,b\n1,2\n",
+            "a,b\n1,2",
+            "a,b\n\"x\ny\",2\n3,\"a,\"\"b\"\"\n\"\n",
+            "a,b\n\n1,2\n\n",
+            "",
+        ] {
+            fs::write(&path, text).unwrap();
+            let back = read_back(&path, "x.csv").unwrap();
+            assert_eq!(back.records, csv_count(text), "{text:?}");
+            assert_eq!(
+                (back.bytes, back.sum),
+                sum_of(&[text.as_bytes()]),
+                "{text:?}"
+            );
+        }
+        fs::write(&path, "a,b\n\"open,2\n").unwrap();
+        assert_eq!(
+            read_back(&path, "x.csv").unwrap_err().kind,
+            ErrorKind::Format
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_altered_npec_csv_of_the_same_size_is_refused() {
+        use coutcontrat::referentiel::NpecRow;
+        use jiff::civil::date;
+        let d = date(2025, 9, 1);
+        let version = TableVersion {
+            tag: "t".into(),
+            published: d,
+            applies_from: d,
+            applies_until: None,
+            source_file: "t.xlsx".into(),
+            source_sha256: Some("0".repeat(64)),
+            legal_basis: String::new(),
+            synthetic: true,
+            note: String::new(),
+            rows: vec![
+                NpecRow::simple("RNCP1", "a", 2, "8828", d),
+                NpecRow::simple("RNCP2", "b, \"c\"", 3, "7000", d),
+            ],
+            mapping: None,
+        };
+        let dir = std::env::temp_dir()
+            .join(format!("ccref-altered-{}", std::process::id()))
+            .join("t");
+        crate::write_version(&dir, &version).unwrap();
+        let npec = dir.join("npec.csv");
+        let bytes = fs::read(&npec).unwrap();
+        let sum = sum_of(&[&bytes]);
+        check_written_sum(&dir, &version, 2, Some(sum)).unwrap();
+        let mut altered = bytes.clone();
+        let at = altered.iter().rposition(|b| *b == b'8').unwrap();
+        altered[at] = b'9';
+        fs::write(&npec, &altered).unwrap();
+        // The count alone does not see it; the sum does.
+        check_written(&dir, &version, 2).unwrap();
+        let err = check_written_sum(&dir, &version, 2, Some(sum)).unwrap_err();
+        assert!(err.message.contains("somme de contrôle"), "{err}");
+        fs::write(&npec, &bytes[..bytes.len() - 1]).unwrap();
+        let err = check_written_sum(&dir, &version, 2, Some(sum)).unwrap_err();
+        assert!(err.message.contains("octets relus"), "{err}");
+        fs::remove_dir_all(dir.parent().unwrap()).unwrap();
+    }
 }

@@ -12,9 +12,13 @@ use rust_decimal::Decimal;
 
 use crate::diff::{PairChange, VersionDiff};
 use crate::format::{is_matrix_sheet, parse_amount, NPEC_HEADER};
+use crate::integrity::Sum64;
 
 /// "No string" / "no code".
 pub(crate) const NONE: u32 = u32::MAX;
+
+/// The size of the blocks of `npec.csv` handed from the renderer to the writer.
+const NPEC_BLOCK: usize = 256 << 10;
 
 /// A small, fast hasher for integer and short-string keys (FxHash).
 #[derive(Default, Clone, Copy)]
@@ -130,6 +134,9 @@ pub(crate) struct RowStore {
     amounts: FxMap<u32, Amount>,
     /// By certification cell id: its RNCP codes.
     codes: FxMap<u32, Vec<String>>,
+    /// The byte count and [`Sum64`] of the `npec.csv` written from these rows, for the read-back check (kept
+    /// from the first write: the output is deterministic, a second one gives the same).
+    written: std::sync::OnceLock<(u64, u64)>,
 }
 
 impl RowStore {
@@ -292,40 +299,82 @@ impl RowStore {
     }
 
     /// Row indices in the canonical order of [`crate::format::sort_rows`] (a stable sort: ties keep their order).
+    ///
+    /// A counting sort by certification cell first (a few thousand cells), then each cell's rows by the rest of
+    /// the key: they come mostly in order already, which the stable sort of a small run checks in one pass.
     pub fn canonical_order(&self) -> Vec<u32> {
         let rank = self.ranks();
         let matrix: Vec<bool> = (0..self.strings.len() as u32)
             .map(|id| is_matrix_sheet(self.strings.get(id)))
             .collect();
         let some = |id: u32| if id == NONE { 0 } else { rank[id as usize] + 1 };
-        let mut keys: Vec<(u32, u32, u32, bool, u32, u32, u32)> = self
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                (
-                    rank[r.rncp_cell as usize],
-                    some(r.diploma_code),
-                    // `NONE` + 1 wraps to 0: an absent CPNE sorts first, as `None` does.
-                    r.cpne.wrapping_add(1),
-                    matrix[r.sheet as usize],
-                    rank[r.sheet as usize],
-                    r.line,
-                    i as u32,
-                )
-            })
-            .collect();
-        // Ties end on the row index: the order of a stable sort.
-        keys.sort_unstable();
-        keys.into_iter().map(|k| k.6).collect()
+        let rest = |i: &u32| {
+            let r = &self.rows[*i as usize];
+            (
+                some(r.diploma_code),
+                // `NONE` + 1 wraps to 0: an absent CPNE sorts first, as `None` does.
+                r.cpne.wrapping_add(1),
+                matrix[r.sheet as usize],
+                rank[r.sheet as usize],
+                r.line,
+            )
+        };
+        // Ranks are distinct (the texts are): one bucket per certification cell, rows in the order read.
+        let mut start = vec![0usize; rank.len() + 1];
+        for r in &self.rows {
+            start[rank[r.rncp_cell as usize] as usize + 1] += 1;
+        }
+        for b in 1..start.len() {
+            start[b] += start[b - 1];
+        }
+        let mut next = start.clone();
+        let mut order = vec![0u32; self.rows.len()];
+        for (i, r) in self.rows.iter().enumerate() {
+            let b = &mut next[rank[r.rncp_cell as usize] as usize];
+            order[*b] = i as u32;
+            *b += 1;
+        }
+        for w in start.windows(2) {
+            if w[1] - w[0] > 1 {
+                // Stable: ties keep the order read.
+                order[w[0]..w[1]].sort_by_key(rest);
+            }
+        }
+        order
     }
 
-    /// Writes `npec.csv` (canonical order), byte for byte as [`crate::format::render_npec_csv`] would.
+    /// Writes `npec.csv` (canonical order), byte for byte as [`crate::format::render_npec_csv`] would, and
+    /// keeps its [`Sum64`] ([`RowStore::written_sum`]).
     pub fn write_npec_csv(&self, out: &mut impl Write) -> io::Result<()> {
-        let order = self.canonical_order();
-        let escaped: Vec<Vec<u8>> = (0..self.strings.len() as u32)
-            .map(|id| csv_field(self.strings.get(id)))
-            .collect();
+        let mut sum = Sum64::default();
+        // Rows are rendered into blocks on a helper thread and written here: the copy into the page cache
+        // overlaps the sorting and rendering.
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
+            let (give_back, recycled) = std::sync::mpsc::channel::<Vec<u8>>();
+            scope.spawn(move || self.render_npec_blocks(&tx, &recycled));
+            for block in rx {
+                out.write_all(&block)?;
+                sum.update(&block);
+                let _ = give_back.send(block);
+            }
+            Ok::<(), io::Error>(())
+        })?;
+        let _ = self.written.set(sum.finish());
+        Ok(())
+    }
+
+    /// The byte count and [`Sum64`] of the `npec.csv` written by [`RowStore::write_npec_csv`], if any.
+    pub fn written_sum(&self) -> Option<(u64, u64)> {
+        self.written.get().copied()
+    }
+
+    /// The lines of `npec.csv` in blocks of about [`NPEC_BLOCK`] bytes; stops when the receiver is gone.
+    fn render_npec_blocks(
+        &self,
+        tx: &std::sync::mpsc::SyncSender<Vec<u8>>,
+        recycled: &std::sync::mpsc::Receiver<Vec<u8>>,
+    ) {
         let mut header = Vec::new();
         for (i, h) in NPEC_HEADER.iter().enumerate() {
             if i > 0 {
@@ -334,34 +383,52 @@ impl RowStore {
             header.extend_from_slice(&csv_field(h));
         }
         header.push(b'\n');
-        out.write_all(&header)?;
+        if tx.send(header).is_err() {
+            return;
+        }
+        let t0 = std::time::Instant::now();
+        let order = self.canonical_order();
+        crate::import::trace("npec.csv sorted", t0);
+        let escaped: Vec<Vec<u8>> = (0..self.strings.len() as u32)
+            .map(|id| csv_field(self.strings.get(id)))
+            .collect();
         let mut rendered: Vec<&[u8]> = vec![b""; self.strings.len()];
         for (id, a) in &self.amounts {
             rendered[*id as usize] = a.rendered.as_bytes();
         }
-        let mut dates: FxMap<Date, String> = FxMap::default();
-        let mut line = Vec::with_capacity(512);
         let mut num = itoa_buf();
+        let mut line: Vec<u8> = Vec::with_capacity(NPEC_BLOCK + 4096);
+        let s = |id: u32| -> &[u8] {
+            if id == NONE {
+                b""
+            } else {
+                &escaped[id as usize]
+            }
+        };
+        // The rows of a certification share their first five fields, and mostly their date and sheet: each
+        // rendered once per run.
+        let mut head_of = None;
+        let mut head: Vec<u8> = Vec::new();
+        let mut tail_of = None;
+        let mut tail: Vec<u8> = Vec::new();
         for i in order {
             let r = &self.rows[i as usize];
-            line.clear();
-            let s = |id: u32| -> &[u8] {
-                if id == NONE {
-                    b""
-                } else {
-                    &escaped[id as usize]
+            let h = (
+                r.rncp_cell,
+                r.label,
+                r.certifier,
+                r.diploma_type,
+                r.diploma_code,
+            );
+            if head_of != Some(h) {
+                head_of = Some(h);
+                head.clear();
+                for id in [h.0, h.1, h.2, h.3, h.4] {
+                    head.extend_from_slice(s(id));
+                    head.push(b',');
                 }
-            };
-            line.extend_from_slice(s(r.rncp_cell));
-            line.push(b',');
-            line.extend_from_slice(s(r.label));
-            line.push(b',');
-            line.extend_from_slice(s(r.certifier));
-            line.push(b',');
-            line.extend_from_slice(s(r.diploma_type));
-            line.push(b',');
-            line.extend_from_slice(s(r.diploma_code));
-            line.push(b',');
+            }
+            line.extend_from_slice(&head);
             if r.cpne != NONE {
                 line.extend_from_slice(itoa(&mut num, r.cpne));
             }
@@ -376,20 +443,34 @@ impl RowStore {
             line.push(b',');
             line.extend_from_slice(s(r.status));
             line.push(b',');
-            if let Some(d) = r.date {
-                let text = dates.entry(d).or_insert_with(|| d.to_string());
-                line.extend_from_slice(text.as_bytes());
+            if tail_of != Some((r.date, r.sheet)) {
+                tail_of = Some((r.date, r.sheet));
+                tail.clear();
+                if let Some(d) = r.date {
+                    tail.extend_from_slice(d.to_string().as_bytes());
+                }
+                tail.push(b',');
+                tail.extend_from_slice(s(r.sheet));
+                tail.push(b',');
             }
-            line.push(b',');
-            line.extend_from_slice(s(r.sheet));
-            line.push(b',');
+            line.extend_from_slice(&tail);
             if r.line > 0 {
                 line.extend_from_slice(itoa(&mut num, r.line - 1));
             }
             line.push(b'\n');
-            out.write_all(&line)?;
+            if line.len() >= NPEC_BLOCK {
+                let mut next = recycled.try_recv().unwrap_or_default();
+                next.clear();
+                next.reserve(NPEC_BLOCK + 4096);
+                if tx.send(std::mem::replace(&mut line, next)).is_err() {
+                    return;
+                }
+            }
         }
-        Ok(())
+        if !line.is_empty() {
+            let _ = tx.send(line);
+        }
+        crate::import::trace("npec.csv rendered", t0);
     }
 
     /// What changed since `before`, as [`crate::diff_versions`] computes it (same pairs, same order).
@@ -468,6 +549,17 @@ impl RowStore {
         }
         drop(row_keys);
         pairs.sort_unstable();
+        // No earlier version: every pair is new, and only their count is kept (see `VersionDiff`).
+        let Some(before) = before else {
+            let mut distinct = pairs.len().min(1);
+            for w in pairs.windows(2) {
+                distinct += usize::from(w[0].0 != w[1].0);
+            }
+            return VersionDiff {
+                pairs: distinct,
+                ..VersionDiff::default()
+            };
+        };
         // The text of each rank, to name the pairs.
         let mut by_rank = vec![0u32; key_rank.len()];
         for (id, r) in key_rank.iter().enumerate() {
@@ -494,9 +586,10 @@ impl RowStore {
         }
         drop(pairs);
 
-        let old = before.map(crate::diff::effective).unwrap_or_default();
+        let old = crate::diff::effective(before);
         let mut diff = VersionDiff {
-            previous: before.map(|v| v.tag.clone()),
+            previous: Some(before.tag.clone()),
+            pairs: new.len(),
             ..VersionDiff::default()
         };
         let mut seen_old = 0usize;
@@ -720,10 +813,12 @@ mod tests {
             store.diff(Some(&old), d),
             crate::diff_versions(Some(&old), &version(new_rows.clone()))
         );
-        assert_eq!(
-            store.diff(None, d),
-            crate::diff_versions(None, &version(new_rows))
-        );
+        // A first version: its pairs counted, none listed.
+        let first = store.diff(None, d);
+        assert_eq!(first, crate::diff_versions(None, &version(new_rows)));
+        assert_eq!(first.pairs, store.diff(Some(&old), d).pairs);
+        assert_eq!(first.pairs, 6);
+        assert!(first.added.is_empty() && !first.is_empty());
     }
 
     #[test]
@@ -741,6 +836,12 @@ mod tests {
         rows[2].origin.sheet = "Onglet 3 - référentiel NPEC".into();
         rows[2].origin.line = Some(12);
         rows[3].diploma_code = Some("500".into());
+        // Certifications out of order, interleaved, each with rows of several dates: the rendering by runs.
+        for (i, cell) in ["RNCP7", "RNCP10", "RNCP7", "RNCP3"].iter().enumerate() {
+            let mut r = NpecRow::simple(cell, "x", 3 - i as u32 % 2, "100", d);
+            r.applicable_from = Some(date(2023 + i as i16, 1, 1));
+            rows.push(r);
+        }
         rows[0].amount = parse_amount("9 497 €").unwrap();
         rows[1].amount = None;
         rows[3].amount = parse_amount("6079.3333").unwrap();

@@ -203,6 +203,9 @@ fn import_the_real_trimmed_workbooks_into_a_temporary_directory() {
     assert!(first["cpne"].as_u64().unwrap() > 0);
     assert!(first["absent_amounts"].is_u64());
     assert_eq!(first["diff"]["previous"], serde_json::Value::Null);
+    // Every pair is new: counted, not listed.
+    assert!(first["diff"]["pairs"].as_u64().unwrap() > 0, "{first:#}");
+    assert_eq!(first["diff"]["added"], serde_json::json!([]), "{first:#}");
     assert!(data.join("referentiel").is_dir());
 
     // The next one, into the --data directory, printed for a reader: compared with the first.
