@@ -2,7 +2,9 @@
 //! with a manual NPEC (no lookup) and with the explanations kept.
 
 use coutcontrat::Quoter;
-use coutcontrat_bench::{one_year_with_lookup, three_years_manual, three_years_with_lookup};
+use coutcontrat_bench::{
+    one_year_manual, one_year_with_lookup, three_years_manual, three_years_with_lookup,
+};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 
 fn quote(c: &mut Criterion) {
@@ -13,6 +15,7 @@ fn quote(c: &mut Criterion) {
     group.throughput(Throughput::Elements(1));
     for (name, contract, quoter) in [
         ("1-year, lookup", one_year_with_lookup(), &lean),
+        ("1-year, manual NPEC (baseline)", one_year_manual(), &lean),
         ("3-year, lookup", three_years_with_lookup(), &lean),
         (
             "3-year, manual NPEC (baseline)",

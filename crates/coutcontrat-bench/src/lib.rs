@@ -30,3 +30,12 @@ pub fn three_years_manual() -> Contract {
     c.npec = Some(8765.into());
     c
 }
+
+/// The one-year contract with its NPEC given: the baseline without table lookup.
+pub fn one_year_manual() -> Contract {
+    let mut c = one_year_with_lookup();
+    c.rncp = None;
+    c.idcc = None;
+    c.npec = Some(8765.into());
+    c
+}
