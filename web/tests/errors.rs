@@ -145,7 +145,11 @@ fn every_contract_error_a_visitor_can_cause_shows_the_library_message_next_to_it
             let link = link.as_str().unwrap_or_default().to_owned();
             for pair in case.link.split('&') {
                 let key = pair.split('=').next().unwrap_or_default();
-                assert!(link.contains(key), "{}: « {key} » dropped from {link}", case.code);
+                assert!(
+                    link.contains(key),
+                    "{}: « {key} » dropped from {link}",
+                    case.code
+                );
             }
         }
         assert_no_console_error(c).await;
