@@ -72,14 +72,31 @@ pub fn add_years(d: Date, n: i32) -> Date {
 
 /// `d` plus `n` days.
 pub fn add_days(d: Date, n: i64) -> Date {
-    // The day before an anniversary and the day after an end are most of the calls: no day count.
-    let (year, month, day) = (d.year(), d.month(), d.day());
-    let stepped = match n {
-        1 if day < days_in_month(year, month) => Date::new(year, month, day + 1).ok(),
-        -1 if day > 1 => Date::new(year, month, day - 1).ok(),
-        _ => n.checked_add(ordinal(d)).and_then(from_ordinal),
-    };
-    stepped.unwrap_or(d)
+    // The rules step a few days or about a year at a time: walk the months rather than count days.
+    if n.abs() > 400 {
+        return n
+            .checked_add(ordinal(d))
+            .and_then(from_ordinal)
+            .unwrap_or(d);
+    }
+    let (mut year, mut month, mut day) = (d.year(), d.month(), i64::from(d.day()) + n);
+    while day > i64::from(days_in_month(year, month)) {
+        day -= i64::from(days_in_month(year, month));
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+    }
+    while day < 1 {
+        (year, month) = if month == 1 {
+            (year - 1, 12)
+        } else {
+            (year, month - 1)
+        };
+        day += i64::from(days_in_month(year, month));
+    }
+    Date::new(year, month, day as i8).unwrap_or(d)
 }
 
 #[cfg(test)]
