@@ -5,7 +5,9 @@
    1. Keeps the page's errors in window.__pageErrors, for the browser tests and a bug report:
       console.error, uncaught errors (a Rust panic in WebAssembly ends as one), unhandled rejections and
       Content-Security-Policy violations.
-   2. Loads the WebAssembly as trunk's loader does (and fires the same TrunkApplicationStarted event).
+   2. Loads the WebAssembly as trunk's loader does (and fires the same TrunkApplicationStarted event), and
+      meanwhile fetches the référentiel (data-referentiel: its compact form, written by Trunk.toml's hook),
+      handed to the app as window.__coutcontratData before it starts (web/src/data.rs).
    3. If it cannot start, shows the page's message (#crash) instead of a blank page. */
 (function () {
   "use strict";
@@ -44,12 +46,20 @@
   var script = document.currentScript;
   var js = script && script.getAttribute("data-js");
   var wasm = script && script.getAttribute("data-wasm");
-  if (!js || !wasm) {
-    errors.push("boot.js: data-js and data-wasm are missing (see Trunk.toml, pattern_script)");
+  var data = script && script.getAttribute("data-referentiel");
+  if (!js || !wasm || !data) {
+    errors.push("boot.js: data-js, data-wasm or data-referentiel is missing (see Trunk.toml, pattern_script)");
     return;
   }
-  import(js)
-    .then(function (bindings) {
+  // Fetched at once, beside the script and the WebAssembly rather than after them.
+  var referentiel = fetch(data).then(function (response) {
+    if (!response.ok) throw new Error(data + " : HTTP " + response.status);
+    return response.arrayBuffer();
+  });
+  Promise.all([import(js), referentiel])
+    .then(function (loaded) {
+      var bindings = loaded[0];
+      window.__coutcontratData = new Uint8Array(loaded[1]);
       return bindings.default({ module_or_path: wasm }).then(function (instance) {
         window.wasmBindings = bindings;
         dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: instance } }));

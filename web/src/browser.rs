@@ -13,6 +13,14 @@ pub fn today() -> Date {
     )
 }
 
+/// Marks the moment the calculator is first rendered with its handlers, for `scripts/bench-web.sh`
+/// (`performance.getEntriesByName("coutcontrat-interactive")`, milliseconds since navigation).
+pub fn mark_interactive() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("coutcontrat-interactive");
+    }
+}
+
 /// The query string of the address (`?signed_on=...`), empty when there is none.
 pub fn location_search() -> String {
     web_sys::window()

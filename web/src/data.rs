@@ -1,48 +1,180 @@
-//! The référentiel the page embeds, loaded once.
+//! The référentiel the page reads, loaded once.
 //!
 //! Every figure the page shows comes from the same core and default data as the library and the command
-//! line: this module is the one place that says which data that is.
+//! line: this module is the one place that says which data that is. The page does not carry the data as
+//! text (nor a CSV or TOML parser): `Trunk.toml` writes their compact form (`coutcontrat_referentiel::compact`,
+//! made by `coutcontrat-compact` from `data/`) beside the app as [`DATA_FILE`], `boot.js` fetches it while
+//! the WebAssembly loads and hands it over as `window.__coutcontratData`. Only the certification list is
+//! read at start; a certification's rows are decoded when it is quoted ([`Catalog::referentiel_for`]), and
+//! their lookups are those of the whole table (`crates/coutcontrat-referentiel/tests/compact.rs`).
 
-use std::sync::OnceLock;
+use std::ops::Deref;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use coutcontrat::referentiel::CertificationIndex;
 use coutcontrat::Referentiel;
+use coutcontrat_referentiel::compact::CompactTable;
+
+/// The file of the compact référentiel, next to `index.html` (written by the hook of `Trunk.toml`).
+pub const DATA_FILE: &str = "referentiel.ccrc";
+
+/// The compact référentiel, with what the page needs at once.
+pub struct Data {
+    table: CompactTable,
+    /// Every version, mapping and branch list, the CPNE labels; no row.
+    base: Referentiel,
+    certifications: CertificationIndex,
+    /// The rows of the last certification quoted (a visitor quotes one at a time).
+    part: Mutex<Option<(String, Arc<Referentiel>)>>,
+}
+
+impl Data {
+    /// Reads the tables and the certification list (the rows stay encoded).
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Data, coutcontrat_referentiel::Error> {
+        let table = CompactTable::new(bytes)?;
+        let base = table.referentiel_for(&[])?;
+        let certifications = CertificationIndex::new(table.certifications());
+        Ok(Data {
+            table,
+            base,
+            certifications,
+            part: Mutex::new(None),
+        })
+    }
+
+    /// A référentiel with the rows of this certification (decoded once, then kept until another is asked).
+    fn referentiel_for(&self, rncp: &str) -> Table<'_> {
+        if !self.table.knows_certification(rncp) {
+            return Table::Borrowed(&self.base);
+        }
+        let mut part = self.part.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((code, r)) = part.as_ref() {
+            if code == rncp {
+                return Table::Shared(r.clone());
+            }
+        }
+        match self.table.referentiel_for(&[rncp]) {
+            Ok(r) => {
+                let r = Arc::new(r);
+                *part = Some((rncp.to_owned(), r.clone()));
+                Table::Shared(r)
+            }
+            // Bytes that decoded at start and not now: a damaged copy; quote as if the table lacked it.
+            Err(_) => Table::Borrowed(&self.base),
+        }
+    }
+}
+
+/// A référentiel borrowed, or shared with the cache of [`Data`].
+pub enum Table<'a> {
+    /// A whole référentiel, or the rowless base.
+    Borrowed(&'a Referentiel),
+    /// One certification's rows.
+    Shared(Arc<Referentiel>),
+}
+
+impl Deref for Table<'_> {
+    type Target = Referentiel;
+    fn deref(&self) -> &Referentiel {
+        match self {
+            Table::Borrowed(r) => r,
+            Table::Shared(r) => r,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    Whole(&'a Referentiel),
+    Compact(&'a Data),
+}
 
 /// The référentiel and its search index, as the state needs them.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Catalog<'a> {
-    /// NPEC tables, CPNE ↔ IDCC mappings, IDCC labels and OPCO.
-    pub referentiel: &'a Referentiel,
+    source: Source<'a>,
     /// Certifications prepared for search-as-you-type (labels folded once).
     pub certifications: &'a CertificationIndex,
 }
 
+impl std::fmt::Debug for Catalog<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalog")
+            .field("certifications", &self.certifications.len())
+            .finish()
+    }
+}
+
 impl<'a> Catalog<'a> {
-    /// A catalog over a référentiel and an index built from it.
+    /// A catalog over a whole référentiel and an index built from it.
     pub fn new(
         referentiel: &'a Referentiel,
         certifications: &'a CertificationIndex,
     ) -> Catalog<'a> {
         Catalog {
-            referentiel,
+            source: Source::Whole(referentiel),
             certifications,
+        }
+    }
+
+    /// A catalog over a compact référentiel.
+    pub fn compact(data: &'a Data) -> Catalog<'a> {
+        Catalog {
+            source: Source::Compact(data),
+            certifications: &data.certifications,
+        }
+    }
+
+    /// Versions, mappings, IDCC and CPNE labels (for the branch search); for a compact référentiel, no row:
+    /// quote with [`Catalog::referentiel_for`].
+    pub fn referentiel(&self) -> &'a Referentiel {
+        match self.source {
+            Source::Whole(r) => r,
+            Source::Compact(d) => &d.base,
+        }
+    }
+
+    /// What a quote of this certification needs: its rows, every version, mapping and label.
+    pub fn referentiel_for(&self, rncp: Option<&str>) -> Table<'a> {
+        match (self.source, rncp) {
+            (Source::Whole(r), _) => Table::Borrowed(r),
+            (Source::Compact(d), Some(code)) => d.referentiel_for(code),
+            (Source::Compact(d), None) => Table::Borrowed(&d.base),
         }
     }
 }
 
 impl Catalog<'static> {
-    /// The default data, embedded in the page.
+    /// The default data: the compact file fetched by `boot.js` (in the browser), the same data made from the
+    /// library's embedded files (on the host, for the tests).
     pub fn embedded() -> Catalog<'static> {
-        static INDEX: OnceLock<CertificationIndex> = OnceLock::new();
-        let referentiel = referentiel();
-        let certifications =
-            INDEX.get_or_init(|| CertificationIndex::new(referentiel.certifications()));
-        Catalog::new(referentiel, certifications)
+        static DATA: OnceLock<Data> = OnceLock::new();
+        Catalog::compact(DATA.get_or_init(|| {
+            Data::from_bytes(bytes())
+                .unwrap_or_else(|e| panic!("le référentiel {DATA_FILE} est illisible : {e}"))
+        }))
     }
 }
 
-/// The référentiel embedded in the page: the default data of `coutcontrat-referentiel`, the same as the
-/// library's and the command line's.
+#[cfg(target_arch = "wasm32")]
+fn bytes() -> Vec<u8> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__coutcontratData".into()).ok())
+        .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+        .map(|a| a.to_vec())
+        .unwrap_or_else(|| panic!("le référentiel {DATA_FILE} n'a pas été chargé (boot.js)"))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn bytes() -> Vec<u8> {
+    let set = coutcontrat_referentiel::embedded_dataset().expect("the embedded data are valid");
+    coutcontrat_referentiel::compact::to_compact(&set)
+}
+
+/// The library's référentiel, the whole default data as the command line reads them: what the tests check
+/// the page's figures against (host only; the page reads [`Catalog::embedded`]).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn referentiel() -> &'static Referentiel {
     coutcontrat_referentiel::embedded()
 }

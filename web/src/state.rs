@@ -1022,10 +1022,11 @@ impl State {
             }
             Action::Set(Field::BranchQuery, text) => {
                 let idcc = parse_idcc(&text, "idcc").ok();
-                self.branch_hits =
-                    catalog
-                        .referentiel
-                        .search_branches(&text, self.reference_date(), SUGGESTIONS);
+                self.branch_hits = catalog.referentiel().search_branches(
+                    &text,
+                    self.reference_date(),
+                    SUGGESTIONS,
+                );
                 self.form.set(Field::BranchQuery, text);
                 self.form
                     .set(Field::Idcc, idcc.map(|i| i.to_string()).unwrap_or_default());
@@ -1218,7 +1219,7 @@ fn field_error(
 }
 
 fn branch_info(form: &Form, on: Date, catalog: Catalog) -> Option<BranchInfo> {
-    let r = catalog.referentiel;
+    let r = catalog.referentiel();
     let branch = |cpne: u32| Branch {
         cpne,
         label: r.cpne_label(cpne).unwrap_or_default().to_owned(),
@@ -1272,7 +1273,9 @@ pub fn compute(form: &Form, on: Date, catalog: Catalog) -> Outcome {
         }
     }
     if let (Some(contract), true, None) = (contract, out.errors.is_empty(), &out.general) {
-        let quoter = Quoter::new(catalog.referentiel);
+        // Only this certification's rows are decoded (data.rs); their lookups are the whole table's.
+        let table = catalog.referentiel_for(contract.rncp.as_deref());
+        let quoter = Quoter::new(&table);
         // The whole cost is a separate part of the quote: what prevents it never hides the rest.
         let asks_net = contract.birth_date.is_some() || contract.monthly_salary.is_some();
         let full = (asks_net && out.net_errors.is_empty()).then(|| quoter.quote(&contract));
@@ -1300,9 +1303,12 @@ pub fn compute(form: &Form, on: Date, catalog: Catalog) -> Outcome {
             }
         }
     }
-    let order = |f: Field| Field::ALL.iter().position(|x| *x == f);
-    out.errors.sort_by_key(|e| order(e.field));
-    out.net_errors.sort_by_key(|e| order(e.field));
+    // One function for both lists: each sorting closure is a copy of the sort in the WebAssembly.
+    fn in_form_order(errors: &mut [FieldError]) {
+        errors.sort_by_key(|e| Field::ALL.iter().position(|x| *x == e.field));
+    }
+    in_form_order(&mut out.errors);
+    in_form_order(&mut out.net_errors);
     out
 }
 

@@ -5,13 +5,14 @@
 //! A full-size table (3,400 certifications × 205 CPNE, 700,000 rows, 168 MB of `npec.csv`) takes a few hundred
 //! KB this way. [`from_compact`] needs no file system, so it runs in WebAssembly; it gives back a
 //! [`Referentiel`] whose lookups are those of the full form: same row chosen, same amount, date, status,
-//! version and tie (the rows only lose where they were read: sheet and line, and the exact text of the
-//! amount cell, rebuilt from the amount).
+//! version, tie, sheet and line (the rows only lose the exact text of the amount cell, rebuilt from the
+//! amount, and the CPNE labels between a version's first and last row).
 //!
 //! Layout (all integers LEB128 varints): magic `CCRC`, format version, the string table, the CPNE lists, the
 //! IDCC list, then each version: its manifest fields, its mapping, its tables of statuses and dates, its CPNE
-//! (code, first and last label), and its certifications (cell, code diplôme, label, type, certifier, default
-//! triple, exceptions by CPNE position, extra rows).
+//! (code, first and last label), its sheets, and its certifications (cell, code diplôme, label, type,
+//! certifier, default triple, exceptions by CPNE position, extra rows, rows with other texts, and behind its
+//! length the origin of each row: sheet, line as a difference).
 //!
 //! ```
 //! use coutcontrat_referentiel::compact::{from_compact, to_compact};
@@ -33,12 +34,13 @@ use coutcontrat::Referentiel;
 use jiff::civil::{date, Date};
 use rust_decimal::Decimal;
 
+use crate::dataset::CpneEntry;
 use crate::dataset::DataSet;
 use crate::error::{Error, ErrorKind, Result};
-use crate::format::CpneEntry;
 
 const MAGIC: &[u8; 4] = b"CCRC";
-const FORMAT: u64 = 1;
+// 2: each row's origin (sheet and line), so that a quote's explanation names the row as the text form does.
+const FORMAT: u64 = 2;
 
 fn epoch() -> Date {
     date(1900, 1, 1)
@@ -204,6 +206,17 @@ fn write_version(out: &mut Out, strings: &mut StringTable, v: &TableVersion) {
         out.u(strings.id(first));
         out.opt((last != first).then(|| strings.id(last)));
     }
+    // The sheets rows were read from.
+    let mut sheets: Vec<&str> = Vec::new();
+    for r in &v.rows {
+        if !sheets.contains(&r.origin.sheet.as_str()) {
+            sheets.push(&r.origin.sheet);
+        }
+    }
+    out.u(sheets.len());
+    for s in &sheets {
+        out.u(strings.id(s));
+    }
 
     // Certifications: rows grouped by (cell, code diplôme) in order of first appearance.
     type Group<'r> = ((&'r str, Option<&'r str>), Vec<&'r NpecRow>);
@@ -240,8 +253,9 @@ fn write_version(out: &mut Out, strings: &mut StringTable, v: &TableVersion) {
         out.u(strings.id(&first.label));
         out.u(strings.id(&first.diploma_type));
         out.u(strings.id(&first.certifier));
-        // The rows of each CPNE position, in order.
+        // The rows of each CPNE position, in order, and where each was read.
         let mut at: Vec<Vec<Triple>> = vec![Vec::new(); universe.len()];
+        let mut origins: Vec<Vec<&RowOrigin>> = vec![Vec::new(); universe.len()];
         // Rows whose texts differ from the first row's: (position, rank there), and the row.
         let mut texts_differ = Vec::new();
         for r in rows.iter() {
@@ -253,6 +267,7 @@ fn write_version(out: &mut Out, strings: &mut StringTable, v: &TableVersion) {
                 texts_differ.push((p, at[p].len(), *r));
             }
             at[p].push(triple(r));
+            origins[p].push(&r.origin);
         }
         // The default: the commonest first row.
         let mut counts: HashMap<Triple, usize> = HashMap::new();
@@ -310,6 +325,25 @@ fn write_version(out: &mut Out, strings: &mut StringTable, v: &TableVersion) {
             out.u(strings.id(&r.diploma_type));
             out.u(strings.id(&r.certifier));
         }
+        // Origins in the order rows are rebuilt: sheet, then the line as a difference from the previous line of
+        // that sheet (sheets are read in order, so mostly +1 or 0: small, and repetitive for gzip). Behind its
+        // length, so that reading the headers skips it.
+        let mut block = Out::default();
+        let mut previous = vec![0i64; sheets.len()];
+        for o in origins.iter().flatten() {
+            let s = sheets.iter().position(|s| *s == o.sheet).unwrap_or(0);
+            block.u(s);
+            match o.line {
+                None => block.u(0),
+                Some(line) => {
+                    let d = i64::from(line) - previous[s];
+                    previous[s] = i64::from(line);
+                    block.uint(u128::from(((d << 1) ^ (d >> 63)) as u64) + 1);
+                }
+            }
+        }
+        out.u(block.bytes.len());
+        out.bytes.extend_from_slice(&block.bytes);
     }
 }
 
@@ -369,9 +403,9 @@ impl In<'_> {
 
 fn date_of(n: usize) -> Result<Date> {
     let n = i32::try_from(n).map_err(|_| bad("date"))?;
-    epoch()
-        .checked_add(jiff::Span::new().days(n))
-        .map_err(|_| bad("date"))
+    // `try_days`: `days` panics out of range, which would link jiff's error formatting into the page.
+    let span = jiff::Span::new().try_days(n).map_err(|_| bad("date"))?;
+    epoch().checked_add(span).map_err(|_| bad("date"))
 }
 
 fn read_amount(inp: &mut In<'_>) -> Result<Option<Decimal>> {
@@ -394,6 +428,8 @@ struct VersionHead {
     dates: Vec<Option<Date>>,
     /// CPNE code, first label, last label (string ids).
     universe: Vec<(Option<u32>, usize, usize)>,
+    /// The sheets rows were read from (string ids).
+    sheets: Vec<usize>,
 }
 
 /// A certification group of a version: where its bytes start, and its header.
@@ -445,6 +481,7 @@ fn read_version_head(inp: &mut In<'_>, s: &dyn Fn(usize) -> Result<String>) -> R
         let last = inp.opt()?.unwrap_or(first);
         universe.push((cpne, first, last));
     }
+    let sheets: Vec<usize> = (0..inp.len()?).map(|_| inp.u()).collect::<Result<_>>()?;
     Ok(VersionHead {
         version: TableVersion {
             tag,
@@ -462,6 +499,7 @@ fn read_version_head(inp: &mut In<'_>, s: &dyn Fn(usize) -> Result<String>) -> R
         statuses,
         dates,
         universe,
+        sheets,
     })
 }
 
@@ -528,6 +566,12 @@ fn read_group(
     for _ in 0..inp.len()? {
         differ.push((inp.u()?, inp.u()?, inp.u()?, inp.u()?));
     }
+    let origins_len = inp.len()?;
+    let origins = inp
+        .bytes
+        .get(inp.pos..inp.pos + origins_len)
+        .ok_or_else(|| bad("origines"))?;
+    inp.pos += origins_len;
     if let Some(rows) = rows {
         let cell_text = s(cell)?;
         let codes = split_rncp_cell(&cell_text);
@@ -556,6 +600,32 @@ fn read_group(
                     },
                 });
             }
+        }
+        let mut o = In {
+            bytes: origins,
+            pos: 0,
+        };
+        let mut previous = vec![0i64; head.sheets.len()];
+        let sheet_names: Vec<String> = head.sheets.iter().map(|&i| s(i)).collect::<Result<_>>()?;
+        for row in &mut rows[start..] {
+            let k = o.u()?;
+            let sheet = sheet_names.get(k).ok_or_else(|| bad("onglet"))?;
+            let line = match o.uint()? {
+                0 => None,
+                z => {
+                    let z = u64::try_from(z - 1).map_err(|_| bad("ligne"))?;
+                    let d = (z >> 1) as i64 ^ -((z & 1) as i64);
+                    previous[k] = previous[k].checked_add(d).ok_or_else(|| bad("ligne"))?;
+                    Some(u32::try_from(previous[k]).map_err(|_| bad("ligne"))?)
+                }
+            };
+            row.origin = RowOrigin {
+                sheet: sheet.clone(),
+                line,
+            };
+        }
+        if o.pos != origins.len() {
+            return Err(bad("origines"));
         }
         for (i, l, t, c) in differ {
             let row = rows.get_mut(start + i).ok_or_else(|| bad("ligne"))?;
@@ -627,6 +697,8 @@ pub struct CompactTable {
     versions: Vec<VersionHead>,
     groups: Vec<GroupHead>,
     by_code: HashMap<String, Vec<usize>>,
+    /// Each CPNE's label as the whole table's référentiel ends with it (string id): a part keeps them.
+    labels: HashMap<u32, usize>,
 }
 
 impl CompactTable {
@@ -688,6 +760,27 @@ impl CompactTable {
         if inp.pos != bytes.len() {
             return Err(bad("octets en trop"));
         }
+        // `Referentiel::add_version` over every row: the newest version so far overwrites, an older one
+        // only fills a gap; within a version that is its last label, or its first one. An empty first
+        // label means no row of the version named the CPNE.
+        let mut labels: HashMap<u32, usize> = HashMap::new();
+        for (vi, head) in versions.iter().enumerate() {
+            let published = head.version.published;
+            let newest = versions[..vi]
+                .iter()
+                .all(|v| v.version.published <= published);
+            for &(cpne, first, last) in &head.universe {
+                let Some(cpne) = cpne else { continue };
+                if text(first)?.is_empty() {
+                    continue;
+                }
+                if newest {
+                    labels.insert(cpne, last);
+                } else {
+                    labels.entry(cpne).or_insert(first);
+                }
+            }
+        }
         let mut by_code: HashMap<String, Vec<usize>> = HashMap::new();
         for (gi, g) in groups.iter().enumerate() {
             for code in split_rncp_cell(&text(g.cell)?) {
@@ -702,12 +795,18 @@ impl CompactTable {
             versions,
             groups,
             by_code,
+            labels,
         })
     }
 
     fn text(&self, i: usize) -> Result<String> {
         let (a, b) = *self.strings.get(i).ok_or_else(|| bad("texte inconnu"))?;
         Ok(String::from_utf8_lossy(&self.bytes[a..b]).into_owned())
+    }
+
+    /// True when some version has rows for this RNCP code.
+    pub fn knows_certification(&self, code: &str) -> bool {
+        self.by_code.contains_key(code)
     }
 
     /// The number of certification groups (cells) of every version.
@@ -742,7 +841,8 @@ impl CompactTable {
         out
     }
 
-    /// A référentiel with every version, mapping and list, and the rows of the groups naming these codes.
+    /// A référentiel with every version, mapping and list, the CPNE labels of the whole table, and the rows
+    /// of the groups naming these codes (none: the rowless base of a page).
     pub fn referentiel_for(&self, codes: &[&str]) -> Result<Referentiel> {
         let mut wanted: Vec<usize> = codes
             .iter()
@@ -752,7 +852,32 @@ impl CompactTable {
             .collect();
         wanted.sort_unstable();
         wanted.dedup();
-        self.decode(Some(&wanted)).map(|set| set.to_referentiel())
+        let mut set = self.decode(Some(&wanted))?;
+        // The CPNE labels of the whole table, not of these rows alone: on the rows (which give them to the
+        // référentiel), then for the CPNE they do not name, before the lists fill the gaps (`add_to`).
+        let label = |c: Option<u32>| -> Result<String> {
+            c.and_then(|c| self.labels.get(&c))
+                .map_or(Ok(String::new()), |&l| self.text(l))
+        };
+        for v in &mut set.versions {
+            for row in &mut v.rows {
+                row.cpne_label = label(row.cpne)?;
+            }
+        }
+        let mut r = Referentiel::default();
+        for v in set.versions {
+            r.add_version(v);
+        }
+        for (&c, &l) in &self.labels {
+            r.add_cpne_label(c, &self.text(l)?);
+        }
+        DataSet {
+            versions: Vec::new(),
+            cpne: set.cpne,
+            idcc: set.idcc,
+        }
+        .add_to(&mut r);
+        Ok(r)
     }
 
     /// Every row: the whole data set.
@@ -799,7 +924,7 @@ impl CompactTable {
     }
 }
 
-/// Decodes [`to_compact`]'s bytes into a data set (rows without their sheet and line).
+/// Decodes [`to_compact`]'s bytes into a data set.
 pub fn dataset_from_compact(bytes: &[u8]) -> Result<DataSet> {
     CompactTable::new(bytes.to_vec())?.dataset()
 }

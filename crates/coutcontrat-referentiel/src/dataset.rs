@@ -1,21 +1,37 @@
 //! A whole data directory in memory, and reading and writing it on disk.
 
 use std::collections::HashMap;
+#[cfg(feature = "text")]
 use std::fs;
+#[cfg(feature = "text")]
 use std::io::Write;
+#[cfg(feature = "text")]
 use std::path::{Path, PathBuf};
 
 use coutcontrat::referentiel::{IdccInfo, TableVersion};
 use coutcontrat::Referentiel;
 
+#[cfg(feature = "text")]
 use crate::error::{Error, ErrorKind, Result};
+#[cfg(feature = "text")]
 use crate::format::{
     parse_cpne_csv, parse_cpne_idcc_csv, parse_idcc_csv, parse_manifest, parse_npec_csv,
     render_cpne_csv, render_cpne_idcc_csv, render_idcc_csv, render_manifest, render_npec_csv,
-    sort_rows, version_slug, CpneEntry, Manifest,
+    sort_rows, version_slug, Manifest,
 };
 #[cfg(feature = "import")]
 use crate::store::RowStore;
+
+/// A line of `branches/cpne.csv`: a CPNE as one version lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CpneEntry {
+    /// The CPNE code.
+    pub cpne: u32,
+    /// Its label in that version.
+    pub label: String,
+    /// The version tag of the list.
+    pub version: String,
+}
 
 /// Everything a data directory holds: the table versions and the branch lists.
 #[derive(Debug, Clone, Default)]
@@ -58,11 +74,13 @@ impl DataSet {
     }
 }
 
+#[cfg(feature = "text")]
 fn read_text(path: &Path) -> Result<String> {
     fs::read_to_string(path)
         .map_err(|e| Error::io(path.display().to_string(), &e, "lecture impossible"))
 }
 
+#[cfg(feature = "text")]
 /// Reads one version directory (`manifest.toml`, `npec.csv`, optional `cpne_idcc.csv`).
 pub fn load_version_dir(dir: &Path) -> Result<TableVersion> {
     let manifest_path = dir.join("manifest.toml");
@@ -84,6 +102,7 @@ pub fn load_version_dir(dir: &Path) -> Result<TableVersion> {
     assemble(manifest, rows, mapping, &dir.display().to_string())
 }
 
+#[cfg(feature = "text")]
 /// Checks the counts the manifest announces and builds the version.
 pub(crate) fn assemble(
     manifest: Manifest,
@@ -122,6 +141,7 @@ pub(crate) fn assemble(
     Ok(manifest.into_version(rows, mapping))
 }
 
+#[cfg(feature = "text")]
 /// Reads a data directory: every `referentiel/<slug>/` and, when present, `branches/idcc.csv` and
 /// `branches/cpne.csv`.
 pub fn read_dir(data_dir: &Path) -> Result<DataSet> {
@@ -147,6 +167,7 @@ pub fn read_dir(data_dir: &Path) -> Result<DataSet> {
     Ok(set)
 }
 
+#[cfg(feature = "text")]
 /// The version directories of a data directory, sorted by name (hidden and temporary ones skipped).
 pub fn version_dirs(data_dir: &Path) -> Result<Vec<PathBuf>> {
     let root = data_dir.join("referentiel");
@@ -180,6 +201,7 @@ pub fn version_dirs(data_dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(dirs)
 }
 
+#[cfg(feature = "text")]
 /// Reads a data directory into a référentiel.
 ///
 /// ```no_run
@@ -190,6 +212,7 @@ pub fn load_dir(data_dir: &Path) -> Result<Referentiel> {
     Ok(read_dir(data_dir)?.to_referentiel())
 }
 
+#[cfg(feature = "text")]
 /// Writes files into `dir` as a whole: into a temporary sibling first, then renamed into place, so that `dir`
 /// always holds either its old complete content or the new one.
 pub(crate) fn write_dir_atomically(dir: &Path, files: &[(&str, String)]) -> Result<()> {
@@ -205,8 +228,10 @@ pub(crate) fn write_dir_atomically(dir: &Path, files: &[(&str, String)]) -> Resu
 }
 
 /// Writes a file's content into the writer given.
+#[cfg(feature = "text")]
 pub(crate) type FileWriter<'a> = Box<dyn Fn(&mut dyn Write) -> std::io::Result<()> + 'a>;
 
+#[cfg(feature = "text")]
 /// [`write_dir_atomically`] with each file written by a function (through a buffer), for large files.
 pub(crate) fn write_dir_atomically_with(
     dir: &Path,
@@ -277,6 +302,7 @@ pub(crate) fn write_dir_atomically_with(
     Ok(())
 }
 
+#[cfg(feature = "text")]
 /// Writes a version into `dir` (e.g. `data/referentiel/2024-07-18_v-18.07.2024`) in the canonical format,
 /// rows sorted; written aside then renamed, never half-written.
 ///
@@ -334,6 +360,7 @@ pub(crate) fn write_version_store(
     write_dir_atomically_with(dir, &files)
 }
 
+#[cfg(feature = "text")]
 /// The directory of a version inside a data directory: `data/referentiel/<slug>`.
 pub fn version_dir(data_dir: &Path, version: &TableVersion) -> PathBuf {
     data_dir
@@ -341,6 +368,7 @@ pub fn version_dir(data_dir: &Path, version: &TableVersion) -> PathBuf {
         .join(version_slug(&version.tag, version.published))
 }
 
+#[cfg(feature = "text")]
 /// Writes `branches/idcc.csv` and `branches/cpne.csv` (each file written aside, then renamed).
 pub fn write_branches(data_dir: &Path, idcc: &[IdccInfo], cpne: &[CpneEntry]) -> Result<()> {
     let dir = data_dir.join("branches");

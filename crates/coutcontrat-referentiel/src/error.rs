@@ -119,6 +119,7 @@ impl Error {
         self
     }
 
+    #[cfg(feature = "text")]
     pub(crate) fn io(file: impl Into<String>, err: &std::io::Error, doing: &str) -> Error {
         Error::new(ErrorKind::Io, file, format!("{doing} : {err}"))
     }

@@ -108,16 +108,8 @@ impl Manifest {
     }
 }
 
-/// A line of `branches/cpne.csv`: a CPNE as one version lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CpneEntry {
-    /// The CPNE code.
-    pub cpne: u32,
-    /// Its label in that version.
-    pub label: String,
-    /// The version tag of the list.
-    pub version: String,
-}
+// Defined beside `DataSet`, which needs it without this module (the page reads no text).
+pub use crate::dataset::CpneEntry;
 
 /// The directory name of a version: publication date, then the tag made file-safe.
 ///

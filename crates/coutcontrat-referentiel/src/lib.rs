@@ -7,7 +7,8 @@
 //!   default), and [`import_into`] which adds a version to a data directory and says what changed;
 //! - the default data shipped in `data/`, embedded and parsed once: [`embedded`].
 //!
-//! Without the `import` feature the crate builds for `wasm32-unknown-unknown` and only reads text.
+//! Without the `import` feature the crate builds for `wasm32-unknown-unknown` and only reads text; without
+//! `text` either (the web page), it only reads the compact form ([`compact`]), with neither csv nor toml.
 //!
 //! ```
 //! use coutcontrat::referentiel::TableLookup;
@@ -22,8 +23,10 @@
 pub mod compact;
 mod dataset;
 mod diff;
+#[cfg(feature = "text")]
 mod embedded;
 mod error;
+#[cfg(feature = "text")]
 pub mod format;
 #[cfg(feature = "import")]
 pub mod import;
@@ -38,14 +41,17 @@ pub mod synth;
 #[cfg(feature = "import")]
 mod xlsx;
 
+#[cfg(feature = "text")]
 pub use dataset::{
     load_dir, load_version_dir, read_dir, version_dir, version_dirs, write_branches, write_version,
-    DataSet,
 };
+pub use dataset::{CpneEntry, DataSet};
 pub use diff::{diff_versions, PairChange, VersionDiff};
+#[cfg(feature = "text")]
 pub use embedded::{embedded, embedded_dataset};
 pub use error::{Error, ErrorKind, Result};
-pub use format::{parse_amount, parse_manifest, parse_npec_csv, version_slug, CpneEntry, Manifest};
+#[cfg(feature = "text")]
+pub use format::{parse_amount, parse_manifest, parse_npec_csv, version_slug, Manifest};
 #[cfg(feature = "import")]
 pub use import::{
     import_into, import_into_with, import_workbook, ImportOptions, ImportSummary, Imported, Layout,

@@ -1,5 +1,6 @@
 //! The compact form gives the same lookups as the full form: for every certification, CPNE and date of a
-//! sample, the same row (amount, date, status, version, tie), the same absence; and the same certifications.
+//! sample, the same row (amount, date, status, version, tie, sheet and line), the same absence; and the same
+//! certifications and CPNE labels.
 #![cfg(feature = "import")]
 
 use coutcontrat::referentiel::TableLookup;
@@ -13,7 +14,7 @@ use jiff::civil::{date, Date};
 fn seen(l: TableLookup) -> String {
     match l {
         TableLookup::Found(f) => format!(
-            "{} {} {} {} {} {:?} | {:?} {} {} {} {} {:?} {:?} {}",
+            "{} {} {} {} {} {:?} | {:?} {} {} {} {} {:?} {:?} {} {} {:?}",
             f.version,
             f.synthetic,
             f.amount,
@@ -28,6 +29,8 @@ fn seen(l: TableLookup) -> String {
             f.row.cpne,
             f.row.applicable_from,
             f.row.status,
+            f.row.origin.sheet,
+            f.row.origin.line,
         ),
         TableLookup::Absent(a) => format!("{a:?}"),
     }
@@ -57,6 +60,9 @@ fn same_lookups(set: &DataSet, dates: &[Date]) -> usize {
     for code in &codes {
         // Only this certification's rows, decoded on demand.
         let part = table.referentiel_for(&[code]).unwrap();
+        for c in &cpnes {
+            assert_eq!(full.cpne_label(*c), part.cpne_label(*c), "{code}: CPNE {c}");
+        }
         for c in &cpnes {
             for d in dates {
                 let expected = seen(full.lookup(code, *c, *d));

@@ -11,13 +11,16 @@ use serde::{Deserialize, Serialize};
 use crate::contract::Contract;
 use crate::dates::{add_days, add_months, days_inclusive};
 use crate::error::{Error, ErrorKind, Result};
-use crate::params::{Dated, Provenance, RawParam};
+use crate::params::{Dated, FormatValue, Provenance, RawParam};
 use crate::quote::{money, Warning, YearLine};
 use crate::text::{cents, euros};
 
 /// The parameter file of the employer's cost, embedded in the library.
 pub const EMBEDDED_EMPLOYER_PARAMETERS: &str =
     include_str!("../../../data/parameters/employer.toml");
+
+/// The same file as JSON, converted by build.rs: what [`EmployerBook::embedded`] reads.
+const EMBEDDED_EMPLOYER_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/employer.json"));
 
 /// Who gets the hiring aid, for one period (R10).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -26,7 +29,7 @@ pub struct AidRule {
     /// False for a period whose aid the library does not model.
     pub modelled: bool,
     /// The period only covers contracts starting before this date.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::params::de_opt_date")]
     pub start_before: Option<Date>,
     /// Annual amount by level, companies under 250 employees.
     pub small: BTreeMap<String, Decimal>,
@@ -74,13 +77,13 @@ pub struct TutorAidRule {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawEmployerBook {
-    hiring_aid: RawParam<AidRule>,
-    aide_unique: RawParam<AidRule>,
-    aid_day_proration: RawParam<bool>,
-    smic_monthly: RawParam<Decimal>,
-    salary_grid: RawParam<SalaryGrid>,
-    tutor_aid: RawParam<TutorAidRule>,
+struct RawEmployerBook<V> {
+    hiring_aid: RawParam<V>,
+    aide_unique: RawParam<V>,
+    aid_day_proration: RawParam<V>,
+    smic_monthly: RawParam<V>,
+    salary_grid: RawParam<V>,
+    tutor_aid: RawParam<V>,
 }
 
 /// The dated parameters of the employer's cost.
@@ -100,23 +103,36 @@ pub struct EmployerBook {
     tutor_aid: Dated<TutorAidRule>,
 }
 
+fn unreadable(e: &dyn std::fmt::Display) -> Error {
+    Error::new(
+        ErrorKind::Data,
+        None,
+        format!("le fichier de paramètres employeur est illisible : {e}"),
+    )
+}
+
 impl EmployerBook {
     /// Reads a parameter file in the format of `data/parameters/employer.toml`.
+    #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<EmployerBook> {
-        let raw: RawEmployerBook = toml::from_str(text).map_err(|e| {
-            Error::new(
-                ErrorKind::Data,
-                None,
-                format!("le fichier de paramètres employeur est illisible : {e}"),
-            )
-        })?;
+        EmployerBook::from_raw::<toml::Value>(toml::from_str(text).map_err(|e| unreadable(&e))?)
+    }
+
+    /// Reads the same content as JSON (what build.rs makes of the parameter file).
+    pub fn from_json(text: &str) -> Result<EmployerBook> {
+        EmployerBook::from_raw::<serde_json::Value>(
+            serde_json::from_str(text).map_err(|e| unreadable(&e))?,
+        )
+    }
+
+    fn from_raw<V: FormatValue>(raw: RawEmployerBook<V>) -> Result<EmployerBook> {
         Ok(EmployerBook {
-            hiring_aid: Dated::new("hiring_aid", raw.hiring_aid)?,
-            aide_unique: Dated::new("aide_unique", raw.aide_unique)?,
-            aid_day_proration: Dated::new("aid_day_proration", raw.aid_day_proration)?,
-            smic_monthly: Dated::new("smic_monthly", raw.smic_monthly)?,
-            salary_grid: Dated::new("salary_grid", raw.salary_grid)?,
-            tutor_aid: Dated::new("tutor_aid", raw.tutor_aid)?,
+            hiring_aid: Dated::read("hiring_aid", raw.hiring_aid)?,
+            aide_unique: Dated::read("aide_unique", raw.aide_unique)?,
+            aid_day_proration: Dated::read("aid_day_proration", raw.aid_day_proration)?,
+            smic_monthly: Dated::read("smic_monthly", raw.smic_monthly)?,
+            salary_grid: Dated::read("salary_grid", raw.salary_grid)?,
+            tutor_aid: Dated::read("tutor_aid", raw.tutor_aid)?,
         })
     }
 
@@ -125,7 +141,7 @@ impl EmployerBook {
         static BOOK: OnceLock<EmployerBook> = OnceLock::new();
         BOOK.get_or_init(|| {
             // Part of the build and parsed by a test: failing here means a broken build.
-            EmployerBook::from_toml(EMBEDDED_EMPLOYER_PARAMETERS)
+            EmployerBook::from_json(EMBEDDED_EMPLOYER_JSON)
                 .expect("embedded employer parameter file is valid")
         })
     }
@@ -569,12 +585,21 @@ mod tests {
     use super::*;
     use jiff::civil::date;
 
+    #[cfg(feature = "toml")]
     #[test]
     fn embedded_employer_parameters_parse() {
         let book = EmployerBook::from_toml(EMBEDDED_EMPLOYER_PARAMETERS).unwrap();
         assert_eq!(
             book.smic_on(date(2026, 5, 31)).unwrap().0.to_string(),
             "1823.03"
+        );
+        // The JSON of build.rs, which `embedded` reads, says the same.
+        assert_eq!(
+            format!("{book:?}"),
+            format!(
+                "{:?}",
+                EmployerBook::from_json(EMBEDDED_EMPLOYER_JSON).unwrap()
+            )
         );
     }
 

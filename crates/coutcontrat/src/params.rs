@@ -5,12 +5,17 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
 
 /// The parameter file embedded in the library.
 pub const EMBEDDED_PARAMETERS: &str = include_str!("../../../data/parameters/financing.toml");
+
+/// The same file as JSON, converted by build.rs: what [`RuleBook::embedded`] reads, without a TOML parser.
+pub(crate) const EMBEDDED_PARAMETERS_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/financing.json"));
 
 /// Where a figure comes from: the parameter, its article and the text that fixed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,6 +43,7 @@ pub(crate) struct RawParam<T> {
     article: String,
     #[serde(default)]
     reference: String,
+    #[serde(deserialize_with = "de_date")]
     last_checked: Date,
     #[serde(default)]
     #[allow(dead_code)]
@@ -48,6 +54,7 @@ pub(crate) struct RawParam<T> {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawStep<T> {
+    #[serde(deserialize_with = "de_date")]
     from: Date,
     value: T,
     #[serde(default)]
@@ -65,7 +72,56 @@ pub struct Dated<T> {
     raw: RawParam<T>,
 }
 
+/// A format's own value (JSON's, TOML's), which a parameter's steps are first read as: the generic structure
+/// (`RawParam`) is then read once per format instead of once per value type, and only each value is typed
+/// (those copies took about 120 KB of the page's WebAssembly).
+pub(crate) trait FormatValue: Sized {
+    fn into_typed<T: DeserializeOwned>(self) -> std::result::Result<T, String>;
+}
+
+impl FormatValue for serde_json::Value {
+    fn into_typed<T: DeserializeOwned>(self) -> std::result::Result<T, String> {
+        T::deserialize(self).map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(feature = "toml")]
+impl FormatValue for toml::Value {
+    fn into_typed<T: DeserializeOwned>(self) -> std::result::Result<T, String> {
+        T::deserialize(self).map_err(|e| e.to_string())
+    }
+}
+
 impl<T: Clone> Dated<T> {
+    /// A parameter read in some format, its values typed.
+    pub(crate) fn read<V: FormatValue>(name: &'static str, raw: RawParam<V>) -> Result<Self>
+    where
+        T: DeserializeOwned,
+    {
+        let mut steps = Vec::with_capacity(raw.steps.len());
+        for s in raw.steps {
+            steps.push(RawStep {
+                from: s.from,
+                value: s
+                    .value
+                    .into_typed()
+                    .map_err(|e| data_error(name, &format!("valeur du {} : {e}", s.from)))?,
+                to_confirm: s.to_confirm,
+                article: s.article,
+                reference: s.reference,
+            });
+        }
+        let raw = RawParam {
+            label: raw.label,
+            article: raw.article,
+            reference: raw.reference,
+            last_checked: raw.last_checked,
+            unit: raw.unit,
+            steps,
+        };
+        Dated::new(name, raw)
+    }
+
     pub(crate) fn new(name: &'static str, raw: RawParam<T>) -> Result<Self> {
         if raw.steps.is_empty() {
             return Err(data_error(name, "aucune valeur datée"));
@@ -104,6 +160,35 @@ impl<T: Clone> Dated<T> {
         };
         Some((step.value.clone(), provenance))
     }
+}
+
+/// A date of a parameter file (`AAAA-MM-JJ`), read by the core's own small parser: jiff's would bring its
+/// whole temporal parser (time zones, RFC 9557, their messages) into the page, which reads no other date text.
+pub(crate) fn de_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Date, D::Error> {
+    let text = String::deserialize(d)?;
+    crate::contract::parse_date(&text, "date").map_err(|e| serde::de::Error::custom(e.message()))
+}
+
+/// [`de_date`] for an optional date.
+pub(crate) fn de_opt_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Date>, D::Error> {
+    Option::<String>::deserialize(d)?
+        .map(|text| {
+            crate::contract::parse_date(&text, "date")
+                .map_err(|e| serde::de::Error::custom(e.message()))
+        })
+        .transpose()
+}
+
+fn unreadable(e: &dyn std::fmt::Display) -> Error {
+    Error::new(
+        ErrorKind::Data,
+        None,
+        format!("le fichier de paramètres est illisible : {e}"),
+    )
 }
 
 fn data_error(name: &str, what: &str) -> Error {
@@ -254,19 +339,19 @@ pub struct ScheduleRule {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawBook {
-    supported_from: RawParam<bool>,
-    proration: RawParam<Regime>,
-    short_contract_majoration: RawParam<Decimal>,
-    distance_minoration: RawParam<DistanceRule>,
-    distance_exemptions: RawParam<DistanceExemptions>,
-    rqth_cap: RawParam<Decimal>,
-    participation: RawParam<ParticipationRule>,
-    amorcage: RawParam<BTreeMap<String, Decimal>>,
-    annexes: RawParam<AnnexesRule>,
-    precontract: RawParam<PrecontractRule>,
-    duration_limits: RawParam<DurationLimits>,
-    schedule: RawParam<ScheduleRule>,
+struct RawBook<V> {
+    supported_from: RawParam<V>,
+    proration: RawParam<V>,
+    short_contract_majoration: RawParam<V>,
+    distance_minoration: RawParam<V>,
+    distance_exemptions: RawParam<V>,
+    rqth_cap: RawParam<V>,
+    participation: RawParam<V>,
+    amorcage: RawParam<V>,
+    annexes: RawParam<V>,
+    precontract: RawParam<V>,
+    duration_limits: RawParam<V>,
+    schedule: RawParam<V>,
 }
 
 /// Every dated parameter, as read from a parameter file.
@@ -301,31 +386,41 @@ impl RuleBook {
     /// let book = coutcontrat::RuleBook::from_toml(coutcontrat::EMBEDDED_PARAMETERS).unwrap();
     /// assert!(book.rules_for(jiff::civil::date(2020, 12, 31)).is_err());
     /// ```
+    #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<RuleBook> {
-        let raw: RawBook = toml::from_str(text).map_err(|e| {
-            Error::new(
-                ErrorKind::Data,
-                None,
-                format!("le fichier de paramètres est illisible : {e}"),
-            )
-        })?;
+        RuleBook::from_raw::<toml::Value>(toml::from_str(text).map_err(|e| unreadable(&e))?)
+    }
+
+    /// Reads the same content as JSON (what build.rs makes of a parameter file).
+    ///
+    /// ```
+    /// let book = coutcontrat::RuleBook::from_json(r#"{"supported_from": 1}"#);
+    /// assert!(book.is_err());
+    /// ```
+    pub fn from_json(text: &str) -> Result<RuleBook> {
+        RuleBook::from_raw::<serde_json::Value>(
+            serde_json::from_str(text).map_err(|e| unreadable(&e))?,
+        )
+    }
+
+    fn from_raw<V: FormatValue>(raw: RawBook<V>) -> Result<RuleBook> {
         let mut book = RuleBook {
             cache: Vec::new(),
-            supported_from: Dated::new("supported_from", raw.supported_from)?,
-            proration: Dated::new("proration", raw.proration)?,
-            short_contract_majoration: Dated::new(
+            supported_from: Dated::read("supported_from", raw.supported_from)?,
+            proration: Dated::read("proration", raw.proration)?,
+            short_contract_majoration: Dated::read(
                 "short_contract_majoration",
                 raw.short_contract_majoration,
             )?,
-            distance_minoration: Dated::new("distance_minoration", raw.distance_minoration)?,
-            distance_exemptions: Dated::new("distance_exemptions", raw.distance_exemptions)?,
-            rqth_cap: Dated::new("rqth_cap", raw.rqth_cap)?,
-            participation: Dated::new("participation", raw.participation)?,
-            amorcage: Dated::new("amorcage", raw.amorcage)?,
-            annexes: Dated::new("annexes", raw.annexes)?,
-            precontract: Dated::new("precontract", raw.precontract)?,
-            duration_limits: Dated::new("duration_limits", raw.duration_limits)?,
-            schedule: Dated::new("schedule", raw.schedule)?,
+            distance_minoration: Dated::read("distance_minoration", raw.distance_minoration)?,
+            distance_exemptions: Dated::read("distance_exemptions", raw.distance_exemptions)?,
+            rqth_cap: Dated::read("rqth_cap", raw.rqth_cap)?,
+            participation: Dated::read("participation", raw.participation)?,
+            amorcage: Dated::read("amorcage", raw.amorcage)?,
+            annexes: Dated::read("annexes", raw.annexes)?,
+            precontract: Dated::read("precontract", raw.precontract)?,
+            duration_limits: Dated::read("duration_limits", raw.duration_limits)?,
+            schedule: Dated::read("schedule", raw.schedule)?,
         };
         let mut bounds: Vec<Date> = book.boundaries();
         bounds.sort_unstable();
@@ -375,8 +470,8 @@ impl RuleBook {
     pub fn embedded() -> &'static RuleBook {
         static BOOK: OnceLock<RuleBook> = OnceLock::new();
         BOOK.get_or_init(|| {
-            // The file is part of the build and parsed by a test: failing here means a broken build.
-            RuleBook::from_toml(EMBEDDED_PARAMETERS).expect("embedded parameter file is valid")
+            // Converted from the TOML by build.rs and checked by a test: failing here means a broken build.
+            RuleBook::from_json(EMBEDDED_PARAMETERS_JSON).expect("embedded parameter file is valid")
         })
     }
 
@@ -513,6 +608,20 @@ mod tests {
     use super::*;
     use jiff::civil::date;
 
+    #[cfg(feature = "toml")]
+    #[test]
+    fn the_json_of_build_rs_gives_the_rules_of_the_toml() {
+        let toml = RuleBook::from_toml(EMBEDDED_PARAMETERS).unwrap();
+        let json = RuleBook::from_json(EMBEDDED_PARAMETERS_JSON).unwrap();
+        let mut days: Vec<Date> = toml.boundaries();
+        days.extend([date(2019, 1, 1), date(2025, 6, 30), date(2030, 1, 1)]);
+        for d in days {
+            let seen = |b: &RuleBook| format!("{:?}", b.rules_for(d));
+            assert_eq!(seen(&toml), seen(&json), "{d}");
+        }
+    }
+
+    #[cfg(feature = "toml")]
     #[test]
     fn embedded_parameters_parse_and_switch_on_2025_07_01() {
         let book = RuleBook::from_toml(EMBEDDED_PARAMETERS).unwrap();
@@ -544,6 +653,7 @@ mod tests {
         assert!(!earlier.sources.annexes.to_confirm);
     }
 
+    #[cfg(feature = "toml")]
     #[test]
     fn unordered_steps_are_a_data_error() {
         let text = EMBEDDED_PARAMETERS.replace(

@@ -44,8 +44,9 @@ pub struct ComboboxProps {
 /// The search box.
 #[function_component(Combobox)]
 pub fn combobox(props: &ComboboxProps) -> Html {
-    let open = use_state(|| false);
-    let active = use_state(|| None::<usize>);
+    // `_eq`: typing sets them at every keystroke, mostly to the value they have; no extra render then.
+    let open = use_state_eq(|| false);
+    let active = use_state_eq(|| None::<usize>);
     let id = props.field.id();
     let list_id = format!("{id}-list");
     let count = props.suggestions.len();

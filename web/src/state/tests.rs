@@ -100,7 +100,7 @@ fn the_form_gives_the_figures_of_the_quoter() {
     let catalog = Catalog::embedded();
     let state = a2(catalog);
     let quote = state.outcome.quote.as_ref().expect("A2 quotes");
-    let direct = Quoter::new(catalog.referentiel)
+    let direct = Quoter::new(crate::data::referentiel())
         .quote(
             &ContractInput::from_json(
                 r#"{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28",
@@ -149,7 +149,7 @@ fn every_option_of_the_form_reaches_the_quoter() {
                 "distance_share": "{share}", "annexes": {{"nights": 3, "meals": 10}},
                 "cfa_entry_on": "2025-07-01"}}"#
         );
-        Quoter::new(catalog.referentiel)
+        Quoter::new(crate::data::referentiel())
             .quote(&ContractInput::from_json(&json).unwrap().parse().unwrap())
             .unwrap()
     };
@@ -427,7 +427,7 @@ fn the_embedded_data_finds_a_certification_and_its_branch() {
         .unwrap_or_else(|| panic!("{:?}", state.outcome.errors));
     assert_eq!(quote.npec.source, NpecSource::Table);
     assert_eq!(quote.npec.base, Decimal::from(8765));
-    let direct = Quoter::new(catalog.referentiel)
+    let direct = Quoter::new(crate::data::referentiel())
         .quote(
             &ContractInput::from_json(
                 r#"{"signed_on": "2026-09-14", "start": "2026-09-14", "end": "2028-09-13",
@@ -462,7 +462,7 @@ fn direct(json_extra: &str) -> Quote {
         r#"{{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28",
             "npec": "7000", "price": "9000", "level": 6{json_extra}}}"#
     );
-    Quoter::new(Catalog::embedded().referentiel)
+    Quoter::new(crate::data::referentiel())
         .quote(&ContractInput::from_json(&json).unwrap().parse().unwrap())
         .unwrap()
 }

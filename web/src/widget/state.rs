@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use coutcontrat::{parse_date, PriceBasis};
 use jiff::civil::Date;
-use jiff::ToSpan;
+use jiff::Span;
 use yew::Reducible;
 
 use super::catalogue::Course;
@@ -170,8 +170,11 @@ impl WidgetState {
 /// The last day of a contract of `months` months starting on `start` (1 September + 24 months → 31 August
 /// two years later).
 pub fn end_after(start: Date, months: u32) -> Option<Date> {
-    let next = start.checked_add(i64::from(months).months()).ok()?;
-    next.checked_sub(1.day()).ok()
+    // `try_` spans: the panicking ones would link jiff's error formatting (25 KB of WebAssembly).
+    let next = start
+        .checked_add(Span::new().try_months(i64::from(months)).ok()?)
+        .ok()?;
+    next.checked_sub(Span::new().try_days(1).ok()?).ok()
 }
 
 /// The form actions that pick a course: the certification (its label and level from the référentiel),
@@ -232,7 +235,7 @@ mod tests {
 
     fn quote(json: &str) -> coutcontrat::Quote {
         let contract = ContractInput::from_json(json).unwrap().parse().unwrap();
-        Quoter::new(Catalog::embedded().referentiel)
+        Quoter::new(crate::data::referentiel())
             .quote(&contract)
             .unwrap()
     }

@@ -1,0 +1,224 @@
+//! Times the built page in headless Chromium (issue 9, « the web bundle », « the référentiel in the page »):
+//! a measurement, not a test — it asserts nothing and prints a table. Run by `scripts/bench-web.sh`, which
+//! also prints the sizes; alone:
+//!
+//! ```text
+//! COUTCONTRAT_DIST=dist cargo run --release -p coutcontrat-web --example bench_page [-- LABEL]
+//! ```
+//!
+//! - **Interactive**: from navigation (a fresh load, nothing cached: the server sends `no-store`) to the
+//!   calculator first rendered with its handlers (`performance.mark("coutcontrat-interactive")`, set by the
+//!   app after its first render); beside it, the load event of a blank page of the same server, the
+//!   baseline. Median of `RUNS` (5).
+//! - **Search**: a query typed one character at a time in the certification box; for each keystroke, the
+//!   time from the `input` event to the suggestions rendered and laid out (the app renders in a microtask:
+//!   the clock stops in the next task, after a forced layout of the list). `ROUNDS` (3) typings.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::time::Duration;
+
+use serde_json::Value;
+use support::*;
+
+const QUERY: &str = "gestionnaire commerce international";
+const BLANK: &str = "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Page vide</title></head>\
+    <body><p>Page vide : la référence du même serveur.</p></body></html>";
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    let n = v.len();
+    if n == 0 {
+        f64::NAN
+    } else if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+fn number(v: &Value) -> f64 {
+    v.as_f64().unwrap_or(f64::NAN)
+}
+
+/// Types `QUERY` in the certification box; the time of each keystroke, and the suggestions shown at the end.
+const TYPE: &str = r#"
+const [query, done] = [arguments[0], arguments[arguments.length - 1]];
+const input = document.getElementById('certification');
+const channel = new MessageChannel();
+const nextTask = () => new Promise(r => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
+(async () => {
+  input.focus();
+  input.value = '';
+  input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  await nextTask();
+  const [times, handler, render] = [[], [], []];
+  for (let i = 1; i <= query.length; i++) {
+    input.value = query.slice(0, i);
+    const t0 = performance.now();
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, data: query[i - 1], inputType: 'insertText' }));
+    const t1 = performance.now();
+    await nextTask();
+    const t2 = performance.now();
+    const list = document.getElementById('certification-list');
+    if (list) list.offsetHeight;
+    const t3 = performance.now();
+    times.push(t3 - t0);
+    handler.push(t1 - t0);
+    render.push(t2 - t1);
+  }
+  const shown = document.querySelectorAll('#certification-list [role=option]').length;
+  done({ times, handler, render, shown });
+})().catch(e => done({ error: String(e) }));
+"#;
+
+fn main() {
+    let label = std::env::args().nth(1).unwrap_or_else(|| "page".to_owned());
+    let runs = env_usize("RUNS", 5);
+    let rounds = env_usize("ROUNDS", 3);
+    let Some(dist) = dist() else {
+        std::process::exit(2);
+    };
+    let mut pages = Pages::new();
+    pages.insert("/blank.html".into(), BLANK.as_bytes().to_vec());
+    let port = serve_site(Some(dist.clone()), pages);
+    let base = format!("http://127.0.0.1:{port}/");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    runtime.block_on(async {
+        let b = browser(1280, 900).await;
+        let c = &b.client;
+        let (mut blank, mut page, mut loaded) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..runs {
+            c.goto("about:blank").await.expect("about:blank");
+            c.goto(&format!("{base}blank.html")).await.expect("blank page");
+            let t = poll(
+                c,
+                "const n = performance.getEntriesByType('navigation')[0]; return n && n.loadEventEnd;",
+                |v| v.as_f64().is_some_and(|t| t > 0.0),
+                "the blank page's load event",
+            )
+            .await;
+            blank.push(number(&t));
+            c.goto("about:blank").await.expect("about:blank");
+            c.goto(&base).await.expect("the calculator");
+            let t = poll(
+                c,
+                "const m = performance.getEntriesByName('coutcontrat-interactive')[0];
+                 const n = performance.getEntriesByType('navigation')[0];
+                 return m && n && n.loadEventEnd > 0 ? [m.startTime, n.loadEventEnd] : null;",
+                |v| v.is_array(),
+                "the calculator's first render",
+            )
+            .await;
+            page.push(number(&t[0]));
+            loaded.push(number(&t[1]));
+        }
+        let errors = page_errors(c).await;
+        assert!(errors.is_empty(), "page errors: {errors:?}");
+        let shown_data = js(
+            c,
+            "return document.querySelector('.footer') ? document.querySelector('.footer').textContent : '';",
+        )
+        .await;
+
+        let (mut handler, mut render): (Vec<f64>, Vec<f64>) = (Vec::new(), Vec::new());
+        let mut keys: Vec<f64> = Vec::new();
+        let mut shown = 0;
+        for _ in 0..rounds {
+            let v = c
+                .execute_async(TYPE, vec![Value::String(QUERY.into())])
+                .await
+                .expect("typing");
+            if let Some(e) = v.get("error") {
+                panic!("typing failed: {e}");
+            }
+            keys.extend(v["times"].as_array().expect("times").iter().map(number));
+            handler.extend(v["handler"].as_array().expect("handler").iter().map(number));
+            render.extend(v["render"].as_array().expect("render").iter().map(number));
+            shown = v["shown"].as_u64().unwrap_or(0);
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        if std::env::var_os("BENCH_VERBOSE").is_some() {
+            eprintln!("[{label}] keystrokes (ms): {keys:.1?}");
+        }
+        let max = keys.iter().copied().fold(f64::NAN, f64::max);
+        let over = keys.iter().filter(|t| **t >= 16.0).count();
+        let (mb, mp, ml) = (median(&mut blank), median(&mut page), median(&mut loaded));
+        let footer = shown_data.as_str().unwrap_or_default();
+        let data = footer
+            .split("Données : ")
+            .nth(1)
+            .and_then(|s| s.split(". ").next())
+            .unwrap_or("?");
+        println!("[{label}] data: {data}");
+        // One line per measure for the summary of scripts/bench.sh (tab-separated: measure, ours, baseline,
+        // ratio, target, verdict).
+        if let Some(path) = std::env::var_os("BENCH_SUMMARY") {
+            let median_key = median(&mut keys.clone());
+            let rows = [
+                format!(
+                    "web, {label}: navigation → interactive (median of {runs})\t{mp:.0} ms\t{mb:.0} ms (blank page)\t{:.1}\t–\t–",
+                    mp / mb
+                ),
+                format!(
+                    "web, {label}: search keystroke, median / max\t{median_key:.1} / {max:.1} ms\t–\t–\t< 16 ms each\t{}",
+                    if over == 0 {
+                        "met".to_owned()
+                    } else {
+                        format!("missed: {over} of {} keystrokes ≥ 16 ms", keys.len())
+                    }
+                ),
+            ];
+            let mut f = std::fs::OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(path)
+                .expect("BENCH_SUMMARY is writable");
+            for r in rows {
+                use std::io::Write as _;
+                writeln!(f, "{r}").expect("BENCH_SUMMARY is writable");
+            }
+        }
+        println!("| {label}: measure (headless Chromium, localhost, no cache) | median | runs | vs blank page |");
+        println!("|---|---:|---:|---:|");
+        println!("| blank page of the same server: load event | {mb:.0} ms | {runs} | 1.0× |");
+        println!(
+            "| calculator: navigation → first render, interactive | {mp:.0} ms | {runs} | {:.1}× |",
+            mp / mb
+        );
+        println!(
+            "| calculator: navigation → load event | {ml:.0} ms | {runs} | {:.1}× |",
+            ml / mb
+        );
+        let mut sorted = keys.clone();
+        sorted.sort_by(|a, b| a.total_cmp(b));
+        let p90 = sorted
+            .get((sorted.len() * 9 / 10).min(sorted.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(f64::NAN);
+        println!(
+            "| certification search, one keystroke (input → list rendered) | {:.1} ms (p90 {p90:.1}, max {max:.1}; {over} of {} ≥ 16 ms) | {rounds} × {} keys | – |",
+            median(&mut keys.clone()),
+            keys.len(),
+            QUERY.chars().count()
+        );
+        println!(
+            "[{label}] « {QUERY} »: {shown} suggestions shown at the end; per keystroke, median: event handler {:.2} ms, \
+             then render task {:.2} ms, then layout {:.2} ms",
+            median(&mut handler.clone()),
+            median(&mut render.clone()),
+            median(&mut keys.clone()) - median(&mut handler) - median(&mut render),
+        );
+    });
+}

@@ -1,0 +1,95 @@
+//! The size budgets of issue 9, on the release build (`dist/`, made by `scripts/build-web.sh`): deterministic,
+//! unlike the times, which `scripts/bench-web.sh` measures and does not assert.
+//!
+//! - WebAssembly + JS glue at most 350 KB gzip -9, without the référentiel;
+//! - the référentiel outside the code: no CSV text nor CSV/TOML parser in the WebAssembly, the compact file
+//!   beside it (`referentiel.ccrc`), and the synthetic full-size table in that form at most 400 KB gzip.
+//!
+//! Sizes are gzip -9 as the `gzip` command writes them. Skipped, saying so, when `dist/` is not built.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+const WASM_AND_JS_GZIP: usize = 350_000;
+const DATA_GZIP: usize = 400_000;
+
+fn gzip_size(bytes: &[u8]) -> usize {
+    let mut child = Command::new("gzip")
+        .args(["-9", "-c", "-n"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("gzip");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().expect("gzip output");
+    writer.join().expect("writer").expect("gzip input");
+    assert!(out.status.success());
+    out.stdout.len()
+}
+
+fn built(dist: &Path, prefix: &str, suffix: &str) -> Vec<u8> {
+    let file = std::fs::read_dir(dist)
+        .expect("dist/")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(suffix))
+        })
+        .unwrap_or_else(|| panic!("no {prefix}*{suffix} in {}", dist.display()));
+    std::fs::read(file).expect("readable")
+}
+
+#[test]
+fn webassembly_and_js_stay_within_350_kb_gzip_without_the_referentiel() {
+    let Some(dist) = support::dist() else { return };
+    let wasm = built(&dist, "coutcontrat-web-", "_bg.wasm");
+    let js = built(&dist, "coutcontrat-web-", ".js");
+    let (w, j) = (gzip_size(&wasm), gzip_size(&js));
+    eprintln!(
+        "WebAssembly {} B ({w} B gzip), JS {} B ({j} B gzip)",
+        wasm.len(),
+        js.len()
+    );
+    assert!(
+        w + j <= WASM_AND_JS_GZIP,
+        "{} B gzip, over the budget of {WASM_AND_JS_GZIP} B",
+        w + j
+    );
+    // Neither the data as text nor their parsers: the référentiel is the file beside the app.
+    for text in [
+        &b"rncp_cell,label,certifier"[..],
+        b"CSV error",
+        b"TOML parse error",
+    ] {
+        assert!(
+            !wasm.windows(text.len()).any(|w| w == text),
+            "the WebAssembly carries {:?}",
+            String::from_utf8_lossy(text)
+        );
+    }
+    let data = built(&dist, "referentiel", ".ccrc");
+    assert!(data.starts_with(b"CCRC"), "referentiel.ccrc is not compact");
+}
+
+#[test]
+fn the_full_size_referentiel_stays_within_400_kb_gzip() {
+    let file = support::workspace().join("target/synthetic/compact-synthetic+embedded.ccrc");
+    let Ok(bytes) = std::fs::read(&file) else {
+        eprintln!(
+            "SKIPPED: no {} (scripts/bench-import.sh makes it)",
+            file.display()
+        );
+        return;
+    };
+    let g = gzip_size(&bytes);
+    eprintln!("{}: {} B, {g} B gzip", file.display(), bytes.len());
+    assert!(g <= DATA_GZIP, "{g} B gzip, over {DATA_GZIP} B");
+}
