@@ -85,7 +85,22 @@ fi
 
 if part import; then
   echo "== import" >&2
-  scripts/bench-import.sh >&2
+  log=target/bench/import.log
+  scripts/bench-import.sh | tee "$log" >&2
+  # Wall time and peak memory of a tool of the import table.
+  cell() { awk -F'|' -v tool="$1" -v col="$2" 'index($2, tool) { gsub(/ /, "", $col); print $col; exit }' "$log"; }
+  ours=$(cell "coutcontrat import" 3)
+  fastest=$(cell "python-calamine raw read" 3)
+  floor=$(cell "inflate the sheet's XML (Python zipfile)" 3)
+  verdict=$(awk -v o="$ours" -v f="$floor" -v b="$fastest" 'BEGIN {
+    print (o <= 2 && o <= 3 * f && o <= b / 2) ? "met" : "missed" }')
+  row "import, synthetic full-size workbook (s)" "$ours" "$fastest (python-calamine raw read)" \
+    "$(awk -v o="$ours" -v b="$fastest" 'BEGIN { printf "%.2f", o / b }')" "≤ 2 s, ≤ ½ fastest tool" "$verdict"
+  row "import vs inflating the sheet's XML (s)" "$ours" "$floor (Python zipfile)" \
+    "$(awk -v o="$ours" -v f="$floor" 'BEGIN { printf "%.2f", o / f }')" "≤ 3×" \
+    "$(awk -v o="$ours" -v f="$floor" 'BEGIN { print (o <= 3 * f) ? "met" : "missed" }')"
+  row "import, peak memory (MB)" "$(cell "coutcontrat import" 4)" "" "" "≤ 300 MB" \
+    "$(awk -v m="$(cell "coutcontrat import" 4)" 'BEGIN { print (m <= 300) ? "met" : "missed" }')"
 fi
 
 if part web; then
