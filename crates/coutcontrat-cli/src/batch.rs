@@ -481,10 +481,11 @@ fn csv_bytes(
     let mut w = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(Vec::new());
-    let io = |e: csv::Error| Failure::Usage(format!("écriture CSV en mémoire : {e}"));
-    write(&mut w).map_err(io)?;
-    w.into_inner()
-        .map_err(|e| Failure::Usage(format!("écriture CSV en mémoire : {e}")))
+    fn in_memory(e: impl std::fmt::Display) -> Failure {
+        Failure::Usage(format!("écriture CSV en mémoire : {e}"))
+    }
+    write(&mut w).map_err(in_memory)?;
+    w.into_inner().map_err(in_memory)
 }
 
 /// One reader, `workers` threads quoting chunks, and `write` called on each chunk in input order (on
