@@ -388,10 +388,17 @@ impl Referentiel {
 
     /// The edition in force for a date of conclusion: the newest published version that applies to it.
     pub fn edition_for(&self, signed_on: Date) -> Option<&TableVersion> {
+        self.edition_index_for(signed_on).map(|i| &self.versions[i])
+    }
+
+    /// The index of [`Referentiel::edition_for`]'s version.
+    fn edition_index_for(&self, signed_on: Date) -> Option<usize> {
         self.versions
             .iter()
-            .filter(|v| v.applies_from <= signed_on)
-            .max_by_key(|v| (v.published, v.applies_from))
+            .enumerate()
+            .filter(|(_, v)| v.applies_from <= signed_on)
+            .max_by_key(|(_, v)| (v.published, v.applies_from))
+            .map(|(i, _)| i)
     }
 
     /// The CPNE ↔ IDCC mapping used for a date of conclusion (D12): the edition's when it has one,
@@ -403,14 +410,8 @@ impl Referentiel {
 
     /// The index of the version whose mapping applies to a date of conclusion.
     fn mapping_version_for(&self, signed_on: Date) -> Option<usize> {
-        let edition = self
-            .versions
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| v.applies_from <= signed_on)
-            .max_by_key(|(_, v)| (v.published, v.applies_from));
-        if let Some((i, v)) = edition {
-            if v.mapping.is_some() {
+        if let Some(i) = self.edition_index_for(signed_on) {
+            if self.versions[i].mapping.is_some() {
                 return Some(i);
             }
         }
