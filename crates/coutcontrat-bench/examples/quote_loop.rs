@@ -1,4 +1,5 @@
-//! Quotes the bench contracts in a loop, for a profiler (`perf record`): not a benchmark.
+//! Quotes the bench contracts in a loop, for a profiler (`perf record`, `valgrind --tool=callgrind`): not a
+//! benchmark. `quote_loop [N] [1-year|3-year]`: N quotes of each contract, or of the one named.
 use coutcontrat::Quoter;
 use coutcontrat_bench::{one_year_with_lookup, three_years_with_lookup};
 use std::hint::black_box;
@@ -9,12 +10,16 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1_000_000);
+    let only = std::env::args().nth(2);
     let referentiel = coutcontrat_referentiel::embedded();
     let quoter = Quoter::new(referentiel).without_details();
     for (name, contract) in [
         ("1-year", one_year_with_lookup()),
         ("3-year", three_years_with_lookup()),
     ] {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
         let started = Instant::now();
         for _ in 0..n {
             black_box(quoter.quote(black_box(&contract)).unwrap());

@@ -7,7 +7,12 @@ use coutcontrat_referentiel::{embedded, embedded_dataset, load_dir, write_versio
 use jiff::civil::date;
 
 /// A two-year contract for a certification, the branch given by IDCC (`"idcc": 1351`) or CPNE (`"cpne": 2`).
-fn quote(signed_on: &str, rncp: &str, branch: &str, level: u8) -> coutcontrat::Result<Quote> {
+fn quote(
+    signed_on: &str,
+    rncp: &str,
+    branch: &str,
+    level: u8,
+) -> coutcontrat::Result<Quote<'static>> {
     let start = signed_on
         .parse::<jiff::civil::Date>()
         .unwrap()
@@ -73,7 +78,7 @@ fn rncp1002_in_2024_08_is_the_long_sheet_row() {
     assert_eq!(q.npec.status.as_deref(), Some("A"));
     let row = q.npec.row.unwrap();
     assert_eq!(
-        (row.sheet.as_str(), row.line),
+        (row.sheet.as_ref(), row.line),
         ("Onglet 3 - référentiel NPEC", Some(5))
     );
     assert_eq!(row.applicable_from, date(2024, 7, 15));

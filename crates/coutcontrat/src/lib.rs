@@ -13,7 +13,8 @@
 //!     "signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28",
 //!     "npec": "7000", "price": "9000", "level": 6
 //! }"#).unwrap();
-//! let quote = Quoter::new(&Referentiel::default()).quote(&input.parse().unwrap()).unwrap();
+//! let referentiel = Referentiel::default();
+//! let quote = Quoter::new(&referentiel).quote(&input.parse().unwrap()).unwrap();
 //! assert_eq!(quote.years[1].npec.to_string(), "3471.23");
 //! assert_eq!(quote.participation.to_string(), "750");
 //! assert_eq!(quote.schedule[0].amount.to_string(), "2050.00");

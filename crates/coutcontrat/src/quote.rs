@@ -1,17 +1,21 @@
 //! The quote: from one contract and a référentiel to every figure of the money flow, each explained.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::contract::{Contract, PriceBasis};
-use crate::dates::{add_days, add_months, add_years, days_inclusive};
+use crate::dates::{add_days, add_months, add_years, days_inclusive, ordinal};
 use crate::error::{Error, ErrorKind, Result};
 use crate::netcost::{net_cost, EmployerBook, NetCost, NetInput};
 use crate::params::{Provenance, Regime, RuleBook, RuleSet};
 use crate::referentiel::{AbsentReason, Referentiel, TableLookup};
 use crate::schedule::{build_schedule, Instalment};
-use crate::text::{cents, euros, french_number, prorate};
+use crate::text::{
+    cents, cents_of_product, euros, french_number, from_cents, prorate, prorate_cents, whole_cents,
+};
 
 /// How a 366-day execution year is prorated (open question 1 of RULES.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -67,15 +71,16 @@ pub enum NpecSource {
     Amorcage,
 }
 
-/// The table row behind a NPEC.
+/// The table row behind a NPEC. Its texts are borrowed from the référentiel (a quote allocates no copy of
+/// them); [`Quote::into_owned`] makes a quote that outlives it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RowRef {
+pub struct RowRef<'a> {
     /// The certification cell as published.
-    pub rncp_cell: String,
+    pub rncp_cell: Cow<'a, str>,
     /// The certification label.
-    pub label: String,
+    pub label: Cow<'a, str>,
     /// The sheet of the official workbook.
-    pub sheet: String,
+    pub sheet: Cow<'a, str>,
     /// Its line in that sheet, when known.
     pub line: Option<u32>,
     /// The date the row applies from.
@@ -97,7 +102,7 @@ pub struct Minoration {
 
 /// The annual NPEC used and its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct NpecUsed {
+pub struct NpecUsed<'a> {
     /// The annual NPEC after the distance minoration, before proration and the +10 % (D5).
     #[serde(serialize_with = "money")]
     pub annual: Decimal,
@@ -107,17 +112,17 @@ pub struct NpecUsed {
     /// Where it comes from.
     pub source: NpecSource,
     /// The table version, for a table NPEC.
-    pub table_version: Option<String>,
+    pub table_version: Option<Cow<'a, str>>,
     /// The row's status (`A`, `CPNE`, `R`…), for a table NPEC.
-    pub status: Option<String>,
+    pub status: Option<Cow<'a, str>>,
     /// True for an amorçage value, to be regularised (D6332-80).
     pub provisional: bool,
     /// The CPNE used, when a table was consulted.
     pub cpne: Option<u32>,
     /// Its label.
-    pub cpne_label: Option<String>,
+    pub cpne_label: Option<Cow<'a, str>>,
     /// The row, for a table NPEC.
-    pub row: Option<RowRef>,
+    pub row: Option<RowRef<'a>>,
     /// True when the table version is synthetic (never real amounts).
     pub synthetic: bool,
     /// The distance minoration, when applied.
@@ -270,15 +275,16 @@ pub struct Explanation {
     pub text: String,
 }
 
-/// The quote of one contract.
+/// The quote of one contract. It borrows the texts of its provenance from the référentiel and the rule
+/// book it was computed with; [`Quote::into_owned`] detaches it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Quote {
+pub struct Quote<'a> {
     /// The annual NPEC and where it comes from.
-    pub npec: NpecUsed,
+    pub npec: NpecUsed<'a>,
     /// Daily or monthly proration.
     pub regime: Regime,
     /// The rule set in force (`daily-2025-07-01`).
-    pub rule_set: String,
+    pub rule_set: Cow<'a, str>,
     /// The certification level used.
     pub level: Option<u8>,
     /// One line per execution year.
@@ -306,6 +312,86 @@ pub struct Quote {
     pub net_cost: Option<NetCost>,
 }
 
+fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(text.into_owned())
+}
+
+impl RowRef<'_> {
+    /// The row with its texts copied.
+    pub fn into_owned(self) -> RowRef<'static> {
+        RowRef {
+            rncp_cell: owned(self.rncp_cell),
+            label: owned(self.label),
+            sheet: owned(self.sheet),
+            line: self.line,
+            applicable_from: self.applicable_from,
+        }
+    }
+}
+
+impl NpecUsed<'_> {
+    /// The provenance with its texts copied.
+    pub fn into_owned(self) -> NpecUsed<'static> {
+        NpecUsed {
+            table_version: self.table_version.map(owned),
+            status: self.status.map(owned),
+            cpne_label: self.cpne_label.map(owned),
+            row: self.row.map(RowRef::into_owned),
+            annual: self.annual,
+            base: self.base,
+            source: self.source,
+            provisional: self.provisional,
+            cpne: self.cpne,
+            synthetic: self.synthetic,
+            minoration: self.minoration,
+        }
+    }
+}
+
+impl Quote<'_> {
+    /// The quote with the texts it borrows copied, to keep it after the référentiel or the rule book is
+    /// gone (a page's state, a cache).
+    pub fn into_owned(self) -> Quote<'static> {
+        Quote {
+            npec: self.npec.into_owned(),
+            rule_set: owned(self.rule_set),
+            regime: self.regime,
+            level: self.level,
+            years: self.years,
+            precontract: self.precontract,
+            participation: self.participation,
+            participation_kind: self.participation_kind,
+            annexes: self.annexes,
+            totals: self.totals,
+            schedule: self.schedule,
+            warnings: self.warnings,
+            sources: self.sources,
+            explanations: self.explanations,
+            net_cost: self.net_cost,
+        }
+    }
+}
+
+/// The sums of the year lines, in cents, kept while the lines are made (cheaper than reading them back).
+#[derive(Default)]
+struct LineSums {
+    npec: i64,
+    price: i64,
+    opco: i64,
+    employer: i64,
+    rqth: i64,
+}
+
+impl LineSums {
+    fn add(&mut self, npec: i64, price: i64, opco: i64, rqth: i64) {
+        self.npec += npec;
+        self.price += price;
+        self.opco += opco;
+        self.employer += price - opco;
+        self.rqth += rqth;
+    }
+}
+
 /// Computes quotes with a rule book, a référentiel and a policy.
 ///
 /// ```
@@ -330,7 +416,7 @@ pub struct Quoter<'a> {
 }
 
 /// Quotes one contract with the embedded parameters and the default policy.
-pub fn quote(contract: &Contract, referentiel: &Referentiel) -> Result<Quote> {
+pub fn quote<'a>(contract: &Contract, referentiel: &'a Referentiel) -> Result<Quote<'a>> {
     Quoter::new(referentiel).quote(contract)
 }
 
@@ -453,7 +539,10 @@ fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b RuleSet> {
         (c.monthly_salary, "monthly_salary"),
         (c.tutor_aid, "tutor_aid"),
     ] {
-        if let Some(v) = value.filter(|v| v.abs() > Decimal::from(1_000_000_000)) {
+        // |v| > 10⁹ on the integer mantissa: cheaper than a decimal comparison at every quote.
+        if let Some(v) =
+            value.filter(|v| v.mantissa().unsigned_abs() > 1_000_000_000 * 10u128.pow(v.scale()))
+        {
             return Err(out_of_range(
                 field,
                 format!("{v} : montant hors de toute mesure (1 000 000 000 € au plus)"),
@@ -565,7 +654,7 @@ impl<'a> Quoter<'a> {
     }
 
     /// The quote of one contract, or the first problem with it.
-    pub fn quote(&self, contract: &Contract) -> Result<Quote> {
+    pub fn quote(&self, contract: &Contract) -> Result<Quote<'a>> {
         let rules = validate(contract, self.rules)?;
         let mut ctx = Ctx {
             contract,
@@ -644,7 +733,7 @@ impl<'a> Quoter<'a> {
         }
         npec.annual = annual;
 
-        let years = self.years(&mut ctx, annual)?;
+        let (years, sums) = self.years(&mut ctx, annual)?;
         let level = c.level;
 
         // D14: days in a CFA before the contract.
@@ -685,11 +774,10 @@ impl<'a> Quoter<'a> {
         let annexes = self.annexes(&mut ctx)?;
 
         // Totals (D8, D9).
-        let sum = |f: fn(&YearLine) -> Decimal| years.iter().map(f).sum::<Decimal>();
         let pre = precontract.as_ref().map_or(Decimal::ZERO, |p| p.amount);
-        let years_opco = sum(|y| y.opco);
-        let years_rqth = sum(|y| y.rqth);
-        let years_employer = sum(|y| y.employer);
+        let years_opco = from_cents(sums.opco);
+        let years_rqth = from_cents(sums.rqth);
+        let years_employer = from_cents(sums.employer);
         let teaching = years_opco + pre;
         let opco = (teaching - participation).max(Decimal::ZERO);
         if participation > teaching {
@@ -704,8 +792,8 @@ impl<'a> Quoter<'a> {
             );
         }
         let totals = Totals {
-            npec: sum(|y| y.npec),
-            price: sum(|y| y.price),
+            npec: from_cents(sums.npec),
+            price: from_cents(sums.price),
             opco,
             employer: years_employer + participation,
             rqth: years_rqth,
@@ -767,7 +855,7 @@ impl<'a> Quoter<'a> {
         Ok(Quote {
             npec,
             regime,
-            rule_set: rules.id.clone(),
+            rule_set: Cow::Borrowed(&rules.id),
             level,
             years,
             precontract,
@@ -783,7 +871,7 @@ impl<'a> Quoter<'a> {
         })
     }
 
-    fn base_npec(&self, ctx: &mut Ctx) -> Result<NpecUsed> {
+    fn base_npec(&self, ctx: &mut Ctx) -> Result<NpecUsed<'a>> {
         let rules = ctx.rules;
         let c = ctx.contract;
         let empty = |base: Decimal, source: NpecSource| NpecUsed {
@@ -822,7 +910,7 @@ impl<'a> Quoter<'a> {
             let cpne = self.referentiel.resolve_cpne(c.idcc, c.cpne, c.signed_on)?;
             match self.referentiel.lookup(rncp, cpne, c.signed_on) {
                 TableLookup::Found(found) => {
-                    let label = self.referentiel.cpne_label(cpne).map(str::to_owned);
+                    let label = self.referentiel.cpne_label(cpne);
                     explain!(
                 ctx,
                         "npec.base",
@@ -833,7 +921,7 @@ impl<'a> Quoter<'a> {
                             found.version,
                             rncp,
                             cpne,
-                            label.as_deref().map(|l| format!(" ({l})")).unwrap_or_default(),
+                            label.map(|l| format!(" ({l})")).unwrap_or_default(),
                             euros(found.amount),
                             if found.row.status.is_empty() { "non précisé" } else { &found.row.status },
                             found.applicable_from,
@@ -862,15 +950,16 @@ impl<'a> Quoter<'a> {
                             "importez le référentiel officiel de France compétences",
                         );
                     }
+                    let row = found.row;
                     return Ok(NpecUsed {
-                        table_version: Some(found.version.to_owned()),
-                        status: Some(found.row.status.clone()).filter(|s| !s.is_empty()),
+                        table_version: Some(Cow::Borrowed(found.version)),
+                        status: Some(Cow::Borrowed(row.status.as_str())).filter(|s| !s.is_empty()),
                         cpne: Some(cpne),
-                        cpne_label: label,
+                        cpne_label: label.map(Cow::Borrowed),
                         row: Some(RowRef {
-                            rncp_cell: found.row.rncp_cell.clone(),
-                            label: found.row.label.clone(),
-                            sheet: found.row.origin.sheet.clone(),
+                            rncp_cell: Cow::Borrowed(&row.rncp_cell),
+                            label: Cow::Borrowed(&row.label),
+                            sheet: Cow::Borrowed(&row.origin.sheet),
                             line: found.row.origin.line,
                             applicable_from: found.applicable_from,
                         }),
@@ -946,13 +1035,13 @@ impl<'a> Quoter<'a> {
         );
         Ok(NpecUsed {
             cpne,
-            cpne_label: cpne.and_then(|c| self.referentiel.cpne_label(c).map(str::to_owned)),
+            cpne_label: cpne.and_then(|c| self.referentiel.cpne_label(c).map(Cow::Borrowed)),
             ..empty(value, NpecSource::Amorcage)
         })
     }
 
     /// D2–D7, D9: the execution years and their lines.
-    fn years(&self, ctx: &mut Ctx, annual: Decimal) -> Result<Vec<YearLine>> {
+    fn years(&self, ctx: &mut Ctx, annual: Decimal) -> Result<(Vec<YearLine>, LineSums)> {
         let rules = ctx.rules;
         let c = ctx.contract;
         let regime = rules.regime;
@@ -983,19 +1072,24 @@ impl<'a> Quoter<'a> {
             );
         }
         let regime_src = &rules.sources.regime;
-        // One line per anniversary started, plus one for the partial year.
+        // One line per anniversary started, plus one for the partial year. Days are counted on ordinals,
+        // each anniversary computed once; amounts in cents (every line is rounded to the cent).
         let mut lines = Vec::with_capacity((end.year() - c.start.year()).max(0) as usize + 2);
+        let mut sums = LineSums::default();
+        let end_ordinal = ordinal(end);
+        let (mut year_start, mut start_ordinal) = (c.start, ordinal(c.start));
         let mut k: i32 = 0;
-        loop {
-            let year_start = add_years(c.start, k);
-            if year_start > end {
-                break;
-            }
+        while start_ordinal <= end_ordinal {
             let next = add_years(c.start, k + 1);
+            let next_ordinal = ordinal(next);
             let anniversary_eve = add_days(next, -1);
-            let year_end = anniversary_eve.min(end);
-            let days = days_inclusive(year_start, year_end);
-            let length = days_inclusive(year_start, anniversary_eve);
+            let (year_end, end_of_year) = if next_ordinal - 1 <= end_ordinal {
+                (anniversary_eve, next_ordinal - 1)
+            } else {
+                (end, end_ordinal)
+            };
+            let days = end_of_year - start_ordinal + 1;
+            let length = next_ordinal - start_ordinal;
             let (months, num, den) = match regime {
                 Regime::Daily => {
                     let (n, d) = match self.policy.leap_year {
@@ -1016,18 +1110,22 @@ impl<'a> Quoter<'a> {
             let short = majorate && k == 0;
             let npec_line = if short {
                 let exact = annual * Decimal::from(num) / Decimal::from(den);
-                cents((exact * (Decimal::ONE + rules.short_contract_majoration)).min(annual))
+                whole_cents((exact * (Decimal::ONE + rules.short_contract_majoration)).min(annual))
             } else {
-                prorate(annual, num, den)
+                prorate_cents(annual, num, den)
             };
             let rqth_line = match rqth {
-                Some(m) if self.policy.rqth_prorated => prorate(m, num, den),
-                Some(m) => cents(m),
-                None => Decimal::ZERO,
+                Some(m) if self.policy.rqth_prorated => prorate_cents(m, num, den),
+                Some(m) => whole_cents(m),
+                None => 0,
             };
-            let price_line = match c.price_basis {
-                PriceBasis::Annual => prorate(c.price, num, den),
-                PriceBasis::Total => Decimal::ZERO, // allocated below, once every NPEC line is known
+            // A total price is allocated below, once every NPEC line is known.
+            let (price_line, opco_line) = match c.price_basis {
+                PriceBasis::Annual => {
+                    let price = prorate_cents(c.price, num, den);
+                    (price, price.min(npec_line))
+                }
+                PriceBasis::Total => (0, 0),
             };
             let frac_text = || match regime {
                 Regime::Daily => format!("{num} / {den} jours"),
@@ -1046,10 +1144,15 @@ impl<'a> Quoter<'a> {
                         frac_text(),
                         french_number(rules.short_contract_majoration),
                         euros(annual),
-                        euros(npec_line)
+                        euros(from_cents(npec_line))
                     )
                 } else {
-                    format!("{} × {} = {}", euros(annual), frac_text(), euros(npec_line))
+                    format!(
+                        "{} × {} = {}",
+                        euros(annual),
+                        frac_text(),
+                        euros(from_cents(npec_line))
+                    )
                 },
             );
             lines.push(YearLine {
@@ -1062,12 +1165,14 @@ impl<'a> Quoter<'a> {
                 fraction_numerator: num,
                 fraction_denominator: den,
                 short_contract_majoration: short,
-                npec: npec_line,
-                price: price_line,
-                opco: Decimal::ZERO,
-                employer: Decimal::ZERO,
-                rqth: rqth_line,
+                npec: from_cents(npec_line),
+                price: from_cents(price_line),
+                opco: from_cents(opco_line),
+                employer: from_cents(price_line - opco_line),
+                rqth: from_cents(rqth_line),
             });
+            sums.add(npec_line, price_line, opco_line, rqth_line);
+            (year_start, start_ordinal) = (next, next_ordinal);
             k += 1;
         }
         if majorate {
@@ -1083,9 +1188,7 @@ impl<'a> Quoter<'a> {
 
         match c.price_basis {
             PriceBasis::Annual => {
-                for (i, y) in lines.iter_mut().enumerate() {
-                    y.opco = y.price.min(y.npec);
-                    y.employer = y.price - y.opco;
+                for (i, y) in lines.iter().enumerate() {
                     if ctx.detail {
                         ctx.explanations.push(Explanation {
                         figure: format!("years[{i}].opco"),
@@ -1110,10 +1213,17 @@ impl<'a> Quoter<'a> {
                 let weights: Vec<Decimal> = lines.iter().map(|y| y.npec).collect();
                 let opco = allocate(opco_total, &weights);
                 let employer = allocate(c.price - opco_total, &weights);
+                sums = LineSums::default();
                 for (y, (o, e)) in lines.iter_mut().zip(opco.into_iter().zip(employer)) {
                     y.opco = o;
                     y.employer = e;
                     y.price = o + e;
+                    sums.add(
+                        whole_cents(y.npec),
+                        whole_cents(y.price),
+                        whole_cents(o),
+                        whole_cents(y.rqth),
+                    );
                 }
                 explain!(
                 ctx,
@@ -1129,7 +1239,7 @@ impl<'a> Quoter<'a> {
                 );
             }
         }
-        Ok(lines)
+        Ok((lines, sums))
     }
 
     fn participation(
@@ -1202,8 +1312,9 @@ impl<'a> Quoter<'a> {
         let rules = ctx.rules;
         let c = ctx.contract;
         let a = &rules.annexes;
-        let nights = cents(a.night * Decimal::from(c.annexes.nights));
-        let meals = cents(a.meal * Decimal::from(c.annexes.meals));
+        // cents(rate × count), on integers (a count is `count × 100` cents).
+        let nights = from_cents(cents_of_product(a.night, i64::from(c.annexes.nights) * 100));
+        let meals = from_cents(cents_of_product(a.meal, i64::from(c.annexes.meals) * 100));
         let mut equipment = Decimal::ZERO;
         if c.annexes.first_equipment > Decimal::ZERO {
             let caps: Vec<&Decimal> = a.equipment_cap.values().collect();

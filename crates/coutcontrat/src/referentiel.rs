@@ -2,7 +2,9 @@
 //!
 //! The core only holds and searches it; reading and writing files is the job of `coutcontrat-referentiel`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -206,8 +208,9 @@ pub struct Referentiel {
     versions: Vec<TableVersion>,
     cpne_labels: BTreeMap<u32, String>,
     idcc: BTreeMap<u32, IdccInfo>,
-    /// rncp → its rows in every version, sorted by CPNE (in the order added within a CPNE).
-    index: HashMap<String, Vec<Hit>>,
+    /// rncp → its rows in every version, sorted by CPNE (in the order added within a CPNE). Fx rather
+    /// than SipHash: keys come from the référentiel itself, and hashing was a tenth of a quote.
+    index: FxHashMap<String, Vec<Hit>>,
     /// Per version (same index as `versions`), its CPNE ↔ IDCC pairs sorted by IDCC then CPNE.
     mapping_by_idcc: Vec<Option<Vec<(u32, u32)>>>,
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::dates::{add_days, add_months};
 use crate::params::{DueAt, ScheduleRule};
 use crate::quote::{money, YearLine};
-use crate::text::cents_of_product;
+use crate::text::{cents_of_product, from_cents, whole_cents};
 
 /// One payment of the OPCO to the CFA.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,10 +44,16 @@ pub fn build_schedule(
     let final_due = add_days(end, 1);
     let rules = if short { &rule.short } else { &rule.multi_year };
     let advance = |start: Date| add_days(start, i64::from(rule.advance_days));
+    // In cents: every line of a quote is already rounded to the cent.
     let mut out: Vec<Instalment> = Vec::with_capacity(years.len() * rules.len() + 2);
+    let mut next_advance = years.first().map(|y| advance(y.start));
     for (i, year) in years.iter().enumerate() {
-        let base = year.opco + year.rqth + if i == 0 { precontract } else { Decimal::ZERO };
-        let mut paid = Decimal::ZERO;
+        let this_advance = next_advance.unwrap_or(final_due);
+        next_advance = years.get(i + 1).map(|next| advance(next.start));
+        let base = whole_cents(year.opco)
+            + whole_cents(year.rqth)
+            + if i == 0 { whole_cents(precontract) } else { 0 };
+        let mut paid = 0;
         for (j, r) in rules.iter().enumerate() {
             let last = j + 1 == rules.len();
             let amount = match (r.share, last) {
@@ -56,47 +62,48 @@ pub fn build_schedule(
             };
             paid += amount;
             let due = match r.at {
-                DueAt::Advance => advance(year.start),
+                DueAt::Advance => this_advance,
                 DueAt::Month => add_months(year.start, r.month.unwrap_or(1) - 1),
-                DueAt::NextAdvance => years
-                    .get(i + 1)
-                    .map_or(final_due, |next| advance(next.start)),
+                DueAt::NextAdvance => next_advance.unwrap_or(final_due),
                 DueAt::End => final_due,
             };
-            let kind = if due > end {
-                "balance"
+            let (due, kind) = if due > end {
+                (final_due, Cow::Borrowed("balance"))
             } else {
-                r.kind.as_str()
+                (due, static_kind(&r.kind))
             };
-            let due = if due > end { final_due } else { due };
             out.push(Instalment {
                 due,
-                kind: static_kind(kind),
+                kind,
                 year: year.index,
-                amount,
+                amount: from_cents(amount),
             });
         }
     }
-    let mut left = deduction;
+    let mut left = whole_cents(deduction);
     for inst in out.iter_mut() {
-        let taken = left.min(inst.amount);
-        inst.amount -= taken;
+        if left <= 0 {
+            break;
+        }
+        let amount = whole_cents(inst.amount);
+        let taken = left.min(amount);
+        inst.amount = from_cents(amount - taken);
         left -= taken;
     }
     // One final balance after the end.
     let last_year = years.last().map_or(1, |y| y.index);
-    let final_amount: Decimal = out
+    let final_amount: i64 = out
         .iter()
         .filter(|i| i.due == final_due)
-        .map(|i| i.amount)
+        .map(|i| whole_cents(i.amount))
         .sum();
     out.retain(|i| i.due != final_due && !i.amount.is_zero());
-    if !final_amount.is_zero() {
+    if final_amount != 0 {
         out.push(Instalment {
             due: final_due,
             kind: Cow::Borrowed("balance"),
             year: last_year,
-            amount: final_amount,
+            amount: from_cents(final_amount),
         });
     }
     if !annexes.is_zero() {
@@ -107,7 +114,10 @@ pub fn build_schedule(
             amount: annexes,
         });
     }
-    out.sort_by_key(|i| i.due);
+    // Usually in order already: checking is cheaper than sorting.
+    if !out.is_sorted_by_key(|i| i.due) {
+        out.sort_by_key(|i| i.due);
+    }
     out
 }
 

@@ -57,61 +57,99 @@ pub fn cents(amount: Decimal) -> Decimal {
 /// `cents(amount × num / den)`, computed exactly on integers when it fits (quotes spend most of their
 /// time here); the same figure as the decimal computation, which remains the fallback.
 pub(crate) fn prorate(amount: Decimal, num: i64, den: i64) -> Decimal {
+    from_cents(prorate_cents(amount, num, den))
+}
+
+/// [`prorate`] as a number of cents.
+pub(crate) fn prorate_cents(amount: Decimal, num: i64, den: i64) -> i64 {
     exact_cents(
         amount.mantissa(),
         amount.scale(),
         i128::from(num),
         i128::from(den),
     )
-    .unwrap_or_else(|| cents(amount * Decimal::from(num) / Decimal::from(den)))
+    .unwrap_or_else(|| whole_cents(amount * Decimal::from(num) / Decimal::from(den)))
 }
 
-/// `cents(a × b)`, exactly on integers when it fits.
-pub(crate) fn cents_of_product(a: Decimal, b: Decimal) -> Decimal {
+/// `cents(a × b)` as a number of cents, exactly on integers when it fits.
+pub(crate) fn cents_of_product(a: Decimal, b_cents: i64) -> i64 {
     a.mantissa()
-        .checked_mul(b.mantissa())
-        .and_then(|m| exact_cents(m, a.scale() + b.scale(), 1, 1))
-        .unwrap_or_else(|| cents(a * b))
+        .checked_mul(i128::from(b_cents))
+        .and_then(|m| exact_cents(m, a.scale() + 2, 1, 1))
+        .unwrap_or_else(|| whole_cents(a * from_cents(b_cents)))
 }
 
-/// `mantissa × 10^-scale × num / den` rounded to the cent, half away from zero (as [`cents`]);
-/// `None` when an intermediate overflows or `den` is not positive.
-fn exact_cents(mantissa: i128, scale: u32, num: i128, den: i128) -> Option<Decimal> {
+/// An amount in whole cents, rounded as [`cents`] when it has more decimals.
+///
+/// Quotes refuse amounts above 10⁹ € and dates beyond 2200, so every figure of a quote fits (below 10¹⁴
+/// cents); the bound here only keeps a misuse from wrapping around.
+pub(crate) fn whole_cents(amount: Decimal) -> i64 {
+    // Most amounts of a quote are lines already in cents.
+    if amount.scale() == 2 {
+        if let Ok(m) = i64::try_from(amount.mantissa()) {
+            return m;
+        }
+    }
+    let amount = if amount.scale() > 2 {
+        cents(amount)
+    } else {
+        amount
+    };
+    let m = amount.mantissa() * 10i128.pow(2 - amount.scale());
+    i64::try_from(m).unwrap_or(if m < 0 { i64::MIN } else { i64::MAX })
+}
+
+/// A number of cents as an amount with two decimals.
+pub(crate) fn from_cents(cents: i64) -> Decimal {
+    Decimal::new(cents, 2)
+}
+
+/// `numerator / denominator` rounded half away from zero, for a positive denominator.
+macro_rules! rounded_quotient {
+    ($numerator:expr, $denominator:expr) => {{
+        let (n, d) = ($numerator, $denominator);
+        let (q, r) = (n / d, n % d);
+        if r.unsigned_abs() >= d.unsigned_abs() - r.unsigned_abs() {
+            q + n.signum()
+        } else {
+            q
+        }
+    }};
+}
+
+const POWERS_OF_TEN: [i64; 19] = {
+    let mut p = [1i64; 19];
+    let mut i = 1;
+    while i < 19 {
+        p[i] = p[i - 1] * 10;
+        i += 1;
+    }
+    p
+};
+
+/// `mantissa × 10^-scale × num / den` in cents, rounded half away from zero (as [`cents`]); `None` when an
+/// intermediate overflows, the result does not fit 64 bits, or `den` is not positive.
+fn exact_cents(mantissa: i128, scale: u32, num: i128, den: i128) -> Option<i64> {
     if den <= 0 {
         return None;
     }
     // 64-bit arithmetic when it fits (every real amount): 128-bit division is several times slower.
-    let narrow = || -> Option<i64> {
-        let (m, num, den) = (
-            i64::try_from(mantissa).ok()?,
-            i64::try_from(num).ok()?,
-            i64::try_from(den).ok()?,
-        );
-        let numerator = m.checked_mul(num)?.checked_mul(100)?;
-        let denominator = den.checked_mul(10i64.checked_pow(scale)?)?;
-        let (q, r) = (numerator / denominator, numerator % denominator);
-        Some(
-            if r.unsigned_abs() >= denominator.unsigned_abs() - r.unsigned_abs() {
-                q + numerator.signum()
-            } else {
-                q
-            },
-        )
-    };
-    let rounded = match narrow() {
-        Some(r) => i128::from(r),
-        None => {
-            let numerator = mantissa.checked_mul(num)?.checked_mul(100)?;
-            let denominator = den.checked_mul(10i128.checked_pow(scale)?)?;
-            let (q, r) = (numerator / denominator, numerator % denominator);
-            if r.unsigned_abs() >= denominator.unsigned_abs() - r.unsigned_abs() {
-                q + numerator.signum()
-            } else {
-                q
-            }
+    if let (Ok(m), Ok(num), Ok(den), Some(&power)) = (
+        i64::try_from(mantissa),
+        i64::try_from(num),
+        i64::try_from(den),
+        POWERS_OF_TEN.get(scale as usize),
+    ) {
+        if let (Some(numerator), Some(denominator)) = (
+            m.checked_mul(num).and_then(|n| n.checked_mul(100)),
+            den.checked_mul(power),
+        ) {
+            return Some(rounded_quotient!(numerator, denominator));
         }
-    };
-    Decimal::try_from_i128_with_scale(rounded, 2).ok()
+    }
+    let numerator = mantissa.checked_mul(num)?.checked_mul(100)?;
+    let denominator = den.checked_mul(10i128.checked_pow(scale)?)?;
+    i64::try_from(rounded_quotient!(numerator, denominator)).ok()
 }
 
 /// An amount as a French reader writes it: `7 000,00 €` (non-breaking spaces).
@@ -167,9 +205,15 @@ mod tests {
         }
 
         #[test]
-        fn integer_product_gives_the_decimal_figure(a in amount(), b in amount()) {
-            let b = b / Decimal::from(1_000_000_000); // a share, 0 to 1
-            prop_assert_eq!(cents_of_product(a, b), cents(a * b));
+        fn integer_product_gives_the_decimal_figure(share in amount(), b in amount()) {
+            let share = share / Decimal::from(1_000_000_000); // 0 to 1
+            let b = cents(b);
+            prop_assert_eq!(from_cents(cents_of_product(share, whole_cents(b))), cents(share * b));
+        }
+
+        #[test]
+        fn whole_cents_round_trip(a in amount()) {
+            prop_assert_eq!(from_cents(whole_cents(a)), cents(a));
         }
     }
 
@@ -182,9 +226,8 @@ mod tests {
             "7000.00"
         );
         assert_eq!(prorate(Decimal::from(7000), 1, 3).to_string(), "2333.33");
-        assert_eq!(
-            cents_of_product(Decimal::new(5, 1), Decimal::new(1001, 2)).to_string(),
-            "5.01"
-        );
+        assert_eq!(cents_of_product(Decimal::new(5, 1), 1001), 501);
+        assert_eq!(whole_cents(Decimal::from(750)), 75_000);
+        assert_eq!(whole_cents("-0.005".parse().unwrap()), -1);
     }
 }

@@ -53,8 +53,11 @@ prop_compose! {
     }
 }
 
-fn quote(c: &Contract) -> Option<Quote> {
-    Quoter::new(&Referentiel::default()).quote(c).ok()
+fn quote(c: &Contract) -> Option<Quote<'static>> {
+    Quoter::new(&Referentiel::default())
+        .quote(c)
+        .ok()
+        .map(Quote::into_owned)
 }
 
 fn is_cents(d: Decimal) -> bool {
