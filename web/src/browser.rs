@@ -1,7 +1,9 @@
-//! What the page asks of the browser: today's date, once, and the address bar. Called only from the
+//! What the page asks of the browser: today's date, once, the address bar and timers. Called only from the
 //! components, never from the state, so the host tests need no browser.
 
 use jiff::civil::{date, Date};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// Today, in the visitor's time zone (the core has no clock: this is read once, at load).
 pub fn today() -> Date {
@@ -44,6 +46,41 @@ pub fn replace_query(query: &str) {
         format!("{path}?{query}")
     };
     let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+}
+
+/// A timer that runs once unless dropped first: the address and the widget's preview wait for the typing
+/// to pause.
+pub struct Timer {
+    id: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.id);
+        }
+    }
+}
+
+/// Runs `f` after `ms` milliseconds, unless the returned timer is dropped before.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timer> {
+    let mut f = Some(f);
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = f.take() {
+            f();
+        }
+    });
+    let id = web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.as_ref().unchecked_ref(),
+            ms,
+        )
+        .ok()?;
+    Some(Timer {
+        id,
+        _callback: callback,
+    })
 }
 
 /// Opens the print dialog (the print stylesheet lays the quote out as a document).

@@ -405,6 +405,26 @@ impl Form {
         form
     }
 
+    /// True when the two forms differ at most in the search boxes' texts, which the core never reads (it
+    /// reads the RNCP code and the IDCC they set): the same outcome.
+    pub fn same_apart_from_searches(&self, other: &Form) -> bool {
+        let Form {
+            texts,
+            flags,
+            price_basis,
+            distance_mode,
+        } = self;
+        let searches = [Field::CertQuery.index(), Field::BranchQuery.index()];
+        texts
+            .iter()
+            .zip(&other.texts)
+            .enumerate()
+            .all(|(i, (a, b))| searches.contains(&i) || a == b)
+            && *flags == other.flags
+            && *price_basis == other.price_basis
+            && *distance_mode == other.distance_mode
+    }
+
     fn section_has_content(&self, section: Section) -> bool {
         section
             .fields()
@@ -705,8 +725,9 @@ pub struct State {
     pub branch_hits: Vec<BranchHit>,
     /// Folding parts opened: rupture and CFA entry, frais annexes.
     pub open: [bool; 2],
-    /// The quote or the messages.
-    pub outcome: Outcome,
+    /// The quote or the messages. Shared: kept (the same `Rc`) while what the core reads is unchanged
+    /// (a search keystroke), so that its view compares it by pointer.
+    pub outcome: Rc<Outcome>,
     /// What the share link the page was opened with held that could not be taken as is; a note goes
     /// once its field is edited.
     pub link_notes: Vec<LinkNote>,
@@ -916,7 +937,7 @@ impl State {
             cert_hits: Vec::new(),
             branch_hits: Vec::new(),
             open,
-            outcome: Outcome::default(),
+            outcome: Rc::default(),
             link_notes: Vec::new(),
         };
         state.recompute(catalog);
@@ -1006,6 +1027,7 @@ impl State {
         };
         self.link_notes
             .retain(|n| n.id.is_none_or(|id| !edited.contains(&id)));
+        let before = self.form.clone();
         match action {
             Action::Set(Field::CertQuery, text) => {
                 let code = typed_code(&text, catalog);
@@ -1083,7 +1105,10 @@ impl State {
                 return;
             }
         }
-        self.recompute(catalog);
+        // A search keystroke mostly changes only the box's text: the core would compute the same again.
+        if !self.form.same_apart_from_searches(&before) {
+            self.recompute(catalog);
+        }
     }
 
     fn choose_certification(&mut self, code: String, catalog: Catalog) {
@@ -1094,7 +1119,39 @@ impl State {
     }
 
     fn recompute(&mut self, catalog: Catalog) {
-        self.outcome = compute(&self.form, self.reference_date(), catalog);
+        self.outcome = Rc::new(compute(&self.form, self.reference_date(), catalog));
+    }
+
+    /// True when `other` differs from this state at most in the search boxes (their texts and
+    /// suggestions): every part of the page but those boxes then looks the same.
+    pub fn same_apart_from_searches(&self, other: &State) -> bool {
+        // Destructured: a field added to the state must be placed here, or this no longer compiles.
+        let State {
+            form,
+            today,
+            cert_hits: _,
+            branch_hits: _,
+            open,
+            outcome,
+            link_notes,
+        } = self;
+        form.same_apart_from_searches(&other.form)
+            && *today == other.today
+            && *open == other.open
+            && Rc::ptr_eq(outcome, &other.outcome)
+            && *link_notes == other.link_notes
+    }
+
+    /// True when the certification box shows the same text and suggestions in both states.
+    pub fn same_certification_search(&self, other: &State) -> bool {
+        self.form.text(Field::CertQuery) == other.form.text(Field::CertQuery)
+            && self.cert_hits == other.cert_hits
+    }
+
+    /// True when the branch box shows the same text and suggestions in both states.
+    pub fn same_branch_search(&self, other: &State) -> bool {
+        self.form.text(Field::BranchQuery) == other.form.text(Field::BranchQuery)
+            && self.branch_hits == other.branch_hits
     }
 }
 

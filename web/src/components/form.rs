@@ -1,5 +1,7 @@
 //! The form: what a non-specialist knows of the contract, in the order of the Cerfa.
 
+use std::rc::Rc;
+
 use coutcontrat::text::french_number;
 use coutcontrat::{PriceBasis, RuleBook, RuleSet};
 use rust_decimal::Decimal;
@@ -7,6 +9,7 @@ use web_sys::{HtmlDetailsElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::combobox::{Combobox, Suggestion};
+use super::part::{PagePart, Part};
 use super::widgets::{
     checkbox, describe, link_note, message, radio, sentence, text_field, Dispatch, Kind,
 };
@@ -36,25 +39,19 @@ fn percent(share: Decimal) -> String {
 }
 
 /// The whole form.
-pub fn form(state: &State, dispatch: &Dispatch) -> Html {
+pub fn form(state: &Rc<State>, dispatch: &Dispatch) -> Html {
     html! {
         <form class="form" aria-label="Le contrat" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
-            { link_notes(state) }
-            { training(state, dispatch) }
-            { employer(state, dispatch) }
-            { dates(state, dispatch) }
-            { price(state, dispatch) }
-            { apprentice(state, dispatch) }
-            { advanced(state, dispatch) }
-            { annexes(state, dispatch) }
-            { net_cost(state, dispatch) }
+            { for Part::FORM.into_iter().map(|part| html! {
+                <PagePart {part} state={state.clone()} dispatch={dispatch.clone()} />
+            }) }
         </form>
     }
 }
 
 /// What was wrong in the share link the page was opened with, each item leading to its field (where
 /// the same note is repeated); the rest of the link was taken.
-fn link_notes(state: &State) -> Html {
+pub(super) fn link_notes(state: &State) -> Html {
     if state.link_notes.is_empty() {
         return html! {};
     }
@@ -120,7 +117,7 @@ fn select_field(
 
 /// « Coût total pour l'employeur »: what the salary and the hiring aid need (issue 7). Optional: without
 /// a date of birth or a salary, the quote stops at the training cost.
-fn net_cost(state: &State, dispatch: &Dispatch) -> Html {
+pub(super) fn net_cost(state: &State, dispatch: &Dispatch) -> Html {
     const CYCLE: [(&str, &str); 3] = [
         ("", "1re année (cas général)"),
         ("2", "2e année"),
@@ -150,7 +147,7 @@ fn net_cost(state: &State, dispatch: &Dispatch) -> Html {
     }
 }
 
-fn training(state: &State, dispatch: &Dispatch) -> Html {
+pub(super) fn training(state: &State, dispatch: &Dispatch) -> Html {
     let suggestions: Vec<Suggestion> = state
         .cert_hits
         .iter()
@@ -217,7 +214,7 @@ fn training(state: &State, dispatch: &Dispatch) -> Html {
     }
 }
 
-fn employer(state: &State, dispatch: &Dispatch) -> Html {
+pub(super) fn employer(state: &State, dispatch: &Dispatch) -> Html {
     let suggestions: Vec<Suggestion> = state
         .branch_hits
         .iter()
@@ -298,7 +295,7 @@ fn employer(state: &State, dispatch: &Dispatch) -> Html {
     }
 }
 
-fn dates(state: &State, dispatch: &Dispatch) -> Html {
+pub(super) fn dates(state: &State, dispatch: &Dispatch) -> Html {
     let reduced_hint = match rules(state) {
         Some(r) => format!(
             "Contrat raccourci pour tenir compte du parcours de l'apprenti : un contrat de moins d'un an est alors majoré de {}.",
@@ -319,7 +316,7 @@ fn dates(state: &State, dispatch: &Dispatch) -> Html {
     }
 }
 
-fn price(state: &State, dispatch: &Dispatch) -> Html {
+pub(super) fn price(state: &State, dispatch: &Dispatch) -> Html {
     let basis = |b: PriceBasis| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: Event| dispatch.dispatch(Action::PriceBasis(b)))
@@ -340,7 +337,7 @@ fn price(state: &State, dispatch: &Dispatch) -> Html {
     }
 }
 
-fn apprentice(state: &State, dispatch: &Dispatch) -> Html {
+pub(super) fn apprentice(state: &State, dispatch: &Dispatch) -> Html {
     let mode = |m: DistanceMode| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: Event| dispatch.dispatch(Action::DistanceMode(m)))
@@ -422,7 +419,7 @@ fn disclosure(
     }
 }
 
-fn advanced(state: &State, dispatch: &Dispatch) -> Html {
+pub(super) fn advanced(state: &State, dispatch: &Dispatch) -> Html {
     let rules = rules(state);
     let probation_label = match &rules {
         Some(r) => format!(
@@ -472,7 +469,7 @@ fn advanced(state: &State, dispatch: &Dispatch) -> Html {
     )
 }
 
-fn annexes(state: &State, dispatch: &Dispatch) -> Html {
+pub(super) fn annexes(state: &State, dispatch: &Dispatch) -> Html {
     let rules = rules(state);
     let per = |f: fn(&RuleSet) -> Decimal, what: &str| {
         rules

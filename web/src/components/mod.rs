@@ -4,5 +4,6 @@
 pub mod app;
 pub mod combobox;
 pub mod form;
+pub mod part;
 pub mod results;
 pub mod widgets;

@@ -1,16 +1,19 @@
 //! The results: every figure of the quote, its provenance and how it was computed.
 
+use std::rc::Rc;
+
 use coutcontrat::text::french_number;
 use coutcontrat::{NetCost, NpecSource, ParticipationKind, Quote, Regime};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::widgets::{explain, sentence};
+use super::part::{PagePart, Part};
+use super::widgets::{explain, sentence, Dispatch};
 use crate::format::{date_long, date_short, euros, plain};
-use crate::state::{Field, Flag, State};
+use crate::state::{Field, Flag, Outcome, State};
 
 /// The results region: announced politely to screen readers as it changes.
-pub fn results(state: &State) -> Html {
+pub fn results(state: &Rc<State>, dispatch: &Dispatch) -> Html {
     html! {
         <section id="results" class="results" aria-live="polite" aria-labelledby="results-title">
             <p class="print-only doc-date">
@@ -18,18 +21,20 @@ pub fn results(state: &State) -> Html {
             </p>
             <h2 id="results-title" tabindex="-1">{ "Le chiffrage" }</h2>
             { inputs_summary(state) }
-            {
-                match &state.outcome.quote {
-                    Some(quote) => quote_view(state, quote),
-                    None => pending(state),
-                }
-            }
+            <PagePart part={Part::Figures} state={state.clone()} dispatch={dispatch.clone()} />
         </section>
     }
 }
 
-fn pending(state: &State) -> Html {
-    let o = &state.outcome;
+/// The quote, or what prevents it.
+pub(super) fn figures(o: &Outcome, asks_net_cost: bool) -> Html {
+    match &o.quote {
+        Some(quote) => quote_view(o, asks_net_cost, quote),
+        None => pending(o),
+    }
+}
+
+fn pending(o: &Outcome) -> Html {
     let only_missing = o.errors.iter().all(|e| e.missing);
     html! {
         <div class="pending" id="pending">
@@ -95,7 +100,7 @@ fn amount_as(id: &str, value: Decimal, text: String) -> Html {
     html! { <span id={id.to_owned()} data-value={plain(value)}>{ text }</span> }
 }
 
-fn quote_view(state: &State, q: &Quote) -> Html {
+fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote) -> Html {
     let t = &q.totals;
     let excess: Decimal = q.years.iter().map(|y| y.employer).sum();
     let participation_label = match q.participation_kind {
@@ -156,7 +161,7 @@ fn quote_view(state: &State, q: &Quote) -> Html {
             </div>
             { warnings(q) }
             { years_table(q) }
-            { net_cost(state, q) }
+            { net_cost(o, asks_net_cost, q) }
             { schedule(q) }
             { sources(q) }
         </>
@@ -397,10 +402,10 @@ fn bracket_label(bracket: &str) -> &str {
 
 /// « Coût total pour l'employeur »: salary + remaining charge − aids, per execution year, with what it
 /// leaves out said plainly; or what it still needs.
-fn net_cost(state: &State, q: &Quote) -> Html {
+fn net_cost(o: &Outcome, asks_net_cost: bool, q: &Quote) -> Html {
     let body = match &q.net_cost {
         Some(n) => net_cost_table(q, n),
-        None => net_cost_pending(state),
+        None => net_cost_pending(o, asks_net_cost),
     };
     html! {
         <section class="block net-cost" id="net-cost" aria-labelledby="net-cost-title">
@@ -410,9 +415,8 @@ fn net_cost(state: &State, q: &Quote) -> Html {
     }
 }
 
-fn net_cost_pending(state: &State) -> Html {
-    let o = &state.outcome;
-    if !state.form.asks_net_cost() || (o.net_errors.is_empty() && o.net_general.is_none()) {
+fn net_cost_pending(o: &Outcome, asks_net_cost: bool) -> Html {
+    if !asks_net_cost || (o.net_errors.is_empty() && o.net_general.is_none()) {
         return html! {
             <p class="small" id="net-cost-invite">
                 { "Pour ajouter le salaire de l'apprenti et les aides à l'embauche, indiquez sa date de naissance \

@@ -336,6 +336,44 @@ fn certifications_are_found_by_words_or_code_and_give_their_level() {
 }
 
 #[test]
+fn typing_in_a_search_box_leaves_the_quote_as_it_was() {
+    let catalog = Catalog::embedded();
+    let mut state = a2(catalog);
+    let before = state.clone();
+    let quote = before.outcome.quote.clone().expect("A2 quotes");
+    for text in ["s", "se", "secu", "securite"] {
+        state.apply(set(Field::CertQuery, text), catalog);
+        // The same outcome, shared: the figures are not rendered again at each keystroke.
+        assert!(Rc::ptr_eq(&state.outcome, &before.outcome), "{text}");
+        assert!(state.same_apart_from_searches(&before), "{text}");
+    }
+    assert!(!state.cert_hits.is_empty(), "the suggestions follow");
+    assert!(!state.same_certification_search(&before));
+    state.apply(set(Field::BranchQuery, "prevention"), catalog);
+    assert!(Rc::ptr_eq(&state.outcome, &before.outcome));
+    assert!(!state.branch_hits.is_empty(), "the suggestions follow");
+    assert_eq!(state.outcome.quote.as_ref(), Some(&quote));
+
+    // A new price is a new contract: the outcome follows.
+    state.apply(set(Field::Price, "9500"), catalog);
+    assert!(!state.same_apart_from_searches(&before));
+    let repriced = state.outcome.quote.as_ref().expect("quotes");
+    assert_ne!(repriced.totals.price, quote.totals.price);
+
+    // Picking a certification is a change of contract: the outcome follows.
+    let code = state.cert_hits[0].rncp.clone();
+    state.apply(Action::PickCertification(code.clone()), catalog);
+    assert_eq!(
+        state
+            .outcome
+            .certification
+            .as_ref()
+            .map(|c| c.rncp.as_str()),
+        Some(code.as_str())
+    );
+}
+
+#[test]
 fn an_idcc_with_several_cpne_asks_which_one() {
     let r = demo();
     let index = CertificationIndex::new(r.certifications());
@@ -541,7 +579,7 @@ fn the_whole_cost_has_the_figures_of_the_quoter() {
 #[test]
 fn a_box_of_the_whole_cost_never_hides_the_quote() {
     let catalog = Catalog::embedded();
-    let plain = a2(catalog).outcome.quote.unwrap();
+    let plain = a2(catalog).outcome.quote.clone().unwrap();
     // A date of birth alone: the headcount is asked for, quietly, and the quote stays.
     let mut state = a2(catalog);
     state.apply(set(Field::BirthDate, "15/03/2006"), catalog);

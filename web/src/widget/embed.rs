@@ -125,40 +125,6 @@ pub fn copy_text(text: &str) {
     }
 }
 
-/// A timer that runs once unless dropped first: the preview waits for the typing to pause.
-pub struct Timer {
-    id: i32,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl Drop for Timer {
-    fn drop(&mut self) {
-        if let Some(w) = window() {
-            w.clear_timeout_with_handle(self.id);
-        }
-    }
-}
-
-/// Runs `f` after `ms` milliseconds, unless the returned timer is dropped before.
-pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timer> {
-    let mut f = Some(f);
-    let callback = Closure::<dyn FnMut()>::new(move || {
-        if let Some(f) = f.take() {
-            f();
-        }
-    });
-    let id = window()?
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            callback.as_ref().unchecked_ref(),
-            ms,
-        )
-        .ok()?;
-    Some(Timer {
-        id,
-        _callback: callback,
-    })
-}
-
 /// Puts the loader, as a CFA would paste it, in the element `container_id` (its former content is
 /// removed): the preview is the real widget.
 pub fn insert_loader(container_id: &str, src: &str, attributes: &[(&'static str, String)]) {

@@ -9,6 +9,7 @@ use super::embed;
 use super::integration::{csp, Settings, SettingsAction};
 use super::message::{RESIZE, RESULT};
 use super::theme::MAX_RADIUS_PX;
+use crate::browser;
 
 type Dispatch = UseReducerDispatcher<Settings>;
 
@@ -44,7 +45,7 @@ pub fn integration() -> Html {
         let script_url = script_url.clone();
         use_effect_with(settings.attributes(), move |attributes| {
             let (src, attributes) = ((*script_url).clone(), attributes.clone());
-            let timer = embed::after(PREVIEW_DELAY_MS, move || {
+            let timer = browser::after(PREVIEW_DELAY_MS, move || {
                 embed::insert_loader("preview", &src, &attributes)
             });
             move || drop(timer)

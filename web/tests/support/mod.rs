@@ -281,6 +281,22 @@ pub async fn fill(c: &Client, id: &str, text: &str) {
     }
 }
 
+/// The calculator's address once it has caught up with the form: the page rewrites it after a pause in
+/// typing, to the share link it shows at once.
+pub async fn settled_address(c: &Client) -> String {
+    poll(
+        c,
+        "const link = document.getElementById('share-link');
+         return link && link.href === location.href ? location.href : null;",
+        |v| v.is_string(),
+        "the address to be the share link",
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
 /// The value of a box.
 pub async fn value_of(c: &Client, id: &str) -> String {
     c.find(Locator::Id(id))

@@ -1,0 +1,103 @@
+//! The page's parts as components, each re-rendered only when what it shows has changed: a keystroke in a
+//! search box re-renders that box's part, not the whole page (issue 9: a keystroke answered within a
+//! frame). One component for all of them: each component type costs its own copy of yew's machinery in
+//! the WebAssembly.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::widgets::Dispatch;
+use super::{form, results};
+use crate::state::State;
+
+/// A part of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// What was wrong in the share link.
+    LinkNotes,
+    /// The certification search box and the level.
+    Training,
+    /// The branch search box and the CPNE.
+    Employer,
+    /// The contract's dates.
+    Dates,
+    /// The CFA's price and a known NPEC.
+    Price,
+    /// RQTH and teaching at distance.
+    Apprentice,
+    /// Rupture, CFA entry before the contract.
+    Advanced,
+    /// Frais annexes.
+    Annexes,
+    /// The fields of the employer's whole cost.
+    NetCost,
+    /// The quote, or what prevents it.
+    Figures,
+}
+
+impl Part {
+    /// The parts of the form, in its order.
+    pub const FORM: [Part; 9] = [
+        Part::LinkNotes,
+        Part::Training,
+        Part::Employer,
+        Part::Dates,
+        Part::Price,
+        Part::Apprentice,
+        Part::Advanced,
+        Part::Annexes,
+        Part::NetCost,
+    ];
+}
+
+/// A part and the state it shows.
+#[derive(Properties)]
+pub struct PartProps {
+    /// Which part.
+    pub part: Part,
+    /// The state, a snapshot.
+    pub state: Rc<State>,
+    /// Where the part's actions go.
+    pub dispatch: Dispatch,
+}
+
+/// Equal when the part would look the same.
+impl PartialEq for PartProps {
+    fn eq(&self, other: &PartProps) -> bool {
+        let (a, b) = (&*self.state, &*other.state);
+        self.part == other.part
+            && self.dispatch == other.dispatch
+            && (Rc::ptr_eq(&self.state, &other.state)
+                || match self.part {
+                    // The outcome is shared while the contract is unchanged: compared by pointer.
+                    Part::Figures => {
+                        Rc::ptr_eq(&a.outcome, &b.outcome)
+                            && a.form.asks_net_cost() == b.form.asks_net_cost()
+                    }
+                    Part::Training => {
+                        a.same_apart_from_searches(b) && a.same_certification_search(b)
+                    }
+                    Part::Employer => a.same_apart_from_searches(b) && a.same_branch_search(b),
+                    _ => a.same_apart_from_searches(b),
+                })
+    }
+}
+
+/// A part of the page.
+#[function_component(PagePart)]
+pub fn page_part(props: &PartProps) -> Html {
+    let (state, dispatch) = (&*props.state, &props.dispatch);
+    match props.part {
+        Part::LinkNotes => form::link_notes(state),
+        Part::Training => form::training(state, dispatch),
+        Part::Employer => form::employer(state, dispatch),
+        Part::Dates => form::dates(state, dispatch),
+        Part::Price => form::price(state, dispatch),
+        Part::Apprentice => form::apprentice(state, dispatch),
+        Part::Advanced => form::advanced(state, dispatch),
+        Part::Annexes => form::annexes(state, dispatch),
+        Part::NetCost => form::net_cost(state, dispatch),
+        Part::Figures => results::figures(&state.outcome, state.form.asks_net_cost()),
+    }
+}
