@@ -775,11 +775,18 @@ impl CertificationIndex {
             }
         }
         // Equal scores: the certification of the newest version first (a former code shares its label).
-        scored.sort_by(|a, b| {
+        let order = |a: &(i64, &Certification), b: &(i64, &Certification)| {
             b.0.cmp(&a.0)
                 .then_with(|| b.1.published.cmp(&a.1.published))
                 .then_with(|| a.1.rncp.cmp(&b.1.rncp))
-        });
+        };
+        // A first letter matches thousands of a full-size table: pick the best `limit`, then sort those
+        // (a total order, so the same list as sorting them all).
+        if scored.len() > limit {
+            scored.select_nth_unstable_by(limit - 1, order);
+            scored.truncate(limit);
+        }
+        scored.sort_by(order);
         scored
             .into_iter()
             .take(limit)
@@ -944,5 +951,40 @@ mod tests {
         let q = Quoter::new(&r).quote(&c).unwrap();
         assert_eq!(q.npec.annual, Decimal::from(8828));
         assert_eq!(q.npec.table_version.as_deref(), Some("old"));
+    }
+
+    #[test]
+    fn the_first_suggestions_are_the_best_of_all_matches() {
+        // Many labels share their words, scores tie, versions differ: the short list must be the head of
+        // the full ranking.
+        let words = [
+            "gestion",
+            "commerce",
+            "management",
+            "technicien",
+            "conducteur",
+        ];
+        let certifications: Vec<Certification> = (0..300u32)
+            .map(|i| Certification {
+                rncp: format!("RNCP{}", 30_000 + (i * 7919) % 1000),
+                label: format!(
+                    "{} {} {}",
+                    words[(i % 5) as usize],
+                    words[(i / 5 % 5) as usize],
+                    "x ".repeat((i % 3) as usize)
+                ),
+                diploma_type: "TITRE".into(),
+                level_hint: None,
+                published: date(2020 + (i % 4) as i16, 1, 1),
+            })
+            .collect();
+        let index = CertificationIndex::new(certifications);
+        for query in ["g", "ge", "gestion", "commerce gestion", "t", "RNCP30", "3"] {
+            let all = index.search(query, usize::MAX);
+            for limit in [1, 8, 20] {
+                let head: Vec<_> = all.iter().take(limit).cloned().collect();
+                assert_eq!(index.search(query, limit), head, "{query} × {limit}");
+            }
+        }
     }
 }
