@@ -1,7 +1,10 @@
 //! Quotes the bench contracts in a loop, for a profiler (`perf record`, `valgrind --tool=callgrind`): not a
-//! benchmark. `quote_loop [N] [1-year|3-year]`: N quotes of each contract, or of the one named.
+//! benchmark. `quote_loop [N] [1-year|3-year|1-year-manual|3-year-manual]`: N quotes of each contract, or of the one
+//! named (`-manual`: NPEC given, no lookup).
 use coutcontrat::Quoter;
-use coutcontrat_bench::{one_year_with_lookup, three_years_with_lookup};
+use coutcontrat_bench::{
+    one_year_manual, one_year_with_lookup, three_years_manual, three_years_with_lookup,
+};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -16,6 +19,8 @@ fn main() {
     for (name, contract) in [
         ("1-year", one_year_with_lookup()),
         ("3-year", three_years_with_lookup()),
+        ("1-year-manual", one_year_manual()),
+        ("3-year-manual", three_years_manual()),
     ] {
         if only.as_deref().is_some_and(|o| o != name) {
             continue;

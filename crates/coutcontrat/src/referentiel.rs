@@ -513,44 +513,49 @@ impl Referentiel {
         };
         let from = hits.partition_point(|h| h.cpne < Some(cpne));
         let to = hits.partition_point(|h| h.cpne <= Some(cpne));
-        // Eligible rows: this CPNE, applicable on or before the date of conclusion.
-        let eligible = || {
-            hits[from..to].iter().filter_map(|h| {
-                let version = &self.versions[h.version as usize];
-                let row = &version.rows[h.row as usize];
-                let date = row.applicable_from.unwrap_or(version.applies_from);
-                (date <= signed_on).then_some((version, row, date))
-            })
-        };
-        // Newest version by publication, then latest date, then a row naming the code alone, then a row
-        // with an amount; what remains tied takes the higher amount, and the other is reported.
-        let slot = |(v, r, d): &(&TableVersion, &NpecRow, Date)| {
-            (v.published, *d, r.rncp.len() == 1, r.amount.is_some())
-        };
-        let Some(top) = eligible().map(|c| slot(&c)).max() else {
-            return TableLookup::Absent(AbsentReason::NoRowForBranch { cpne });
-        };
-        let tied = || eligible().filter(|c| slot(c) == top);
-        // Among equal amounts, a long-sheet row (own date and status) is the more informative; on a
-        // full tie the first added wins.
-        let rank =
-            |c: &(&TableVersion, &NpecRow, Date)| (c.1.amount, c.1.applicable_from.is_some());
-        let mut chosen = None;
-        for candidate in tied() {
-            if chosen
-                .as_ref()
-                .is_none_or(|best| rank(&candidate) > rank(best))
-            {
-                chosen = Some(candidate);
+        // Eligible rows: this CPNE, applicable on or before the date of conclusion. Newest version by
+        // publication, then latest date, then a row naming the code alone, then a row with an amount; among
+        // what remains tied, the higher amount (then a long-sheet row, with its own date and status, then
+        // the first added), and the next lower amount of the tie is reported. One pass.
+        type Candidate<'r> = (&'r TableVersion, &'r NpecRow, Date);
+        let mut best: Option<((Date, Date, bool, bool), Candidate)> = None;
+        let mut tie: Option<Decimal> = None;
+        let rank = |r: &NpecRow| (r.amount, r.applicable_from.is_some());
+        for h in &hits[from..to] {
+            let version = &self.versions[h.version as usize];
+            let row = &version.rows[h.row as usize];
+            let date = row.applicable_from.unwrap_or(version.applies_from);
+            if date > signed_on {
+                continue;
+            }
+            let slot = (
+                version.published,
+                date,
+                row.rncp.len() == 1,
+                row.amount.is_some(),
+            );
+            match &mut best {
+                Some((top, chosen)) if slot == *top => {
+                    // Every amount set aside is below the chosen one, which only grows.
+                    let set_aside = if rank(row) > rank(chosen.1) {
+                        std::mem::replace(chosen, (version, row, date)).1.amount
+                    } else {
+                        row.amount
+                    };
+                    if set_aside != chosen.1.amount {
+                        tie = tie.max(set_aside);
+                    }
+                }
+                Some((top, _)) if slot < *top => {}
+                _ => {
+                    best = Some((slot, (version, row, date)));
+                    tie = None;
+                }
             }
         }
-        let Some((version, row, date)) = chosen else {
+        let Some((_, (version, row, date))) = best else {
             return TableLookup::Absent(AbsentReason::NoRowForBranch { cpne });
         };
-        let tie = tied()
-            .filter_map(|c| c.1.amount)
-            .filter(|a| Some(*a) != row.amount)
-            .max();
         match row.amount {
             Some(amount) => TableLookup::Found(FoundRow {
                 version: &version.tag,
@@ -984,6 +989,101 @@ mod tests {
             for limit in [1, 8, 20] {
                 let head: Vec<_> = all.iter().take(limit).cloned().collect();
                 assert_eq!(index.search(query, limit), head, "{query} × {limit}");
+            }
+        }
+    }
+
+    /// D12's selection written plainly, in several passes over the rows: what `lookup` must agree with.
+    fn lookup_by_passes<'a>(
+        r: &'a Referentiel,
+        rncp: &str,
+        cpne: u32,
+        signed_on: Date,
+    ) -> TableLookup<'a> {
+        let eligible = || {
+            r.versions.iter().flat_map(move |v| {
+                v.rows.iter().filter_map(move |row| {
+                    let date = row.applicable_from.unwrap_or(v.applies_from);
+                    (row.cpne == Some(cpne)
+                        && row.rncp.iter().any(|c| c == rncp)
+                        && date <= signed_on)
+                        .then_some((v, row, date))
+                })
+            })
+        };
+        let slot = |(v, row, d): &(&TableVersion, &NpecRow, Date)| {
+            (v.published, *d, row.rncp.len() == 1, row.amount.is_some())
+        };
+        let Some(top) = eligible().map(|c| slot(&c)).max() else {
+            return TableLookup::Absent(AbsentReason::NoRowForBranch { cpne });
+        };
+        let tied: Vec<_> = eligible().filter(|c| slot(c) == top).collect();
+        let mut chosen = tied[0];
+        for c in &tied[1..] {
+            if (c.1.amount, c.1.applicable_from.is_some())
+                > (chosen.1.amount, chosen.1.applicable_from.is_some())
+            {
+                chosen = *c;
+            }
+        }
+        let (v, row, date) = chosen;
+        let tie = tied
+            .iter()
+            .filter_map(|c| c.1.amount)
+            .filter(|a| Some(*a) != row.amount)
+            .max();
+        match row.amount {
+            Some(amount) => TableLookup::Found(FoundRow {
+                version: &v.tag,
+                synthetic: v.synthetic,
+                row,
+                amount,
+                applicable_from: date,
+                cpne,
+                tie_with: tie,
+            }),
+            None => TableLookup::Absent(AbsentReason::NotDefined {
+                cpne,
+                version: v.tag.clone(),
+                raw: row.amount_raw.clone(),
+            }),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lookup_selects_as_decision_d12_reads(
+            rows in proptest::collection::vec(
+                // version, CPNE, amount (0 = NC), own date (0 = the version's), alone in its cell
+                (0usize..3, 1u32..3, 0u32..4, 0i8..4, proptest::bool::ANY),
+                1..24,
+            ),
+            same_publication in proptest::bool::ANY,
+            signed_month in 1i8..13,
+        ) {
+            let mut tables: Vec<Vec<NpecRow>> = vec![Vec::new(); 3];
+            for (line, &(v, cpne, amount, month, alone)) in rows.iter().enumerate() {
+                let mut row = NpecRow::simple("RNCP1", "label", cpne, "1", date(2025, 1, 1));
+                row.amount = (amount > 0).then(|| Decimal::from(1000 * amount));
+                row.amount_raw = if amount > 0 { amount.to_string() } else { "NC".into() };
+                row.applicable_from = (month > 0).then(|| date(2025, 3 * month, 1));
+                if !alone {
+                    row.rncp.push("RNCP2".into());
+                }
+                row.origin.line = Some(line as u32 + 1); // rows differ, so equality is identity
+                tables[v].push(row);
+            }
+            let mut r = Referentiel::default();
+            for (i, rows) in tables.into_iter().enumerate() {
+                let published = if same_publication { date(2025, 1, 1) } else { date(2025, 1 + i as i8, 1) };
+                r.add_version(version(&format!("v{i}"), published, rows, vec![(1, 1), (2, 2)]));
+            }
+            let signed_on = date(2025, signed_month, 15);
+            for cpne in 1..3 {
+                proptest::prop_assert_eq!(
+                    r.lookup("RNCP1", cpne, signed_on),
+                    lookup_by_passes(&r, "RNCP1", cpne, signed_on)
+                );
             }
         }
     }
