@@ -13,6 +13,9 @@ use calamine::{CellErrorType, Data};
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
 
+/// The largest part read whole: the shared strings of the full-size référentiel take about 10 MB.
+pub const MAX_PART_BYTES: u64 = 256 << 20;
+
 /// A low-level reading problem (the caller falls back to calamine, which words it for the user).
 pub(crate) type XResult<T> = std::result::Result<T, String>;
 
@@ -243,15 +246,33 @@ impl<'a> Package<'a> {
             .map(String::as_str)
     }
 
-    /// An entry inflated whole (for the small parts).
+    /// An entry inflated whole (for the small parts: relations, workbook, shared strings).
+    ///
+    /// Found by fuzzing: the size an entry declares was trusted to reserve memory (3 GB for a 7 KB file).
+    /// A part above [`MAX_PART_BYTES`], declared or inflated, is refused.
     pub fn entry(&self, name: &str) -> XResult<Vec<u8>> {
         let real = self
             .entry_name(name)
             .ok_or_else(|| format!("{name} absent"))?;
         let mut zip = zip::ZipArchive::new(Cursor::new(self.bytes)).map_err(|e| e.to_string())?;
-        let mut file = zip.by_name(real).map_err(|e| e.to_string())?;
+        let file = zip.by_name(real).map_err(|e| e.to_string())?;
+        let too_large = |size: u64| {
+            format!(
+                "{name} : {size} octets, plus qu'une partie de classeur n'en contient ({} Mo au plus) : \
+                 le fichier est endommagé ou n'est pas un référentiel",
+                MAX_PART_BYTES >> 20
+            )
+        };
+        if file.size() > MAX_PART_BYTES {
+            return Err(too_large(file.size()));
+        }
         let mut out = Vec::with_capacity(file.size() as usize);
-        file.read_to_end(&mut out).map_err(|e| e.to_string())?;
+        file.take(MAX_PART_BYTES + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| e.to_string())?;
+        if out.len() as u64 > MAX_PART_BYTES {
+            return Err(too_large(out.len() as u64));
+        }
         Ok(out)
     }
 
@@ -980,6 +1001,41 @@ pub(crate) fn check_span(positions: impl Iterator<Item = (u32, u32)>) -> XResult
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A package of one part, whose central directory declares `declared` bytes for it.
+    fn package_declaring(name: &str, content: &[u8], declared: u32) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(content).unwrap();
+        let mut bytes = zip.finish().unwrap().into_inner();
+        let at = bytes
+            .windows(4)
+            .position(|w| w == b"PK\x01\x02")
+            .expect("central directory");
+        bytes[at + 24..at + 28].copy_from_slice(&declared.to_le_bytes());
+        bytes
+    }
+
+    #[test]
+    fn a_part_declaring_gigabytes_is_refused_before_any_is_reserved() {
+        // Found by fuzzing: 3 GB reserved for a 7 KB file.
+        let rels = "xl/_rels/workbook.xml.rels";
+        let err = Package::open(&package_declaring(rels, b"<Relationships/>", 3_388_998_085))
+            .err()
+            .expect("refused");
+        assert!(
+            err.contains(rels) && err.contains("3388998085 octets"),
+            "{err}"
+        );
+        // The same part declaring its true size is read.
+        let honest = package_declaring(rels, b"<Relationships/>", 16);
+        assert!(!Package::open(&honest)
+            .err()
+            .unwrap_or_default()
+            .contains("octets"));
+    }
 
     fn rows(xml: &str) -> Vec<(u32, Vec<RawCell>)> {
         let mut r = SheetRows::new(xml.as_bytes());
