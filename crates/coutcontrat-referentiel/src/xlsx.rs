@@ -13,7 +13,8 @@ use calamine::{CellErrorType, Data};
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
 
-/// The largest part read whole: the shared strings of the full-size référentiel take about 10 MB.
+/// The largest part read whole (relations, workbook, shared strings): the shared strings of the full-size
+/// synthetic référentiel take 0.3 MB; sheets are streamed, never read whole.
 pub const MAX_PART_BYTES: u64 = 256 << 20;
 
 /// A low-level reading problem (the caller falls back to calamine, which words it for the user).
