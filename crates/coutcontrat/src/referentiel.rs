@@ -146,6 +146,34 @@ pub enum TableLookup<'a> {
     Absent(AbsentReason),
 }
 
+impl<'a> TableLookup<'a> {
+    /// The answer for the row D12 selected: its amount, or « not defined » when the cell says `NC`.
+    fn of_selected(
+        version: &'a TableVersion,
+        row: &'a NpecRow,
+        applicable_from: Date,
+        cpne: u32,
+        tie_with: Option<Decimal>,
+    ) -> TableLookup<'a> {
+        match row.amount {
+            Some(amount) => TableLookup::Found(FoundRow {
+                version: &version.tag,
+                synthetic: version.synthetic,
+                row,
+                amount,
+                applicable_from,
+                cpne,
+                tie_with,
+            }),
+            None => TableLookup::Absent(AbsentReason::NotDefined {
+                cpne,
+                version: version.tag.clone(),
+                raw: row.amount_raw.clone(),
+            }),
+        }
+    }
+}
+
 /// A row chosen by [`Referentiel::lookup`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct FoundRow<'a> {
@@ -556,22 +584,7 @@ impl Referentiel {
         let Some((_, (version, row, date))) = best else {
             return TableLookup::Absent(AbsentReason::NoRowForBranch { cpne });
         };
-        match row.amount {
-            Some(amount) => TableLookup::Found(FoundRow {
-                version: &version.tag,
-                synthetic: version.synthetic,
-                row,
-                amount,
-                applicable_from: date,
-                cpne,
-                tie_with: tie,
-            }),
-            None => TableLookup::Absent(AbsentReason::NotDefined {
-                cpne,
-                version: version.tag.clone(),
-                raw: row.amount_raw.clone(),
-            }),
-        }
+        TableLookup::of_selected(version, row, date, cpne, tie)
     }
 
     /// Every certification known, one entry per RNCP code, labelled by the newest version.
@@ -1032,22 +1045,7 @@ mod tests {
             .filter_map(|c| c.1.amount)
             .filter(|a| Some(*a) != row.amount)
             .max();
-        match row.amount {
-            Some(amount) => TableLookup::Found(FoundRow {
-                version: &v.tag,
-                synthetic: v.synthetic,
-                row,
-                amount,
-                applicable_from: date,
-                cpne,
-                tie_with: tie,
-            }),
-            None => TableLookup::Absent(AbsentReason::NotDefined {
-                cpne,
-                version: v.tag.clone(),
-                raw: row.amount_raw.clone(),
-            }),
-        }
+        TableLookup::of_selected(v, row, date, cpne, tie)
     }
 
     proptest::proptest! {
