@@ -423,6 +423,9 @@ pub fn quote<'a>(contract: &Contract, referentiel: &'a Referentiel) -> Result<Qu
 struct Ctx<'c> {
     contract: &'c Contract,
     rules: &'c RuleSet,
+    /// The contract as stipulated (start to planned end) lasts under one year: it decides the +10 % of D5
+    /// and the payment terms of D13 (R6332-25 IV); a rupture only shortens what is due.
+    planned_short: bool,
     detail: bool,
     warnings: Vec<Warning>,
     explanations: Vec<Explanation>,
@@ -659,6 +662,7 @@ impl<'a> Quoter<'a> {
         let mut ctx = Ctx {
             contract,
             rules,
+            planned_short: contract.end < add_days(add_years(contract.start, 1), -1),
             detail: self.detail,
             warnings: Vec::new(),
             explanations: Vec::new(),
@@ -835,9 +839,7 @@ impl<'a> Quoter<'a> {
             pre,
             participation.min(teaching),
             annexes.total,
-            // The contract's stipulated duration sets its payment terms (R6332-25 IV); a rupture
-            // only shortens what is due.
-            c.end < add_days(add_years(c.start, 1), -1),
+            ctx.planned_short,
             c.effective_end(),
         );
 
@@ -1046,9 +1048,8 @@ impl<'a> Quoter<'a> {
         let c = ctx.contract;
         let regime = rules.regime;
         let end = c.effective_end();
-        let first_anniversary = add_years(c.start, 1);
-        let planned_short = c.end < add_days(first_anniversary, -1);
-        let majorate = c.reduced_duration && planned_short && self.policy.short_contract_majoration;
+        let majorate =
+            c.reduced_duration && ctx.planned_short && self.policy.short_contract_majoration;
         let rqth_cap = rules.rqth_cap;
         let rqth = c.rqth_majoration.map(|m| {
             if m > rqth_cap {
