@@ -3,21 +3,26 @@
 
 use jiff::civil::Date;
 
+// Neri and Schneider, "Euclidean affine functions and their application to calendar algorithms" (2022): no
+// branch and no division but by constants. Years are shifted by 400 × 82 so that every operand is unsigned.
+const SHIFT_YEARS: u32 = 400 * 82;
+const SHIFT_DAYS: u32 = 719_468 + 146_097 * 82;
+
 /// Days since 1970-01-01 (proleptic Gregorian), for exact day counts.
 pub fn ordinal(d: Date) -> i64 {
-    // Howard Hinnant's days_from_civil.
-    let (y, m, day) = (
-        i64::from(d.year()),
-        i64::from(d.month()),
-        i64::from(d.day()),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    let (year, month, day) = (d.year() as u32, d.month() as u32, d.day() as u32);
+    let january_or_february = month <= 2;
+    let y = year
+        .wrapping_add(SHIFT_YEARS)
+        .wrapping_sub(u32::from(january_or_february));
+    let m = if january_or_february {
+        month + 12
+    } else {
+        month
+    };
+    let century = y / 100;
+    let days = 1461 * y / 4 - century + century / 4 + (979 * m - 2919) / 32 + day - 1;
+    i64::from(days.wrapping_sub(SHIFT_DAYS) as i32)
 }
 
 /// Days from `a` to `b`, both included (1 when they are the same day).
@@ -48,21 +53,25 @@ fn days_in_month(year: i16, month: i8) -> i8 {
 
 /// The date of a day number of [`ordinal`] (the inverse of its algorithm), `None` out of range.
 fn from_ordinal(n: i64) -> Option<Date> {
-    let z = n + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date::new(
-        i16::try_from(year).ok()?,
-        i8::try_from(month).ok()?,
-        i8::try_from(day).ok()?,
-    )
-    .ok()
+    // Every step below stays in 32 bits well beyond jiff's dates (years -9999 to 9999).
+    if !(-5_000_000..=5_000_000).contains(&n) {
+        return None;
+    }
+    let n = (n as i32 as u32).wrapping_add(SHIFT_DAYS);
+    let n1 = 4 * n + 3;
+    let century = n1 / 146_097;
+    let n2 = (n1 % 146_097) | 3;
+    let p2 = 2_939_745 * u64::from(n2);
+    let year_of_century = (p2 >> 32) as u32;
+    let day_of_year = (p2 as u32) / 2_939_745 / 4;
+    let n3 = 2141 * day_of_year + 197_913;
+    let (month, day) = (n3 >> 16, (n3 & 0xffff) / 2141 + 1);
+    let after_february = day_of_year >= 306;
+    let year = (100 * century + year_of_century)
+        .wrapping_sub(SHIFT_YEARS)
+        .wrapping_add(u32::from(after_february)) as i32;
+    let month = if after_february { month - 12 } else { month };
+    Date::new(i16::try_from(year).ok()?, month as i8, day as i8).ok()
 }
 
 /// `d` plus `n` years; 29 February + 1 year is 28 February.
@@ -72,31 +81,9 @@ pub fn add_years(d: Date, n: i32) -> Date {
 
 /// `d` plus `n` days.
 pub fn add_days(d: Date, n: i64) -> Date {
-    // The rules step a few days or about a year at a time: walk the months rather than count days.
-    if n.abs() > 400 {
-        return n
-            .checked_add(ordinal(d))
-            .and_then(from_ordinal)
-            .unwrap_or(d);
-    }
-    let (mut year, mut month, mut day) = (d.year(), d.month(), i64::from(d.day()) + n);
-    while day > i64::from(days_in_month(year, month)) {
-        day -= i64::from(days_in_month(year, month));
-        (year, month) = if month == 12 {
-            (year + 1, 1)
-        } else {
-            (year, month + 1)
-        };
-    }
-    while day < 1 {
-        (year, month) = if month == 1 {
-            (year - 1, 12)
-        } else {
-            (year, month - 1)
-        };
-        day += i64::from(days_in_month(year, month));
-    }
-    Date::new(year, month, day as i8).unwrap_or(d)
+    n.checked_add(ordinal(d))
+        .and_then(from_ordinal)
+        .unwrap_or(d)
 }
 
 #[cfg(test)]
@@ -113,6 +100,20 @@ mod tests {
             assert_eq!(ordinal(b) - ordinal(a), n, "{a} + {n} = {b}");
         }
         assert_eq!(ordinal(date(1970, 1, 1)), 0);
+    }
+
+    #[test]
+    fn every_day_of_jiff_has_the_next_day_number_and_back() {
+        let (mut d, mut n) = (Date::MIN, ordinal(Date::MIN));
+        assert_eq!(from_ordinal(n - 1), None);
+        while d < Date::MAX {
+            assert_eq!(from_ordinal(n), Some(d), "day {n}");
+            d = d.tomorrow().unwrap();
+            n += 1;
+            assert_eq!(ordinal(d), n, "{d}");
+        }
+        assert_eq!(from_ordinal(n + 1), None);
+        assert_eq!(ordinal(date(2000, 3, 1)) - ordinal(date(2000, 2, 28)), 2);
     }
 
     #[test]
