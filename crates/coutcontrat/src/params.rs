@@ -1,5 +1,6 @@
 //! Dated legal parameters (`data/parameters/financing.toml`), and the rule set they give for one date.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -314,7 +315,8 @@ pub enum DueAt {
 #[serde(deny_unknown_fields)]
 pub struct InstalmentRule {
     /// `advance`, `month_7`, `month_10` or `balance`.
-    pub kind: String,
+    #[serde(deserialize_with = "instalment_kind")]
+    pub kind: Cow<'static, str>,
     /// Share of the year's base; `None` for the remainder.
     #[serde(default)]
     pub share: Option<Decimal>,
@@ -323,6 +325,22 @@ pub struct InstalmentRule {
     /// For [`DueAt::Month`], the month of the execution year (7, 10).
     #[serde(default)]
     pub month: Option<i32>,
+}
+
+// The kinds the parameter file uses are borrowed, so that an instalment copies its kind without allocating.
+fn instalment_kind<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<Cow<'static, str>, D::Error> {
+    let kind = String::deserialize(deserializer)?;
+    Ok(
+        match ["advance", "month_7", "month_10", "balance"]
+            .into_iter()
+            .find(|known| *known == kind)
+        {
+            Some(known) => Cow::Borrowed(known),
+            None => Cow::Owned(kind),
+        },
+    )
 }
 
 /// The payment schedule (R6332-25 III–V).

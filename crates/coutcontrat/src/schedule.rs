@@ -44,60 +44,49 @@ pub fn build_schedule(
     let final_due = add_days(end, 1);
     let rules = if short { &rule.short } else { &rule.multi_year };
     let advance = |start: Date| add_days(start, i64::from(rule.advance_days));
-    // In cents: every line of a quote is already rounded to the cent.
+    let last_year = years.last().map_or(1, |y| y.index);
     let mut out: Vec<Instalment> = Vec::with_capacity(years.len() * rules.len() + 2);
+    // One pass, in cents (every line of a quote is already rounded to the cent): the deduction comes off the
+    // instalments in the order they are made, and what falls due after the end joins the final balance.
+    let mut deduction_left = whole_cents(deduction);
+    let mut final_amount: i64 = 0;
+    let mut precontract = whole_cents(precontract);
     let mut next_advance = years.first().map(|y| advance(y.start));
     for (i, year) in years.iter().enumerate() {
         let this_advance = next_advance.unwrap_or(final_due);
         next_advance = years.get(i + 1).map(|next| advance(next.start));
-        let base = whole_cents(year.opco)
-            + whole_cents(year.rqth)
-            + if i == 0 { whole_cents(precontract) } else { 0 };
+        let base = whole_cents(year.opco) + whole_cents(year.rqth) + precontract;
+        precontract = 0;
         let mut paid = 0;
         for (j, r) in rules.iter().enumerate() {
-            let last = j + 1 == rules.len();
-            let amount = match (r.share, last) {
-                (Some(share), false) => cents_of_product(share, base),
+            let mut amount = match r.share {
+                Some(share) if j + 1 < rules.len() => cents_of_product(share, base),
                 _ => base - paid,
             };
             paid += amount;
+            if deduction_left > 0 {
+                let taken = deduction_left.min(amount);
+                amount -= taken;
+                deduction_left -= taken;
+            }
             let due = match r.at {
                 DueAt::Advance => this_advance,
                 DueAt::Month => add_months(year.start, r.month.unwrap_or(1) - 1),
                 DueAt::NextAdvance => next_advance.unwrap_or(final_due),
                 DueAt::End => final_due,
             };
-            let (due, kind) = if due > end {
-                (final_due, Cow::Borrowed("balance"))
-            } else {
-                (due, static_kind(&r.kind))
-            };
-            out.push(Instalment {
-                due,
-                kind,
-                year: year.index,
-                amount: from_cents(amount),
-            });
+            if due > end {
+                final_amount += amount;
+            } else if amount != 0 {
+                out.push(Instalment {
+                    due,
+                    kind: r.kind.clone(),
+                    year: year.index,
+                    amount: from_cents(amount),
+                });
+            }
         }
     }
-    let mut left = whole_cents(deduction);
-    for inst in out.iter_mut() {
-        if left <= 0 {
-            break;
-        }
-        let amount = whole_cents(inst.amount);
-        let taken = left.min(amount);
-        inst.amount = from_cents(amount - taken);
-        left -= taken;
-    }
-    // One final balance after the end.
-    let last_year = years.last().map_or(1, |y| y.index);
-    let final_amount: i64 = out
-        .iter()
-        .filter(|i| i.due == final_due)
-        .map(|i| whole_cents(i.amount))
-        .sum();
-    out.retain(|i| i.due != final_due && !i.amount.is_zero());
     if final_amount != 0 {
         out.push(Instalment {
             due: final_due,
@@ -119,15 +108,4 @@ pub fn build_schedule(
         out.sort_by_key(|i| i.due);
     }
     out
-}
-
-// The kinds the parameter file uses need no allocation.
-fn static_kind(kind: &str) -> Cow<'static, str> {
-    match kind {
-        "advance" => Cow::Borrowed("advance"),
-        "month_7" => Cow::Borrowed("month_7"),
-        "month_10" => Cow::Borrowed("month_10"),
-        "balance" => Cow::Borrowed("balance"),
-        other => Cow::Owned(other.to_owned()),
-    }
 }

@@ -103,6 +103,7 @@ pub(crate) fn cents_of_product(a: Decimal, b_cents: i64) -> i64 {
 ///
 /// Quotes refuse amounts above 10⁹ € and dates beyond 2200, so every figure of a quote fits (below 10¹⁴
 /// cents); the bound here only keeps a misuse from wrapping around.
+#[inline]
 pub(crate) fn whole_cents(amount: Decimal) -> i64 {
     // Most amounts of a quote are lines already in cents.
     if amount.scale() == 2 {
@@ -110,6 +111,10 @@ pub(crate) fn whole_cents(amount: Decimal) -> i64 {
             return m;
         }
     }
+    rounded_cents(amount)
+}
+
+fn rounded_cents(amount: Decimal) -> i64 {
     let amount = if amount.scale() > 2 {
         cents(amount)
     } else {
