@@ -906,11 +906,9 @@ impl<'a> Quoter<'a> {
                 "indiquez le code RNCP de la certification (RNCP34826), ou un NPEC annuel (`npec`)",
             ));
         };
-        let (reason, cpne) = if !self.referentiel.knows_certification(rncp) {
-            (AbsentReason::NotInTable, None)
-        } else {
+        let (reason, cpne) = if let Some(rows) = self.referentiel.rows_of(rncp) {
             let cpne = self.referentiel.resolve_cpne(c.idcc, c.cpne, c.signed_on)?;
-            match self.referentiel.lookup(rncp, cpne, c.signed_on) {
+            match self.referentiel.lookup_in(rows, cpne, c.signed_on) {
                 TableLookup::Found(found) => {
                     let label = self.referentiel.cpne_label(cpne);
                     explain!(
@@ -971,6 +969,8 @@ impl<'a> Quoter<'a> {
                 }
                 TableLookup::Absent(reason) => (reason, Some(cpne)),
             }
+        } else {
+            (AbsentReason::NotInTable, None)
         };
         // D11: amorçage.
         let Some(level) = c.level else {

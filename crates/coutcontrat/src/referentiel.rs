@@ -241,7 +241,24 @@ pub struct Referentiel {
     index: FxHashMap<String, Vec<Hit>>,
     /// Per version (same index as `versions`), its CPNE ↔ IDCC pairs sorted by IDCC then CPNE.
     mapping_by_idcc: Vec<Option<Vec<(u32, u32)>>>,
+    /// The edition and mapping in force from each date a version applies from, in date order: a quote
+    /// finds them by bisection instead of comparing every version.
+    in_force: Vec<InForce>,
+    /// The mapping used before any version applies (the latest one shipped).
+    mapping_before_any: Option<usize>,
 }
+
+/// What applies to contracts concluded from a date on (until the next [`InForce`]).
+#[derive(Debug, Clone, Copy)]
+struct InForce {
+    from: Date,
+    edition: usize,
+    mapping: Option<usize>,
+}
+
+/// The rows of one certification, found once for [`Referentiel::lookup_in`].
+#[derive(Clone, Copy)]
+pub(crate) struct CertificationRows<'r>(&'r [Hit]);
 
 /// One row of one version, as the index finds it.
 #[derive(Debug, Clone, Copy)]
@@ -371,6 +388,20 @@ impl Referentiel {
             pairs
         }));
         self.versions.push(version);
+        let mut starts: Vec<Date> = self.versions.iter().map(|v| v.applies_from).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        self.in_force = starts
+            .into_iter()
+            .filter_map(|from| {
+                Some(InForce {
+                    from,
+                    edition: self.edition_scan(from)?,
+                    mapping: self.mapping_scan(from),
+                })
+            })
+            .collect();
+        self.mapping_before_any = self.latest_mapping();
     }
 
     /// Sets a CPNE label (from a CPNE list), unless a table version already names it.
@@ -424,6 +455,12 @@ impl Referentiel {
 
     /// The index of [`Referentiel::edition_for`]'s version.
     fn edition_index_for(&self, signed_on: Date) -> Option<usize> {
+        let i = self.in_force.partition_point(|f| f.from <= signed_on);
+        Some(self.in_force.get(i.checked_sub(1)?)?.edition)
+    }
+
+    /// [`Referentiel::edition_index_for`] by comparing every version (what `in_force` records).
+    fn edition_scan(&self, signed_on: Date) -> Option<usize> {
         self.versions
             .iter()
             .enumerate()
@@ -441,11 +478,23 @@ impl Referentiel {
 
     /// The index of the version whose mapping applies to a date of conclusion.
     fn mapping_version_for(&self, signed_on: Date) -> Option<usize> {
-        if let Some(i) = self.edition_index_for(signed_on) {
+        match self.in_force.partition_point(|f| f.from <= signed_on) {
+            0 => self.mapping_before_any,
+            i => self.in_force[i - 1].mapping,
+        }
+    }
+
+    /// [`Referentiel::mapping_version_for`] by comparing every version (what `in_force` records).
+    fn mapping_scan(&self, signed_on: Date) -> Option<usize> {
+        if let Some(i) = self.edition_scan(signed_on) {
             if self.versions[i].mapping.is_some() {
                 return Some(i);
             }
         }
+        self.latest_mapping()
+    }
+
+    fn latest_mapping(&self) -> Option<usize> {
         self.versions
             .iter()
             .enumerate()
@@ -460,8 +509,11 @@ impl Referentiel {
             return &[];
         };
         let from = pairs.partition_point(|&(i, _)| i < idcc);
-        let to = pairs.partition_point(|&(i, _)| i <= idcc);
-        &pairs[from..to]
+        let count = pairs[from..]
+            .iter()
+            .take_while(|&&(i, _)| i == idcc)
+            .count();
+        &pairs[from..from + count]
     }
 
     /// The CPNE of an IDCC for a date of conclusion.
@@ -536,11 +588,31 @@ impl Referentiel {
 
     /// The row that gives the NPEC of a certification in a branch for a date of conclusion (D12).
     pub fn lookup(&self, rncp: &str, cpne: u32, signed_on: Date) -> TableLookup<'_> {
-        let Some(hits) = self.index.get(rncp) else {
-            return TableLookup::Absent(AbsentReason::NotInTable);
-        };
+        match self.rows_of(rncp) {
+            Some(rows) => self.lookup_in(rows, cpne, signed_on),
+            None => TableLookup::Absent(AbsentReason::NotInTable),
+        }
+    }
+
+    /// The rows of a certification in every version, `None` when no version has it.
+    pub(crate) fn rows_of(&self, rncp: &str) -> Option<CertificationRows<'_>> {
+        self.index.get(rncp).map(|hits| CertificationRows(hits))
+    }
+
+    /// [`Referentiel::lookup`] among the rows of one certification.
+    pub(crate) fn lookup_in(
+        &self,
+        rows: CertificationRows<'_>,
+        cpne: u32,
+        signed_on: Date,
+    ) -> TableLookup<'_> {
+        let hits = rows.0;
         let from = hits.partition_point(|h| h.cpne < Some(cpne));
-        let to = hits.partition_point(|h| h.cpne <= Some(cpne));
+        let to = from
+            + hits[from..]
+                .iter()
+                .take_while(|h| h.cpne == Some(cpne))
+                .count();
         // Eligible rows: this CPNE, applicable on or before the date of conclusion. Newest version by
         // publication, then latest date, then a row naming the code alone, then a row with an amount; among
         // what remains tied, the higher amount (then a long-sheet row, with its own date and status, then
@@ -816,6 +888,7 @@ impl CertificationIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dates::add_days;
     use crate::{Contract, ErrorKind, Quoter};
     use jiff::civil::date;
 
@@ -1082,6 +1155,28 @@ mod tests {
                     r.lookup("RNCP1", cpne, signed_on),
                     lookup_by_passes(&r, "RNCP1", cpne, signed_on)
                 );
+            }
+        }
+
+        #[test]
+        fn the_edition_in_force_is_the_one_every_version_compared_gives(
+            // published (days after 2025-01-01), applies from (days after it), has a mapping
+            versions in proptest::collection::vec((0i64..200, 0i64..200, proptest::bool::ANY), 1..8),
+            signed_days in proptest::collection::vec(-30i64..450, 1..20),
+        ) {
+            let mut r = Referentiel::default();
+            for (i, &(published, delay, mapped)) in versions.iter().enumerate() {
+                let mut v = version(&format!("v{i}"), add_days(date(2025, 1, 1), published), Vec::new(), vec![(1, 1)]);
+                v.applies_from = add_days(v.published, delay);
+                if !mapped {
+                    v.mapping = None;
+                }
+                r.add_version(v);
+                for &days in &signed_days {
+                    let signed_on = add_days(date(2025, 1, 1), days);
+                    proptest::prop_assert_eq!(r.edition_index_for(signed_on), r.edition_scan(signed_on));
+                    proptest::prop_assert_eq!(r.mapping_version_for(signed_on), r.mapping_scan(signed_on));
+                }
             }
         }
     }
