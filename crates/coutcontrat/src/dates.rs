@@ -81,9 +81,36 @@ pub fn add_years(d: Date, n: i32) -> Date {
 
 /// `d` plus `n` days.
 pub fn add_days(d: Date, n: i64) -> Date {
-    n.checked_add(ordinal(d))
-        .and_then(from_ordinal)
-        .unwrap_or(d)
+    // The rules mostly step a day or a few: within the month, or to a neighbouring month's edge, no day
+    // number is needed.
+    let (year, month, day) = (d.year(), d.month(), i64::from(d.day()) + n);
+    let edge = match day {
+        1..=28 => Date::new(year, month, day as i8),
+        0 if n == -1 => {
+            let (year, month) = if month == 1 {
+                (year - 1, 12)
+            } else {
+                (year, month - 1)
+            };
+            Date::new(year, month, days_in_month(year, month))
+        }
+        29..=32 if n == 1 => {
+            if day <= i64::from(days_in_month(year, month)) {
+                Date::new(year, month, day as i8)
+            } else if month == 12 {
+                Date::new(year + 1, 1, 1)
+            } else {
+                Date::new(year, month + 1, 1)
+            }
+        }
+        _ => {
+            return n
+                .checked_add(ordinal(d))
+                .and_then(from_ordinal)
+                .unwrap_or(d)
+        }
+    };
+    edge.unwrap_or(d)
 }
 
 #[cfg(test)]
@@ -103,12 +130,15 @@ mod tests {
     }
 
     #[test]
-    fn every_day_of_jiff_has_the_next_day_number_and_back() {
+    fn every_day_of_jiff_has_the_next_day_number_and_back_and_its_neighbours() {
         let (mut d, mut n) = (Date::MIN, ordinal(Date::MIN));
         assert_eq!(from_ordinal(n - 1), None);
         while d < Date::MAX {
             assert_eq!(from_ordinal(n), Some(d), "day {n}");
-            d = d.tomorrow().unwrap();
+            let tomorrow = d.tomorrow().unwrap();
+            assert_eq!(add_days(d, 1), tomorrow);
+            assert_eq!(add_days(tomorrow, -1), d);
+            d = tomorrow;
             n += 1;
             assert_eq!(ordinal(d), n, "{d}");
         }

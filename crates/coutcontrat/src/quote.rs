@@ -498,6 +498,11 @@ fn check_year(d: Date, field: &str) -> Result<()> {
     }
 }
 
+/// `value > 0`, without a decimal comparison.
+fn is_positive(value: Decimal) -> bool {
+    value.is_sign_positive() && !value.is_zero()
+}
+
 fn check_not_negative(value: Option<Decimal>, field: &str, what: &str) -> Result<()> {
     match value {
         Some(v) if v.is_sign_negative() && !v.is_zero() => Err(out_of_range(
@@ -1313,11 +1318,17 @@ impl<'a> Quoter<'a> {
         let rules = ctx.rules;
         let c = ctx.contract;
         let a = &rules.annexes;
-        // cents(rate × count), on integers (a count is `count × 100` cents).
-        let nights = from_cents(cents_of_product(a.night, i64::from(c.annexes.nights) * 100));
-        let meals = from_cents(cents_of_product(a.meal, i64::from(c.annexes.meals) * 100));
+        // cents(rate × count), on integers (a count is `count × 100` cents); most contracts have none.
+        let of_count = |rate: Decimal, count: u32| match count {
+            0 => 0,
+            n => cents_of_product(rate, i64::from(n) * 100),
+        };
+        let (nights, meals) = (
+            of_count(a.night, c.annexes.nights),
+            of_count(a.meal, c.annexes.meals),
+        );
         let mut equipment = Decimal::ZERO;
-        if c.annexes.first_equipment > Decimal::ZERO {
+        if is_positive(c.annexes.first_equipment) {
             let caps: Vec<&Decimal> = a.equipment_cap.values().collect();
             let uniform = caps.windows(2).all(|w| w[0] == w[1]);
             let cap = match c.level {
@@ -1360,8 +1371,13 @@ impl<'a> Quoter<'a> {
                 );
             }
         }
-        let total = nights + meals + equipment;
-        if total > Decimal::ZERO {
+        let total = if equipment.is_zero() {
+            from_cents(nights + meals)
+        } else {
+            from_cents(nights + meals) + equipment
+        };
+        let (nights, meals) = (from_cents(nights), from_cents(meals));
+        if is_positive(total) {
             let src = &rules.sources.annexes;
             ctx.cite("D10", "Frais annexes", src);
             explain!(
