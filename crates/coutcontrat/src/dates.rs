@@ -81,36 +81,35 @@ pub fn add_years(d: Date, n: i32) -> Date {
 
 /// `d` plus `n` days.
 pub fn add_days(d: Date, n: i64) -> Date {
-    // The rules mostly step a day or a few: within the month, or to a neighbouring month's edge, no day
-    // number is needed.
+    // The rules step a day or a few weeks (an advance 30 days after a start): within the month or into a
+    // neighbouring one, no day number is needed.
     let (year, month, day) = (d.year(), d.month(), i64::from(d.day()) + n);
-    let edge = match day {
-        1..=28 => Date::new(year, month, day as i8),
-        0 if n == -1 => {
-            let (year, month) = if month == 1 {
-                (year - 1, 12)
-            } else {
-                (year, month - 1)
-            };
-            Date::new(year, month, days_in_month(year, month))
-        }
-        29..=32 if n == 1 => {
-            if day <= i64::from(days_in_month(year, month)) {
-                Date::new(year, month, day as i8)
-            } else if month == 12 {
-                Date::new(year + 1, 1, 1)
-            } else {
-                Date::new(year, month + 1, 1)
-            }
-        }
-        _ => {
-            return n
-                .checked_add(ordinal(d))
-                .and_then(from_ordinal)
-                .unwrap_or(d)
-        }
+    let near = if (1..=28).contains(&day) {
+        Some((year, month, day))
+    } else if (-27..=0).contains(&day) {
+        let (year, month) = if month == 1 {
+            (year - 1, 12)
+        } else {
+            (year, month - 1)
+        };
+        Some((year, month, day + i64::from(days_in_month(year, month))))
+    } else if (29..=59).contains(&day) {
+        let length = i64::from(days_in_month(year, month));
+        Some(match day - length {
+            ..=0 => (year, month, day),
+            _ if month == 12 => (year + 1, 1, day - length),
+            _ => (year, month + 1, day - length),
+        })
+    } else {
+        None
     };
-    edge.unwrap_or(d)
+    match near {
+        Some((year, month, day)) => Date::new(year, month, day as i8).unwrap_or(d),
+        None => n
+            .checked_add(ordinal(d))
+            .and_then(from_ordinal)
+            .unwrap_or(d),
+    }
 }
 
 #[cfg(test)]
@@ -144,6 +143,18 @@ mod tests {
         }
         assert_eq!(from_ordinal(n + 1), None);
         assert_eq!(ordinal(date(2000, 3, 1)) - ordinal(date(2000, 2, 28)), 2);
+    }
+
+    #[test]
+    fn steps_of_up_to_two_months_agree_with_jiff() {
+        let mut d = date(1999, 12, 1);
+        while d < date(2005, 3, 1) {
+            for n in -62..=62 {
+                let expected = d.checked_add(Span::new().days(n)).unwrap();
+                assert_eq!(add_days(d, n), expected, "{d} + {n} days");
+            }
+            d = d.tomorrow().unwrap();
+        }
     }
 
     #[test]
