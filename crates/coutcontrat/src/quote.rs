@@ -15,6 +15,7 @@ use crate::referentiel::{AbsentReason, Referentiel, TableLookup};
 use crate::schedule::{build_schedule, Instalment};
 use crate::text::{
     cents, cents_of_product, euros, french_number, from_cents, prorate, prorate_cents, whole_cents,
+    Prorated,
 };
 
 /// How a 366-day execution year is prorated (open question 1 of RULES.md).
@@ -1085,6 +1086,7 @@ impl<'a> Quoter<'a> {
         let end_ordinal = ordinal(end);
         let (mut year_start, mut start_ordinal) = (c.start, ordinal(c.start));
         let mut k: i32 = 0;
+        let (annual_prorated, price_prorated) = (Prorated::new(annual), Prorated::new(c.price));
         while start_ordinal <= end_ordinal {
             let next = add_years(c.start, k + 1);
             let next_ordinal = ordinal(next);
@@ -1118,7 +1120,7 @@ impl<'a> Quoter<'a> {
                 let exact = annual * Decimal::from(num) / Decimal::from(den);
                 whole_cents((exact * (Decimal::ONE + rules.short_contract_majoration)).min(annual))
             } else {
-                prorate_cents(annual, num, den)
+                annual_prorated.cents(num, den)
             };
             let rqth_line = match rqth {
                 Some(m) if self.policy.rqth_prorated => prorate_cents(m, num, den),
@@ -1128,7 +1130,7 @@ impl<'a> Quoter<'a> {
             // A total price is allocated below, once every NPEC line is known.
             let (price_line, opco_line) = match c.price_basis {
                 PriceBasis::Annual => {
-                    let price = prorate_cents(c.price, num, den);
+                    let price = price_prorated.cents(num, den);
                     (price, price.min(npec_line))
                 }
                 PriceBasis::Total => (0, 0),

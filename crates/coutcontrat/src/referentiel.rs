@@ -234,7 +234,8 @@ pub enum AbsentReason {
 #[derive(Debug, Clone, Default)]
 pub struct Referentiel {
     versions: Vec<TableVersion>,
-    cpne_labels: BTreeMap<u32, String>,
+    /// Read at every quote that finds a row: hashed rather than ordered.
+    cpne_labels: FxHashMap<u32, String>,
     idcc: BTreeMap<u32, IdccInfo>,
     /// rncp → its rows in every version, sorted by CPNE (in the order added within a CPNE). Fx rather
     /// than SipHash: keys come from the référentiel itself, and hashing was a tenth of a quote.
@@ -757,7 +758,9 @@ impl Referentiel {
             ));
         }
         // CPNE without an IDCC can still be chosen by code or name.
-        for (&cpne, label) in &self.cpne_labels {
+        let mut labels: Vec<(&u32, &String)> = self.cpne_labels.iter().collect();
+        labels.sort_unstable_by_key(|&(cpne, _)| *cpne);
+        for (&cpne, label) in labels {
             let folded = fold(label);
             let score = if number == Some(cpne) {
                 300

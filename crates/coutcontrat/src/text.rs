@@ -84,15 +84,54 @@ pub(crate) fn prorate_cents(amount: Decimal, num: i64, den: i64) -> i64 {
     .unwrap_or_else(|| whole_cents(amount * Decimal::from(num) / Decimal::from(den)))
 }
 
+/// An amount prorated many times (each year of a contract), its integer form read once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Prorated {
+    amount: Decimal,
+    /// The mantissa and `10^scale`, when they fit 64 bits.
+    integer: Option<(i64, i64)>,
+}
+
+impl Prorated {
+    pub(crate) fn new(amount: Decimal) -> Prorated {
+        let integer = i64::try_from(amount.mantissa())
+            .ok()
+            .zip(POWERS_OF_TEN.get(amount.scale() as usize).copied());
+        Prorated { amount, integer }
+    }
+
+    /// [`prorate_cents`] of the amount.
+    #[inline]
+    pub(crate) fn cents(&self, num: i64, den: i64) -> i64 {
+        if let (Some((mantissa, power)), true) = (self.integer, den > 0) {
+            if let (Some(numerator), Some(denominator)) = (
+                mantissa.checked_mul(num).and_then(|n| n.checked_mul(100)),
+                den.checked_mul(power),
+            ) {
+                return rounded_quotient!(numerator, denominator);
+            }
+        }
+        prorate_cents(self.amount, num, den)
+    }
+}
+
 /// `cents(a × b)` as a number of cents, exactly on integers when it fits.
+#[inline]
 pub(crate) fn cents_of_product(a: Decimal, b_cents: i64) -> i64 {
     // A share of the parameters (`0.40`) has two decimals: dividing by a constant is a multiplication,
     // where a division by a variable costs dozens of cycles.
-    if let (Ok(m), 2) = (i64::try_from(a.mantissa()), a.scale()) {
-        if let Some(n) = m.checked_mul(b_cents) {
+    if a.scale() == 2 {
+        if let Some(n) = i64::try_from(a.mantissa())
+            .ok()
+            .and_then(|m| m.checked_mul(b_cents))
+        {
             return rounded_quotient!(n, 100i64);
         }
     }
+    any_cents_of_product(a, b_cents)
+}
+
+fn any_cents_of_product(a: Decimal, b_cents: i64) -> i64 {
     a.mantissa()
         .checked_mul(i128::from(b_cents))
         .and_then(|m| exact_cents(m, a.scale() + 2, 1, 1))
@@ -214,6 +253,11 @@ mod tests {
         #[test]
         fn integer_proration_gives_the_decimal_figure(a in amount(), num in 0i64..=400, den in 1i64..=400) {
             prop_assert_eq!(prorate(a, num, den), cents(a * Decimal::from(num) / Decimal::from(den)));
+        }
+
+        #[test]
+        fn an_amount_prorated_many_times_gives_the_decimal_figure(a in amount(), num in -400i64..=400, den in 1i64..=400) {
+            prop_assert_eq!(from_cents(Prorated::new(a).cents(num, den)), prorate(a, num, den));
         }
 
         #[test]
