@@ -34,12 +34,24 @@ pub fn days_inclusive(a: Date, b: Date) -> i64 {
 ///
 /// Callers keep dates within years 1900–2200, far from jiff's limits.
 pub fn add_months(d: Date, n: i32) -> Date {
-    let months = i32::from(d.year()) * 12 + i32::from(d.month()) - 1 + n;
-    let (year, month) = (months.div_euclid(12), months.rem_euclid(12) + 1);
+    let months = i32::from(d.month()) - 1 + n;
+    // Most steps stay within the year or move whole years; the division by 12 is for the rest.
+    let (year, month) = if (0..12).contains(&months) {
+        (i32::from(d.year()), months + 1)
+    } else {
+        (
+            i32::from(d.year()) + months.div_euclid(12),
+            months.rem_euclid(12) + 1,
+        )
+    };
     let (Ok(year), Ok(month)) = (i16::try_from(year), i8::try_from(month)) else {
         return d;
     };
-    Date::new(year, month, d.day().min(days_in_month(year, month))).unwrap_or(d)
+    let day = match d.day() {
+        day @ 1..=28 => day,
+        day => day.min(days_in_month(year, month)),
+    };
+    Date::new(year, month, day).unwrap_or(d)
 }
 
 fn days_in_month(year: i16, month: i8) -> i8 {
@@ -77,6 +89,30 @@ fn from_ordinal(n: i64) -> Option<Date> {
 /// `d` plus `n` years; 29 February + 1 year is 28 February.
 pub fn add_years(d: Date, n: i32) -> Date {
     add_months(d, n * 12)
+}
+
+/// The day before `d` (`d` itself at jiff's first day).
+pub fn day_before(d: Date) -> Date {
+    let (year, month, day) = (d.year(), d.month(), d.day());
+    let before = match (day, month) {
+        (2.., _) => Date::new(year, month, day - 1),
+        (_, 1) => Date::new(year - 1, 12, 31),
+        _ => Date::new(year, month - 1, days_in_month(year, month - 1)),
+    };
+    before.unwrap_or(d)
+}
+
+/// The day after `d` (`d` itself at jiff's last day).
+pub fn day_after(d: Date) -> Date {
+    let (year, month, day) = (d.year(), d.month(), d.day());
+    let after = if day < 28 || day < days_in_month(year, month) {
+        Date::new(year, month, day + 1)
+    } else if month == 12 {
+        Date::new(year + 1, 1, 1)
+    } else {
+        Date::new(year, month + 1, 1)
+    };
+    after.unwrap_or(d)
 }
 
 /// `d` plus `n` days.
@@ -137,11 +173,17 @@ mod tests {
             let tomorrow = d.tomorrow().unwrap();
             assert_eq!(add_days(d, 1), tomorrow);
             assert_eq!(add_days(tomorrow, -1), d);
+            assert_eq!(day_after(d), tomorrow);
+            assert_eq!(day_before(tomorrow), d);
             d = tomorrow;
             n += 1;
             assert_eq!(ordinal(d), n, "{d}");
         }
         assert_eq!(from_ordinal(n + 1), None);
+        assert_eq!(
+            (day_after(Date::MAX), day_before(Date::MIN)),
+            (Date::MAX, Date::MIN)
+        );
         assert_eq!(ordinal(date(2000, 3, 1)) - ordinal(date(2000, 2, 28)), 2);
     }
 

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::contract::{Contract, PriceBasis};
-use crate::dates::{add_days, add_months, add_years, days_inclusive, ordinal};
+use crate::dates::{add_months, add_years, day_before, days_inclusive, ordinal};
 use crate::error::{Error, ErrorKind, Result};
 use crate::netcost::{net_cost, EmployerBook, NetCost, NetInput};
 use crate::params::{Provenance, Regime, RuleBook, RuleSet};
@@ -514,6 +514,17 @@ fn check_not_negative(value: Option<Decimal>, field: &str, what: &str) -> Result
     }
 }
 
+/// 10⁹ € as a mantissa of each scale a `Decimal` can have (0 to 28).
+const AMOUNT_LIMITS: [u128; 29] = {
+    let mut limits = [1_000_000_000u128; 29];
+    let mut scale = 1;
+    while scale < 29 {
+        limits[scale] = limits[scale - 1] * 10;
+        scale += 1;
+    }
+    limits
+};
+
 /// D16: every refusal, each naming its field.
 fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b RuleSet> {
     for (d, f) in [
@@ -550,7 +561,7 @@ fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b RuleSet> {
     ] {
         // |v| > 10⁹ on the integer mantissa: cheaper than a decimal comparison at every quote.
         if let Some(v) =
-            value.filter(|v| v.mantissa().unsigned_abs() > 1_000_000_000 * 10u128.pow(v.scale()))
+            value.filter(|v| v.mantissa().unsigned_abs() > AMOUNT_LIMITS[v.scale() as usize])
         {
             return Err(out_of_range(
                 field,
@@ -668,7 +679,7 @@ impl<'a> Quoter<'a> {
         let mut ctx = Ctx {
             contract,
             rules,
-            planned_short: contract.end < add_days(add_years(contract.start, 1), -1),
+            planned_short: contract.end < day_before(add_years(contract.start, 1)),
             detail: self.detail,
             warnings: Vec::new(),
             explanations: Vec::new(),
@@ -748,7 +759,7 @@ impl<'a> Quoter<'a> {
 
         // D14: days in a CFA before the contract.
         let precontract = c.cfa_entry_on.map(|entry| {
-            let last = add_days(c.start.min(c.signed_on), -1);
+            let last = day_before(c.start.min(c.signed_on));
             let days = if last >= entry {
                 days_inclusive(entry, last)
             } else {
@@ -1090,7 +1101,7 @@ impl<'a> Quoter<'a> {
         while start_ordinal <= end_ordinal {
             let next = add_years(c.start, k + 1);
             let next_ordinal = ordinal(next);
-            let anniversary_eve = add_days(next, -1);
+            let anniversary_eve = day_before(next);
             let (year_end, end_of_year) = if next_ordinal - 1 <= end_ordinal {
                 (anniversary_eve, next_ordinal - 1)
             } else {
@@ -1417,7 +1428,7 @@ impl<'a> Quoter<'a> {
             limits.max_years
         };
         let article = &rules.sources.duration_limits.article;
-        if c.end > add_days(add_years(c.start, i32::from(max_years)), -1) {
+        if c.end > day_before(add_years(c.start, i32::from(max_years))) {
             ctx.warn(
                 "duration_over_max",
                 format!(
@@ -1429,7 +1440,7 @@ impl<'a> Quoter<'a> {
                 "vérifiez la date de fin ; chaque année d'exécution est tout de même chiffrée",
             );
         }
-        if c.end < add_days(add_months(c.start, limits.min_months), -1) {
+        if c.end < day_before(add_months(c.start, limits.min_months)) {
             ctx.warn(
                 "duration_under_min",
                 format!(

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::dates::{add_days, add_months};
+use crate::dates::{add_days, add_months, day_after};
 use crate::params::{DueAt, ScheduleRule};
 use crate::quote::{money, YearLine};
 use crate::text::{cents_of_product, from_cents, whole_cents};
@@ -41,7 +41,7 @@ pub fn build_schedule(
     short: bool,
     end: Date,
 ) -> Vec<Instalment> {
-    let final_due = add_days(end, 1);
+    let final_due = day_after(end);
     let rules = if short { &rule.short } else { &rule.multi_year };
     let advance = |start: Date| add_days(start, i64::from(rule.advance_days));
     let last_year = years.last().map_or(1, |y| y.index);
