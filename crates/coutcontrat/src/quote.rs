@@ -427,6 +427,8 @@ struct Ctx<'c> {
     /// The contract as stipulated (start to planned end) lasts under one year: it decides the +10 % of D5
     /// and the payment terms of D13 (R6332-25 IV); a rupture only shortens what is due.
     planned_short: bool,
+    /// The first anniversary of the start, read by D5's +10 % and by the first execution year.
+    first_anniversary: Date,
     detail: bool,
     warnings: Vec<Warning>,
     explanations: Vec<Explanation>,
@@ -676,10 +678,12 @@ impl<'a> Quoter<'a> {
     /// The quote of one contract, or the first problem with it.
     pub fn quote(&self, contract: &Contract) -> Result<Quote<'a>> {
         let rules = validate(contract, self.rules)?;
+        let first_anniversary = add_years(contract.start, 1);
         let mut ctx = Ctx {
             contract,
             rules,
-            planned_short: contract.end < day_before(add_years(contract.start, 1)),
+            planned_short: contract.end < day_before(first_anniversary),
+            first_anniversary,
             detail: self.detail,
             warnings: Vec::new(),
             explanations: Vec::new(),
@@ -1099,11 +1103,13 @@ impl<'a> Quoter<'a> {
         let mut k: i32 = 0;
         let (annual_prorated, price_prorated) = (Prorated::new(annual), Prorated::new(c.price));
         while start_ordinal <= end_ordinal {
-            let next = add_years(c.start, k + 1);
+            let next = match k {
+                0 => ctx.first_anniversary,
+                _ => add_years(c.start, k + 1),
+            };
             let next_ordinal = ordinal(next);
-            let anniversary_eve = day_before(next);
             let (year_end, end_of_year) = if next_ordinal - 1 <= end_ordinal {
-                (anniversary_eve, next_ordinal - 1)
+                (day_before(next), next_ordinal - 1)
             } else {
                 (end, end_ordinal)
             };
@@ -1428,7 +1434,8 @@ impl<'a> Quoter<'a> {
             limits.max_years
         };
         let article = &rules.sources.duration_limits.article;
-        if c.end > day_before(add_years(c.start, i32::from(max_years))) {
+        // After the eve of the last anniversary allowed, that is on or after that anniversary.
+        if c.end >= add_years(c.start, i32::from(max_years)) {
             ctx.warn(
                 "duration_over_max",
                 format!(
@@ -1440,7 +1447,8 @@ impl<'a> Quoter<'a> {
                 "vérifiez la date de fin ; chaque année d'exécution est tout de même chiffrée",
             );
         }
-        if c.end < day_before(add_months(c.start, limits.min_months)) {
+        // Before the eve of the shortest end allowed, counted in days.
+        if ordinal(c.end) < ordinal(add_months(c.start, limits.min_months)) - 1 {
             ctx.warn(
                 "duration_under_min",
                 format!(

@@ -1,8 +1,9 @@
 //! Invariants of every quote, over generated contracts.
 
 use coutcontrat::dates::add_days;
-use coutcontrat::{Contract, PriceBasis, Quote, Quoter, Referentiel};
+use coutcontrat::{Contract, PriceBasis, Quote, Quoter, Referentiel, RuleBook};
 use jiff::civil::{date, Date};
+use jiff::Span;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -158,6 +159,29 @@ proptest! {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn duration_warnings_mark_the_limits_of_the_law(
+        start in day(date(2021, 1, 1), 365 * 6),
+        // Any length, and often one within days of six months, three years or four years.
+        length in prop_oneof![0i64..1700, 176i64..188, 1090i64..1102, 1455i64..1467],
+        rqth in any::<bool>(),
+    ) {
+        let end = add_days(start, length);
+        let mut c = Contract::new(start, start, end, Decimal::from(8000))
+            .with_manual_npec(Decimal::from(8000))
+            .with_level(5);
+        c.rqth = rqth;
+        let q = quote(&c).expect("a valid contract");
+        let warned = |code: &str| q.warnings.iter().any(|w| w.code == code);
+        // Computed here by jiff's own calendar arithmetic, from the limits in the parameters.
+        let limits = &RuleBook::embedded().rules_ref(start).unwrap().duration_limits;
+        let years = if rqth { limits.max_years_rqth } else { limits.max_years };
+        let last_allowed = start.checked_add(Span::new().years(years)).unwrap().yesterday().unwrap();
+        let first_allowed = start.checked_add(Span::new().months(limits.min_months)).unwrap().yesterday().unwrap();
+        prop_assert_eq!(warned("duration_over_max"), end > last_allowed, "{} → {}", start, end);
+        prop_assert_eq!(warned("duration_under_min"), end < first_allowed, "{} → {}", start, end);
+    }
 
     #[test]
     fn hiring_aid_never_for_level_8_and_never_after_the_first_year(
