@@ -116,7 +116,7 @@ impl Prorated {
 }
 
 /// `cents(a × b)` as a number of cents, exactly on integers when it fits.
-#[inline]
+#[inline(always)]
 pub(crate) fn cents_of_product(a: Decimal, b_cents: i64) -> i64 {
     // A share of the parameters (`0.40`) has two decimals: dividing by a constant is a multiplication,
     // where a division by a variable costs dozens of cycles.
@@ -142,7 +142,7 @@ fn any_cents_of_product(a: Decimal, b_cents: i64) -> i64 {
 ///
 /// Quotes refuse amounts above 10⁹ € and dates beyond 2200, so every figure of a quote fits (below 10¹⁴
 /// cents); the bound here only keeps a misuse from wrapping around.
-#[inline]
+#[inline(always)]
 pub(crate) fn whole_cents(amount: Decimal) -> i64 {
     // Most amounts of a quote are lines already in cents.
     if amount.scale() == 2 {
