@@ -92,27 +92,16 @@ pub fn add_years(d: Date, n: i32) -> Date {
 }
 
 /// The day before `d` (`d` itself at jiff's first day).
+#[inline]
 pub fn day_before(d: Date) -> Date {
-    let (year, month, day) = (d.year(), d.month(), d.day());
-    let before = match (day, month) {
-        (2.., _) => Date::new(year, month, day - 1),
-        (_, 1) => Date::new(year - 1, 12, 31),
-        _ => Date::new(year, month - 1, days_in_month(year, month - 1)),
-    };
-    before.unwrap_or(d)
+    // jiff's step builds the date without validating it again.
+    d.yesterday().unwrap_or(d)
 }
 
 /// The day after `d` (`d` itself at jiff's last day).
+#[inline]
 pub fn day_after(d: Date) -> Date {
-    let (year, month, day) = (d.year(), d.month(), d.day());
-    let after = if day < 28 || day < days_in_month(year, month) {
-        Date::new(year, month, day + 1)
-    } else if month == 12 {
-        Date::new(year + 1, 1, 1)
-    } else {
-        Date::new(year, month + 1, 1)
-    };
-    after.unwrap_or(d)
+    d.tomorrow().unwrap_or(d)
 }
 
 /// `d` plus `n` days.
