@@ -59,7 +59,9 @@ fi
 
 if part batch; then
   echo "== batch (1,000,000 contracts)" >&2
-  cargo build -q --release -p coutcontrat-cli -p coutcontrat-bench --example contracts
+  # Two builds: with `--example`, cargo would build the example alone, not the command line.
+  cargo build -q --release -p coutcontrat-cli
+  cargo build -q --release -p coutcontrat-bench --example contracts
   input=target/bench/contracts-1m.csv
   [ -s "$input" ] || target/release/examples/contracts 1000000 > "$input"
   measure() { # LOG COMMAND... → "wall rss_mb"
