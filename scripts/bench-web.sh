@@ -60,7 +60,7 @@ fi
 
 # The page fetches referentiel.ccrc at start: a copy of dist/ with the synthetic table in its place.
 cargo build -q --release --offline --locked -p coutcontrat-web --example bench_page
-BIN=target/release/examples/bench_page
+BIN=${CARGO_TARGET_DIR:-target}/release/examples/bench_page
 $NICE env COUTCONTRAT_DIST=dist "$BIN" "default data"
 echo
 if [ -f "$SYNTHETIC" ]; then

@@ -15,12 +15,29 @@ pub fn today() -> Date {
     )
 }
 
-/// Marks the moment the calculator is first rendered with its handlers, for `scripts/bench-web.sh`
-/// (`performance.getEntriesByName("coutcontrat-interactive")`, milliseconds since navigation).
-pub fn mark_interactive() {
+/// Marks a moment for `scripts/bench-web.sh` (`performance.getEntriesByName(name)`, milliseconds since
+/// navigation): `coutcontrat-interactive` after the first render, `coutcontrat-warmed` after the warm-up.
+pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark("coutcontrat-interactive");
+        let _ = performance.mark(name);
     }
+}
+
+/// Runs `f` once the next frame is painted, in a task of its own: work that must not delay what the
+/// visitor sees.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let frame = Closure::once_into_js(move || {
+        // A task queued from the frame's callback runs after that frame is painted.
+        if let Some(window) = web_sys::window() {
+            let task = Closure::once_into_js(f);
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
 /// The query string of the address (`?signed_on=...`), empty when there is none.

@@ -503,6 +503,53 @@ fn a_certification_is_found_and_chosen_with_the_keyboard() {
     });
 }
 
+/// The warm-up after the first paint (`components/part.rs`) searches on a copy of the state and renders it
+/// out of sight: once done, nothing of it is in the page, and the form, the address, the focus and the
+/// scroll are those of the link opened.
+#[test]
+fn the_warm_up_of_the_search_leaves_no_trace() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 900).await;
+        let c = &page.client;
+        load(c, &format!("{}?cert_q=gestion&price=9000", page.base)).await;
+        poll(
+            c,
+            "return performance.getEntriesByName('coutcontrat-warmed').length;",
+            |v| v.as_u64() == Some(1),
+            "the warm-up",
+        )
+        .await;
+        let seen = js(
+            c,
+            "const ids = Array.from(document.querySelectorAll('[id]'), e => e.id);
+             return {
+                 copies: document.querySelectorAll('.warm-up').length,
+                 lists: document.querySelectorAll('[role=listbox]').length,
+                 boxes: document.querySelectorAll('[role=combobox]').length,
+                 repeated_ids: ids.filter((id, i) => ids.indexOf(id) !== i),
+                 expanded: document.getElementById('certification').getAttribute('aria-expanded'),
+                 focus_on_body: document.activeElement === document.body,
+                 scroll: window.scrollY,
+             };",
+        )
+        .await;
+        assert_eq!(seen["copies"], json!(0), "{seen}");
+        assert_eq!(
+            seen["lists"], seen["boxes"],
+            "one list per search box: {seen}"
+        );
+        assert_eq!(seen["repeated_ids"], json!([]), "{seen}");
+        assert_eq!(seen["expanded"], json!("false"), "{seen}");
+        assert_eq!(seen["focus_on_body"], json!(true), "{seen}");
+        assert_eq!(seen["scroll"], json!(0), "{seen}");
+        assert_eq!(value_of(c, "certification").await, "gestion");
+        assert_eq!(value_of(c, "price").await, "9000");
+        let url = settled_address(c).await;
+        assert!(url.contains("cert_q=gestion"), "{url}");
+        assert_no_console_error(c).await;
+    });
+}
+
 #[test]
 fn the_page_fits_a_phone() {
     in_browser(|dist| async move {

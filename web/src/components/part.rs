@@ -5,11 +5,13 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::widgets::Dispatch;
 use super::{form, results};
-use crate::state::State;
+use crate::data::Catalog;
+use crate::state::{Action, Field, State};
 
 /// A part of the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,4 +102,56 @@ pub fn page_part(props: &PartProps) -> Html {
         Part::NetCost => form::net_cost(state, dispatch),
         Part::Figures => results::figures(&state.outcome, state.form.asks_net_cost()),
     }
+}
+
+/// Runs, out of the visitor's sight, what the first keystroke in the certification box would run for the
+/// first time: the search (its code, the index, the allocations), the rendering of a suggestion list and
+/// the layout of its 12.8 px second lines (the font at that size). That keystroke then answers within a
+/// frame (issue 9). The visitor's state is untouched: the search runs on a copy, rendered outside the
+/// page. `then` runs when all is done.
+pub fn warm_up_certification_search(
+    state: &State,
+    dispatch: &Dispatch,
+    then: impl FnOnce() + 'static,
+) {
+    let mut typed = state.clone();
+    typed.apply(
+        Action::Set(Field::CertQuery, "a".to_owned()),
+        Catalog::embedded(),
+    );
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(root), Some(body)) = (document.create_element("div"), document.body()) else {
+        return;
+    };
+    let props = PartProps {
+        part: Part::Training,
+        state: Rc::new(typed),
+        dispatch: dispatch.clone(),
+    };
+    // Outside the document: never shown, focused nor read aloud, so no event can reach its handlers.
+    let part = yew::Renderer::<PagePart>::with_root_and_props(root.clone(), props).render();
+    // yew renders in a microtask queued before this one.
+    yew::platform::spawn_local(async move {
+        // The list is hidden until the box is used: a copy of it, laid out invisibly in the page and
+        // removed in this same task, so never painted. Without the list's id, which the page's list has.
+        let copy = root
+            .query_selector("[role=listbox]")
+            .ok()
+            .flatten()
+            .and_then(|list| list.clone_node_with_deep(true).ok())
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok());
+        if let Some(list) = copy {
+            let _ = list.remove_attribute("hidden");
+            let _ = list.remove_attribute("id");
+            let _ = list.set_attribute("class", "listbox warm-up");
+            if body.append_child(&list).is_ok() {
+                let _ = list.client_height();
+                list.remove();
+            }
+        }
+        part.destroy();
+        then();
+    });
 }
