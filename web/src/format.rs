@@ -34,12 +34,12 @@ pub fn date_long(d: Date) -> String {
 
 /// `7 000,00 €` (non-breaking spaces), the core's formatting.
 pub fn euros(amount: Decimal) -> String {
-    coutcontrat::text::euros(amount)
+    coutcontrat::money::euros(amount)
 }
 
 /// The amount as a machine reads it (`7000.00`), for `data-value` attributes.
 pub fn plain(amount: Decimal) -> String {
-    coutcontrat::text::cents(amount).to_string()
+    coutcontrat::money::cents(amount).to_string()
 }
 
 #[cfg(test)]

@@ -13,8 +13,8 @@ mod support;
 
 use support::*;
 
+use coutcontrat::money::{cents, euros};
 use coutcontrat::referentiel::CertificationIndex;
-use coutcontrat::text::{cents, euros};
 use coutcontrat::{ContractInput, Quote, Quoter};
 use coutcontrat_web::data::referentiel;
 use fantoccini::key::Key;
@@ -451,7 +451,7 @@ fn a_certification_is_found_and_chosen_with_the_keyboard() {
             eprintln!("SKIPPED: the embedded référentiel has no certification to search");
             return;
         };
-        let word = coutcontrat::text::words(&target.label)
+        let word = coutcontrat::referentiel::words(&target.label)
             .into_iter()
             .max_by_key(|w| w.len())
             .expect("a word");

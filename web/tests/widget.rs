@@ -6,7 +6,7 @@
 
 mod support;
 
-use coutcontrat::text::cents;
+use coutcontrat::money::cents;
 use coutcontrat::{ContractInput, Quote, Quoter};
 use coutcontrat_web::data::referentiel;
 use coutcontrat_web::widget::integration::{csp, Settings, SettingsAction};

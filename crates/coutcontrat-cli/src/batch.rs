@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use coutcontrat::text::cents;
+use coutcontrat::money::cents;
 use coutcontrat::{ContractInput, NpecSource, Quote, Quoter, INPUT_FIELDS};
 use rust_decimal::Decimal;
 

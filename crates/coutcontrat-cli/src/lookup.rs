@@ -2,10 +2,10 @@
 
 use std::fmt::Write as _;
 
+use coutcontrat::money::{cents, euros};
 use coutcontrat::referentiel::{
     normalize_rncp, AbsentReason, BranchHit, Certification, TableLookup,
 };
-use coutcontrat::text::{cents, euros};
 use coutcontrat::{parse_date, parse_idcc, Error, ErrorKind, Referentiel, RuleBook};
 use jiff::civil::Date;
 use serde::Serialize;

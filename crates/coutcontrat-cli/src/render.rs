@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use coutcontrat::text::{euros, french_number};
+use coutcontrat::money::{euros, french_number};
 use coutcontrat::{Contract, NpecSource, ParticipationKind, Quote, Regime};
 use jiff::civil::Date;
 use rust_decimal::Decimal;

@@ -8,8 +8,8 @@ use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use calamine::{open_workbook_auto_from_rs, Data, Range, Reader, Sheets};
+use coutcontrat::referentiel::fold;
 use coutcontrat::referentiel::{split_rncp_cell, CpneIdcc, NpecRow, RowOrigin, TableVersion};
-use coutcontrat::text::fold;
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
 

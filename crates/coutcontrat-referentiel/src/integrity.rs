@@ -11,8 +11,8 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use coutcontrat::referentiel::fold;
 use coutcontrat::referentiel::TableVersion;
-use coutcontrat::text::fold;
 use sha2::{Digest, Sha256};
 
 use crate::dataset::version_dirs;

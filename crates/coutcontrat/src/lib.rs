@@ -23,35 +23,34 @@
 
 mod contract;
 pub mod dates;
+pub mod employer;
 mod error;
-mod netcost;
-mod params;
-mod quote;
+pub mod money;
+pub mod quote;
 pub mod referentiel;
-mod schedule;
-pub mod text;
+pub mod rules;
 
 pub use contract::{
     parse_date, parse_decimal, parse_idcc, Annexes, AnnexesInput, Contract, ContractInput, Loose,
     PriceBasis, INPUT_FIELDS,
 };
-pub use error::{Error, ErrorKind, Result};
-pub use netcost::{
+pub use employer::{
     AidRule, EmployerBook, NetCost, NetYear, RqthAid, SalaryGrid, SalaryMonth, TutorAidRule,
     EMBEDDED_EMPLOYER_PARAMETERS,
 };
-pub use params::{
-    AnnexesRule, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
-    ParticipationRule, PrecontractRule, Provenance, Regime, RuleBook, RuleSet, RuleSources,
-    ScheduleRule, EMBEDDED_PARAMETERS,
-};
+pub use error::{Error, ErrorKind, Result};
 pub use quote::{
     allocate, quote, AnnexesLine, Explanation, LeapYear, Minoration, NpecSource, NpecUsed,
     ParticipationKind, Policy, PrecontractLine, Quote, Quoter, RowRef, Source, Totals, Warning,
     YearLine,
 };
+pub use quote::{build_schedule, Instalment};
 pub use referentiel::Referentiel;
-pub use schedule::{build_schedule, Instalment};
+pub use rules::{
+    AnnexesRule, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
+    ParticipationRule, PrecontractRule, Provenance, Regime, RuleBook, RuleSet, RuleSources,
+    ScheduleRule, EMBEDDED_PARAMETERS,
+};
 
 // The README's examples are compiled and run as doctests.
 #[doc = include_str!("../../../README.md")]

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use coutcontrat::text::french_number;
+use coutcontrat::money::french_number;
 use coutcontrat::{PriceBasis, RuleBook, RuleSet};
 use rust_decimal::Decimal;
 use web_sys::{HtmlDetailsElement, HtmlSelectElement};

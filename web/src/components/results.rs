@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use coutcontrat::text::french_number;
+use coutcontrat::money::french_number;
 use coutcontrat::{NetCost, NpecSource, ParticipationKind, Quote, Regime};
 use rust_decimal::Decimal;
 use yew::prelude::*;

@@ -298,7 +298,7 @@ fn the_readable_quote_shows_the_net_cost_when_the_library_gives_it() {
     match json["net_cost"]["net_total"].as_str() {
         Some(net) => {
             let amount: rust_decimal::Decimal = net.parse().unwrap();
-            let shown = coutcontrat::text::euros(amount);
+            let shown = coutcontrat::money::euros(amount);
             assert!(out.stdout.contains("Coût net"), "{}", out.stdout);
             assert!(
                 out.stdout.contains(&shown),

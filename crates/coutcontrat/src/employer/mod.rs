@@ -1,156 +1,22 @@
 //! The employer's whole cost, year by year: apprentice salary + remaining charge − State hiring aid −
 //! maître d'apprentissage aid (RULES.md R7, R10, R11). Employer social contributions are not modelled.
 
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
+mod book;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::contract::Contract;
 use crate::dates::{add_days, add_months, days_inclusive};
 use crate::error::{Error, ErrorKind, Result};
-use crate::params::{Dated, FormatValue, Provenance, RawParam};
-use crate::quote::{money, Warning, YearLine};
-use crate::text::{cents, euros};
+use crate::money::{cents, euros, money};
+use crate::quote::warnings::Warning;
+use crate::quote::years::YearLine;
 
-/// The parameter file of the employer's cost, embedded in the library.
-pub const EMBEDDED_EMPLOYER_PARAMETERS: &str =
-    include_str!("../../../data/parameters/employer.toml");
-
-/// The same file as JSON, converted by build.rs: what [`EmployerBook::embedded`] reads.
-const EMBEDDED_EMPLOYER_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/employer.json"));
-
-/// Who gets the hiring aid, for one period (R10).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AidRule {
-    /// False for a period whose aid the library does not model.
-    pub modelled: bool,
-    /// The period only covers contracts starting before this date.
-    #[serde(default, deserialize_with = "crate::params::de_opt_date")]
-    pub start_before: Option<Date>,
-    /// Annual amount by level, companies under 250 employees.
-    pub small: BTreeMap<String, Decimal>,
-    /// Annual amount by level, companies of 250 employees or more.
-    pub large: BTreeMap<String, Decimal>,
-    /// The amount for an apprentice with RQTH.
-    pub rqth: RqthAid,
-}
-
-/// The RQTH hiring aid.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RqthAid {
-    /// Annual amount.
-    pub amount: Decimal,
-    /// Whether a company of any size qualifies (else only under 250).
-    pub any_size: bool,
-    /// Levels that qualify.
-    pub levels: Vec<u8>,
-}
-
-/// % of the SMIC by age bracket, for years 1, 2 and 3 of execution (D6222-26).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SalaryGrid {
-    /// Under 18.
-    pub under_18: [Decimal; 3],
-    /// 18 to 20.
-    pub from_18: [Decimal; 3],
-    /// 21 to 25.
-    pub from_21: [Decimal; 3],
-    /// 26 and over.
-    pub from_26: [Decimal; 3],
-}
-
-/// The maître d'apprentissage aid (D6332-93).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TutorAidRule {
-    /// At most this much a month.
-    pub monthly_cap: Decimal,
-    /// For at most this many months.
-    pub max_months: u32,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEmployerBook<V> {
-    hiring_aid: RawParam<V>,
-    aide_unique: RawParam<V>,
-    aid_day_proration: RawParam<V>,
-    smic_monthly: RawParam<V>,
-    salary_grid: RawParam<V>,
-    tutor_aid: RawParam<V>,
-}
-
-/// The dated parameters of the employer's cost.
-///
-/// ```
-/// let book = coutcontrat::EmployerBook::embedded();
-/// let (smic, _) = book.smic_on(jiff::civil::date(2026, 6, 1)).unwrap();
-/// assert_eq!(smic.to_string(), "1867.02");
-/// ```
-#[derive(Debug, Clone)]
-pub struct EmployerBook {
-    hiring_aid: Dated<AidRule>,
-    aide_unique: Dated<AidRule>,
-    aid_day_proration: Dated<bool>,
-    smic_monthly: Dated<Decimal>,
-    salary_grid: Dated<SalaryGrid>,
-    tutor_aid: Dated<TutorAidRule>,
-}
-
-fn unreadable(e: &dyn std::fmt::Display) -> Error {
-    Error::new(
-        ErrorKind::Data,
-        None,
-        format!("le fichier de paramètres employeur est illisible : {e}"),
-    )
-}
-
-impl EmployerBook {
-    /// Reads a parameter file in the format of `data/parameters/employer.toml`.
-    #[cfg(feature = "toml")]
-    pub fn from_toml(text: &str) -> Result<EmployerBook> {
-        EmployerBook::from_raw::<toml::Value>(toml::from_str(text).map_err(|e| unreadable(&e))?)
-    }
-
-    /// Reads the same content as JSON (what build.rs makes of the parameter file).
-    pub fn from_json(text: &str) -> Result<EmployerBook> {
-        EmployerBook::from_raw::<serde_json::Value>(
-            serde_json::from_str(text).map_err(|e| unreadable(&e))?,
-        )
-    }
-
-    fn from_raw<V: FormatValue>(raw: RawEmployerBook<V>) -> Result<EmployerBook> {
-        Ok(EmployerBook {
-            hiring_aid: Dated::read("hiring_aid", raw.hiring_aid)?,
-            aide_unique: Dated::read("aide_unique", raw.aide_unique)?,
-            aid_day_proration: Dated::read("aid_day_proration", raw.aid_day_proration)?,
-            smic_monthly: Dated::read("smic_monthly", raw.smic_monthly)?,
-            salary_grid: Dated::read("salary_grid", raw.salary_grid)?,
-            tutor_aid: Dated::read("tutor_aid", raw.tutor_aid)?,
-        })
-    }
-
-    /// The parameters shipped in `data/parameters/employer.toml`, parsed once.
-    pub fn embedded() -> &'static EmployerBook {
-        static BOOK: OnceLock<EmployerBook> = OnceLock::new();
-        BOOK.get_or_init(|| {
-            // Part of the build and parsed by a test: failing here means a broken build.
-            EmployerBook::from_json(EMBEDDED_EMPLOYER_JSON)
-                .expect("embedded employer parameter file is valid")
-        })
-    }
-
-    /// The monthly SMIC in force on a day.
-    pub fn smic_on(&self, day: Date) -> Option<(Decimal, Provenance)> {
-        self.smic_monthly.at(day)
-    }
-}
+pub use book::{
+    AidRule, EmployerBook, RqthAid, SalaryGrid, TutorAidRule, EMBEDDED_EMPLOYER_PARAMETERS,
+};
 
 /// One execution year of the employer's cost.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -582,6 +448,7 @@ pub(crate) fn net_cost(
 
 #[cfg(test)]
 mod tests {
+    use super::book::EMBEDDED_EMPLOYER_JSON;
     use super::*;
     use jiff::civil::date;
 

@@ -1,188 +1,31 @@
 //! Dated legal parameters (`data/parameters/financing.toml`), and the rule set they give for one date.
 
-use std::borrow::Cow;
+mod dated;
+mod values;
+
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
 
+pub(crate) use dated::Dated;
+pub use dated::Provenance;
+pub(crate) use dated::{de_opt_date, FormatValue, RawParam};
+pub use values::{
+    AnnexesRule, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
+    ParticipationRule, PrecontractRule, Regime, ScheduleRule,
+};
+
 /// The parameter file embedded in the library.
-pub const EMBEDDED_PARAMETERS: &str = include_str!("../../../data/parameters/financing.toml");
+pub const EMBEDDED_PARAMETERS: &str = include_str!("../../../../data/parameters/financing.toml");
 
 /// The same file as JSON, converted by build.rs: what [`RuleBook::embedded`] reads, without a TOML parser.
 pub(crate) const EMBEDDED_PARAMETERS_JSON: &str =
     include_str!(concat!(env!("OUT_DIR"), "/financing.json"));
-
-/// Where a figure comes from: the parameter, its article and the text that fixed it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Provenance {
-    /// The parameter's name in the data file (`participation`, `amorcage`…).
-    pub parameter: String,
-    /// Its label, in French.
-    pub label: String,
-    /// The article of the Code du travail.
-    pub article: String,
-    /// The text (decree, arrêté) that fixed the value, and its date.
-    pub reference: String,
-    /// The first date of conclusion this value applies to.
-    pub from: Date,
-    /// The day someone last checked it was still in force.
-    pub last_checked: Date,
-    /// True when the value rests on a source of low confidence.
-    pub to_confirm: bool,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawParam<T> {
-    label: String,
-    article: String,
-    #[serde(default)]
-    reference: String,
-    #[serde(deserialize_with = "de_date")]
-    last_checked: Date,
-    #[serde(default)]
-    #[allow(dead_code)]
-    unit: Option<String>,
-    steps: Vec<RawStep<T>>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawStep<T> {
-    #[serde(deserialize_with = "de_date")]
-    from: Date,
-    value: T,
-    #[serde(default)]
-    to_confirm: bool,
-    #[serde(default)]
-    article: Option<String>,
-    #[serde(default)]
-    reference: Option<String>,
-}
-
-/// A parameter as a step function of the date of conclusion.
-#[derive(Debug, Clone)]
-pub struct Dated<T> {
-    name: &'static str,
-    raw: RawParam<T>,
-}
-
-/// A format's own value (JSON's, TOML's), which a parameter's steps are first read as: the generic structure
-/// (`RawParam`) is then read once per format instead of once per value type, and only each value is typed
-/// (those copies took about 120 KB of the page's WebAssembly).
-pub(crate) trait FormatValue: Sized {
-    fn into_typed<T: DeserializeOwned>(self) -> std::result::Result<T, String>;
-}
-
-impl FormatValue for serde_json::Value {
-    fn into_typed<T: DeserializeOwned>(self) -> std::result::Result<T, String> {
-        T::deserialize(self).map_err(|e| e.to_string())
-    }
-}
-
-#[cfg(feature = "toml")]
-impl FormatValue for toml::Value {
-    fn into_typed<T: DeserializeOwned>(self) -> std::result::Result<T, String> {
-        T::deserialize(self).map_err(|e| e.to_string())
-    }
-}
-
-impl<T: Clone> Dated<T> {
-    /// A parameter read in some format, its values typed.
-    pub(crate) fn read<V: FormatValue>(name: &'static str, raw: RawParam<V>) -> Result<Self>
-    where
-        T: DeserializeOwned,
-    {
-        let mut steps = Vec::with_capacity(raw.steps.len());
-        for s in raw.steps {
-            steps.push(RawStep {
-                from: s.from,
-                value: s
-                    .value
-                    .into_typed()
-                    .map_err(|e| data_error(name, &format!("valeur du {} : {e}", s.from)))?,
-                to_confirm: s.to_confirm,
-                article: s.article,
-                reference: s.reference,
-            });
-        }
-        let raw = RawParam {
-            label: raw.label,
-            article: raw.article,
-            reference: raw.reference,
-            last_checked: raw.last_checked,
-            unit: raw.unit,
-            steps,
-        };
-        Dated::new(name, raw)
-    }
-
-    pub(crate) fn new(name: &'static str, raw: RawParam<T>) -> Result<Self> {
-        if raw.steps.is_empty() {
-            return Err(data_error(name, "aucune valeur datée"));
-        }
-        if raw.steps.windows(2).any(|w| w[0].from >= w[1].from) {
-            return Err(data_error(
-                name,
-                "les valeurs datées doivent être dans l'ordre croissant de `from`",
-            ));
-        }
-        Ok(Dated { name, raw })
-    }
-
-    /// The day the value was last checked.
-    pub fn last_checked(&self) -> Date {
-        self.raw.last_checked
-    }
-
-    /// The value in force for a contract concluded on `date`, with its provenance.
-    pub fn at(&self, date: Date) -> Option<(T, Provenance)> {
-        let step = self.raw.steps.iter().rev().find(|s| s.from <= date)?;
-        let provenance = Provenance {
-            parameter: self.name.to_owned(),
-            label: self.raw.label.clone(),
-            article: step
-                .article
-                .clone()
-                .unwrap_or_else(|| self.raw.article.clone()),
-            reference: step
-                .reference
-                .clone()
-                .unwrap_or_else(|| self.raw.reference.clone()),
-            from: step.from,
-            last_checked: self.raw.last_checked,
-            to_confirm: step.to_confirm,
-        };
-        Some((step.value.clone(), provenance))
-    }
-}
-
-/// A date of a parameter file (`AAAA-MM-JJ`), read by the core's own small parser: jiff's would bring its
-/// whole temporal parser (time zones, RFC 9557, their messages) into the page, which reads no other date text.
-pub(crate) fn de_date<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<Date, D::Error> {
-    let text = String::deserialize(d)?;
-    crate::contract::parse_date(&text, "date").map_err(|e| serde::de::Error::custom(e.message()))
-}
-
-/// [`de_date`] for an optional date.
-pub(crate) fn de_opt_date<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<Option<Date>, D::Error> {
-    Option::<String>::deserialize(d)?
-        .map(|text| {
-            crate::contract::parse_date(&text, "date")
-                .map_err(|e| serde::de::Error::custom(e.message()))
-        })
-        .transpose()
-}
 
 fn unreadable(e: &dyn std::fmt::Display) -> Error {
     Error::new(
@@ -190,169 +33,6 @@ fn unreadable(e: &dyn std::fmt::Display) -> Error {
         None,
         format!("le fichier de paramètres est illisible : {e}"),
     )
-}
-
-fn data_error(name: &str, what: &str) -> Error {
-    Error::new(
-        ErrorKind::Data,
-        None,
-        format!("paramètre `{name}` du fichier de paramètres : {what}"),
-    )
-}
-
-/// How the annual NPEC is prorated (D1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Regime {
-    /// By the month, each month started counting in full (contracts concluded 2021-01-01 → 2025-06-30).
-    Monthly,
-    /// By the day (contracts concluded from 2025-07-01).
-    Daily,
-}
-
-impl Regime {
-    /// `"daily"` or `"monthly"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Regime::Monthly => "monthly",
-            Regime::Daily => "daily",
-        }
-    }
-}
-
-/// The distance-learning minoration (D6332-82-1).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DistanceRule {
-    /// Whether the minoration exists for this date of conclusion.
-    pub applies: bool,
-    /// The share of teaching at distance from which it applies (0.80).
-    pub threshold: Decimal,
-    /// The minoration rate (0.20).
-    pub rate: Decimal,
-    /// The floor under which the minoration never takes the NPEC (4 000 €).
-    pub floor: Decimal,
-}
-
-/// The list of certifications exempt from the distance minoration.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DistanceExemptions {
-    /// False while the arrêté's list has not been entered.
-    pub complete: bool,
-    /// RNCP codes exempt.
-    pub rncp: Vec<String>,
-}
-
-/// The employer participation (R6332-25-1).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ParticipationRule {
-    /// Whether a participation exists for this date of conclusion.
-    pub applies: bool,
-    /// The lowest certification level concerned (6).
-    pub min_level: u8,
-    /// The lump sum (750 €).
-    pub lump_sum: Decimal,
-    /// The lump sum of a new contract with another employer after a rupture (200 €).
-    pub new_employer_lump_sum: Decimal,
-    /// The share of the prorated NPEC due after a rupture during the probation (0.5).
-    pub probation_share: Decimal,
-    /// Length of the probation period, in days of practical training (45).
-    pub probation_days: u32,
-}
-
-/// Frais annexes rates (D6332-83).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AnnexesRule {
-    /// Per night of accommodation.
-    pub night: Decimal,
-    /// Per meal.
-    pub meal: Decimal,
-    /// The first-equipment cap, by certification level.
-    pub equipment_cap: BTreeMap<String, Decimal>,
-}
-
-/// Time in a CFA before the contract (D14).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PrecontractRule {
-    /// At most this many months before the start.
-    pub max_months: i32,
-    /// The denominator of the daily amount (365).
-    pub days_per_year: u32,
-}
-
-/// Durations that call for a warning (D16).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DurationLimits {
-    /// Shorter than this many months: warning.
-    pub min_months: i32,
-    /// Longer than this many years: warning.
-    pub max_years: i16,
-    /// Longer than this many years for an apprentice with RQTH: warning.
-    pub max_years_rqth: i16,
-}
-
-/// When an instalment falls due.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DueAt {
-    /// A fixed number of days after the start of the execution year.
-    Advance,
-    /// The first day of a month of the execution year.
-    Month,
-    /// With the next year's advance (the final balance for the last year).
-    NextAdvance,
-    /// After the end of the contract.
-    End,
-}
-
-/// One instalment of an execution year.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InstalmentRule {
-    /// `advance`, `month_7`, `month_10` or `balance`.
-    #[serde(deserialize_with = "instalment_kind")]
-    pub kind: Cow<'static, str>,
-    /// Share of the year's base; `None` for the remainder.
-    #[serde(default)]
-    pub share: Option<Decimal>,
-    /// When it falls due.
-    pub at: DueAt,
-    /// For [`DueAt::Month`], the month of the execution year (7, 10).
-    #[serde(default)]
-    pub month: Option<i32>,
-}
-
-// The kinds the parameter file uses are borrowed, so that an instalment copies its kind without allocating.
-fn instalment_kind<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> std::result::Result<Cow<'static, str>, D::Error> {
-    let kind = String::deserialize(deserializer)?;
-    Ok(
-        match ["advance", "month_7", "month_10", "balance"]
-            .into_iter()
-            .find(|known| *known == kind)
-        {
-            Some(known) => Cow::Borrowed(known),
-            None => Cow::Owned(kind),
-        },
-    )
-}
-
-/// The payment schedule (R6332-25 III–V).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ScheduleRule {
-    /// The advance falls due this many days after the start of its execution year.
-    pub advance_days: i32,
-    /// Instalments of each execution year of a contract of one year or more.
-    pub multi_year: Vec<InstalmentRule>,
-    /// Instalments of a contract under one year.
-    pub short: Vec<InstalmentRule>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -451,8 +131,8 @@ impl RuleBook {
     }
 
     fn boundaries(&self) -> Vec<Date> {
-        fn froms<T>(d: &Dated<T>) -> impl Iterator<Item = Date> + '_ {
-            d.raw.steps.iter().map(|s| s.from)
+        fn froms<T: Clone>(d: &Dated<T>) -> impl Iterator<Item = Date> + '_ {
+            d.froms()
         }
         froms(&self.supported_from)
             .chain(froms(&self.proration))
@@ -502,7 +182,11 @@ impl RuleBook {
 
     fn build_rules(&self, signed_on: Date) -> Result<RuleSet> {
         let unsupported = || {
-            let first = self.supported_from.raw.steps[0].from;
+            let first = self
+                .supported_from
+                .froms()
+                .next()
+                .expect("a parameter has a step");
             Error::new(
                 ErrorKind::UnsupportedRegime,
                 Some("signed_on"),
@@ -524,7 +208,7 @@ impl RuleBook {
                     Some("signed_on"),
                     format!(
                         "le paramètre `{}` n'a pas de valeur pour un contrat conclu le {date}",
-                        d.name
+                        d.name()
                     ),
                 )
             })

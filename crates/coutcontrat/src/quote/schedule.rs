@@ -6,10 +6,10 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::years::YearLine;
 use crate::dates::{add_days, add_months, day_after};
-use crate::params::{DueAt, ScheduleRule};
-use crate::quote::{money, YearLine};
-use crate::text::{cents_of_product, from_cents, whole_cents};
+use crate::money::{cents_of_product, from_cents, money, whole_cents};
+use crate::rules::{DueAt, ScheduleRule};
 
 /// One payment of the OPCO to the CFA.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,0 +1,253 @@
+//! What a quote holds: the NPEC used and its provenance, the lines beside the years, the totals.
+
+use std::borrow::Cow;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::explanations::{Explanation, Source};
+use super::schedule::Instalment;
+use super::warnings::Warning;
+use super::years::YearLine;
+use crate::employer::NetCost;
+use crate::money::money;
+use crate::rules::Regime;
+
+/// Where the annual NPEC comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NpecSource {
+    /// A row of a table version.
+    Table,
+    /// Given by the caller.
+    Manual,
+    /// The amorçage value of the level (D11), provisional.
+    Amorcage,
+}
+
+/// The table row behind a NPEC. Its texts are borrowed from the référentiel (a quote allocates no copy of
+/// them); [`Quote::into_owned`] makes a quote that outlives it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowRef<'a> {
+    /// The certification cell as published.
+    pub rncp_cell: Cow<'a, str>,
+    /// The certification label.
+    pub label: Cow<'a, str>,
+    /// The sheet of the official workbook.
+    pub sheet: Cow<'a, str>,
+    /// Its line in that sheet, when known.
+    pub line: Option<u32>,
+    /// The date the row applies from.
+    pub applicable_from: Date,
+}
+
+/// The distance minoration, when applied.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Minoration {
+    /// The share of teaching at distance.
+    pub share: Decimal,
+    /// The NPEC before.
+    #[serde(serialize_with = "money")]
+    pub before: Decimal,
+    /// The NPEC after (never below the floor, unless it already was).
+    #[serde(serialize_with = "money")]
+    pub after: Decimal,
+}
+
+/// The annual NPEC used and its provenance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NpecUsed<'a> {
+    /// The annual NPEC after the distance minoration, before proration and the +10 % (D5).
+    #[serde(serialize_with = "money")]
+    pub annual: Decimal,
+    /// The NPEC as found (table, manual or amorçage), before the minoration.
+    #[serde(serialize_with = "money")]
+    pub base: Decimal,
+    /// Where it comes from.
+    pub source: NpecSource,
+    /// The table version, for a table NPEC.
+    pub table_version: Option<Cow<'a, str>>,
+    /// The row's status (`A`, `CPNE`, `R`…), for a table NPEC.
+    pub status: Option<Cow<'a, str>>,
+    /// True for an amorçage value, to be regularised (D6332-80).
+    pub provisional: bool,
+    /// The CPNE used, when a table was consulted.
+    pub cpne: Option<u32>,
+    /// Its label.
+    pub cpne_label: Option<Cow<'a, str>>,
+    /// The row, for a table NPEC.
+    pub row: Option<RowRef<'a>>,
+    /// True when the table version is synthetic (never real amounts).
+    pub synthetic: bool,
+    /// The distance minoration, when applied.
+    pub minoration: Option<Minoration>,
+}
+
+/// Days in a CFA before the contract (D14).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PrecontractLine {
+    /// First day in the CFA.
+    pub from: Date,
+    /// Last day counted.
+    pub to: Date,
+    /// Days counted.
+    pub days: i64,
+    /// NPEC × days / 365.
+    #[serde(serialize_with = "money")]
+    pub amount: Decimal,
+}
+
+/// Which participation applies (D8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParticipationKind {
+    /// None (level under 6, or concluded before 2025-07-01).
+    None,
+    /// The lump sum (750 €).
+    LumpSum,
+    /// A rupture during the probation: 50 % of the prorated NPEC, within the lump sum.
+    Probation,
+    /// A new contract with another employer after a rupture (200 €).
+    NewEmployer,
+}
+
+/// Frais annexes (D10).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnnexesLine {
+    /// Accommodation.
+    #[serde(serialize_with = "money")]
+    pub nights: Decimal,
+    /// Meals.
+    #[serde(serialize_with = "money")]
+    pub meals: Decimal,
+    /// First equipment, capped.
+    #[serde(serialize_with = "money")]
+    pub first_equipment: Decimal,
+    /// Their sum.
+    #[serde(serialize_with = "money")]
+    pub total: Decimal,
+}
+
+/// Totals of the quote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Totals {
+    /// Sum of the NPEC lines.
+    #[serde(serialize_with = "money")]
+    pub npec: Decimal,
+    /// Sum of the price lines.
+    #[serde(serialize_with = "money")]
+    pub price: Decimal,
+    /// What the OPCO pays for teaching (years and pre-contract days) after the participation, ≥ 0.
+    #[serde(serialize_with = "money")]
+    pub opco: Decimal,
+    /// The employer's remaining charge, participation included.
+    #[serde(serialize_with = "money")]
+    pub employer: Decimal,
+    /// Sum of the RQTH lines.
+    #[serde(serialize_with = "money")]
+    pub rqth: Decimal,
+    /// Frais annexes.
+    #[serde(serialize_with = "money")]
+    pub annexes: Decimal,
+    /// Everything the OPCO pays the CFA: teaching, RQTH and frais annexes.
+    #[serde(serialize_with = "money")]
+    pub opco_all: Decimal,
+}
+
+/// The quote of one contract. It borrows the texts of its provenance from the référentiel and the rule
+/// book it was computed with; [`Quote::into_owned`] detaches it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote<'a> {
+    /// The annual NPEC and where it comes from.
+    pub npec: NpecUsed<'a>,
+    /// Daily or monthly proration.
+    pub regime: Regime,
+    /// The rule set in force (`daily-2025-07-01`).
+    pub rule_set: Cow<'a, str>,
+    /// The certification level used.
+    pub level: Option<u8>,
+    /// One line per execution year.
+    pub years: Vec<YearLine>,
+    /// Days in a CFA before the contract.
+    pub precontract: Option<PrecontractLine>,
+    /// The employer participation, deducted from the OPCO's first payment.
+    #[serde(serialize_with = "money")]
+    pub participation: Decimal,
+    /// Which participation.
+    pub participation_kind: ParticipationKind,
+    /// Frais annexes.
+    pub annexes: AnnexesLine,
+    /// Totals.
+    pub totals: Totals,
+    /// The OPCO's payments to the CFA.
+    pub schedule: Vec<Instalment>,
+    /// Warnings, with hints.
+    pub warnings: Vec<Warning>,
+    /// The rules and articles used.
+    pub sources: Vec<Source>,
+    /// How each figure was computed.
+    pub explanations: Vec<Explanation>,
+    /// The employer's whole cost (salary, aids), when a birth date or an agreed salary is given.
+    pub net_cost: Option<NetCost>,
+}
+
+fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(text.into_owned())
+}
+
+impl RowRef<'_> {
+    /// The row with its texts copied.
+    pub fn into_owned(self) -> RowRef<'static> {
+        RowRef {
+            rncp_cell: owned(self.rncp_cell),
+            label: owned(self.label),
+            sheet: owned(self.sheet),
+            line: self.line,
+            applicable_from: self.applicable_from,
+        }
+    }
+}
+
+impl NpecUsed<'_> {
+    /// The provenance with its texts copied.
+    pub fn into_owned(self) -> NpecUsed<'static> {
+        NpecUsed {
+            table_version: self.table_version.map(owned),
+            status: self.status.map(owned),
+            cpne_label: self.cpne_label.map(owned),
+            row: self.row.map(RowRef::into_owned),
+            annual: self.annual,
+            base: self.base,
+            source: self.source,
+            provisional: self.provisional,
+            cpne: self.cpne,
+            synthetic: self.synthetic,
+            minoration: self.minoration,
+        }
+    }
+}
+
+impl Quote<'_> {
+    /// The quote with the texts it borrows copied, to keep it after the référentiel or the rule book is
+    /// gone (a page's state, a cache).
+    pub fn into_owned(self) -> Quote<'static> {
+        Quote {
+            npec: self.npec.into_owned(),
+            rule_set: owned(self.rule_set),
+            regime: self.regime,
+            level: self.level,
+            years: self.years,
+            precontract: self.precontract,
+            participation: self.participation,
+            participation_kind: self.participation_kind,
+            annexes: self.annexes,
+            totals: self.totals,
+            schedule: self.schedule,
+            warnings: self.warnings,
+            sources: self.sources,
+            explanations: self.explanations,
+            net_cost: self.net_cost,
+        }
+    }
+}
