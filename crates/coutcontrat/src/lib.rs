@@ -25,6 +25,8 @@ mod contract;
 pub mod dates;
 pub mod employer;
 mod error;
+#[cfg(test)]
+mod generate;
 pub mod money;
 pub mod quote;
 pub mod referentiel;

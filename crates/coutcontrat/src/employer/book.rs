@@ -8,15 +8,12 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::rules::{Dated, FormatValue, Provenance, RawParam};
+use crate::rules::{Dated, Provenance};
+#[cfg(feature = "toml")]
+use crate::rules::{FormatValue, RawParam};
 
-/// The parameter file of the employer's cost, embedded in the library.
-pub const EMBEDDED_EMPLOYER_PARAMETERS: &str =
-    include_str!("../../../../data/parameters/employer.toml");
-
-/// The same file as JSON, converted by build.rs: what [`EmployerBook::embedded`] reads.
-pub(super) const EMBEDDED_EMPLOYER_JSON: &str =
-    include_str!(concat!(env!("OUT_DIR"), "/employer.json"));
+/// The parameter file the embedded employer book was generated from (`data/parameters/employer.toml`).
+pub const EMBEDDED_EMPLOYER_PARAMETERS: &str = super::generated::EMPLOYER_TOML;
 
 /// Who gets the hiring aid, for one period (R10).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -73,6 +70,7 @@ pub struct TutorAidRule {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg(feature = "toml")]
 struct RawEmployerBook<V> {
     hiring_aid: RawParam<V>,
     aide_unique: RawParam<V>,
@@ -91,14 +89,15 @@ struct RawEmployerBook<V> {
 /// ```
 #[derive(Debug, Clone)]
 pub struct EmployerBook {
-    pub(super) hiring_aid: Dated<AidRule>,
-    pub(super) aide_unique: Dated<AidRule>,
-    pub(super) aid_day_proration: Dated<bool>,
-    pub(super) smic_monthly: Dated<Decimal>,
-    pub(super) salary_grid: Dated<SalaryGrid>,
-    pub(super) tutor_aid: Dated<TutorAidRule>,
+    pub(crate) hiring_aid: Dated<AidRule>,
+    pub(crate) aide_unique: Dated<AidRule>,
+    pub(crate) aid_day_proration: Dated<bool>,
+    pub(crate) smic_monthly: Dated<Decimal>,
+    pub(crate) salary_grid: Dated<SalaryGrid>,
+    pub(crate) tutor_aid: Dated<TutorAidRule>,
 }
 
+#[cfg(feature = "toml")]
 fn unreadable(e: &dyn std::fmt::Display) -> Error {
     Error::new(
         ErrorKind::Data,
@@ -114,13 +113,7 @@ impl EmployerBook {
         EmployerBook::from_raw::<toml::Value>(toml::from_str(text).map_err(|e| unreadable(&e))?)
     }
 
-    /// Reads the same content as JSON (what build.rs makes of the parameter file).
-    pub fn from_json(text: &str) -> Result<EmployerBook> {
-        EmployerBook::from_raw::<serde_json::Value>(
-            serde_json::from_str(text).map_err(|e| unreadable(&e))?,
-        )
-    }
-
+    #[cfg(feature = "toml")]
     fn from_raw<V: FormatValue>(raw: RawEmployerBook<V>) -> Result<EmployerBook> {
         Ok(EmployerBook {
             hiring_aid: Dated::read("hiring_aid", raw.hiring_aid)?,
@@ -136,9 +129,8 @@ impl EmployerBook {
     pub fn embedded() -> &'static EmployerBook {
         static BOOK: OnceLock<EmployerBook> = OnceLock::new();
         BOOK.get_or_init(|| {
-            // Part of the build and parsed by a test: failing here means a broken build.
-            EmployerBook::from_json(EMBEDDED_EMPLOYER_JSON)
-                .expect("embedded employer parameter file is valid")
+            // Generated from the TOML and checked against it by a test (`rules::emit`).
+            super::generated::employer_book()
         })
     }
 

@@ -1,6 +1,7 @@
 //! A parameter as a step function of the date of conclusion, with the provenance of each step.
 
 use jiff::civil::Date;
+#[cfg(feature = "toml")]
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -28,30 +29,30 @@ pub struct Provenance {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawParam<T> {
-    label: String,
-    article: String,
+    pub(crate) label: String,
+    pub(crate) article: String,
     #[serde(default)]
-    reference: String,
+    pub(crate) reference: String,
     #[serde(deserialize_with = "de_date")]
-    last_checked: Date,
+    pub(crate) last_checked: Date,
     #[serde(default)]
     #[allow(dead_code)]
-    unit: Option<String>,
-    steps: Vec<RawStep<T>>,
+    pub(crate) unit: Option<String>,
+    pub(crate) steps: Vec<RawStep<T>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawStep<T> {
+pub(crate) struct RawStep<T> {
     #[serde(deserialize_with = "de_date")]
-    from: Date,
-    value: T,
+    pub(crate) from: Date,
+    pub(crate) value: T,
     #[serde(default)]
-    to_confirm: bool,
+    pub(crate) to_confirm: bool,
     #[serde(default)]
-    article: Option<String>,
+    pub(crate) article: Option<String>,
     #[serde(default)]
-    reference: Option<String>,
+    pub(crate) reference: Option<String>,
 }
 
 /// A parameter as a step function of the date of conclusion.
@@ -61,17 +62,11 @@ pub struct Dated<T> {
     raw: RawParam<T>,
 }
 
-/// A format's own value (JSON's, TOML's), which a parameter's steps are first read as: the generic structure
-/// (`RawParam`) is then read once per format instead of once per value type, and only each value is typed
-/// (those copies took about 120 KB of the page's WebAssembly).
+/// A format's own value (TOML's), which a parameter's steps are first read as: the generic structure
+/// (`RawParam`) is then read once instead of once per value type, and only each value is typed.
+#[cfg(feature = "toml")]
 pub(crate) trait FormatValue: Sized {
     fn into_typed<T: DeserializeOwned>(self) -> std::result::Result<T, String>;
-}
-
-impl FormatValue for serde_json::Value {
-    fn into_typed<T: DeserializeOwned>(self) -> std::result::Result<T, String> {
-        T::deserialize(self).map_err(|e| e.to_string())
-    }
 }
 
 #[cfg(feature = "toml")]
@@ -83,6 +78,7 @@ impl FormatValue for toml::Value {
 
 impl<T: Clone> Dated<T> {
     /// A parameter read in some format, its values typed.
+    #[cfg(feature = "toml")]
     pub(crate) fn read<V: FormatValue>(name: &'static str, raw: RawParam<V>) -> Result<Self>
     where
         T: DeserializeOwned,
@@ -109,6 +105,17 @@ impl<T: Clone> Dated<T> {
             steps,
         };
         Dated::new(name, raw)
+    }
+
+    /// A parameter as generated from the data file (`generated.rs`), whose steps were checked then.
+    pub(crate) fn generated(name: &'static str, raw: RawParam<T>) -> Self {
+        Dated { name, raw }
+    }
+
+    /// The parameter as read, for the generator of `generated.rs`.
+    #[cfg(test)]
+    pub(crate) fn raw(&self) -> &RawParam<T> {
+        &self.raw
     }
 
     pub(crate) fn new(name: &'static str, raw: RawParam<T>) -> Result<Self> {

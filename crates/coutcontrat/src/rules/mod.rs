@@ -1,6 +1,9 @@
 //! Dated legal parameters (`data/parameters/financing.toml`), and the rule set they give for one date.
 
 mod dated;
+#[rustfmt::skip]
+mod generated;
+pub(crate) mod literal;
 mod values;
 
 use std::collections::BTreeMap;
@@ -13,20 +16,19 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, ErrorKind, Result};
 
 pub(crate) use dated::Dated;
+#[cfg(feature = "toml")]
+pub(crate) use dated::FormatValue;
 pub use dated::Provenance;
-pub(crate) use dated::{de_opt_date, FormatValue, RawParam};
+pub(crate) use dated::{de_opt_date, RawParam, RawStep};
 pub use values::{
     AnnexesRule, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
     ParticipationRule, PrecontractRule, Regime, ScheduleRule,
 };
 
-/// The parameter file embedded in the library.
-pub const EMBEDDED_PARAMETERS: &str = include_str!("../../../../data/parameters/financing.toml");
+/// The parameter file the embedded rule book was generated from (`data/parameters/financing.toml`), as text.
+pub const EMBEDDED_PARAMETERS: &str = generated::FINANCING_TOML;
 
-/// The same file as JSON, converted by build.rs: what [`RuleBook::embedded`] reads, without a TOML parser.
-pub(crate) const EMBEDDED_PARAMETERS_JSON: &str =
-    include_str!(concat!(env!("OUT_DIR"), "/financing.json"));
-
+#[cfg(feature = "toml")]
 fn unreadable(e: &dyn std::fmt::Display) -> Error {
     Error::new(
         ErrorKind::Data,
@@ -35,6 +37,7 @@ fn unreadable(e: &dyn std::fmt::Display) -> Error {
     )
 }
 
+#[cfg(feature = "toml")]
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBook<V> {
@@ -62,19 +65,19 @@ struct RawBook<V> {
 #[derive(Debug, Clone)]
 pub struct RuleBook {
     // The rule set of each interval between two dates where some parameter changes, built once.
-    cache: Vec<(Date, RuleSet)>,
-    supported_from: Dated<bool>,
-    proration: Dated<Regime>,
-    short_contract_majoration: Dated<Decimal>,
-    distance_minoration: Dated<DistanceRule>,
-    distance_exemptions: Dated<DistanceExemptions>,
-    rqth_cap: Dated<Decimal>,
-    participation: Dated<ParticipationRule>,
-    amorcage: Dated<BTreeMap<String, Decimal>>,
-    annexes: Dated<AnnexesRule>,
-    precontract: Dated<PrecontractRule>,
-    duration_limits: Dated<DurationLimits>,
-    schedule: Dated<ScheduleRule>,
+    pub(crate) cache: Vec<(Date, RuleSet)>,
+    pub(crate) supported_from: Dated<bool>,
+    pub(crate) proration: Dated<Regime>,
+    pub(crate) short_contract_majoration: Dated<Decimal>,
+    pub(crate) distance_minoration: Dated<DistanceRule>,
+    pub(crate) distance_exemptions: Dated<DistanceExemptions>,
+    pub(crate) rqth_cap: Dated<Decimal>,
+    pub(crate) participation: Dated<ParticipationRule>,
+    pub(crate) amorcage: Dated<BTreeMap<String, Decimal>>,
+    pub(crate) annexes: Dated<AnnexesRule>,
+    pub(crate) precontract: Dated<PrecontractRule>,
+    pub(crate) duration_limits: Dated<DurationLimits>,
+    pub(crate) schedule: Dated<ScheduleRule>,
 }
 
 impl RuleBook {
@@ -89,20 +92,9 @@ impl RuleBook {
         RuleBook::from_raw::<toml::Value>(toml::from_str(text).map_err(|e| unreadable(&e))?)
     }
 
-    /// Reads the same content as JSON (what build.rs makes of a parameter file).
-    ///
-    /// ```
-    /// let book = coutcontrat::RuleBook::from_json(r#"{"supported_from": 1}"#);
-    /// assert!(book.is_err());
-    /// ```
-    pub fn from_json(text: &str) -> Result<RuleBook> {
-        RuleBook::from_raw::<serde_json::Value>(
-            serde_json::from_str(text).map_err(|e| unreadable(&e))?,
-        )
-    }
-
+    #[cfg(feature = "toml")]
     fn from_raw<V: FormatValue>(raw: RawBook<V>) -> Result<RuleBook> {
-        let mut book = RuleBook {
+        let book = RuleBook {
             cache: Vec::new(),
             supported_from: Dated::read("supported_from", raw.supported_from)?,
             proration: Dated::read("proration", raw.proration)?,
@@ -120,14 +112,21 @@ impl RuleBook {
             duration_limits: Dated::read("duration_limits", raw.duration_limits)?,
             schedule: Dated::read("schedule", raw.schedule)?,
         };
+        Ok(book.with_cache())
+    }
+
+    /// The book with the rule set of each interval between two parameter changes built.
+    pub(crate) fn with_cache(mut self) -> RuleBook {
+        let book = &self;
         let mut bounds: Vec<Date> = book.boundaries();
         bounds.sort_unstable();
         bounds.dedup();
-        book.cache = bounds
+        let cache = bounds
             .into_iter()
             .filter_map(|d| book.build_rules(d).ok().map(|r| (d, r)))
             .collect();
-        Ok(book)
+        self.cache = cache;
+        self
     }
 
     fn boundaries(&self) -> Vec<Date> {
@@ -168,8 +167,8 @@ impl RuleBook {
     pub fn embedded() -> &'static RuleBook {
         static BOOK: OnceLock<RuleBook> = OnceLock::new();
         BOOK.get_or_init(|| {
-            // Converted from the TOML by build.rs and checked by a test: failing here means a broken build.
-            RuleBook::from_json(EMBEDDED_PARAMETERS_JSON).expect("embedded parameter file is valid")
+            // Generated from the TOML and checked against it by a test (`rules::emit`).
+            generated::rule_book().with_cache()
         })
     }
 
@@ -312,14 +311,14 @@ mod tests {
 
     #[cfg(feature = "toml")]
     #[test]
-    fn the_json_of_build_rs_gives_the_rules_of_the_toml() {
+    fn the_generated_book_gives_the_rules_of_the_toml() {
         let toml = RuleBook::from_toml(EMBEDDED_PARAMETERS).unwrap();
-        let json = RuleBook::from_json(EMBEDDED_PARAMETERS_JSON).unwrap();
+        let generated = RuleBook::embedded();
         let mut days: Vec<Date> = toml.boundaries();
         days.extend([date(2019, 1, 1), date(2025, 6, 30), date(2030, 1, 1)]);
         for d in days {
             let seen = |b: &RuleBook| format!("{:?}", b.rules_for(d));
-            assert_eq!(seen(&toml), seen(&json), "{d}");
+            assert_eq!(seen(&toml), seen(generated), "{d}");
         }
     }
 
