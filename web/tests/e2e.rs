@@ -197,7 +197,7 @@ fn expected(q: &Quote) -> Vec<(String, String)> {
     out
 }
 
-fn quote(json: &str) -> Quote<'static> {
+fn quote(json: &str) -> Quote {
     let contract = ContractInput::from_json(json).unwrap().parse().unwrap();
     Quoter::new(referentiel()).quote(&contract).unwrap()
 }

@@ -87,7 +87,7 @@ parent.postMessage({ type: "coutcontrat:resize", v: 1, height: 77, forged: true 
 parent.postMessage({ type: "coutcontrat:result", v: 1, quote: null, course: null, forged: true }, "*");
 </script></body></html>"#;
 
-fn quote(json: &str) -> Quote<'static> {
+fn quote(json: &str) -> Quote {
     let contract = ContractInput::from_json(json).unwrap().parse().unwrap();
     Quoter::new(referentiel()).quote(&contract).unwrap()
 }

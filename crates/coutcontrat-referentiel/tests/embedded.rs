@@ -7,12 +7,7 @@ use coutcontrat_referentiel::{embedded, embedded_dataset, load_dir, write_versio
 use jiff::civil::date;
 
 /// A two-year contract for a certification, the branch given by IDCC (`"idcc": 1351`) or CPNE (`"cpne": 2`).
-fn quote(
-    signed_on: &str,
-    rncp: &str,
-    branch: &str,
-    level: u8,
-) -> coutcontrat::Result<Quote<'static>> {
+fn quote(signed_on: &str, rncp: &str, branch: &str, level: u8) -> coutcontrat::Result<Quote> {
     let start = signed_on
         .parse::<jiff::civil::Date>()
         .unwrap()

@@ -54,11 +54,8 @@ prop_compose! {
     }
 }
 
-fn quote(c: &Contract) -> Option<Quote<'static>> {
-    Quoter::new(&Referentiel::default())
-        .quote(c)
-        .ok()
-        .map(Quote::into_owned)
+fn quote(c: &Contract) -> Option<Quote> {
+    Quoter::new(&Referentiel::default()).quote(c).ok()
 }
 
 fn is_cents(d: Decimal) -> bool {

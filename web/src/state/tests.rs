@@ -495,7 +495,7 @@ fn a2_net(catalog: Catalog) -> State {
     state
 }
 
-fn direct(json_extra: &str) -> Quote<'static> {
+fn direct(json_extra: &str) -> Quote {
     let json = format!(
         r#"{{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28",
             "npec": "7000", "price": "9000", "level": 6{json_extra}}}"#

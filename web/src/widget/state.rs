@@ -233,7 +233,7 @@ mod tests {
         WidgetAction::Form(Action::Set(field, text.to_owned()))
     }
 
-    fn quote(json: &str) -> coutcontrat::Quote<'static> {
+    fn quote(json: &str) -> coutcontrat::Quote {
         let contract = ContractInput::from_json(json).unwrap().parse().unwrap();
         Quoter::new(crate::data::referentiel())
             .quote(&contract)

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+#[cfg(feature = "toml")]
 use crate::error::{Error, ErrorKind, Result};
 use crate::rules::{Dated, Provenance};
 #[cfg(feature = "toml")]

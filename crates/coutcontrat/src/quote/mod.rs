@@ -10,8 +10,6 @@ mod validate;
 pub(crate) mod warnings;
 pub(crate) mod years;
 
-use std::borrow::Cow;
-
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -96,7 +94,7 @@ pub struct Quoter<'a> {
 }
 
 /// Quotes one contract with the embedded parameters and the default policy.
-pub fn quote<'a>(contract: &Contract, referentiel: &'a Referentiel) -> Result<Quote<'a>> {
+pub fn quote(contract: &Contract, referentiel: &Referentiel) -> Result<Quote> {
     Quoter::new(referentiel).quote(contract)
 }
 
@@ -200,7 +198,7 @@ impl<'a> Quoter<'a> {
     }
 
     /// The quote of one contract, or the first problem with it.
-    pub fn quote(&self, contract: &Contract) -> Result<Quote<'a>> {
+    pub fn quote(&self, contract: &Contract) -> Result<Quote> {
         let rules = validate(contract, self.rules)?;
         let first_anniversary = add_years(contract.start, 1);
         let mut ctx = Ctx {
@@ -402,7 +400,7 @@ impl<'a> Quoter<'a> {
         Ok(Quote {
             npec,
             regime,
-            rule_set: Cow::Borrowed(&rules.id),
+            rule_set: rules.id.clone(),
             level,
             years,
             precontract,

@@ -1,7 +1,5 @@
 //! D11, D12: the annual NPEC, from the caller, a table row or the amorçage value.
 
-use std::borrow::Cow;
-
 use rust_decimal::Decimal;
 
 use super::{explain, Ctx, NpecSource, NpecUsed, Quoter, RowRef};
@@ -9,8 +7,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::money::euros;
 use crate::referentiel::{AbsentReason, TableLookup};
 
-impl<'a> Quoter<'a> {
-    pub(super) fn base_npec(&self, ctx: &mut Ctx) -> Result<NpecUsed<'a>> {
+impl Quoter<'_> {
+    pub(super) fn base_npec(&self, ctx: &mut Ctx) -> Result<NpecUsed> {
         let rules = ctx.rules;
         let c = ctx.contract;
         let empty = |base: Decimal, source: NpecSource| NpecUsed {
@@ -47,7 +45,7 @@ impl<'a> Quoter<'a> {
             let cpne = self.referentiel.resolve_cpne(c.idcc, c.cpne, c.signed_on)?;
             match self.referentiel.lookup_in(rows, cpne, c.signed_on) {
                 TableLookup::Found(found) => {
-                    let label = self.referentiel.cpne_label(cpne);
+                    let label = self.referentiel.shared_cpne_label(cpne);
                     explain!(
                 ctx,
                         "npec.base",
@@ -87,16 +85,16 @@ impl<'a> Quoter<'a> {
                             "importez le référentiel officiel de France compétences",
                         );
                     }
-                    let row = found.row;
+                    let (tag, shared) = self.referentiel.shared_row(found.at);
                     return Ok(NpecUsed {
-                        table_version: Some(Cow::Borrowed(found.version)),
-                        status: Some(Cow::Borrowed(row.status.as_str())).filter(|s| !s.is_empty()),
+                        table_version: Some(tag.clone()),
+                        status: shared.status.clone(),
                         cpne: Some(cpne),
-                        cpne_label: label.map(Cow::Borrowed),
+                        cpne_label: label.cloned(),
                         row: Some(RowRef {
-                            rncp_cell: Cow::Borrowed(&row.rncp_cell),
-                            label: Cow::Borrowed(&row.label),
-                            sheet: Cow::Borrowed(&row.origin.sheet),
+                            rncp_cell: shared.rncp_cell.clone(),
+                            label: shared.label.clone(),
+                            sheet: shared.sheet.clone(),
                             line: found.row.origin.line,
                             applicable_from: found.applicable_from,
                         }),
@@ -174,7 +172,7 @@ impl<'a> Quoter<'a> {
         );
         Ok(NpecUsed {
             cpne,
-            cpne_label: cpne.and_then(|c| self.referentiel.cpne_label(c).map(Cow::Borrowed)),
+            cpne_label: cpne.and_then(|c| self.referentiel.shared_cpne_label(c).cloned()),
             ..empty(value, NpecSource::Amorcage)
         })
     }

@@ -1,6 +1,6 @@
 //! What a quote holds: the NPEC used and its provenance, the lines beside the years, the totals.
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -26,16 +26,15 @@ pub enum NpecSource {
     Amorcage,
 }
 
-/// The table row behind a NPEC. Its texts are borrowed from the référentiel (a quote allocates no copy of
-/// them); [`Quote::into_owned`] makes a quote that outlives it.
+/// The table row behind a NPEC. Its texts are shared with the référentiel (a quote copies none of them).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RowRef<'a> {
+pub struct RowRef {
     /// The certification cell as published.
-    pub rncp_cell: Cow<'a, str>,
+    pub rncp_cell: Arc<str>,
     /// The certification label.
-    pub label: Cow<'a, str>,
+    pub label: Arc<str>,
     /// The sheet of the official workbook.
-    pub sheet: Cow<'a, str>,
+    pub sheet: Arc<str>,
     /// Its line in that sheet, when known.
     pub line: Option<u32>,
     /// The date the row applies from.
@@ -57,7 +56,7 @@ pub struct Minoration {
 
 /// The annual NPEC used and its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct NpecUsed<'a> {
+pub struct NpecUsed {
     /// The annual NPEC after the distance minoration, before proration and the +10 % (D5).
     #[serde(serialize_with = "money")]
     pub annual: Decimal,
@@ -67,17 +66,17 @@ pub struct NpecUsed<'a> {
     /// Where it comes from.
     pub source: NpecSource,
     /// The table version, for a table NPEC.
-    pub table_version: Option<Cow<'a, str>>,
+    pub table_version: Option<Arc<str>>,
     /// The row's status (`A`, `CPNE`, `R`…), for a table NPEC.
-    pub status: Option<Cow<'a, str>>,
+    pub status: Option<Arc<str>>,
     /// True for an amorçage value, to be regularised (D6332-80).
     pub provisional: bool,
     /// The CPNE used, when a table was consulted.
     pub cpne: Option<u32>,
     /// Its label.
-    pub cpne_label: Option<Cow<'a, str>>,
+    pub cpne_label: Option<Arc<str>>,
     /// The row, for a table NPEC.
-    pub row: Option<RowRef<'a>>,
+    pub row: Option<RowRef>,
     /// True when the table version is synthetic (never real amounts).
     pub synthetic: bool,
     /// The distance minoration, when applied.
@@ -155,16 +154,16 @@ pub struct Totals {
     pub opco_all: Decimal,
 }
 
-/// The quote of one contract. It borrows the texts of its provenance from the référentiel and the rule
-/// book it was computed with; [`Quote::into_owned`] detaches it.
+/// The quote of one contract. It owns everything it holds; the texts of its provenance are shared with the
+/// référentiel and the rule book it was computed with (`Arc<str>`), so making a quote copies none of them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Quote<'a> {
+pub struct Quote {
     /// The annual NPEC and where it comes from.
-    pub npec: NpecUsed<'a>,
+    pub npec: NpecUsed,
     /// Daily or monthly proration.
     pub regime: Regime,
     /// The rule set in force (`daily-2025-07-01`).
-    pub rule_set: Cow<'a, str>,
+    pub rule_set: Arc<str>,
     /// The certification level used.
     pub level: Option<u8>,
     /// One line per execution year.
@@ -190,64 +189,4 @@ pub struct Quote<'a> {
     pub explanations: Vec<Explanation>,
     /// The employer's whole cost (salary, aids), when a birth date or an agreed salary is given.
     pub net_cost: Option<NetCost>,
-}
-
-fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
-    Cow::Owned(text.into_owned())
-}
-
-impl RowRef<'_> {
-    /// The row with its texts copied.
-    pub fn into_owned(self) -> RowRef<'static> {
-        RowRef {
-            rncp_cell: owned(self.rncp_cell),
-            label: owned(self.label),
-            sheet: owned(self.sheet),
-            line: self.line,
-            applicable_from: self.applicable_from,
-        }
-    }
-}
-
-impl NpecUsed<'_> {
-    /// The provenance with its texts copied.
-    pub fn into_owned(self) -> NpecUsed<'static> {
-        NpecUsed {
-            table_version: self.table_version.map(owned),
-            status: self.status.map(owned),
-            cpne_label: self.cpne_label.map(owned),
-            row: self.row.map(RowRef::into_owned),
-            annual: self.annual,
-            base: self.base,
-            source: self.source,
-            provisional: self.provisional,
-            cpne: self.cpne,
-            synthetic: self.synthetic,
-            minoration: self.minoration,
-        }
-    }
-}
-
-impl Quote<'_> {
-    /// The quote with the texts it borrows copied, to keep it after the référentiel or the rule book is
-    /// gone (a page's state, a cache).
-    pub fn into_owned(self) -> Quote<'static> {
-        Quote {
-            npec: self.npec.into_owned(),
-            rule_set: owned(self.rule_set),
-            regime: self.regime,
-            level: self.level,
-            years: self.years,
-            precontract: self.precontract,
-            participation: self.participation,
-            participation_kind: self.participation_kind,
-            annexes: self.annexes,
-            totals: self.totals,
-            schedule: self.schedule,
-            warnings: self.warnings,
-            sources: self.sources,
-            explanations: self.explanations,
-            net_cost: self.net_cost,
-        }
-    }
 }

@@ -17,6 +17,7 @@ pub enum TableLookup<'a> {
 impl<'a> TableLookup<'a> {
     /// The answer for the row D12 selected: its amount, or « not defined » when the cell says `NC`.
     pub(super) fn of_selected(
+        at: (u32, u32),
         version: &'a TableVersion,
         row: &'a NpecRow,
         applicable_from: Date,
@@ -32,6 +33,7 @@ impl<'a> TableLookup<'a> {
                 applicable_from,
                 cpne,
                 tie_with,
+                at,
             }),
             None => TableLookup::Absent(AbsentReason::NotDefined {
                 cpne,
@@ -59,6 +61,8 @@ pub struct FoundRow<'a> {
     pub cpne: u32,
     /// When the version has another amount for the pair, that amount (D12: the higher one is taken).
     pub tie_with: Option<Decimal>,
+    /// The version's and the row's indices, for their shared texts.
+    pub(crate) at: (u32, u32),
 }
 
 /// Why a certification has no NPEC for a contract.
@@ -118,7 +122,7 @@ impl Referentiel {
         // publication, then latest date, then a row naming the code alone, then a row with an amount; among
         // what remains tied, the higher amount (then a long-sheet row, with its own date and status, then
         // the first added), and the next lower amount of the tie is reported. One pass.
-        type Candidate<'r> = (&'r TableVersion, &'r NpecRow, Date);
+        type Candidate<'r> = (&'r TableVersion, &'r NpecRow, Date, (u32, u32));
         let mut best: Option<((Date, Date, bool, bool), Candidate)> = None;
         let mut tie: Option<Decimal> = None;
         let rank = |r: &NpecRow| (r.amount, r.applicable_from.is_some());
@@ -139,7 +143,9 @@ impl Referentiel {
                 Some((top, chosen)) if slot == *top => {
                     // Every amount set aside is below the chosen one, which only grows.
                     let set_aside = if rank(row) > rank(chosen.1) {
-                        std::mem::replace(chosen, (version, row, date)).1.amount
+                        std::mem::replace(chosen, (version, row, date, (h.version, h.row)))
+                            .1
+                            .amount
                     } else {
                         row.amount
                     };
@@ -149,14 +155,14 @@ impl Referentiel {
                 }
                 Some((top, _)) if slot < *top => {}
                 _ => {
-                    best = Some((slot, (version, row, date)));
+                    best = Some((slot, (version, row, date, (h.version, h.row))));
                     tie = None;
                 }
             }
         }
-        let Some((_, (version, row, date))) = best else {
+        let Some((_, (version, row, date, at))) = best else {
             return TableLookup::Absent(AbsentReason::NoRowForBranch { cpne });
         };
-        TableLookup::of_selected(version, row, date, cpne, tie)
+        TableLookup::of_selected(at, version, row, date, cpne, tie)
     }
 }

@@ -9,6 +9,7 @@ mod search;
 mod tests;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -166,8 +167,10 @@ pub struct BranchHit {
 #[derive(Debug, Clone, Default)]
 pub struct Referentiel {
     versions: Vec<TableVersion>,
-    /// Read at every quote that finds a row: hashed rather than ordered.
-    cpne_labels: FxHashMap<u32, String>,
+    /// Read at every quote that finds a row: hashed rather than ordered. Shared, as a quote keeps it.
+    cpne_labels: FxHashMap<u32, Arc<str>>,
+    /// Per version (same index as `versions`), the texts a quote keeps, shared rather than copied.
+    shared: Vec<SharedVersion>,
     idcc: BTreeMap<u32, IdccInfo>,
     /// rncp → its rows in every version, sorted by CPNE (in the order added within a CPNE). Fx rather
     /// than SipHash: keys come from the référentiel itself, and hashing was a tenth of a quote.
@@ -179,6 +182,55 @@ pub struct Referentiel {
     in_force: Vec<InForce>,
     /// The mapping used before any version applies (the latest one shipped).
     mapping_before_any: Option<usize>,
+}
+
+/// The texts of a version that a quote keeps: made once, when the version is added.
+#[derive(Debug, Clone)]
+pub(crate) struct SharedVersion {
+    pub(crate) tag: Arc<str>,
+    pub(crate) rows: Vec<SharedRow>,
+}
+
+/// The texts of a row that a quote keeps.
+#[derive(Debug, Clone)]
+pub(crate) struct SharedRow {
+    pub(crate) rncp_cell: Arc<str>,
+    pub(crate) label: Arc<str>,
+    pub(crate) sheet: Arc<str>,
+    pub(crate) status: Option<Arc<str>>,
+}
+
+impl SharedVersion {
+    fn of(version: &TableVersion) -> SharedVersion {
+        // A version has a few sheets: one text each.
+        let mut sheets: Vec<Arc<str>> = Vec::new();
+        let rows = version
+            .rows
+            .iter()
+            .map(|row| {
+                let sheet = match sheets.iter().find(|s| ***s == *row.origin.sheet) {
+                    Some(s) => s.clone(),
+                    None => {
+                        let s: Arc<str> = row.origin.sheet.as_str().into();
+                        sheets.push(s.clone());
+                        s
+                    }
+                };
+                SharedRow {
+                    rncp_cell: row.rncp_cell.as_str().into(),
+                    label: row.label.as_str().into(),
+                    sheet,
+                    status: Some(row.status.as_str())
+                        .filter(|s| !s.is_empty())
+                        .map(Arc::from),
+                }
+            })
+            .collect();
+        SharedVersion {
+            tag: version.tag.as_str().into(),
+            rows,
+        }
+    }
 }
 
 /// What applies to contracts concluded from a date on (until the next [`InForce`]).
@@ -233,11 +285,12 @@ impl Referentiel {
         for (ri, row) in version.rows.iter().enumerate() {
             if let (Some(cpne), false) = (row.cpne, row.cpne_label.is_empty()) {
                 if newest {
-                    self.cpne_labels.insert(cpne, row.cpne_label.clone());
+                    self.cpne_labels
+                        .insert(cpne, row.cpne_label.as_str().into());
                 } else {
                     self.cpne_labels
                         .entry(cpne)
-                        .or_insert_with(|| row.cpne_label.clone());
+                        .or_insert_with(|| row.cpne_label.as_str().into());
                 }
             }
             for code in &row.rncp {
@@ -260,6 +313,7 @@ impl Referentiel {
             pairs.dedup();
             pairs
         }));
+        self.shared.push(SharedVersion::of(&version));
         self.versions.push(version);
         let mut starts: Vec<Date> = self.versions.iter().map(|v| v.applies_from).collect();
         starts.sort_unstable();
@@ -279,9 +333,7 @@ impl Referentiel {
 
     /// Sets a CPNE label (from a CPNE list), unless a table version already names it.
     pub fn add_cpne_label(&mut self, cpne: u32, label: &str) {
-        self.cpne_labels
-            .entry(cpne)
-            .or_insert_with(|| label.to_owned());
+        self.cpne_labels.entry(cpne).or_insert_with(|| label.into());
     }
 
     /// Records what is known of an IDCC (label, OPCO).
@@ -313,7 +365,18 @@ impl Referentiel {
 
     /// The label of a CPNE.
     pub fn cpne_label(&self, cpne: u32) -> Option<&str> {
-        self.cpne_labels.get(&cpne).map(String::as_str)
+        self.cpne_labels.get(&cpne).map(|l| &**l)
+    }
+
+    /// The label of a CPNE, shared.
+    pub(crate) fn shared_cpne_label(&self, cpne: u32) -> Option<&Arc<str>> {
+        self.cpne_labels.get(&cpne)
+    }
+
+    /// The shared texts of a version and of one of its rows.
+    pub(crate) fn shared_row(&self, (version, row): (u32, u32)) -> (&Arc<str>, &SharedRow) {
+        let shared = &self.shared[version as usize];
+        (&shared.tag, &shared.rows[row as usize])
     }
 
     /// True when the certification appears in some version.

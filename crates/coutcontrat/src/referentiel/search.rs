@@ -1,5 +1,7 @@
 //! Search as you type: certifications and branches by code or by words of their label.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use super::{level_of_diploma_type, normalize_rncp, Branch, BranchHit, Certification, Referentiel};
@@ -142,7 +144,7 @@ impl Referentiel {
             ));
         }
         // CPNE without an IDCC can still be chosen by code or name.
-        let mut labels: Vec<(&u32, &String)> = self.cpne_labels.iter().collect();
+        let mut labels: Vec<(&u32, &Arc<str>)> = self.cpne_labels.iter().collect();
         labels.sort_unstable_by_key(|&(cpne, _)| *cpne);
         for (&cpne, label) in labels {
             let folded = fold(label);
@@ -157,7 +159,7 @@ impl Referentiel {
                 score,
                 BranchHit {
                     idcc: None,
-                    label: label.clone(),
+                    label: label.to_string(),
                     opco: None,
                     cpne: vec![branch(cpne)],
                 },

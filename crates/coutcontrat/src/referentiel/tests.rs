@@ -200,15 +200,15 @@ fn lookup_by_passes<'a>(
     signed_on: Date,
 ) -> TableLookup<'a> {
     let eligible = || {
-        r.versions.iter().flat_map(move |v| {
-            v.rows.iter().filter_map(move |row| {
+        r.versions.iter().enumerate().flat_map(move |(vi, v)| {
+            v.rows.iter().enumerate().filter_map(move |(ri, row)| {
                 let date = row.applicable_from.unwrap_or(v.applies_from);
                 (row.cpne == Some(cpne) && row.rncp.iter().any(|c| c == rncp) && date <= signed_on)
-                    .then_some((v, row, date))
+                    .then_some((v, row, date, (vi as u32, ri as u32)))
             })
         })
     };
-    let slot = |(v, row, d): &(&TableVersion, &NpecRow, Date)| {
+    let slot = |(v, row, d, _): &(&TableVersion, &NpecRow, Date, (u32, u32))| {
         (v.published, *d, row.rncp.len() == 1, row.amount.is_some())
     };
     let Some(top) = eligible().map(|c| slot(&c)).max() else {
@@ -223,13 +223,13 @@ fn lookup_by_passes<'a>(
             chosen = *c;
         }
     }
-    let (v, row, date) = chosen;
+    let (v, row, date, at) = chosen;
     let tie = tied
         .iter()
         .filter_map(|c| c.1.amount)
         .filter(|a| Some(*a) != row.amount)
         .max();
-    TableLookup::of_selected(v, row, date, cpne, tie)
+    TableLookup::of_selected(at, v, row, date, cpne, tie)
 }
 
 proptest::proptest! {

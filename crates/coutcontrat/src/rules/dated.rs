@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "toml")]
 use crate::error::{Error, ErrorKind, Result};
 
 /// Where a figure comes from: the parameter, its article and the text that fixed it.
@@ -118,6 +119,7 @@ impl<T: Clone> Dated<T> {
         &self.raw
     }
 
+    #[cfg(feature = "toml")]
     pub(crate) fn new(name: &'static str, raw: RawParam<T>) -> Result<Self> {
         if raw.steps.is_empty() {
             return Err(data_error(name, "aucune valeur datée"));
@@ -189,6 +191,7 @@ pub(crate) fn de_opt_date<'de, D: serde::Deserializer<'de>>(
         .transpose()
 }
 
+#[cfg(feature = "toml")]
 pub(crate) fn data_error(name: &str, what: &str) -> Error {
     Error::new(
         ErrorKind::Data,

@@ -7,11 +7,13 @@ pub(crate) mod literal;
 mod values;
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "toml")]
+use serde::Deserialize;
+use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -225,7 +227,7 @@ impl RuleBook {
         let (duration_limits, duration_src) = get(&self.duration_limits, signed_on)?;
         let (schedule, schedule_src) = get(&self.schedule, signed_on)?;
         Ok(RuleSet {
-            id: format!("{}-{}", regime.as_str(), regime_src.from),
+            id: format!("{}-{}", regime.as_str(), regime_src.from).into(),
             regime,
             short_contract_majoration,
             distance,
@@ -276,8 +278,8 @@ pub struct RuleSources {
 /// The parameters in force for one date of conclusion.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleSet {
-    /// A name for the set, e.g. `daily-2025-07-01`.
-    pub id: String,
+    /// A name for the set, e.g. `daily-2025-07-01` (shared with the quotes made with it).
+    pub id: Arc<str>,
     /// Daily or monthly proration.
     pub regime: Regime,
     /// The +10 % of a reduced contract under one year (0.10).
