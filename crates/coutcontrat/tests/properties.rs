@@ -67,7 +67,9 @@ proptest! {
 
     #[test]
     fn lines_add_up_and_stay_within_bounds(c in contract()) {
-        let Some(q) = quote(&c) else { return Ok(()) };
+        let q = quote(&c);
+        prop_assume!(q.is_some(), "contract refused");
+        let q = q.unwrap();
         for y in &q.years {
             prop_assert_eq!(y.opco + y.employer, y.price);
             prop_assert!(y.opco <= y.npec, "opco {} > npec {}", y.opco, y.npec);
@@ -91,7 +93,9 @@ proptest! {
 
     #[test]
     fn the_schedule_adds_up_to_what_the_opco_pays(c in contract()) {
-        let Some(q) = quote(&c) else { return Ok(()) };
+        let q = quote(&c);
+        prop_assume!(q.is_some(), "contract refused");
+        let q = q.unwrap();
         let paid: Decimal = q.schedule.iter().map(|i| i.amount).sum();
         prop_assert_eq!(paid, q.totals.opco + q.totals.rqth + q.totals.annexes);
         for i in &q.schedule {
@@ -103,7 +107,9 @@ proptest! {
 
     #[test]
     fn participation_only_for_level_6_and_up_concluded_from_july_2025(c in contract()) {
-        let Some(q) = quote(&c) else { return Ok(()) };
+        let q = quote(&c);
+        prop_assume!(q.is_some(), "contract refused");
+        let q = q.unwrap();
         if c.level.unwrap() < 6 || c.signed_on < date(2025, 7, 1) {
             prop_assert_eq!(q.participation, Decimal::ZERO);
         } else {
@@ -116,9 +122,13 @@ proptest! {
     fn more_days_never_pay_less(mut c in contract(), extra in 1i64..400) {
         c.rupture_on = None;
         c.rupture_during_probation = false;
-        let Some(shorter) = quote(&c) else { return Ok(()) };
+        let shorter = quote(&c);
+        prop_assume!(shorter.is_some(), "contract refused");
+        let shorter = shorter.unwrap();
         c.end = add_days(c.end, extra);
-        let Some(longer) = quote(&c) else { return Ok(()) };
+        let longer = quote(&c);
+        prop_assume!(longer.is_some(), "contract refused");
+        let longer = longer.unwrap();
         prop_assert!(longer.totals.npec >= shorter.totals.npec, "{} < {}", longer.totals.npec, shorter.totals.npec);
         prop_assert!(longer.totals.price >= shorter.totals.price || c.price_basis == PriceBasis::Total);
     }
@@ -190,7 +200,9 @@ proptest! {
         c.birth_date = Some(add_days(c.start, -age * 365 - 10));
         c.company_headcount = Some(headcount);
         c.rqth = rqth;
-        let Some(q) = quote(&c) else { return Ok(()) };
+        let q = quote(&c);
+        prop_assume!(q.is_some(), "contract refused");
+        let q = q.unwrap();
         let net = q.net_cost.expect("a birth date asks for the net cost");
         if c.level == Some(8) {
             prop_assert_eq!(net.aid_total, Decimal::ZERO);
