@@ -92,8 +92,8 @@ fn quote(json: &str) -> Quote {
     Quoter::new(referentiel()).quote(&contract).unwrap()
 }
 
-fn v(d: rust_decimal::Decimal) -> String {
-    cents(d).to_string()
+fn v(d: impl Into<rust_decimal::Decimal>) -> String {
+    cents(d.into()).to_string()
 }
 
 /// The figures the widget shows, by id (`data-value`).

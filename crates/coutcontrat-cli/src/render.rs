@@ -204,7 +204,9 @@ pub fn quote_text(contract: &Contract, quote: &Quote) -> String {
         }
         rows.push(row);
     }
-    let sum = |f: fn(&coutcontrat::YearLine) -> Decimal| quote.years.iter().map(f).sum::<Decimal>();
+    let sum = |f: fn(&coutcontrat::YearLine) -> coutcontrat::money::Money| {
+        quote.years.iter().map(f).sum::<coutcontrat::money::Money>()
+    };
     let mut total = vec![
         "Total".to_owned(),
         String::new(),

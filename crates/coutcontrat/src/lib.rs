@@ -16,7 +16,7 @@
 //! let referentiel = Referentiel::default();
 //! let quote = Quoter::new(&referentiel).quote(&input.parse().unwrap()).unwrap();
 //! assert_eq!(quote.years[1].npec.to_string(), "3471.23");
-//! assert_eq!(quote.participation.to_string(), "750");
+//! assert_eq!(quote.participation.to_string(), "750.00");
 //! assert_eq!(quote.schedule[0].amount.to_string(), "2050.00");
 //! ```
 #![deny(missing_docs)]

@@ -91,12 +91,13 @@ fn provenance(q: &Quote) -> String {
     }
 }
 
-fn amount(id: &str, value: Decimal) -> Html {
+fn amount(id: &str, value: impl Into<Decimal>) -> Html {
+    let value = value.into();
     amount_as(id, value, euros(value))
 }
 
 /// An amount shown as `text` (`− 1 000,00 €`), its value for machines in `data-value`.
-fn amount_as(id: &str, value: Decimal, text: String) -> Html {
+fn amount_as(id: &str, value: impl Into<Decimal>, text: String) -> Html {
     html! { <span id={id.to_owned()} data-value={plain(value)}>{ text }</span> }
 }
 
@@ -109,7 +110,10 @@ fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote) -> Html {
         ParticipationKind::NewEmployer => "Participation (nouveau contrat après une rupture)",
         ParticipationKind::None => "Participation de l'employeur",
     };
-    let precontract = q.precontract.as_ref().map_or(Decimal::ZERO, |p| p.amount);
+    let precontract = q
+        .precontract
+        .as_ref()
+        .map_or(Decimal::ZERO, |p| p.amount.into());
     html! {
         <>
             <p class="meta">
@@ -245,7 +249,7 @@ fn years_table(q: &Quote) -> Html {
                             <th scope="row" colspan="2">{ "Total" }</th>
                             <td class="num">{ amount("total-npec", t.npec) }</td>
                             <td class="num">{ amount("total-price", t.price) }</td>
-                            <td class="num">{ amount("total-teaching", teaching + pre.map_or(Decimal::ZERO, |p| p.amount)) }</td>
+                            <td class="num">{ amount("total-teaching", teaching + pre.map_or(Decimal::ZERO, |p| p.amount.into())) }</td>
                             <td class="num">{ euros(excess) }</td>
                             if rqth { <td class="num">{ euros(t.rqth) }</td> }
                         </tr>

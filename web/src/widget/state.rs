@@ -274,7 +274,7 @@ mod tests {
         assert_eq!(m["course"]["label"], "BTS MOS");
     }
 
-    fn plain_of(d: rust_decimal::Decimal) -> String {
+    fn plain_of(d: impl Into<rust_decimal::Decimal>) -> String {
         crate::format::plain(d)
     }
 

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::contract::Contract;
 use crate::dates::{add_days, add_months, days_inclusive};
 use crate::error::{Error, ErrorKind, Result};
-use crate::money::{cents, euros, money};
+use crate::money::{cents, euros, Money};
 use crate::quote::warnings::Warning;
 use crate::quote::years::YearLine;
 
@@ -28,17 +28,13 @@ pub struct NetYear {
     /// Last day.
     pub end: Date,
     /// Gross salary over the period.
-    #[serde(serialize_with = "money")]
-    pub salary: Decimal,
+    pub salary: Money,
     /// Aids received for the period (hiring aid, maître d'apprentissage aid).
-    #[serde(serialize_with = "money")]
-    pub aid: Decimal,
+    pub aid: Money,
     /// The employer's remaining charge on training (participation in year 1).
-    #[serde(serialize_with = "money")]
-    pub remaining_charge: Decimal,
+    pub remaining_charge: Money,
     /// salary + remaining charge − aid.
-    #[serde(serialize_with = "money")]
-    pub net: Decimal,
+    pub net: Money,
 }
 
 /// One month (or part of a month) of salary.
@@ -55,36 +51,28 @@ pub struct SalaryMonth {
     /// % of the SMIC.
     pub rate: Decimal,
     /// Monthly SMIC.
-    #[serde(serialize_with = "money")]
-    pub smic: Decimal,
+    pub smic: Money,
     /// Minimum salary for the days counted.
-    #[serde(serialize_with = "money")]
-    pub minimum: Decimal,
+    pub minimum: Money,
     /// Salary used for the days counted (the agreed one when given).
-    #[serde(serialize_with = "money")]
-    pub salary: Decimal,
+    pub salary: Money,
 }
 
 /// The employer's whole cost.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NetCost {
     /// State hiring aid over the contract.
-    #[serde(serialize_with = "money")]
-    pub aid_total: Decimal,
+    pub aid_total: Money,
     /// Its annual amount before proration.
-    #[serde(serialize_with = "money")]
-    pub aid_annual: Decimal,
+    pub aid_annual: Money,
     /// The text behind it.
     pub aid_reference: String,
     /// The maître d'apprentissage aid over the contract.
-    #[serde(serialize_with = "money")]
-    pub tutor_aid_total: Decimal,
+    pub tutor_aid_total: Money,
     /// Salary over the contract.
-    #[serde(serialize_with = "money")]
-    pub salary_total: Decimal,
+    pub salary_total: Money,
     /// The net cost over the contract.
-    #[serde(serialize_with = "money")]
-    pub net_total: Decimal,
+    pub net_total: Money,
     /// Per execution year.
     pub years: Vec<NetYear>,
     /// Per month of salary.
@@ -124,7 +112,7 @@ fn age_on(birth: Date, day: Date) -> i32 {
 pub(crate) struct NetInput<'a> {
     pub contract: &'a Contract,
     pub years: &'a [YearLine],
-    pub participation: Decimal,
+    pub participation: Money,
 }
 
 /// Computes the net cost when the contract asks for it (a birth date or an agreed salary is given).
@@ -389,9 +377,9 @@ pub(crate) fn net_cost(
                 year: year.index,
                 bracket,
                 rate,
-                smic,
-                minimum,
-                salary,
+                smic: Money::from_decimal(smic),
+                minimum: Money::from_decimal(minimum),
+                salary: Money::from_decimal(salary),
             });
         }
     }
@@ -410,21 +398,21 @@ pub(crate) fn net_cost(
 
     let mut years = Vec::new();
     for (k, year) in input.years.iter().enumerate() {
-        let salary: Decimal = months
+        let salary: Money = months
             .iter()
             .filter(|m| m.year == year.index)
             .map(|m| m.salary)
             .sum();
         let aid = if k == 0 {
-            aid_by_year1 + tutor_total
+            Money::from_decimal(aid_by_year1 + tutor_total)
         } else {
-            Decimal::ZERO
+            Money::ZERO
         };
         let remaining_charge = year.employer
             + if k == 0 {
                 input.participation
             } else {
-                Decimal::ZERO
+                Money::ZERO
             };
         years.push(NetYear {
             start: year.start,
@@ -436,10 +424,10 @@ pub(crate) fn net_cost(
         });
     }
     Ok(Some(NetCost {
-        aid_total: aid_by_year1,
-        aid_annual,
+        aid_total: Money::from_decimal(aid_by_year1),
+        aid_annual: Money::from_decimal(aid_annual),
         aid_reference,
-        tutor_aid_total: tutor_total,
+        tutor_aid_total: Money::from_decimal(tutor_total),
         salary_total: years.iter().map(|y| y.salary).sum(),
         net_total: years.iter().map(|y| y.net).sum(),
         years,

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::{explain, AnnexesLine, Ctx, Quoter};
 use crate::error::{Error, ErrorKind, Result};
-use crate::money::{cents, cents_of_product, euros, from_cents, is_positive};
+use crate::money::{cents, cents_of_product, euros, from_cents, is_positive, Money};
 
 impl Quoter<'_> {
     pub(super) fn annexes(&self, ctx: &mut Ctx) -> Result<AnnexesLine> {
@@ -90,10 +90,10 @@ impl Quoter<'_> {
             );
         }
         Ok(AnnexesLine {
-            nights,
-            meals,
-            first_equipment: equipment,
-            total,
+            nights: Money::from_decimal(nights),
+            meals: Money::from_decimal(meals),
+            first_equipment: Money::from_decimal(equipment),
+            total: Money::from_decimal(total),
         })
     }
 }

@@ -18,7 +18,7 @@ use crate::contract::Contract;
 use crate::dates::{add_years, day_before, days_inclusive};
 use crate::employer::{net_cost, EmployerBook, NetInput};
 use crate::error::{Error, ErrorKind, Result};
-use crate::money::{euros, french_number, from_cents, prorate};
+use crate::money::{euros, french_number, prorate, Money};
 use crate::referentiel::Referentiel;
 use crate::rules::{Provenance, RuleBook, RuleSet};
 use validate::validate;
@@ -230,8 +230,7 @@ impl<'a> Quoter<'a> {
         }
 
         // D11, D12: the annual NPEC.
-        let mut npec = self.base_npec(&mut ctx)?;
-        let base = npec.base;
+        let (mut npec, base) = self.base_npec(&mut ctx)?;
 
         // D5, R2b: distance minoration.
         let mut annual = base;
@@ -263,8 +262,8 @@ impl<'a> Quoter<'a> {
                 );
                 npec.minoration = Some(Minoration {
                     share,
-                    before: base,
-                    after: annual,
+                    before: Money::from_decimal(base),
+                    after: Money::from_decimal(annual),
                 });
                 if !rules.distance_exemptions.complete {
                     let reference = &rules.sources.distance_exemptions.reference;
@@ -278,7 +277,7 @@ impl<'a> Quoter<'a> {
                 }
             }
         }
-        npec.annual = annual;
+        npec.annual = Money::from_decimal(annual);
 
         let (years, sums) = self.years(&mut ctx, annual)?;
         let level = c.level;
@@ -310,23 +309,24 @@ impl<'a> Quoter<'a> {
                 from: entry,
                 to: last,
                 days,
-                amount,
+                amount: Money::from_decimal(amount),
             }
         });
 
         // D8: participation.
         let (participation, participation_kind) = self.participation(&mut ctx, annual, &years)?;
+        let participation = Money::from_decimal(participation);
 
         // D10: frais annexes.
         let annexes = self.annexes(&mut ctx)?;
 
         // Totals (D8, D9).
-        let pre = precontract.as_ref().map_or(Decimal::ZERO, |p| p.amount);
-        let years_opco = from_cents(sums.opco);
-        let years_rqth = from_cents(sums.rqth);
-        let years_employer = from_cents(sums.employer);
+        let pre = precontract.as_ref().map_or(Money::ZERO, |p| p.amount);
+        let years_opco = Money::from_cents(sums.opco);
+        let years_rqth = Money::from_cents(sums.rqth);
+        let years_employer = Money::from_cents(sums.employer);
         let teaching = years_opco + pre;
-        let opco = (teaching - participation).max(Decimal::ZERO);
+        let opco = (teaching - participation).max(Money::ZERO);
         if participation > teaching {
             ctx.warn(
                 "participation_exceeds_opco",
@@ -339,8 +339,8 @@ impl<'a> Quoter<'a> {
             );
         }
         let totals = Totals {
-            npec: from_cents(sums.npec),
-            price: from_cents(sums.price),
+            npec: Money::from_cents(sums.npec),
+            price: Money::from_cents(sums.price),
             opco,
             employer: years_employer + participation,
             rqth: years_rqth,

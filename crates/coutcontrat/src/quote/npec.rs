@@ -4,16 +4,17 @@ use rust_decimal::Decimal;
 
 use super::{explain, Ctx, NpecSource, NpecUsed, Quoter, RowRef};
 use crate::error::{Error, ErrorKind, Result};
-use crate::money::euros;
+use crate::money::{euros, Money};
 use crate::referentiel::{AbsentReason, TableLookup};
 
 impl Quoter<'_> {
-    pub(super) fn base_npec(&self, ctx: &mut Ctx) -> Result<NpecUsed> {
+    /// The NPEC used, and the annual amount found, exact (before the minoration).
+    pub(super) fn base_npec(&self, ctx: &mut Ctx) -> Result<(NpecUsed, Decimal)> {
         let rules = ctx.rules;
         let c = ctx.contract;
         let empty = |base: Decimal, source: NpecSource| NpecUsed {
-            annual: base,
-            base,
+            annual: Money::from_decimal(base),
+            base: Money::from_decimal(base),
             source,
             table_version: None,
             status: None,
@@ -32,7 +33,7 @@ impl Quoter<'_> {
                 "D6332-78",
                 format!("NPEC annuel saisi : {}", euros(manual)),
             );
-            return Ok(empty(manual, NpecSource::Manual));
+            return Ok((empty(manual, NpecSource::Manual), manual));
         }
         let Some(rncp) = c.rncp.as_deref() else {
             return Err(Error::new(
@@ -86,21 +87,24 @@ impl Quoter<'_> {
                         );
                     }
                     let (tag, shared) = self.referentiel.shared_row(found.at);
-                    return Ok(NpecUsed {
-                        table_version: Some(tag.clone()),
-                        status: shared.status.clone(),
-                        cpne: Some(cpne),
-                        cpne_label: label.cloned(),
-                        row: Some(RowRef {
-                            rncp_cell: shared.rncp_cell.clone(),
-                            label: shared.label.clone(),
-                            sheet: shared.sheet.clone(),
-                            line: found.row.origin.line,
-                            applicable_from: found.applicable_from,
-                        }),
-                        synthetic: found.synthetic,
-                        ..empty(found.amount, NpecSource::Table)
-                    });
+                    return Ok((
+                        NpecUsed {
+                            table_version: Some(tag.clone()),
+                            status: shared.status.clone(),
+                            cpne: Some(cpne),
+                            cpne_label: label.cloned(),
+                            row: Some(RowRef {
+                                rncp_cell: shared.rncp_cell.clone(),
+                                label: shared.label.clone(),
+                                sheet: shared.sheet.clone(),
+                                line: found.row.origin.line,
+                                applicable_from: found.applicable_from,
+                            }),
+                            synthetic: found.synthetic,
+                            ..empty(found.amount, NpecSource::Table)
+                        },
+                        found.amount,
+                    ));
                 }
                 TableLookup::Absent(reason) => (reason, Some(cpne)),
             }
@@ -170,10 +174,13 @@ impl Quoter<'_> {
                 src.reference
             ),
         );
-        Ok(NpecUsed {
-            cpne,
-            cpne_label: cpne.and_then(|c| self.referentiel.shared_cpne_label(c).cloned()),
-            ..empty(value, NpecSource::Amorcage)
-        })
+        Ok((
+            NpecUsed {
+                cpne,
+                cpne_label: cpne.and_then(|c| self.referentiel.shared_cpne_label(c).cloned()),
+                ..empty(value, NpecSource::Amorcage)
+            },
+            value,
+        ))
     }
 }

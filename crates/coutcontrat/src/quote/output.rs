@@ -11,7 +11,7 @@ use super::schedule::Instalment;
 use super::warnings::Warning;
 use super::years::YearLine;
 use crate::employer::NetCost;
-use crate::money::money;
+use crate::money::Money;
 use crate::rules::Regime;
 
 /// Where the annual NPEC comes from.
@@ -47,22 +47,18 @@ pub struct Minoration {
     /// The share of teaching at distance.
     pub share: Decimal,
     /// The NPEC before.
-    #[serde(serialize_with = "money")]
-    pub before: Decimal,
+    pub before: Money,
     /// The NPEC after (never below the floor, unless it already was).
-    #[serde(serialize_with = "money")]
-    pub after: Decimal,
+    pub after: Money,
 }
 
 /// The annual NPEC used and its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NpecUsed {
     /// The annual NPEC after the distance minoration, before proration and the +10 % (D5).
-    #[serde(serialize_with = "money")]
-    pub annual: Decimal,
+    pub annual: Money,
     /// The NPEC as found (table, manual or amorçage), before the minoration.
-    #[serde(serialize_with = "money")]
-    pub base: Decimal,
+    pub base: Money,
     /// Where it comes from.
     pub source: NpecSource,
     /// The table version, for a table NPEC.
@@ -93,8 +89,7 @@ pub struct PrecontractLine {
     /// Days counted.
     pub days: i64,
     /// NPEC × days / 365.
-    #[serde(serialize_with = "money")]
-    pub amount: Decimal,
+    pub amount: Money,
 }
 
 /// Which participation applies (D8).
@@ -115,43 +110,32 @@ pub enum ParticipationKind {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AnnexesLine {
     /// Accommodation.
-    #[serde(serialize_with = "money")]
-    pub nights: Decimal,
+    pub nights: Money,
     /// Meals.
-    #[serde(serialize_with = "money")]
-    pub meals: Decimal,
+    pub meals: Money,
     /// First equipment, capped.
-    #[serde(serialize_with = "money")]
-    pub first_equipment: Decimal,
+    pub first_equipment: Money,
     /// Their sum.
-    #[serde(serialize_with = "money")]
-    pub total: Decimal,
+    pub total: Money,
 }
 
 /// Totals of the quote.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Totals {
     /// Sum of the NPEC lines.
-    #[serde(serialize_with = "money")]
-    pub npec: Decimal,
+    pub npec: Money,
     /// Sum of the price lines.
-    #[serde(serialize_with = "money")]
-    pub price: Decimal,
+    pub price: Money,
     /// What the OPCO pays for teaching (years and pre-contract days) after the participation, ≥ 0.
-    #[serde(serialize_with = "money")]
-    pub opco: Decimal,
+    pub opco: Money,
     /// The employer's remaining charge, participation included.
-    #[serde(serialize_with = "money")]
-    pub employer: Decimal,
+    pub employer: Money,
     /// Sum of the RQTH lines.
-    #[serde(serialize_with = "money")]
-    pub rqth: Decimal,
+    pub rqth: Money,
     /// Frais annexes.
-    #[serde(serialize_with = "money")]
-    pub annexes: Decimal,
+    pub annexes: Money,
     /// Everything the OPCO pays the CFA: teaching, RQTH and frais annexes.
-    #[serde(serialize_with = "money")]
-    pub opco_all: Decimal,
+    pub opco_all: Money,
 }
 
 /// The quote of one contract. It owns everything it holds; the texts of its provenance are shared with the
@@ -171,8 +155,7 @@ pub struct Quote {
     /// Days in a CFA before the contract.
     pub precontract: Option<PrecontractLine>,
     /// The employer participation, deducted from the OPCO's first payment.
-    #[serde(serialize_with = "money")]
-    pub participation: Decimal,
+    pub participation: Money,
     /// Which participation.
     pub participation_kind: ParticipationKind,
     /// Frais annexes.

@@ -9,7 +9,7 @@ use crate::contract::PriceBasis;
 use crate::dates::{add_months, add_years, day_before, ordinal};
 use crate::error::Result;
 use crate::money::{
-    cents, euros, french_number, from_cents, money, prorate_cents, whole_cents, Prorated,
+    cents, euros, french_number, from_cents, prorate_cents, whole_cents, Money, Prorated,
 };
 use crate::rules::Regime;
 
@@ -35,20 +35,15 @@ pub struct YearLine {
     /// Whether the +10 % of a reduced short contract raised the NPEC line.
     pub short_contract_majoration: bool,
     /// Prorated NPEC.
-    #[serde(serialize_with = "money")]
-    pub npec: Decimal,
+    pub npec: Money,
     /// Prorated (or allocated) CFA price.
-    #[serde(serialize_with = "money")]
-    pub price: Decimal,
+    pub price: Money,
     /// What the OPCO pays for teaching: min(price, NPEC).
-    #[serde(serialize_with = "money")]
-    pub opco: Decimal,
+    pub opco: Money,
     /// What remains for the employer: price − OPCO.
-    #[serde(serialize_with = "money")]
-    pub employer: Decimal,
+    pub employer: Money,
     /// The RQTH majoration line, paid by the OPCO outside the price cap.
-    #[serde(serialize_with = "money")]
-    pub rqth: Decimal,
+    pub rqth: Money,
 }
 
 /// The sums of the year lines, in cents, kept while the lines are made (cheaper than reading them back).
@@ -203,11 +198,11 @@ impl Quoter<'_> {
                 fraction_numerator: num,
                 fraction_denominator: den,
                 short_contract_majoration: short,
-                npec: from_cents(npec_line),
-                price: from_cents(price_line),
-                opco: from_cents(opco_line),
-                employer: from_cents(price_line - opco_line),
-                rqth: from_cents(rqth_line),
+                npec: Money::from_cents(npec_line),
+                price: Money::from_cents(price_line),
+                opco: Money::from_cents(opco_line),
+                employer: Money::from_cents(price_line - opco_line),
+                rqth: Money::from_cents(rqth_line),
             });
             sums.add(npec_line, price_line, opco_line, rqth_line);
             (year_start, start_ordinal) = (next, next_ordinal);
@@ -246,22 +241,18 @@ impl Quoter<'_> {
                 }
             }
             PriceBasis::Total => {
-                let total_npec: Decimal = lines.iter().map(|y| y.npec).sum();
+                let total_npec: Decimal = lines.iter().map(|y| y.npec).sum::<Money>().into();
                 let opco_total = c.price.min(total_npec);
-                let weights: Vec<Decimal> = lines.iter().map(|y| y.npec).collect();
+                let weights: Vec<Decimal> = lines.iter().map(|y| y.npec.into()).collect();
                 let opco = allocate(opco_total, &weights);
                 let employer = allocate(c.price - opco_total, &weights);
                 sums = LineSums::default();
                 for (y, (o, e)) in lines.iter_mut().zip(opco.into_iter().zip(employer)) {
+                    let (o, e) = (Money::from_decimal(o), Money::from_decimal(e));
                     y.opco = o;
                     y.employer = e;
                     y.price = o + e;
-                    sums.add(
-                        whole_cents(y.npec),
-                        whole_cents(y.price),
-                        whole_cents(o),
-                        whole_cents(y.rqth),
-                    );
+                    sums.add(y.npec.cents(), y.price.cents(), o.cents(), y.rqth.cents());
                 }
                 explain!(
                 ctx,

@@ -70,7 +70,12 @@ fn an_idcc_with_several_cpne_is_an_error_listing_them() {
     let mut chosen = contract(3252);
     chosen.cpne = Some(434);
     assert_eq!(
-        Quoter::new(&r).quote(&chosen).unwrap().npec.annual,
+        Quoter::new(&r)
+            .quote(&chosen)
+            .unwrap()
+            .npec
+            .annual
+            .to_decimal(),
         Decimal::from(8100)
     );
 }
@@ -88,7 +93,7 @@ fn a_known_certification_without_a_row_for_the_branch_falls_back_to_amorcage() {
     let r = two_branches();
     let q = Quoter::new(&r).quote(&contract(1351)).unwrap();
     assert_eq!(q.npec.source, crate::NpecSource::Amorcage);
-    assert_eq!(q.npec.annual, Decimal::from(6000));
+    assert_eq!(q.npec.annual.to_decimal(), Decimal::from(6000));
     assert!(q.warnings.iter().any(|w| w.code == "amorcage"));
 }
 
@@ -106,7 +111,7 @@ fn two_amounts_in_one_version_take_the_higher_with_a_warning() {
         vec![(204, 1351)],
     ));
     let q = Quoter::new(&r).quote(&contract(1351)).unwrap();
-    assert_eq!(q.npec.annual, Decimal::from(8500));
+    assert_eq!(q.npec.annual.to_decimal(), Decimal::from(8500));
     let w = q
         .warnings
         .iter()
@@ -148,12 +153,12 @@ fn a_newer_version_wins_and_a_row_dated_after_the_conclusion_does_not_apply() {
     ));
     let mut c = contract(1351);
     assert_eq!(
-        Quoter::new(&r).quote(&c).unwrap().npec.annual,
+        Quoter::new(&r).quote(&c).unwrap().npec.annual.to_decimal(),
         Decimal::from(8765)
     );
     c.signed_on = date(2026, 8, 31);
     let q = Quoter::new(&r).quote(&c).unwrap();
-    assert_eq!(q.npec.annual, Decimal::from(8828));
+    assert_eq!(q.npec.annual.to_decimal(), Decimal::from(8828));
     assert_eq!(q.npec.table_version.as_deref(), Some("old"));
 }
 
