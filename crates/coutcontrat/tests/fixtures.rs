@@ -74,6 +74,12 @@ fn every_fixture_case_gives_the_expected_figures() {
                     }
                     None => failures.push(format!("{name}: no `warnings` list")),
                 }
+                let text = serde_json::to_string(&quote).unwrap();
+                match serde_json::from_str::<coutcontrat::Quote>(&text) {
+                    Ok(back) if back == quote => {}
+                    Ok(_) => failures.push(format!("{name}: the JSON reads back as another quote")),
+                    Err(e) => failures.push(format!("{name}: the JSON does not read back: {e}")),
+                }
                 let json = serde_json::to_value(&quote).unwrap();
                 for (path, expected) in case["expect"].as_table().unwrap() {
                     if path.starts_with("warnings") {

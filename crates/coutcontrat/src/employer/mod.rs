@@ -7,7 +7,7 @@ mod generated;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::contract::Contract;
 use crate::dates::{add_days, add_months, days_inclusive};
@@ -21,7 +21,8 @@ pub use book::{
 };
 
 /// One execution year of the employer's cost.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NetYear {
     /// First day.
     pub start: Date,
@@ -39,6 +40,7 @@ pub struct NetYear {
 
 /// One month (or part of a month) of salary.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct SalaryMonth {
     /// First day counted.
     pub from: Date,
@@ -59,7 +61,8 @@ pub struct SalaryMonth {
 }
 
 /// The employer's whole cost.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NetCost {
     /// State hiring aid over the contract.
     pub aid_total: Money,
@@ -79,6 +82,38 @@ pub struct NetCost {
     pub months: Vec<SalaryMonth>,
     /// What the figures leave out.
     pub not_modelled: Vec<String>,
+}
+
+/// A month as read, before its bracket is matched to a known one.
+#[derive(Deserialize)]
+struct SalaryMonthText {
+    from: Date,
+    to: Date,
+    year: u32,
+    bracket: String,
+    rate: Decimal,
+    smic: Money,
+    minimum: Money,
+    salary: Money,
+}
+
+impl TryFrom<SalaryMonthText> for SalaryMonth {
+    type Error = String;
+    fn try_from(m: SalaryMonthText) -> std::result::Result<SalaryMonth, String> {
+        Ok(SalaryMonth {
+            bracket: crate::quote::warnings::one_of(
+                &m.bracket,
+                &["under_18", "from_18", "from_21", "from_26"],
+            )?,
+            from: m.from,
+            to: m.to,
+            year: m.year,
+            rate: m.rate,
+            smic: m.smic,
+            minimum: m.minimum,
+            salary: m.salary,
+        })
+    }
 }
 
 fn first_of_month(d: Date) -> Date {
@@ -468,5 +503,15 @@ mod tests {
     fn age_counts_birthdays() {
         assert_eq!(age_on(date(2007, 3, 15), date(2025, 3, 14)), 17);
         assert_eq!(age_on(date(2007, 3, 15), date(2025, 3, 15)), 18);
+    }
+}
+
+impl<'de> Deserialize<'de> for SalaryMonth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<SalaryMonth, D::Error> {
+        SalaryMonthText::deserialize(d)?
+            .try_into()
+            .map_err(serde::de::Error::custom)
     }
 }

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::explanations::{Explanation, Source};
 use super::schedule::Instalment;
@@ -15,7 +15,7 @@ use crate::money::Money;
 use crate::rules::Regime;
 
 /// Where the annual NPEC comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NpecSource {
     /// A row of a table version.
@@ -27,7 +27,8 @@ pub enum NpecSource {
 }
 
 /// The table row behind a NPEC. Its texts are shared with the référentiel (a quote copies none of them).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RowRef {
     /// The certification cell as published.
     pub rncp_cell: Arc<str>,
@@ -42,7 +43,8 @@ pub struct RowRef {
 }
 
 /// The distance minoration, when applied.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Minoration {
     /// The share of teaching at distance.
     pub share: Decimal,
@@ -53,7 +55,8 @@ pub struct Minoration {
 }
 
 /// The annual NPEC used and its provenance.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NpecUsed {
     /// The annual NPEC after the distance minoration, before proration and the +10 % (D5).
     pub annual: Money,
@@ -80,7 +83,8 @@ pub struct NpecUsed {
 }
 
 /// Days in a CFA before the contract (D14).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PrecontractLine {
     /// First day in the CFA.
     pub from: Date,
@@ -93,7 +97,7 @@ pub struct PrecontractLine {
 }
 
 /// Which participation applies (D8).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ParticipationKind {
     /// None (level under 6, or concluded before 2025-07-01).
@@ -107,7 +111,8 @@ pub enum ParticipationKind {
 }
 
 /// Frais annexes (D10).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AnnexesLine {
     /// Accommodation.
     pub nights: Money,
@@ -120,7 +125,8 @@ pub struct AnnexesLine {
 }
 
 /// Totals of the quote.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Totals {
     /// Sum of the NPEC lines.
     pub npec: Money,
@@ -140,7 +146,8 @@ pub struct Totals {
 
 /// The quote of one contract. It owns everything it holds; the texts of its provenance are shared with the
 /// référentiel and the rule book it was computed with (`Arc<str>`), so making a quote copies none of them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quote {
     /// The annual NPEC and where it comes from.
     pub npec: NpecUsed,

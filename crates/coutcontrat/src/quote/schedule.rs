@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::years::YearLine;
 use crate::dates::{add_days, add_months, day_after};
@@ -11,7 +11,8 @@ use crate::money::{cents_of_product, Money};
 use crate::rules::{DueAt, ScheduleRule};
 
 /// One payment of the OPCO to the CFA.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Instalment {
     /// When it falls due.
     pub due: Date,

@@ -1,12 +1,62 @@
 //! Warnings: the quote stands, but something deserves attention; and those about the contract's duration.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Ctx, Quoter};
 use crate::dates::{add_months, add_years, ordinal};
 
+/// Every code a warning can have, so that a quote read back keeps them as `&'static str`.
+pub(crate) const CODES: &[&str] = &[
+    "amorcage",
+    "amorcage_to_confirm",
+    "distance_exemptions_unknown",
+    "duration_over_max",
+    "duration_under_min",
+    "equipment_cap_to_confirm",
+    "equipment_capped",
+    "hiring_aid_large_company",
+    "hiring_aid_regime_unknown",
+    "participation_exceeds_opco",
+    "rqth_capped",
+    "salary_below_minimum",
+    "signed_after_start",
+    "smic_to_confirm",
+    "synthetic_table",
+    "table_tie",
+    "tutor_aid_capped",
+];
+
+/// `text` as the `&'static str` of `known` it equals, for a quote read back.
+pub(crate) fn one_of(text: &str, known: &'static [&'static str]) -> Result<&'static str, String> {
+    known
+        .iter()
+        .find(|k| **k == text)
+        .copied()
+        .ok_or_else(|| format!("`{text}` inconnu"))
+}
+
+/// A warning as read, before its code is matched to a known one.
+#[derive(Deserialize)]
+struct WarningText {
+    code: String,
+    message: String,
+    hint: String,
+}
+
+impl TryFrom<WarningText> for Warning {
+    type Error = String;
+    fn try_from(w: WarningText) -> Result<Warning, String> {
+        Ok(Warning {
+            code: one_of(&w.code, CODES)?,
+            message: w.message,
+            hint: w.hint,
+        })
+    }
+}
+
 /// A warning: the quote stands, but something deserves attention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Warning {
     /// Stable code (`amorcage`, `duration_over_max`…).
     pub code: &'static str,
@@ -59,5 +109,13 @@ impl Quoter<'_> {
                 "c'est la date de conclusion qui choisit les règles et la ligne du référentiel : vérifiez-la",
             );
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Warning {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Warning, D::Error> {
+        WarningText::deserialize(d)?
+            .try_into()
+            .map_err(serde::de::Error::custom)
     }
 }

@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{explain, Ctx, Explanation, LeapYear, Quoter};
 use crate::contract::PriceBasis;
@@ -14,7 +14,8 @@ use crate::money::{
 use crate::rules::Regime;
 
 /// One execution year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct YearLine {
     /// 1 for the first execution year.
     pub index: u32,
