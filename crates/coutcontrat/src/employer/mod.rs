@@ -471,6 +471,16 @@ pub(crate) fn net_cost(
     }))
 }
 
+impl<'de> Deserialize<'de> for SalaryMonth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<SalaryMonth, D::Error> {
+        SalaryMonthText::deserialize(d)?
+            .try_into()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -503,15 +513,5 @@ mod tests {
     fn age_counts_birthdays() {
         assert_eq!(age_on(date(2007, 3, 15), date(2025, 3, 14)), 17);
         assert_eq!(age_on(date(2007, 3, 15), date(2025, 3, 15)), 18);
-    }
-}
-
-impl<'de> Deserialize<'de> for SalaryMonth {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<SalaryMonth, D::Error> {
-        SalaryMonthText::deserialize(d)?
-            .try_into()
-            .map_err(serde::de::Error::custom)
     }
 }
