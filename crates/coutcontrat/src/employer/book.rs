@@ -109,6 +109,17 @@ fn unreadable(e: &dyn std::fmt::Display) -> Error {
 
 impl EmployerBook {
     /// Reads a parameter file in the format of `data/parameters/employer.toml`.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Data`] when the text is not TOML, a parameter is missing or unknown, a value has
+    /// the wrong type, or the steps of a parameter are not in increasing date order.
+    ///
+    /// ```
+    /// let book = coutcontrat::EmployerBook::from_toml(coutcontrat::EMBEDDED_EMPLOYER_PARAMETERS).unwrap();
+    /// assert!(book.smic_on(jiff::civil::date(2026, 6, 1)).is_some());
+    /// assert!(coutcontrat::EmployerBook::from_toml("hiring_aid = 1").is_err());
+    /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<EmployerBook> {
         EmployerBook::from_raw::<toml::Value>(toml::from_str(text).map_err(|e| unreadable(&e))?)

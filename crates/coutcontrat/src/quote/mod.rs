@@ -94,6 +94,19 @@ pub struct Quoter<'a> {
 }
 
 /// Quotes one contract with the embedded parameters and the default policy.
+///
+/// # Errors
+///
+/// As [`Quoter::quote`].
+///
+/// ```
+/// use coutcontrat::{quote, Contract, Referentiel};
+/// use jiff::civil::date;
+/// let contract = Contract::new(date(2025, 8, 15), date(2025, 9, 1), date(2026, 8, 31), "7000".parse().unwrap())
+///     .with_manual_npec("7000".parse().unwrap())
+///     .with_level(5);
+/// assert_eq!(quote(&contract, &Referentiel::default()).unwrap().totals.opco.to_string(), "7000.00");
+/// ```
 pub fn quote(contract: &Contract, referentiel: &Referentiel) -> Result<Quote> {
     Quoter::new(referentiel).quote(contract)
 }
@@ -198,6 +211,25 @@ impl<'a> Quoter<'a> {
     }
 
     /// The quote of one contract, or the first problem with it.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] naming the field at fault: an invalid contract (D16: a date out of range, the end before
+    /// the start, a level outside 3–8, a negative amount…), a missing input (the level when the
+    /// participation or an amorçage value depends on it, the RNCP code without a NPEC, the rupture date of a
+    /// rupture during the probation), an IDCC that maps to several CPNE or none, or a contract concluded
+    /// before the rules this library applies.
+    ///
+    /// ```
+    /// use coutcontrat::{Contract, Quoter, Referentiel};
+    /// use jiff::civil::date;
+    /// let referentiel = Referentiel::default();
+    /// let contract = Contract::new(date(2025, 8, 15), date(2025, 9, 1), date(2026, 8, 31), "7000".parse().unwrap())
+    ///     .with_manual_npec("7000".parse().unwrap());
+    /// // Concluded after 2025-07-01: the participation depends on the level, which is missing.
+    /// let err = Quoter::new(&referentiel).quote(&contract).unwrap_err();
+    /// assert_eq!(err.field(), Some("level"));
+    /// ```
     pub fn quote(&self, contract: &Contract) -> Result<Quote> {
         let rules = validate(contract, self.rules)?;
         let first_anniversary = add_years(contract.start, 1);

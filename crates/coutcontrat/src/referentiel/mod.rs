@@ -462,7 +462,16 @@ impl Referentiel {
 
     /// The CPNE to use: the one named, or the only one the IDCC maps to (D12).
     ///
-    /// An IDCC with no CPNE, or with several, is an error that says what to do.
+    /// # Errors
+    ///
+    /// An IDCC with no CPNE, or with several (listed as the error's candidates), is an error that says what
+    /// to do; so is a contract with neither an IDCC nor a CPNE.
+    ///
+    /// ```
+    /// let r = coutcontrat::Referentiel::default();
+    /// assert_eq!(r.resolve_cpne(None, Some(204), jiff::civil::date(2025, 10, 1)).unwrap(), 204);
+    /// assert!(r.resolve_cpne(None, None, jiff::civil::date(2025, 10, 1)).is_err());
+    /// ```
     pub fn resolve_cpne(
         &self,
         idcc: Option<u32>,

@@ -85,6 +85,11 @@ pub struct RuleBook {
 impl RuleBook {
     /// Reads a parameter file in the format of `data/parameters/financing.toml`.
     ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Data`] when the text is not TOML, a parameter is missing or unknown, a value has the
+    /// wrong type, or the steps of a parameter are not in increasing date order.
+    ///
     /// ```
     /// let book = coutcontrat::RuleBook::from_toml(coutcontrat::EMBEDDED_PARAMETERS).unwrap();
     /// assert!(book.rules_for(jiff::civil::date(2020, 12, 31)).is_err());
@@ -151,6 +156,16 @@ impl RuleBook {
     }
 
     /// The rule set in force for a contract concluded on `signed_on`, without copying it.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnsupportedRegime`] on `signed_on` before the first supported date (D1), or when a
+    /// parameter has no value for it.
+    ///
+    /// ```
+    /// let rules = coutcontrat::RuleBook::embedded().rules_ref(jiff::civil::date(2025, 9, 1)).unwrap();
+    /// assert_eq!(&*rules.id, "daily-2025-07-01");
+    /// ```
     pub fn rules_ref(&self, signed_on: Date) -> Result<&RuleSet> {
         let i = self.cache.partition_point(|(from, _)| *from <= signed_on);
         match i.checked_sub(1).map(|i| &self.cache[i]) {
@@ -174,9 +189,17 @@ impl RuleBook {
         })
     }
 
-    /// The rule set in force for a contract concluded on `signed_on`.
+    /// The rule set in force for a contract concluded on `signed_on`, as a copy.
     ///
-    /// Fails with [`ErrorKind::UnsupportedRegime`] before the first supported date (D1).
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnsupportedRegime`] before the first supported date (D1), as [`RuleBook::rules_ref`].
+    ///
+    /// ```
+    /// let book = coutcontrat::RuleBook::embedded();
+    /// let err = book.rules_for(jiff::civil::date(2020, 12, 31)).unwrap_err();
+    /// assert_eq!(err.field(), Some("signed_on"));
+    /// ```
     pub fn rules_for(&self, signed_on: Date) -> Result<RuleSet> {
         self.rules_ref(signed_on).cloned()
     }
