@@ -564,14 +564,14 @@ impl FValue {
 /// A contract drawn by the fuzzer, field by field (`None`: the field is left out).
 #[derive(Debug, Arbitrary)]
 pub struct FContract {
-    /// One value per field of [`coutcontrat::INPUT_FIELDS`], in order.
+    /// One value per field of [`coutcontrat::contract::INPUT_FIELDS`], in order.
     pub fields: [Option<FValue>; 27],
 }
 
 impl FContract {
     /// The (field, text) pairs.
     pub fn pairs(&self) -> Vec<(&'static str, String)> {
-        coutcontrat::INPUT_FIELDS
+        coutcontrat::contract::INPUT_FIELDS
             .iter()
             .zip(&self.fields)
             .filter_map(|(f, v)| v.as_ref().map(|v| (*f, v.text())))
@@ -622,7 +622,7 @@ pub fn check_quote(c: &Contract, q: &Quote) {
             assert!(d(v) >= Decimal::ZERO && is_cents(d(v)), "{v} in {y:?}");
         }
     }
-    let sum = |f: fn(&coutcontrat::YearLine) -> coutcontrat::money::Money| {
+    let sum = |f: fn(&coutcontrat::quote::YearLine) -> coutcontrat::money::Money| {
         q.years.iter().map(|y| d(f(y))).sum::<Decimal>()
     };
     assert_eq!(d(q.totals.npec), sum(|y| y.npec));

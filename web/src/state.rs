@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use coutcontrat::referentiel::{normalize_rncp, Branch, BranchHit, Certification};
 use coutcontrat::{
-    parse_date, parse_decimal, parse_idcc, AnnexesInput, ContractInput, ErrorKind, Loose,
-    PriceBasis, Quote, Quoter,
+    contract::parse_date, contract::parse_decimal, contract::parse_idcc, contract::AnnexesInput,
+    contract::Loose, contract::PriceBasis, error::ErrorKind, ContractInput, Quote, Quoter,
 };
 use jiff::civil::{date, Date};
 use rust_decimal::Decimal;

@@ -5,7 +5,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use coutcontrat::money::{cents, Money};
-use coutcontrat::{ContractInput, NpecSource, Quote, Quoter, INPUT_FIELDS};
+use coutcontrat::{contract::INPUT_FIELDS, quote::NpecSource, ContractInput, Quote, Quoter};
 use rust_decimal::Decimal;
 
 use crate::failure::Failure;

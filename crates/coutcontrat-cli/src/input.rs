@@ -166,12 +166,12 @@ mod tests {
     fn every_input_field_has_an_option() {
         let flags = ContractFlags::default();
         let names: Vec<&str> = flags.fields().iter().map(|(f, _)| *f).collect();
-        assert_eq!(names, coutcontrat::INPUT_FIELDS);
+        assert_eq!(names, coutcontrat::contract::INPUT_FIELDS);
     }
 
     #[test]
     fn every_input_field_is_read() {
-        for field in coutcontrat::INPUT_FIELDS {
+        for field in coutcontrat::contract::INPUT_FIELDS {
             assert!(input_from_fields([(*field, "1")]).is_ok(), "{field}");
         }
         let err = input_from_fields([("pirce", "9000")]).unwrap_err();

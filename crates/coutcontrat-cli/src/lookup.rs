@@ -6,7 +6,10 @@ use coutcontrat::money::{cents, euros};
 use coutcontrat::referentiel::{
     normalize_rncp, AbsentReason, BranchHit, Certification, TableLookup,
 };
-use coutcontrat::{parse_date, parse_idcc, Error, ErrorKind, Referentiel, RuleBook};
+use coutcontrat::{
+    contract::parse_date, contract::parse_idcc, error::ErrorKind, rules::RuleBook, Error,
+    Referentiel,
+};
 use jiff::civil::Date;
 use serde::Serialize;
 

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use coutcontrat::money::{euros, french_number};
-use coutcontrat::{Contract, NpecSource, ParticipationKind, Quote, Regime};
+use coutcontrat::{quote::NpecSource, quote::ParticipationKind, rules::Regime, Contract, Quote};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -204,7 +204,7 @@ pub fn quote_text(contract: &Contract, quote: &Quote) -> String {
         }
         rows.push(row);
     }
-    let sum = |f: fn(&coutcontrat::YearLine) -> coutcontrat::money::Money| {
+    let sum = |f: fn(&coutcontrat::quote::YearLine) -> coutcontrat::money::Money| {
         quote.years.iter().map(f).sum::<coutcontrat::money::Money>()
     };
     let mut total = vec![

@@ -2,7 +2,7 @@
 //! the shipped files themselves (parsed, canonical, round-tripping).
 
 use coutcontrat::referentiel::{AbsentReason, TableLookup};
-use coutcontrat::{ContractInput, ErrorKind, NpecSource, Quote, Quoter};
+use coutcontrat::{error::ErrorKind, quote::NpecSource, ContractInput, Quote, Quoter};
 use coutcontrat_referentiel::{embedded, embedded_dataset, load_dir, write_version};
 use jiff::civil::date;
 

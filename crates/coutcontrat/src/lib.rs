@@ -21,10 +21,10 @@
 //! ```
 #![deny(missing_docs)]
 
-mod contract;
+pub mod contract;
 pub mod dates;
 pub mod employer;
-mod error;
+pub mod error;
 #[cfg(test)]
 mod generate;
 pub mod money;
@@ -32,27 +32,10 @@ pub mod quote;
 pub mod referentiel;
 pub mod rules;
 
-pub use contract::{
-    parse_date, parse_decimal, parse_idcc, Annexes, AnnexesInput, Contract, ContractInput, Loose,
-    PriceBasis, INPUT_FIELDS,
-};
-pub use employer::{
-    AidRule, EmployerBook, NetCost, NetYear, RqthAid, SalaryGrid, SalaryMonth, TutorAidRule,
-    EMBEDDED_EMPLOYER_PARAMETERS,
-};
-pub use error::{Error, ErrorKind, Result};
-pub use quote::{
-    allocate, quote, AnnexesLine, Explanation, LeapYear, Minoration, NpecSource, NpecUsed,
-    ParticipationKind, Policy, PrecontractLine, Quote, Quoter, RowRef, Source, Totals, Warning,
-    YearLine,
-};
-pub use quote::{build_schedule, Instalment};
+pub use contract::{Contract, ContractInput};
+pub use error::{Error, Result};
+pub use quote::{Policy, Quote, Quoter};
 pub use referentiel::Referentiel;
-pub use rules::{
-    AnnexesRule, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
-    ParticipationRule, PrecontractRule, Provenance, Regime, RuleBook, RuleSet, RuleSources,
-    ScheduleRule, EMBEDDED_PARAMETERS,
-};
 
 // The README's examples are compiled and run as doctests.
 #[doc = include_str!("../../../README.md")]

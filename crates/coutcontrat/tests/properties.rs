@@ -2,7 +2,7 @@
 
 use coutcontrat::dates::add_days;
 use coutcontrat::money::Money;
-use coutcontrat::{Contract, PriceBasis, Quote, Quoter, Referentiel, RuleBook};
+use coutcontrat::{contract::PriceBasis, rules::RuleBook, Contract, Quote, Quoter, Referentiel};
 use jiff::civil::{date, Date};
 use jiff::Span;
 use proptest::prelude::*;
@@ -84,7 +84,7 @@ proptest! {
             }
             prop_assert!(d(y.npec) <= d(q.npec.annual).round_dp(2) + Decimal::new(1, 2));
         }
-        let sum = |f: fn(&coutcontrat::YearLine) -> Money| d(q.years.iter().map(f).sum::<Money>());
+        let sum = |f: fn(&coutcontrat::quote::YearLine) -> Money| d(q.years.iter().map(f).sum::<Money>());
         prop_assert_eq!(d(q.totals.npec), sum(|y| y.npec));
         prop_assert_eq!(d(q.totals.price), sum(|y| y.price));
         prop_assert_eq!(d(q.totals.rqth), sum(|y| y.rqth));

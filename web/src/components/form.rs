@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use coutcontrat::money::french_number;
-use coutcontrat::{PriceBasis, RuleBook, RuleSet};
+use coutcontrat::{contract::PriceBasis, rules::RuleBook, rules::RuleSet};
 use rust_decimal::Decimal;
 use web_sys::{HtmlDetailsElement, HtmlSelectElement};
 use yew::prelude::*;

@@ -3,7 +3,9 @@
 use std::rc::Rc;
 
 use coutcontrat::money::french_number;
-use coutcontrat::{NetCost, NpecSource, ParticipationKind, Quote, Regime};
+use coutcontrat::{
+    employer::NetCost, quote::NpecSource, quote::ParticipationKind, rules::Regime, Quote,
+};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -362,8 +364,8 @@ fn inputs_summary(state: &State) -> Html {
                 format!(
                     "{text} € {}",
                     match f.price_basis {
-                        coutcontrat::PriceBasis::Annual => "par an",
-                        coutcontrat::PriceBasis::Total => "pour le contrat",
+                        coutcontrat::contract::PriceBasis::Annual => "par an",
+                        coutcontrat::contract::PriceBasis::Total => "pour le contrat",
                     }
                 )
             } else {

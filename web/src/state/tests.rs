@@ -1,7 +1,7 @@
 use coutcontrat::referentiel::{
     CertificationIndex, CpneIdcc, IdccInfo, NpecRow, Referentiel, TableVersion,
 };
-use coutcontrat::{ContractInput, NpecSource, Quote, Quoter};
+use coutcontrat::{quote::NpecSource, ContractInput, Quote, Quoter};
 use jiff::civil::date;
 
 use super::*;

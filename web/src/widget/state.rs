@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use coutcontrat::{parse_date, PriceBasis};
+use coutcontrat::{contract::parse_date, contract::PriceBasis};
 use jiff::civil::Date;
 use jiff::Span;
 use yew::Reducible;

@@ -84,7 +84,7 @@ struct RawEmployerBook<V> {
 /// The dated parameters of the employer's cost.
 ///
 /// ```
-/// let book = coutcontrat::EmployerBook::embedded();
+/// let book = coutcontrat::employer::EmployerBook::embedded();
 /// let (smic, _) = book.smic_on(jiff::civil::date(2026, 6, 1)).unwrap();
 /// assert_eq!(smic.to_string(), "1867.02");
 /// ```
@@ -112,13 +112,13 @@ impl EmployerBook {
     ///
     /// # Errors
     ///
-    /// [`crate::ErrorKind::Data`] when the text is not TOML, a parameter is missing or unknown, a value has
+    /// [`crate::error::ErrorKind::Data`] when the text is not TOML, a parameter is missing or unknown, a value has
     /// the wrong type, or the steps of a parameter are not in increasing date order.
     ///
     /// ```
-    /// let book = coutcontrat::EmployerBook::from_toml(coutcontrat::EMBEDDED_EMPLOYER_PARAMETERS).unwrap();
+    /// let book = coutcontrat::employer::EmployerBook::from_toml(coutcontrat::employer::EMBEDDED_EMPLOYER_PARAMETERS).unwrap();
     /// assert!(book.smic_on(jiff::civil::date(2026, 6, 1)).is_some());
-    /// assert!(coutcontrat::EmployerBook::from_toml("hiring_aid = 1").is_err());
+    /// assert!(coutcontrat::employer::EmployerBook::from_toml("hiring_aid = 1").is_err());
     /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<EmployerBook> {

@@ -100,7 +100,7 @@ pub struct Quoter<'a> {
 /// As [`Quoter::quote`].
 ///
 /// ```
-/// use coutcontrat::{quote, Contract, Referentiel};
+/// use coutcontrat::{quote::quote, Contract, Referentiel};
 /// use jiff::civil::date;
 /// let contract = Contract::new(date(2025, 8, 15), date(2025, 9, 1), date(2026, 8, 31), "7000".parse().unwrap())
 ///     .with_manual_npec("7000".parse().unwrap())

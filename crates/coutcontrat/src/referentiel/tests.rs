@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::dates::add_days;
-use crate::{Contract, ErrorKind, Quoter};
+use crate::{error::ErrorKind, Contract, Quoter};
 use jiff::civil::date;
 
 fn version(
@@ -92,7 +92,7 @@ fn an_unknown_idcc_says_how_to_find_the_cpne() {
 fn a_known_certification_without_a_row_for_the_branch_falls_back_to_amorcage() {
     let r = two_branches();
     let q = Quoter::new(&r).quote(&contract(1351)).unwrap();
-    assert_eq!(q.npec.source, crate::NpecSource::Amorcage);
+    assert_eq!(q.npec.source, crate::quote::NpecSource::Amorcage);
     assert_eq!(q.npec.annual.to_decimal(), Decimal::from(6000));
     assert!(q.warnings.iter().any(|w| w.code == "amorcage"));
 }

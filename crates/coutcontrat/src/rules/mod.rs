@@ -60,7 +60,7 @@ struct RawBook<V> {
 /// Every dated parameter, as read from a parameter file.
 ///
 /// ```
-/// let book = coutcontrat::RuleBook::embedded();
+/// let book = coutcontrat::rules::RuleBook::embedded();
 /// let rules = book.rules_for(jiff::civil::date(2025, 9, 1)).unwrap();
 /// assert_eq!(rules.participation.lump_sum.to_string(), "750");
 /// ```
@@ -91,7 +91,7 @@ impl RuleBook {
     /// wrong type, or the steps of a parameter are not in increasing date order.
     ///
     /// ```
-    /// let book = coutcontrat::RuleBook::from_toml(coutcontrat::EMBEDDED_PARAMETERS).unwrap();
+    /// let book = coutcontrat::rules::RuleBook::from_toml(coutcontrat::rules::EMBEDDED_PARAMETERS).unwrap();
     /// assert!(book.rules_for(jiff::civil::date(2020, 12, 31)).is_err());
     /// ```
     #[cfg(feature = "toml")]
@@ -163,7 +163,7 @@ impl RuleBook {
     /// parameter has no value for it.
     ///
     /// ```
-    /// let rules = coutcontrat::RuleBook::embedded().rules_ref(jiff::civil::date(2025, 9, 1)).unwrap();
+    /// let rules = coutcontrat::rules::RuleBook::embedded().rules_ref(jiff::civil::date(2025, 9, 1)).unwrap();
     /// assert_eq!(&*rules.id, "daily-2025-07-01");
     /// ```
     pub fn rules_ref(&self, signed_on: Date) -> Result<&RuleSet> {
@@ -196,7 +196,7 @@ impl RuleBook {
     /// [`ErrorKind::UnsupportedRegime`] before the first supported date (D1), as [`RuleBook::rules_ref`].
     ///
     /// ```
-    /// let book = coutcontrat::RuleBook::embedded();
+    /// let book = coutcontrat::rules::RuleBook::embedded();
     /// let err = book.rules_for(jiff::civil::date(2020, 12, 31)).unwrap_err();
     /// assert_eq!(err.field(), Some("signed_on"));
     /// ```
