@@ -7,6 +7,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 
 use super::{read_compact, read_file, ImportOptions, Layout};
 use crate::data_dir::{load_version_dir, version_dir, version_dirs, write_version_store};
@@ -215,7 +216,7 @@ pub fn import_into_with(
 
 /// Distinct certifications (RNCP codes, or `CFD <code>`), distinct CPNE codes, and rows without an amount.
 fn counts(store: &RowStore) -> (usize, usize, usize) {
-    let mut cells: store::FxMap<(u32, u32), ()> = store::FxMap::default();
+    let mut cells: FxHashMap<(u32, u32), ()> = FxHashMap::default();
     let mut last = None;
     for r in &store.rows {
         // Rows come grouped by certification.

@@ -31,6 +31,8 @@ mod stream;
 use archive::workbook_bytes;
 use parts::{assemble, CompactImport};
 
+#[doc(hidden)]
+pub use crate::xlsx::count_sheet_cells;
 pub use into_data_dir::{import_into, import_into_with, ImportSummary};
 pub use layouts::Layout;
 pub use readme::date_in_tag;

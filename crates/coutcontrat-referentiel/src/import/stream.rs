@@ -9,6 +9,7 @@ use std::io::BufRead;
 use calamine::Data;
 use coutcontrat::referentiel::CpneIdcc;
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 
 use super::cells::{cell_code, cell_text, col_letter, date_value, norm_header, norm_sheet};
 use super::layouts::{Field, Layout, LongSpec, SPECS};
@@ -20,7 +21,7 @@ use super::readme::{readme_of, readme_sheet};
 use super::sheet::Grid;
 use crate::error::{Error, ErrorKind, Result};
 use crate::integrity::sha256_hex;
-use crate::store::{CRow, FxMap, RowStore, NONE};
+use crate::store::{CRow, RowStore, NONE};
 use crate::trace::trace;
 use crate::xlsx::{range_of, read_range, to_data, Package, RawCell, SheetRows, Value};
 
@@ -65,7 +66,7 @@ struct Texts<'a> {
     sst: &'a [String],
     /// Shared-string index → id of its trimmed text.
     sst_ids: Vec<u32>,
-    numbers: FxMap<u64, u32>,
+    numbers: FxHashMap<u64, u32>,
     empty: u32,
 }
 
@@ -76,7 +77,7 @@ impl<'a> Texts<'a> {
         Texts {
             sst,
             sst_ids,
-            numbers: FxMap::default(),
+            numbers: FxHashMap::default(),
             empty,
         }
     }
@@ -489,7 +490,7 @@ fn convert_long<R: BufRead>(
     let [rncp_i, label_i, certifier_i, type_i, cpne_i, cpne_label_i, amount_i, status_i, date_i] =
         [0usize, 1, 2, 3, 4, 5, 6, 7, 8];
     let col = &layout.col;
-    let mut dates: FxMap<u64, std::result::Result<Option<Date>, String>> = FxMap::default();
+    let mut dates: FxHashMap<u64, std::result::Result<Option<Date>, String>> = FxHashMap::default();
     let mut cells: Vec<RawCell> = Vec::new();
     while let Some(row) = rows.next_row(&mut cells)? {
         if row <= layout.header_row {

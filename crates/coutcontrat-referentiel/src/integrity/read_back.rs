@@ -5,11 +5,11 @@ use std::path::Path;
 
 use coutcontrat::referentiel::TableVersion;
 
-use crate::checksum::Sum64;
+use crate::checksum::Checksum;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::parse_manifest;
 
-/// A CSV file read back: its data records (the header not counted), byte count and [`Sum64`].
+/// A CSV file read back: its data records (the header not counted), byte count and [`Checksum`].
 #[derive(Debug)]
 struct ReadBack {
     records: usize,
@@ -24,7 +24,7 @@ fn read_back(path: &Path, shown: &str) -> Result<ReadBack> {
     let mut file =
         fs::File::open(path).map_err(|e| Error::io(shown, &e, "relecture impossible"))?;
     let mut buf = vec![0u8; 1 << 20];
-    let mut sum = Sum64::default();
+    let mut sum = Checksum::default();
     let (mut lines, mut quoted, mut open_line) = (0usize, false, false);
     loop {
         let n = match file.read(&mut buf) {
@@ -73,7 +73,7 @@ pub fn check_written(dir: &Path, version: &TableVersion, rows: usize) -> Result<
     check_written_sum(dir, version, rows, None)
 }
 
-/// [`check_written`], and `npec.csv` has the byte count and [`Sum64`] of what was written, when given.
+/// [`check_written`], and `npec.csv` has the byte count and [`Checksum`] of what was written, when given.
 pub(crate) fn check_written_sum(
     dir: &Path,
     version: &TableVersion,

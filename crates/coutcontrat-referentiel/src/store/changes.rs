@@ -4,7 +4,9 @@ use coutcontrat::referentiel::TableVersion;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::{itoa, itoa_buf, FxBuild, FxMap, RowStore, Strings, NONE};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{RowStore, Strings, NONE};
 use crate::diff::{PairChange, VersionDiff};
 
 impl RowStore {
@@ -23,8 +25,8 @@ impl RowStore {
         };
         // Certification keys: an RNCP code, or `CFD <code>`; branch keys: the CPNE code, or its label.
         let mut keys = Strings::default();
-        let mut key_ids: FxMap<(u32, u32), u32> = FxMap::default();
-        let mut branches: FxMap<u64, u32> = FxMap::default();
+        let mut key_ids: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        let mut branches: FxHashMap<u64, u32> = FxHashMap::default();
         // Each row's certification keys and branch key, then every (certification, branch) pair sorted in the
         // order of their texts: a run of equal pairs keeps its best row (the first among equals).
         let mut row_keys: Vec<(u32, u32)> = Vec::with_capacity(self.rows.len());
@@ -40,8 +42,7 @@ impl RowStore {
                 if r.cpne == NONE {
                     keys.intern(self.strings.get(r.cpne_label))
                 } else {
-                    let mut b = itoa_buf();
-                    keys.intern(std::str::from_utf8(itoa(&mut b, r.cpne)).unwrap_or_default())
+                    keys.intern(itoa::Buffer::new().format(r.cpne))
                 }
             });
             let cell = (r.rncp_cell, r.diploma_code);
@@ -153,8 +154,7 @@ impl RowStore {
             }
         }
         if seen_old < old.len() {
-            let present: std::collections::HashSet<u64, FxBuild> =
-                new.iter().map(|n| n.1).collect();
+            let present: FxHashSet<u64> = new.iter().map(|n| n.1).collect();
             for ((code, branch), amount) in &old {
                 let known = match (keys.find(code), keys.find(branch)) {
                     (Some(c), Some(b)) => present.contains(&((u64::from(c) << 32) | u64::from(b))),

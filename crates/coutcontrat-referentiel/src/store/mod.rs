@@ -2,67 +2,21 @@
 //! référentiel (700 000 rows) takes about 35 MB this way instead of about 500 MB of [`NpecRow`]s, and is
 //! written to `npec.csv` in the canonical order and bytes of [`crate::format::render_npec_csv`].
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use coutcontrat::referentiel::{split_rncp_cell, NpecRow, RowOrigin};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use crate::format::parse_amount;
 
 /// "No string" / "no code".
 pub(crate) const NONE: u32 = u32::MAX;
 
-/// A small, fast hasher for integer and short-string keys (FxHash).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fx(u64);
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        // A final mix: keys such as the bits of whole floats end in zeros, which the table's low bits would
-        // otherwise all share.
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut v = [0u8; 8];
-            v[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(v));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-}
-
-impl Fx {
-    #[inline]
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-pub(crate) type FxBuild = BuildHasherDefault<Fx>;
-pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
-
 /// Interned texts.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Strings {
     list: Vec<Box<str>>,
-    map: FxMap<Box<str>, u32>,
+    map: FxHashMap<Box<str>, u32>,
 }
 
 impl Strings {
@@ -125,10 +79,10 @@ pub(crate) struct RowStore {
     pub strings: Strings,
     pub rows: Vec<CRow>,
     /// By amount text id.
-    amounts: FxMap<u32, Amount>,
+    amounts: FxHashMap<u32, Amount>,
     /// By certification cell id: its RNCP codes.
-    codes: FxMap<u32, Vec<String>>,
-    /// The byte count and [`Sum64`] of the `npec.csv` written from these rows, for the read-back check (kept
+    codes: FxHashMap<u32, Vec<String>>,
+    /// The byte count and [`Checksum`] of the `npec.csv` written from these rows, for the read-back check (kept
     /// from the first write: the output is deterministic, a second one gives the same).
     written: std::sync::OnceLock<(u64, u64)>,
 }
@@ -280,23 +234,6 @@ impl RowStore {
     pub fn npec_rows(&self) -> Vec<NpecRow> {
         self.rows.iter().map(|r| self.npec_row(r)).collect()
     }
-}
-
-fn itoa_buf() -> [u8; 10] {
-    [0u8; 10]
-}
-
-fn itoa(buf: &mut [u8; 10], mut n: u32) -> &[u8] {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    &buf[i..]
 }
 
 mod changes;

@@ -3,8 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::{itoa, itoa_buf, RowStore, NONE};
-use crate::checksum::Sum64;
+use super::{RowStore, NONE};
+use crate::checksum::Checksum;
 use crate::format::{is_matrix_sheet, NPEC_HEADER};
 use crate::trace::trace;
 
@@ -69,9 +69,9 @@ impl RowStore {
     }
 
     /// Writes `npec.csv` (canonical order), byte for byte as [`crate::format::render_npec_csv`] would, and
-    /// keeps its [`Sum64`] ([`RowStore::written_sum`]).
+    /// keeps its [`Checksum`] ([`RowStore::written_sum`]).
     pub fn write_npec_csv(&self, out: &mut impl Write) -> io::Result<()> {
-        let mut sum = Sum64::default();
+        let mut sum = Checksum::default();
         // Rows are rendered into blocks on a helper thread and written here: the copy into the page cache
         // overlaps the sorting and rendering.
         std::thread::scope(|scope| {
@@ -89,7 +89,7 @@ impl RowStore {
         Ok(())
     }
 
-    /// The byte count and [`Sum64`] of the `npec.csv` written by [`RowStore::write_npec_csv`], if any.
+    /// The byte count and [`Checksum`] of the `npec.csv` written by [`RowStore::write_npec_csv`], if any.
     pub fn written_sum(&self) -> Option<(u64, u64)> {
         self.written.get().copied()
     }
@@ -121,7 +121,7 @@ impl RowStore {
         for (id, a) in &self.amounts {
             rendered[*id as usize] = a.rendered.as_bytes();
         }
-        let mut num = itoa_buf();
+        let mut num = itoa::Buffer::new();
         let mut line: Vec<u8> = Vec::with_capacity(NPEC_BLOCK + 4096);
         let s = |id: u32| -> &[u8] {
             if id == NONE {
@@ -155,7 +155,7 @@ impl RowStore {
             }
             line.extend_from_slice(&head);
             if r.cpne != NONE {
-                line.extend_from_slice(itoa(&mut num, r.cpne));
+                line.extend_from_slice(num.format(r.cpne).as_bytes());
             }
             line.push(b',');
             line.extend_from_slice(s(r.cpne_label));
@@ -180,7 +180,7 @@ impl RowStore {
             }
             line.extend_from_slice(&tail);
             if r.line > 0 {
-                line.extend_from_slice(itoa(&mut num, r.line - 1));
+                line.extend_from_slice(num.format(r.line - 1).as_bytes());
             }
             line.push(b'\n');
             if line.len() >= NPEC_BLOCK {

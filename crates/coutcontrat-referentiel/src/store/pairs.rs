@@ -1,17 +1,19 @@
 //! The pairs the long sheet gives, to tell which matrix cells it lacks.
 
-use super::{CRow, FxBuild, FxMap, RowStore, NONE};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{CRow, RowStore, NONE};
 
 /// The (certification cell, code diplôme, CPNE) pairs of some rows — by CPNE label, folded, for rows without a
 /// CPNE code — to tell which matrix cells the long sheet lacks. A bitset of CPNE codes per certification cell:
 /// one hash lookup per row, and no key per pair.
 #[derive(Default)]
 pub(crate) struct PairSet {
-    cells: FxMap<(u32, u32), Vec<u64>>,
-    by_label: std::collections::HashSet<(u32, u32, u32), FxBuild>,
+    cells: FxHashMap<(u32, u32), Vec<u64>>,
+    by_label: FxHashSet<(u32, u32, u32)>,
     /// Pairs whose CPNE code is too large for a bitset.
-    big: std::collections::HashSet<(u32, u32, u32), FxBuild>,
-    folded: FxMap<u32, u32>,
+    big: FxHashSet<(u32, u32, u32)>,
+    folded: FxHashMap<u32, u32>,
 }
 
 /// CPNE codes from this one on are kept in a hash set rather than a bitset.
@@ -23,7 +25,7 @@ impl PairSet {
         let mut set = PairSet::default();
         let mut last: Option<((u32, u32), usize)> = None;
         let mut bits: Vec<Vec<u64>> = Vec::new();
-        let mut index: FxMap<(u32, u32), usize> = FxMap::default();
+        let mut index: FxHashMap<(u32, u32), usize> = FxHashMap::default();
         for i in range {
             let r = store.rows[i];
             if r.cpne == NONE {

@@ -17,6 +17,21 @@ pub(crate) use sheet::{read_range, SheetRows};
 /// A low-level reading problem (the caller falls back to calamine, which words it for the user).
 pub(crate) type XResult<T> = std::result::Result<T, String>;
 
+/// Reads every cell of a sheet on one thread (shared strings, inflating and parsing), keeping nothing: the
+/// count of cells with a value. For the benchmark beside calamine's own reader (`examples/xlsx_readers.rs`).
+pub fn count_sheet_cells(bytes: &[u8], sheet: &str) -> XResult<u64> {
+    let pkg = Package::open(bytes)?;
+    pkg.shared_strings()?;
+    pkg.with_sheet(sheet, |r| {
+        let mut rows = SheetRows::new(r);
+        let (mut cells, mut count) = (Vec::new(), 0u64);
+        while rows.next_row(&mut cells)?.is_some() {
+            count += cells.len() as u64;
+        }
+        Ok(count)
+    })?
+}
+
 #[cfg(test)]
 mod tests {
     use std::io::Cursor;
