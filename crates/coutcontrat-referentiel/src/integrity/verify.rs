@@ -265,11 +265,18 @@ fn check_version(
     (check, Some(m))
 }
 
-/// True when `data_dir` is the `data/` of this repository (the data the program embeds were built from).
+/// True when `data_dir` holds the data the program embeds were built from: the crate's own `data/`, or the
+/// repository's `data/`, whose `referentiel/` and `branches/` link to it.
 fn is_repository_data(data_dir: &Path) -> bool {
-    data_dir
-        .join("../crates/coutcontrat-referentiel/build.rs")
-        .is_file()
+    let built_from = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/referentiel");
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    same(&data_dir.join("referentiel"), &built_from)
+        || data_dir
+            .join("../crates/coutcontrat-referentiel/build.rs")
+            .is_file()
 }
 
 /// Compares the files of `data_dir` with the data embedded in the program, byte for byte.
