@@ -1,7 +1,7 @@
 //! # coutcontrat-referentiel
 //!
 //! The NPEC référentiel of France compétences on disk and in the binary:
-//! - a canonical, diff-friendly text format for `data/` ([`format`]), read with [`load_dir`] and written with
+//! - a canonical, diff-friendly text format for `data/` ([`mod@format`]), read with [`load_dir`] and written with
 //!   [`write_version`] (aside, then renamed: never half-written);
 //! - the importer of the official workbook, every layout since 2019 ([`import`], feature `import`, on by
 //!   default), and [`import_into`] which adds a version to a data directory and says what changed;

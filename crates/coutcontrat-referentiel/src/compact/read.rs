@@ -85,12 +85,12 @@ pub(super) fn read_amount(inp: &mut In<'_>) -> Result<Option<Decimal>> {
 /// A version's fields and tables, its rows not yet decoded.
 pub(super) struct VersionHead {
     pub(super) version: TableVersion,
-    pub(super) statuses: Vec<usize>,
-    pub(super) dates: Vec<Option<Date>>,
+    statuses: Vec<usize>,
+    dates: Vec<Option<Date>>,
     /// CPNE code, first label, last label (string ids).
     pub(super) universe: Vec<(Option<u32>, usize, usize)>,
     /// The sheets rows were read from (string ids).
-    pub(super) sheets: Vec<usize>,
+    sheets: Vec<usize>,
 }
 
 /// A certification group of a version: where its bytes start, and its header.

@@ -8,7 +8,7 @@ use coutcontrat::Referentiel;
 use crate::dataset::{CpneEntry, DataSet};
 use crate::error::Result;
 
-use super::read::*;
+use super::read::{bad, label_rows, read_group, read_version_head, GroupHead, In, VersionHead};
 use super::{FORMAT, MAGIC};
 
 /// A compact référentiel held as is: certifications known at once, rows decoded per certification on demand.
@@ -18,15 +18,15 @@ use super::{FORMAT, MAGIC};
 /// [`CompactTable::referentiel_for`] gives a référentiel with every version, mapping and branch list but only
 /// the rows of that certification, whose lookups are those of the whole table.
 pub struct CompactTable {
-    pub(super) bytes: Vec<u8>,
-    pub(super) strings: Vec<(usize, usize)>,
-    pub(super) cpne: Vec<CpneEntry>,
-    pub(super) idcc: Vec<IdccInfo>,
-    pub(super) versions: Vec<VersionHead>,
-    pub(super) groups: Vec<GroupHead>,
-    pub(super) by_code: HashMap<String, Vec<usize>>,
+    bytes: Vec<u8>,
+    strings: Vec<(usize, usize)>,
+    cpne: Vec<CpneEntry>,
+    idcc: Vec<IdccInfo>,
+    versions: Vec<VersionHead>,
+    groups: Vec<GroupHead>,
+    by_code: HashMap<String, Vec<usize>>,
     /// Each CPNE's label as the whole table's référentiel ends with it (string id): a part keeps them.
-    pub(super) labels: HashMap<u32, usize>,
+    labels: HashMap<u32, usize>,
 }
 
 impl CompactTable {

@@ -12,7 +12,7 @@ use super::{epoch, FORMAT, MAGIC};
 
 #[derive(Default)]
 pub(super) struct Out {
-    pub(super) bytes: Vec<u8>,
+    bytes: Vec<u8>,
 }
 
 impl Out {
@@ -38,8 +38,8 @@ impl Out {
 /// Strings, each stored once, numbered in order of first use.
 #[derive(Default)]
 pub(super) struct StringTable {
-    pub(super) index: HashMap<String, usize>,
-    pub(super) list: Vec<String>,
+    index: HashMap<String, usize>,
+    list: Vec<String>,
 }
 
 impl StringTable {

@@ -2,7 +2,7 @@
 //! § 9), written as a real `.xlsx` the way Excel saves one (shared-strings table, styles, Excel-serial dates),
 //! for import tests and benchmarks.
 //!
-//! Every amount is made up. The workbook says so everywhere: certification labels start with « [SYNTHÉTIQUE] »,
+//! Every amount is made up. The workbook says so everywhere: certification labels start with « `[SYNTHÉTIQUE] ` »,
 //! « Me lire » says it, and the version tag on its last line contains `SYNTHETIC`, so an import marks the
 //! version `synthetic = true`. It is deterministic (same options, same bytes) and meant for `target/synthetic/`,
 //! never for `data/`.
@@ -17,9 +17,9 @@ mod parts;
 mod words;
 mod xml;
 
-use parts::*;
-use words::*;
-use xml::*;
+use parts::{content_types, workbook, APP, CORE, ROOT_RELS, STYLES, WORKBOOK_RELS};
+use words::{CERTIFIERS, FIELDS, JOBS, QUALIFIERS, TYPES};
+use xml::{excel_serial, Sheet, Sst, C, S_AMOUNT, S_DATE, S_HEADER, S_TEXT};
 
 /// The version tag written on the last line of « Me lire ».
 pub const SYNTHETIC_TAG: &str = "v_18.07.2024-SYNTHETIC";

@@ -37,9 +37,9 @@ pub(super) fn col_letter(col: usize) -> String {
 /// The shared-strings table being built.
 #[derive(Default)]
 pub(super) struct Sst {
-    pub(super) index: HashMap<String, u32>,
-    pub(super) list: Vec<String>,
-    pub(super) refs: usize,
+    index: HashMap<String, u32>,
+    list: Vec<String>,
+    refs: usize,
 }
 
 impl Sst {
@@ -89,11 +89,11 @@ pub(super) const S_AMOUNT: u32 = 4;
 
 /// A worksheet being written: rows of cells, strings through the shared table.
 pub(super) struct Sheet<'a, W: Write> {
-    pub(super) out: &'a mut W,
-    pub(super) sst: &'a mut Sst,
-    pub(super) line: String,
-    pub(super) row: usize,
-    pub(super) width: usize,
+    out: &'a mut W,
+    sst: &'a mut Sst,
+    line: String,
+    row: usize,
+    width: usize,
 }
 
 pub(super) enum C<'s> {

@@ -15,9 +15,9 @@ pub const MAX_PART_BYTES: u64 = 256 << 20;
 
 /// The parts of a workbook package the importer needs.
 pub(crate) struct Package<'a> {
-    pub(super) bytes: &'a [u8],
+    bytes: &'a [u8],
     /// Lower-cased entry name → entry name.
-    pub(super) entries: HashMap<String, String>,
+    entries: HashMap<String, String>,
     /// Sheet names and their entry names, in workbook order.
     pub sheets: Vec<(String, String)>,
     pub date1904: bool,

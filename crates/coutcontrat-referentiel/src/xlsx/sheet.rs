@@ -102,17 +102,17 @@ pub(super) fn next_lt(s: &[u8], p: usize) -> Option<usize> {
 /// The rows of one worksheet, in order, as they are inflated: a scanner of `<sheetData>` (rows, cells, values;
 /// inline rich text through quick-xml), about ten times faster than an event loop over the same bytes.
 pub(crate) struct SheetRows<R: BufRead> {
-    pub(super) src: R,
-    pub(super) buf: Vec<u8>,
+    src: R,
+    buf: Vec<u8>,
     /// Bytes of `buf` already parsed.
-    pub(super) pos: usize,
-    pub(super) started: bool,
-    pub(super) done: bool,
-    pub(super) eof: bool,
+    pos: usize,
+    started: bool,
+    done: bool,
+    eof: bool,
     /// A run of whole rows cut out of sheetData ([`SheetRows::rows_of`]).
-    pub(super) partial: bool,
-    pub(super) row: u32,
-    pub(super) text: String,
+    partial: bool,
+    row: u32,
+    text: String,
 }
 
 impl SheetRows<&'static [u8]> {
