@@ -235,18 +235,17 @@ fn the_shipped_data_verify_against_their_sources_and_the_embedded_copy() {
     verify_shipped_data(vec![common::fixtures()], 5);
 }
 
-/// With the shared reference extracts (`COUTCONTRAT_REFERENCE_DATA`, else `../shared/reference-data` beside the
-/// checkout), the CSV of the two versions converted from them are checked too.
+/// With the reference extracts (`COUTCONTRAT_REFERENCE_DATA`, else the repository's copy in
+/// `tests/fixtures/reference-data`), the CSV of the two versions converted from them are checked too.
 #[test]
-#[ignore = "needs the shared reference extracts: cargo test -p coutcontrat-referentiel --test integrity -- --ignored"]
-fn the_shipped_data_verify_against_the_shared_reference_extracts() {
+fn the_shipped_data_verify_against_the_reference_extracts() {
     let shared = std::env::var_os("COUTCONTRAT_REFERENCE_DATA").map_or_else(
-        || repo_data().join("../../shared/reference-data"),
+        || repo_data().join("../tests/fixtures/reference-data"),
         PathBuf::from,
     );
     assert!(
         shared.is_dir(),
-        "{} is absent: set COUTCONTRAT_REFERENCE_DATA to the folder of the shared reference extracts",
+        "{} is absent: set COUTCONTRAT_REFERENCE_DATA to the folder of the reference extracts",
         shared.display()
     );
     verify_shipped_data(vec![common::fixtures(), shared], 7);

@@ -1,7 +1,7 @@
 //! Regenerates the default data of `data/` from the shared reference extracts.
 //!
 //! Usage (from the workspace root): `cargo run -p coutcontrat-referentiel --bin convert-reference --
-//! [REFERENCE_DIR] [DATA_DIR]`, by default `../shared/reference-data` and `data`.
+//! [REFERENCE_DIR] [DATA_DIR]`, by default `tests/fixtures/reference-data` and `data`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,7 +12,7 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let reference = PathBuf::from(
         args.next()
-            .unwrap_or_else(|| "../shared/reference-data".into()),
+            .unwrap_or_else(|| "tests/fixtures/reference-data".into()),
     );
     let data = PathBuf::from(args.next().unwrap_or_else(|| "data".into()));
     let set = match build_default_data(&reference) {
