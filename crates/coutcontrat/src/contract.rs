@@ -6,6 +6,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::fields::{spec, INPUT_FIELDS};
 use crate::referentiel::normalize_rncp;
 
 /// How the CFA states its price (D6).
@@ -285,36 +286,17 @@ pub struct ContractInput {
     pub licence_pro: Option<Loose>,
 }
 
-/// The names of the input fields, as the JSON interface spells them.
-pub const INPUT_FIELDS: &[&str] = &[
-    "signed_on",
-    "start",
-    "end",
-    "rupture_on",
-    "rupture_during_probation",
-    "after_rupture_new_employer",
-    "rncp",
-    "level",
-    "idcc",
-    "cpne",
-    "npec",
-    "price",
-    "price_basis",
-    "rqth_majoration",
-    "distance_share",
-    "reduced_duration",
-    "annexes.nights",
-    "annexes.meals",
-    "annexes.first_equipment",
-    "cfa_entry_on",
-    "rqth",
-    "birth_date",
-    "company_headcount",
-    "monthly_salary",
-    "tutor_aid",
-    "cycle_year",
-    "licence_pro",
-];
+/// The error of a name that is none of the inputs: it lists them.
+fn unknown_field(field: &str) -> Error {
+    Error::new(
+        ErrorKind::UnknownField,
+        Some(field),
+        format!(
+            "champ « {field} » inconnu : les champs sont {}",
+            INPUT_FIELDS.join(", ")
+        ),
+    )
+}
 
 fn present(value: &Option<Loose>) -> Option<&str> {
     value.as_ref().map(|v| v.0.trim()).filter(|v| !v.is_empty())
@@ -466,51 +448,10 @@ impl ContractInput {
     /// assert_eq!(input.set("pirce", "9000").unwrap_err().field(), Some("pirce"));
     /// ```
     pub fn set(&mut self, field: &str, value: &str) -> Result<()> {
-        let slot = match field {
-            "signed_on" => &mut self.signed_on,
-            "start" => &mut self.start,
-            "end" => &mut self.end,
-            "rupture_on" => &mut self.rupture_on,
-            "rupture_during_probation" => &mut self.rupture_during_probation,
-            "after_rupture_new_employer" => &mut self.after_rupture_new_employer,
-            "rncp" => &mut self.rncp,
-            "level" => &mut self.level,
-            "idcc" => &mut self.idcc,
-            "cpne" => &mut self.cpne,
-            "npec" => &mut self.npec,
-            "price" => &mut self.price,
-            "price_basis" => &mut self.price_basis,
-            "rqth_majoration" => &mut self.rqth_majoration,
-            "distance_share" => &mut self.distance_share,
-            "reduced_duration" => &mut self.reduced_duration,
-            "cfa_entry_on" => &mut self.cfa_entry_on,
-            "rqth" => &mut self.rqth,
-            "birth_date" => &mut self.birth_date,
-            "company_headcount" => &mut self.company_headcount,
-            "monthly_salary" => &mut self.monthly_salary,
-            "tutor_aid" => &mut self.tutor_aid,
-            "cycle_year" => &mut self.cycle_year,
-            "licence_pro" => &mut self.licence_pro,
-            "annexes.nights" | "annexes.meals" | "annexes.first_equipment" => {
-                let annexes = self.annexes.get_or_insert_with(AnnexesInput::default);
-                match field {
-                    "annexes.nights" => &mut annexes.nights,
-                    "annexes.meals" => &mut annexes.meals,
-                    _ => &mut annexes.first_equipment,
-                }
-            }
-            _ => {
-                return Err(Error::new(
-                    ErrorKind::UnknownField,
-                    Some(field),
-                    format!(
-                        "champ « {field} » inconnu : les champs sont {}",
-                        INPUT_FIELDS.join(", ")
-                    ),
-                ))
-            }
+        let Some(spec) = spec(field) else {
+            return Err(unknown_field(field));
         };
-        *slot = Some(Loose(value.to_owned()));
+        *(spec.slot)(self) = Some(Loose(value.to_owned()));
         Ok(())
     }
 
@@ -656,15 +597,7 @@ impl ContractInput {
             let message = e.to_string();
             let quoted = message.split('`').nth(1).map(str::to_owned);
             if message.starts_with("unknown field") {
-                let field = quoted.unwrap_or_default();
-                Error::new(
-                    ErrorKind::UnknownField,
-                    Some(&field),
-                    format!(
-                        "champ « {field} » inconnu : les champs sont {}",
-                        INPUT_FIELDS.join(", ")
-                    ),
-                )
+                unknown_field(&quoted.unwrap_or_default())
             } else {
                 Error::new(
                     ErrorKind::Invalid,

@@ -24,6 +24,7 @@
 mod contract;
 pub mod dates;
 mod error;
+pub mod fields;
 mod netcost;
 mod params;
 mod quote;
@@ -33,9 +34,10 @@ pub mod text;
 
 pub use contract::{
     parse_date, parse_decimal, parse_idcc, Annexes, AnnexesInput, Contract, ContractInput, Loose,
-    PriceBasis, INPUT_FIELDS,
+    PriceBasis,
 };
 pub use error::{Error, ErrorKind, Result};
+pub use fields::INPUT_FIELDS;
 pub use netcost::{
     AidRule, EmployerBook, NetCost, NetYear, RqthAid, SalaryGrid, SalaryMonth, TutorAidRule,
     EMBEDDED_EMPLOYER_PARAMETERS,
