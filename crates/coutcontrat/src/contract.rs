@@ -6,7 +6,6 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::fields::{spec, INPUT_FIELDS};
 use crate::referentiel::normalize_rncp;
 
 /// How the CFA states its price (D6).
@@ -286,18 +285,6 @@ pub struct ContractInput {
     pub licence_pro: Option<Loose>,
 }
 
-/// The error of a name that is none of the inputs: it lists them.
-fn unknown_field(field: &str) -> Error {
-    Error::new(
-        ErrorKind::UnknownField,
-        Some(field),
-        format!(
-            "champ « {field} » inconnu : les champs sont {}",
-            INPUT_FIELDS.join(", ")
-        ),
-    )
-}
-
 fn present(value: &Option<Loose>) -> Option<&str> {
     value.as_ref().map(|v| v.0.trim()).filter(|v| !v.is_empty())
 }
@@ -439,22 +426,6 @@ pub fn parse_idcc(text: &str, field: &str) -> Result<u32> {
 }
 
 impl ContractInput {
-    /// Sets one field by its name in the JSON interface (`price`, `annexes.meals`), as a batch column or
-    /// a form field gives it: an unknown name is an `unknown_field` error that lists the names.
-    ///
-    /// ```
-    /// let mut input = coutcontrat::ContractInput::default();
-    /// input.set("annexes.meals", "12").unwrap();
-    /// assert_eq!(input.set("pirce", "9000").unwrap_err().field(), Some("pirce"));
-    /// ```
-    pub fn set(&mut self, field: &str, value: &str) -> Result<()> {
-        let Some(spec) = spec(field) else {
-            return Err(unknown_field(field));
-        };
-        *(spec.slot)(self) = Some(Loose(value.to_owned()));
-        Ok(())
-    }
-
     /// Checks every field and gives the typed contract, or the first error with its field.
     ///
     /// Ranges and the consistency of dates are checked by the quote, which knows the rules in force.
@@ -583,28 +554,6 @@ impl ContractInput {
                 })
                 .transpose()?,
             licence_pro: flag(&self.licence_pro, "licence_pro")?,
-        })
-    }
-
-    /// Reads the JSON interface's input object, with an error that names an unknown field.
-    ///
-    /// ```
-    /// let err = coutcontrat::ContractInput::from_json(r#"{"pirce": 9000}"#).unwrap_err();
-    /// assert_eq!(err.field(), Some("pirce"));
-    /// ```
-    pub fn from_json(text: &str) -> Result<ContractInput> {
-        serde_json::from_str(text).map_err(|e| {
-            let message = e.to_string();
-            let quoted = message.split('`').nth(1).map(str::to_owned);
-            if message.starts_with("unknown field") {
-                unknown_field(&quoted.unwrap_or_default())
-            } else {
-                Error::new(
-                    ErrorKind::Invalid,
-                    None,
-                    format!("le contrat n'est pas un objet JSON valide : {message}"),
-                )
-            }
         })
     }
 }

@@ -10,6 +10,7 @@
 //! ```
 
 use crate::contract::{AnnexesInput, ContractInput, Loose};
+use crate::error::{Error, ErrorKind, Result};
 
 /// What an input holds, which says how it is typed and read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -285,6 +286,59 @@ pub fn markdown_table() -> String {
         ));
     }
     out
+}
+
+/// Read by name, as the table says: a batch column, a form field, a JSON key.
+impl ContractInput {
+    /// Sets one field by its name in the JSON interface (`price`, `annexes.meals`), as a batch column or
+    /// a form field gives it: an unknown name is an `unknown_field` error that lists the names.
+    ///
+    /// ```
+    /// let mut input = coutcontrat::ContractInput::default();
+    /// input.set("annexes.meals", "12").unwrap();
+    /// assert_eq!(input.set("pirce", "9000").unwrap_err().field(), Some("pirce"));
+    /// ```
+    pub fn set(&mut self, field: &str, value: &str) -> Result<()> {
+        let Some(spec) = spec(field) else {
+            return Err(unknown_field(field));
+        };
+        *(spec.slot)(self) = Some(Loose(value.to_owned()));
+        Ok(())
+    }
+
+    /// Reads the JSON interface's input object, with an error that names an unknown field.
+    ///
+    /// ```
+    /// let err = coutcontrat::ContractInput::from_json(r#"{"pirce": 9000}"#).unwrap_err();
+    /// assert_eq!(err.field(), Some("pirce"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<ContractInput> {
+        serde_json::from_str(text).map_err(|e| {
+            let message = e.to_string();
+            let quoted = message.split('`').nth(1).map(str::to_owned);
+            if message.starts_with("unknown field") {
+                unknown_field(&quoted.unwrap_or_default())
+            } else {
+                Error::new(
+                    ErrorKind::Invalid,
+                    None,
+                    format!("le contrat n'est pas un objet JSON valide : {message}"),
+                )
+            }
+        })
+    }
+}
+
+/// The error of a name that is none of the inputs: it lists them.
+fn unknown_field(field: &str) -> Error {
+    Error::new(
+        ErrorKind::UnknownField,
+        Some(field),
+        format!(
+            "champ « {field} » inconnu : les champs sont {}",
+            INPUT_FIELDS.join(", ")
+        ),
+    )
 }
 
 #[cfg(test)]
