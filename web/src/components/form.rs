@@ -1,7 +1,5 @@
 //! The form: what a non-specialist knows of the contract, in the order of the Cerfa.
 
-use std::rc::Rc;
-
 use coutcontrat::text::french_number;
 use coutcontrat::{PriceBasis, RuleBook, RuleSet};
 use rust_decimal::Decimal;
@@ -9,7 +7,6 @@ use web_sys::{HtmlDetailsElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::combobox::{Combobox, Suggestion};
-use super::part::{PagePart, Part};
 use super::widgets::{
     checkbox, describe, link_note, message, radio, sentence, text_field, Dispatch, Kind,
 };
@@ -36,17 +33,6 @@ fn percent(share: Decimal) -> String {
         "{}\u{a0}%",
         french_number((share * Decimal::from(100)).normalize())
     )
-}
-
-/// The whole form.
-pub fn form(state: &Rc<State>, dispatch: &Dispatch) -> Html {
-    html! {
-        <form class="form" aria-label="Le contrat" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
-            { for Part::FORM.into_iter().map(|part| html! {
-                <PagePart {part} state={state.clone()} dispatch={dispatch.clone()} />
-            }) }
-        </form>
-    }
 }
 
 /// What was wrong in the share link the page was opened with, each item leading to its field (where

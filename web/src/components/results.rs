@@ -1,30 +1,13 @@
 //! The results: every figure of the quote, its provenance and how it was computed.
 
-use std::rc::Rc;
-
 use coutcontrat::text::french_number;
 use coutcontrat::{NetCost, NpecSource, ParticipationKind, Quote, Regime};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::part::{PagePart, Part};
-use super::widgets::{explain, sentence, Dispatch};
+use super::widgets::{explain, sentence};
 use crate::format::{date_long, date_short, euros, plain};
 use crate::state::{Field, Flag, Outcome, State};
-
-/// The results region: announced politely to screen readers as it changes.
-pub fn results(state: &Rc<State>, dispatch: &Dispatch) -> Html {
-    html! {
-        <section id="results" class="results" aria-live="polite" aria-labelledby="results-title">
-            <p class="print-only doc-date">
-                { format!("Estimation établie le {}", date_long(state.today)) }
-            </p>
-            <h2 id="results-title" tabindex="-1">{ "Le chiffrage" }</h2>
-            { inputs_summary(state) }
-            <PagePart part={Part::Figures} state={state.clone()} dispatch={dispatch.clone()} />
-        </section>
-    }
-}
 
 /// The quote, or what prevents it.
 pub(super) fn figures(o: &Outcome, asks_net_cost: bool) -> Html {
@@ -337,7 +320,7 @@ fn sources(q: &Quote) -> Html {
 }
 
 /// What was typed, for the printed quote (hidden on screen, where the form shows it).
-fn inputs_summary(state: &State) -> Html {
+pub(super) fn inputs_summary(state: &State) -> Html {
     let f = &state.form;
     let mut rows: Vec<(String, String)> = Vec::new();
     for field in Field::ALL {
