@@ -3,6 +3,7 @@ use coutcontrat::referentiel::{
 };
 use coutcontrat::{ContractInput, NpecSource, Quote, Quoter};
 use jiff::civil::date;
+use rust_decimal::Decimal;
 
 use super::*;
 
