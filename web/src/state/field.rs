@@ -293,3 +293,31 @@ impl Section {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_input_of_the_core_has_its_place_in_the_form() {
+        for input in fields::FIELDS {
+            let placed = Field::ALL.iter().any(|f| f.key() == input.key)
+                || Flag::ALL.iter().any(|f| f.key() == input.key)
+                || input.key == "price_basis";
+            assert!(placed, "the page has no box for {}", input.key);
+        }
+        // A box's key that is an input of the core is that input's key, which its errors name.
+        for field in Field::ALL {
+            if let Some(input) = field.input() {
+                assert!(
+                    field.key() == input.key
+                        || matches!(field, Field::CertQuery | Field::BranchQuery)
+                );
+                assert!(!field.label().is_empty());
+            }
+        }
+        for flag in Flag::ALL {
+            assert!(!flag.label().is_empty());
+        }
+    }
+}

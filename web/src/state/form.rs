@@ -1,6 +1,7 @@
 //! What is typed, kept as typed, and how it becomes the core's loose input.
 
-use coutcontrat::{parse_date, parse_decimal, AnnexesInput, ContractInput, Loose, PriceBasis};
+use coutcontrat::fields;
+use coutcontrat::{parse_date, parse_decimal, ContractInput, Loose, PriceBasis};
 use jiff::civil::{date, Date};
 use rust_decimal::Decimal;
 
@@ -141,43 +142,28 @@ impl Form {
         } else {
             None
         };
-        let input = ContractInput {
-            signed_on: text(Field::SignedOn),
-            start: text(Field::Start),
-            end: text(Field::End),
-            rupture_on: text(Field::RuptureOn),
-            rupture_during_probation: flag(Flag::RuptureDuringProbation),
-            after_rupture_new_employer: flag(Flag::AfterRuptureNewEmployer),
-            rncp: text(Field::Rncp),
-            level: text(Field::Level),
-            idcc: text(Field::Idcc),
-            cpne: text(Field::Cpne),
-            npec: text(Field::Npec),
-            price: text(Field::Price),
-            price_basis: Some(Loose(
-                match self.price_basis {
-                    PriceBasis::Annual => "annual",
-                    PriceBasis::Total => "total",
-                }
-                .into(),
-            )),
-            rqth_majoration,
-            distance_share,
-            reduced_duration: flag(Flag::ReducedDuration),
-            annexes: Some(AnnexesInput {
-                nights: text(Field::Nights),
-                meals: text(Field::Meals),
-                first_equipment: text(Field::FirstEquipment),
-            }),
-            cfa_entry_on: text(Field::CfaEntryOn),
-            rqth: flag(Flag::Rqth),
-            birth_date: text(Field::BirthDate),
-            company_headcount: text(Field::CompanyHeadcount),
-            monthly_salary: text(Field::MonthlySalary),
-            tutor_aid: text(Field::TutorAid),
-            cycle_year: text(Field::CycleYear),
-            licence_pro: flag(Flag::LicencePro),
-        };
+        // Every box and tick box of a core input fills it, by the core's table; then the three the page
+        // gives its own way.
+        let mut input = ContractInput::default();
+        for field in Field::ALL {
+            if let Some(spec) = fields::spec(field.key()) {
+                *(spec.slot)(&mut input) = text(field);
+            }
+        }
+        for tick in Flag::ALL {
+            if let Some(spec) = fields::spec(tick.key()) {
+                *(spec.slot)(&mut input) = flag(tick);
+            }
+        }
+        input.price_basis = Some(Loose(
+            match self.price_basis {
+                PriceBasis::Annual => "annual",
+                PriceBasis::Total => "total",
+            }
+            .into(),
+        ));
+        input.rqth_majoration = rqth_majoration;
+        input.distance_share = distance_share;
         (input, errors)
     }
 
