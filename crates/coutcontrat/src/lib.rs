@@ -21,6 +21,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod codes;
 mod contract;
 pub mod dates;
 mod error;

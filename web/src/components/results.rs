@@ -1,5 +1,6 @@
 //! The results: every figure of the quote, its provenance and how it was computed.
 
+use coutcontrat::codes::InstalmentKind;
 use coutcontrat::text::french_number;
 use coutcontrat::{NetCost, NpecSource, ParticipationKind, Quote, Regime};
 use rust_decimal::Decimal;
@@ -270,13 +271,9 @@ fn years_table(q: &Quote) -> Html {
 }
 
 fn kind_label(kind: &str) -> &str {
-    match kind {
-        "advance" => "Avance",
-        "month_7" => "Versement du 7e mois",
-        "month_10" => "Versement du 10e mois",
-        "balance" => "Solde",
-        "annexes" => "Frais annexes",
-        other => other,
+    match InstalmentKind::from_code(kind) {
+        Some(known) => known.title(),
+        None => kind,
     }
 }
 
