@@ -263,3 +263,16 @@ pub fn explain(quote: &Quote, figures: &[&str]) -> Html {
         </details>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_level_list_covers_the_bounds_of_the_core() {
+        let (lo, hi) = coutcontrat::fields::spec("level").unwrap().bounds.unwrap();
+        let values: Vec<String> = LEVELS.iter().map(|(v, _)| v.to_string()).collect();
+        let bounds: Vec<String> = (lo..=hi).map(|l| l.to_string()).collect();
+        assert_eq!(values, bounds);
+    }
+}
