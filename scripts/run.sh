@@ -3,7 +3,8 @@
 # http://127.0.0.1:8080/ (release build; rebuilt when a source file changes). Ctrl-C stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+# Serving needs no browser: the Chromium of the tests is left to scripts/test.sh.
+SETUP_BROWSER=0 scripts/setup.sh
 . scripts/env.sh
 cargo fetch --locked
 ADDRESS=127.0.0.1

@@ -30,7 +30,9 @@ say PATH "add $PWD/web/tools/node_modules/.bin (or: . scripts/env.sh)"
 # On GitHub Actions, later steps get it too.
 if [[ -n ${GITHUB_PATH:-} ]]; then echo "$PWD/web/tools/node_modules/.bin" >> "$GITHUB_PATH"; fi
 
-if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+if [[ ${SETUP_BROWSER:-1} == 0 ]]; then
+  say chromium "not needed to serve the page, skipped"
+elif [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
   say chromium "present, skipped"
 else
   SUDO=; [[ $(id -u) -eq 0 ]] || SUDO=sudo
@@ -43,10 +45,11 @@ fi
 if [[ "$(trunk --version 2>/dev/null)" == "trunk $TRUNK_VERSION" ]]; then
   say trunk "$TRUNK_VERSION present, skipped"
 else
-  # 0.22 needs a newer rustc. No LTO / more codegen units: ~10% faster build of a dev tool.
-  # rustls instead of native-tls: no OpenSSL headers needed.
-  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features --features rustls
+  # 0.22 needs a newer rustc. A debug build: its own speed does not matter (it waits on cargo and
+  # wasm-opt), and on 2 cores it compiles in about 8 minutes instead of 28. rustls instead of native-tls:
+  # no OpenSSL headers needed.
+  say trunk "compiling $TRUNK_VERSION (debug build, ~8 min on 2 cores)"
+  CARGO_PROFILE_DEV_DEBUG=0 cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features --features rustls --debug
   say trunk "$TRUNK_VERSION installed"
 fi
 
@@ -60,8 +63,10 @@ fi
 if [[ "$(wasm-bindgen --version 2>/dev/null)" == "wasm-bindgen $WB_VERSION" ]]; then
   say wasm-bindgen "$WB_VERSION present, skipped"
 else
-  # Also provides wasm-bindgen-test-runner for the in-browser component tests.
-  cargo install wasm-bindgen-cli --version "$WB_VERSION" --locked
+  # Also provides wasm-bindgen-test-runner for the in-browser component tests. Debug build: 2 minutes
+  # instead of 7, and it still processes the page's module in about a second (BENCHMARKS.md).
+  say wasm-bindgen "compiling $WB_VERSION (debug build, ~2 min on 2 cores)"
+  CARGO_PROFILE_DEV_DEBUG=0 cargo install wasm-bindgen-cli --version "$WB_VERSION" --locked --debug
   say wasm-bindgen "$WB_VERSION installed"
 fi
 
