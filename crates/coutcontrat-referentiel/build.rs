@@ -1,5 +1,6 @@
-//! Lists the version directories of `data/referentiel/` so that the library embeds each one with
-//! `include_str!` (a new version directory needs no code change).
+//! Lists the version directories of the crate's `data/referentiel/` so that the library embeds each one with
+//! `include_str!` (a new version directory needs no code change). The data live inside the crate so that its
+//! package holds them; the repository's `data/referentiel` and `data/branches` are links to them.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ fn include(path: &Path) -> String {
 
 fn main() {
     let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
-    let data = manifest_dir.join("../../data");
+    let data = manifest_dir.join("data");
     let referentiel = data.join("referentiel");
     let branches = data.join("branches");
     println!("cargo:rerun-if-changed={}", referentiel.display());

@@ -4,7 +4,8 @@ use std::sync::OnceLock;
 
 use coutcontrat::Referentiel;
 
-use crate::dataset::{assemble, DataSet};
+use crate::data_dir::assemble;
+use crate::dataset::DataSet;
 use crate::error::Result;
 use crate::format::{
     parse_cpne_csv, parse_cpne_idcc_csv, parse_idcc_csv, parse_manifest, parse_npec_csv,

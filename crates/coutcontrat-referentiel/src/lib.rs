@@ -1,7 +1,7 @@
 //! # coutcontrat-referentiel
 //!
 //! The NPEC référentiel of France compétences on disk and in the binary:
-//! - a canonical, diff-friendly text format for `data/` ([`format`]), read with [`load_dir`] and written with
+//! - a canonical, diff-friendly text format for `data/` ([`mod@format`]), read with [`load_dir`] and written with
 //!   [`write_version`] (aside, then renamed: never half-written);
 //! - the importer of the official workbook, every layout since 2019 ([`import`], feature `import`, on by
 //!   default), and [`import_into`] which adds a version to a data directory and says what changed;
@@ -20,7 +20,22 @@
 //! ```
 #![deny(missing_docs)]
 
+// The arrows between modules: each uses only modules further right or below (no cycle; checked by
+// `modcycles.py`), and all of them the core crate `coutcontrat`.
+//
+//   reference → import → integrity → embedded → data_dir → store → format → dataset
+//   synth → embedded        import → xlsx        integrity, store → checksum
+//   compact → dataset       import, data_dir, store → trace        store → diff        * → error
+//
+// `import` reads workbooks (the current layout streamed through `xlsx`, every layout through calamine) and
+// writes through `data_dir`; `store` holds an import's rows compactly; `format` is the text of `data/`,
+// `dataset` its content in memory, `compact` the page's binary form of it.
+
+#[cfg(feature = "import")]
+mod checksum;
 pub mod compact;
+#[cfg(feature = "text")]
+mod data_dir;
 mod dataset;
 mod diff;
 #[cfg(feature = "text")]
@@ -39,10 +54,12 @@ mod store;
 #[cfg(feature = "import")]
 pub mod synth;
 #[cfg(feature = "import")]
+mod trace;
+#[cfg(feature = "import")]
 mod xlsx;
 
 #[cfg(feature = "text")]
-pub use dataset::{
+pub use data_dir::{
     load_dir, load_version_dir, read_dir, version_dir, version_dirs, write_branches, write_version,
 };
 pub use dataset::{CpneEntry, DataSet};

@@ -13,7 +13,8 @@ use jiff::civil::{date, Date};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
-use crate::dataset::{version_dir, write_branches, write_version, DataSet};
+use crate::data_dir::{version_dir, write_branches, write_version};
+use crate::dataset::DataSet;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::{sort_rows, CpneEntry};
 use crate::import::{import_workbook, ImportOptions, MatrixRows};

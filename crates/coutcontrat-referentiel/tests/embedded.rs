@@ -180,7 +180,7 @@ fn search_certifications() {
 
 #[test]
 fn shipped_files_are_canonical_and_round_trip() {
-    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let set = embedded_dataset().unwrap();
     assert_eq!(set.versions.len(), 7);
     assert!(set.versions.iter().all(|v| !v.synthetic));

@@ -204,13 +204,8 @@ fn codes(report: &coutcontrat_referentiel::integrity::VerifyReport) -> Vec<&'sta
 
 const OLD: &str = "referentiel/2024-07-18_v-18.07.2024";
 
-#[test]
-fn the_shipped_data_verify_against_their_sources_and_the_embedded_copy() {
-    let mut sources = vec![common::fixtures()];
-    let shared = repo_data().join("../../shared/reference-data");
-    if shared.is_dir() {
-        sources.push(shared.clone());
-    }
+/// Verifies the shipped data against `sources`, expecting `expected` source files checked.
+fn verify_shipped_data(sources: Vec<PathBuf>, expected: usize) {
     let report = verify_dir(
         &repo_data(),
         &VerifyOptions {
@@ -229,11 +224,32 @@ fn the_shipped_data_verify_against_their_sources_and_the_embedded_copy() {
         .iter()
         .filter(|v| v.source_checked == Some(true))
         .count();
-    // The five trimmed workbooks (one under an accented name), and the CSV of shared/ when it is there.
-    let expected = if shared.is_dir() { 7 } else { 5 };
     assert_eq!(checked, expected, "{report}");
     assert_eq!(report.branches.len(), 2);
     assert!(report.to_string().contains("aucun problème"), "{report}");
+}
+
+#[test]
+fn the_shipped_data_verify_against_their_sources_and_the_embedded_copy() {
+    // The five trimmed workbooks (one under an accented name).
+    verify_shipped_data(vec![common::fixtures()], 5);
+}
+
+/// With the shared reference extracts (`COUTCONTRAT_REFERENCE_DATA`, else `../shared/reference-data` beside the
+/// checkout), the CSV of the two versions converted from them are checked too.
+#[test]
+#[ignore = "needs the shared reference extracts: cargo test -p coutcontrat-referentiel --test integrity -- --ignored"]
+fn the_shipped_data_verify_against_the_shared_reference_extracts() {
+    let shared = std::env::var_os("COUTCONTRAT_REFERENCE_DATA").map_or_else(
+        || repo_data().join("../../shared/reference-data"),
+        PathBuf::from,
+    );
+    assert!(
+        shared.is_dir(),
+        "{} is absent: set COUTCONTRAT_REFERENCE_DATA to the folder of the shared reference extracts",
+        shared.display()
+    );
+    verify_shipped_data(vec![common::fixtures(), shared], 7);
 }
 
 #[test]

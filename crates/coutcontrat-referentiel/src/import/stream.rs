@@ -3,13 +3,27 @@
 //! mapping, « Me lire ») are read meanwhile on a third. Same rows, warnings and messages as the calamine path
 //! (which [`read`] leaves to the caller, by returning `None`, for every other layout and for anything unexpected).
 
+use std::collections::BTreeSet;
 use std::io::BufRead;
 
 use calamine::Data;
+use coutcontrat::referentiel::CpneIdcc;
+use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 
-use super::*;
-use crate::store::{FxMap, RowStore, NONE};
-use crate::xlsx::{read_range, to_data, Package, RawCell, SheetRows, Value};
+use super::cells::{cell_code, cell_text, col_letter, date_value, norm_header, norm_sheet};
+use super::layouts::{Field, Layout, LongSpec, SPECS};
+use super::long::{best_header, renamed_header_error, required, Match};
+use super::mapping::read_mapping_sheet;
+use super::matrix::{matrix_head, Fixed, MATRIX_KEYS};
+use super::parts::{MatrixParts, Parts};
+use super::readme::{readme_of, readme_sheet};
+use super::sheet::Grid;
+use crate::error::{Error, ErrorKind, Result};
+use crate::integrity::sha256_hex;
+use crate::store::{CRow, RowStore, NONE};
+use crate::trace::trace;
+use crate::xlsx::{range_of, read_range, to_data, Package, RawCell, SheetRows, Value};
 
 /// The size of the chunks of « Onglet 3 » handed to the parsers (small in unit tests: many chunks).
 const CHUNK: usize = if cfg!(test) { 16 << 10 } else { 4 << 20 };
@@ -52,7 +66,7 @@ struct Texts<'a> {
     sst: &'a [String],
     /// Shared-string index → id of its trimmed text.
     sst_ids: Vec<u32>,
-    numbers: FxMap<u64, u32>,
+    numbers: FxHashMap<u64, u32>,
     empty: u32,
 }
 
@@ -63,7 +77,7 @@ impl<'a> Texts<'a> {
         Texts {
             sst,
             sst_ids,
-            numbers: FxMap::default(),
+            numbers: FxHashMap::default(),
             empty,
         }
     }
@@ -476,7 +490,7 @@ fn convert_long<R: BufRead>(
     let [rncp_i, label_i, certifier_i, type_i, cpne_i, cpne_label_i, amount_i, status_i, date_i] =
         [0usize, 1, 2, 3, 4, 5, 6, 7, 8];
     let col = &layout.col;
-    let mut dates: FxMap<u64, std::result::Result<Option<Date>, String>> = FxMap::default();
+    let mut dates: FxHashMap<u64, std::result::Result<Option<Date>, String>> = FxHashMap::default();
     let mut cells: Vec<RawCell> = Vec::new();
     while let Some(row) = rows.next_row(&mut cells)? {
         if row <= layout.header_row {
@@ -611,7 +625,7 @@ fn read_matrix_stream<R: BufRead>(
     }
     let grid = Grid {
         name: sheet.to_owned(),
-        range: crate::xlsx::range_of(sparse)
+        range: range_of(sparse)
             .map_err(|msg| Error::new(ErrorKind::Unreadable, file, msg).sheet(sheet))?,
     };
     let head = matrix_head(&grid, file)?;
@@ -720,6 +734,7 @@ fn read_matrix_stream<R: BufRead>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::{import_bytes_via, ImportOptions, Via};
     use crate::synth::{write_synthetic, SynthOptions};
 
     /// Dozens of 16 KB chunks, parsed by two threads and put back in order: the rows of the calamine reader.

@@ -2,17 +2,24 @@
 //! § 9), written as a real `.xlsx` the way Excel saves one (shared-strings table, styles, Excel-serial dates),
 //! for import tests and benchmarks.
 //!
-//! Every amount is made up. The workbook says so everywhere: certification labels start with « [SYNTHÉTIQUE] »,
+//! Every amount is made up. The workbook says so everywhere: certification labels start with « `[SYNTHÉTIQUE] ` »,
 //! « Me lire » says it, and the version tag on its last line contains `SYNTHETIC`, so an import marks the
 //! version `synthetic = true`. It is deterministic (same options, same bytes) and meant for `target/synthetic/`,
 //! never for `data/`.
 
-use std::collections::HashMap;
 use std::io::{self, Seek, Write};
 
 use jiff::civil::{date, Date};
 
 use crate::embedded::embedded_dataset;
+
+mod parts;
+mod words;
+mod xml;
+
+use parts::{content_types, workbook, APP, CORE, ROOT_RELS, STYLES, WORKBOOK_RELS};
+use words::{CERTIFIERS, FIELDS, JOBS, QUALIFIERS, TYPES};
+use xml::{excel_serial, Sheet, Sst, C, S_AMOUNT, S_DATE, S_HEADER, S_TEXT};
 
 /// The version tag written on the last line of « Me lire ».
 pub const SYNTHETIC_TAG: &str = "v_18.07.2024-SYNTHETIC";
@@ -91,92 +98,6 @@ impl Rng {
     }
 }
 
-const TYPES: &[(&str, u32, u32, u32)] = &[
-    // type, weight, lowest and highest default amount
-    ("TITRE", 30, 4000, 12000),
-    ("BTS", 14, 6500, 10000),
-    ("CAP", 12, 5000, 8000),
-    ("BP", 6, 6000, 9000),
-    ("BAC PRO", 8, 6000, 9000),
-    ("LICENCE PRO", 10, 7000, 11000),
-    ("MASTER", 8, 8000, 12000),
-    ("TITRE INGENIEUR", 5, 9000, 12000),
-    ("MC", 3, 4500, 7500),
-    ("BTSA", 4, 6500, 10000),
-];
-
-const JOBS: &[&str] = &[
-    "Technicien",
-    "Technicien supérieur",
-    "Responsable",
-    "Agent",
-    "Opérateur",
-    "Chargé de projet",
-    "Gestionnaire",
-    "Conducteur",
-    "Assistant",
-    "Manager",
-    "Ingénieur",
-    "Conseiller",
-    "Employé",
-    "Installateur",
-    "Coordinateur",
-];
-
-const FIELDS: &[&str] = &[
-    "maintenance des systèmes de production",
-    "commerce international",
-    "cuisine",
-    "pâtisserie, chocolaterie, confiserie",
-    "sécurité des biens et des personnes",
-    "logistique et transport",
-    "comptabilité et gestion",
-    "électrotechnique",
-    "bâtiment et travaux publics",
-    "plasturgie",
-    "mise en oeuvre des caoutchoucs et élastomères thermoplastiques",
-    "hôtellerie-restauration",
-    "propreté et hygiène",
-    "transport routier de marchandises",
-    "aéronautique",
-    "services à la personne",
-    "développement web et mobile",
-    "réseaux et télécommunications",
-    "banque, assurance",
-    "immobilier",
-    "métiers de la coiffure",
-    "esthétique, cosmétique, parfumerie",
-    "agriculture et agroéquipement",
-    "industries agroalimentaires",
-    "énergies renouvelables",
-    "relation client à distance",
-    "ressources humaines",
-    "gestion de la PME",
-    "communication et marketing digital",
-    "petite enfance",
-];
-
-const QUALIFIERS: &[&str] = &[
-    "",
-    "",
-    "",
-    " option A",
-    " option B",
-    " – parcours entreprise",
-    " (niveau avancé)",
-    ", spécialité industrielle",
-];
-
-const CERTIFIERS: &[&str] = &[
-    "MINISTERE DE L'EDUCATION NATIONALE ET DE LA JEUNESSE",
-    "MINISTERE DU TRAVAIL, DU PLEIN EMPLOI ET DE L'INSERTION",
-    "MINISTERE DE L'ENSEIGNEMENT SUPERIEUR ET DE LA RECHERCHE",
-    "MINISTERE DE L'AGRICULTURE ET DE LA SOUVERAINETE ALIMENTAIRE",
-    "CHAMBRE DE COMMERCE ET D'INDUSTRIE FRANCE",
-    "CNAM",
-    "[SYNTHÉTIQUE] ORGANISME CERTIFICATEUR",
-];
-
 /// The applicability dates the real files carry, the later ones more often.
 fn dates() -> [(Date, u64); 6] {
     [
@@ -199,167 +120,6 @@ fn weighted<T: Copy>(rng: &mut Rng, items: &[(T, u64)]) -> T {
         n -= w;
     }
     items[0].0
-}
-
-/// Days since 1899-12-30: Excel's serial date (1900 system).
-fn excel_serial(d: Date) -> i64 {
-    d.since(date(1899, 12, 30))
-        .map_or(0, |span| i64::from(span.get_days()))
-}
-
-fn escape(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-}
-
-fn col_letter(col: usize) -> String {
-    let mut n = col + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        out.push(b'A' + ((n - 1) % 26) as u8);
-        n = (n - 1) / 26;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// The shared-strings table being built.
-#[derive(Default)]
-struct Sst {
-    index: HashMap<String, u32>,
-    list: Vec<String>,
-    refs: usize,
-}
-
-impl Sst {
-    fn id(&mut self, s: &str) -> u32 {
-        self.refs += 1;
-        if let Some(&i) = self.index.get(s) {
-            return i;
-        }
-        let i = self.list.len() as u32;
-        self.list.push(s.to_owned());
-        self.index.insert(s.to_owned(), i);
-        i
-    }
-
-    fn xml(&self) -> String {
-        let mut out = format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<sst xmlns=\"{MAIN_NS}\" count=\"{}\" uniqueCount=\"{}\">",
-            self.refs,
-            self.list.len()
-        );
-        for s in &self.list {
-            let preserve = s.starts_with(char::is_whitespace)
-                || s.ends_with(char::is_whitespace)
-                || s.contains('\n');
-            out.push_str(if preserve {
-                "<si><t xml:space=\"preserve\">"
-            } else {
-                "<si><t>"
-            });
-            escape(s, &mut out);
-            out.push_str("</t></si>");
-        }
-        out.push_str("</sst>");
-        out
-    }
-}
-
-const MAIN_NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/// Cell styles of `styles.xml`.
-const S_TEXT: u32 = 1;
-const S_HEADER: u32 = 2;
-const S_DATE: u32 = 3;
-const S_AMOUNT: u32 = 4;
-
-/// A worksheet being written: rows of cells, strings through the shared table.
-struct Sheet<'a, W: Write> {
-    out: &'a mut W,
-    sst: &'a mut Sst,
-    line: String,
-    row: usize,
-    width: usize,
-}
-
-enum C<'s> {
-    S(&'s str, u32),
-    N(f64, u32),
-    Empty,
-}
-
-impl<'a, W: Write> Sheet<'a, W> {
-    fn start(out: &'a mut W, sst: &'a mut Sst, width: usize, cols: &str) -> io::Result<Self> {
-        write!(
-            out,
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<worksheet xmlns=\"{MAIN_NS}\" \
-             xmlns:r=\"{REL_NS}\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" \
-             mc:Ignorable=\"x14ac\" xmlns:x14ac=\"http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac\">\
-             <sheetViews><sheetView workbookViewId=\"0\"/></sheetViews>\
-             <sheetFormatPr defaultRowHeight=\"15\" x14ac:dyDescent=\"0.25\"/>{cols}<sheetData>"
-        )?;
-        Ok(Sheet {
-            out,
-            sst,
-            line: String::with_capacity(1024),
-            row: 0,
-            width,
-        })
-    }
-
-    fn row(&mut self, cells: &[C<'_>]) -> io::Result<()> {
-        use std::fmt::Write as _;
-        self.row += 1;
-        let r = self.row;
-        self.line.clear();
-        if cells.iter().all(|c| matches!(c, C::Empty)) {
-            return Ok(());
-        }
-        let _ = write!(
-            self.line,
-            "<row r=\"{r}\" spans=\"1:{}\" x14ac:dyDescent=\"0.25\">",
-            self.width
-        );
-        for (i, c) in cells.iter().enumerate() {
-            match c {
-                C::Empty => {}
-                C::S(s, style) => {
-                    let id = self.sst.id(s);
-                    let _ = write!(
-                        self.line,
-                        "<c r=\"{}{r}\" s=\"{style}\" t=\"s\"><v>{id}</v></c>",
-                        col_letter(i)
-                    );
-                }
-                C::N(v, style) => {
-                    let _ = write!(self.line, "<c r=\"{}{r}\"", col_letter(i));
-                    if *style != 0 {
-                        let _ = write!(self.line, " s=\"{style}\"");
-                    }
-                    let _ = write!(self.line, "><v>{v}</v></c>");
-                }
-            }
-        }
-        self.line.push_str("</row>");
-        self.out.write_all(self.line.as_bytes())
-    }
-
-    fn end(self, tail: &str) -> io::Result<()> {
-        write!(
-            self.out,
-            "</sheetData>{tail}<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" \
-             footer=\"0.3\"/></worksheet>"
-        )
-    }
 }
 
 /// One certification as generated.
@@ -771,102 +531,3 @@ pub fn write_synthetic<W: Write + Seek>(opts: &SynthOptions, out: W) -> io::Resu
     zip.finish().map_err(io::Error::other)?;
     Ok(summary)
 }
-
-fn content_types() -> String {
-    let mut s = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Types \
-         xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" \
-         ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" \
-         ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" \
-         ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>",
-    );
-    for k in 1..=4 {
-        s.push_str(&format!(
-            "<Override PartName=\"/xl/worksheets/sheet{k}.xml\" \
-             ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-        ));
-    }
-    s.push_str(
-        "<Override PartName=\"/xl/styles.xml\" \
-         ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/><Override \
-         PartName=\"/xl/sharedStrings.xml\" \
-         ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/><Override \
-         PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
-         <Override PartName=\"/docProps/app.xml\" \
-         ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/></Types>",
-    );
-    s
-}
-
-fn workbook() -> String {
-    let mut s = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<workbook xmlns=\"{MAIN_NS}\" \
-         xmlns:r=\"{REL_NS}\"><workbookPr defaultThemeVersion=\"166925\"/><bookViews><workbookView xWindow=\"0\" \
-         yWindow=\"0\" windowWidth=\"28800\" windowHeight=\"12300\"/></bookViews><sheets>"
-    );
-    for (k, name) in [
-        "Me lire",
-        "Onglet 2 - global",
-        "Onglet 3 - référentiel NPEC",
-        "Onglet 4 - CPNE-IDCC",
-    ]
-    .iter()
-    .enumerate()
-    {
-        s.push_str(&format!(
-            "<sheet name=\"{name}\" sheetId=\"{}\" r:id=\"rId{}\"/>",
-            k + 1,
-            k + 1
-        ));
-    }
-    s.push_str("</sheets><calcPr calcId=\"191029\"/></workbook>");
-    s
-}
-
-const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Relationships \
-    xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId3\" \
-    Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" \
-    Target=\"docProps/app.xml\"/><Relationship Id=\"rId2\" \
-    Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" \
-    Target=\"docProps/core.xml\"/><Relationship Id=\"rId1\" \
-    Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" \
-    Target=\"xl/workbook.xml\"/></Relationships>";
-
-const WORKBOOK_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Relationships \
-    xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" \
-    Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" \
-    Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" \
-    Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" \
-    Target=\"worksheets/sheet2.xml\"/><Relationship Id=\"rId3\" \
-    Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" \
-    Target=\"worksheets/sheet3.xml\"/><Relationship Id=\"rId4\" \
-    Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" \
-    Target=\"worksheets/sheet4.xml\"/><Relationship Id=\"rId5\" \
-    Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>\
-    <Relationship Id=\"rId6\" \
-    Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" \
-    Target=\"sharedStrings.xml\"/></Relationships>";
-
-const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<styleSheet \
-    xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><numFmts count=\"1\"><numFmt \
-    numFmtId=\"164\" formatCode=\"#,##0\\ &quot;€&quot;\"/></numFmts><fonts count=\"2\"><font><sz val=\"11\"/><name \
-    val=\"Aptos Narrow\"/><family val=\"2\"/></font><font><b/><sz val=\"11\"/><name val=\"Aptos Narrow\"/><family \
-    val=\"2\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill \
-    patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/>\
-    </border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/>\
-    </cellStyleXfs><cellXfs count=\"5\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf \
-    numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"0\" \
-    fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment \
-    wrapText=\"1\"/></xf><xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" \
-    applyNumberFormat=\"1\"/><xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" \
-    applyNumberFormat=\"1\"/></cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" \
-    builtinId=\"0\"/></cellStyles></styleSheet>";
-
-const APP: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Properties \
-    xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>Microsoft \
-    Excel</Application></Properties>";
-
-const CORE: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<cp:coreProperties \
-    xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
-    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>[SYNTHÉTIQUE] Référentiel des NPEC – données \
-    générées, aucune valeur réelle</dc:title><dc:creator>coutcontrat-synth</dc:creator></cp:coreProperties>";

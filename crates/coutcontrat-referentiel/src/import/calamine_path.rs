@@ -1,0 +1,155 @@
+//! The calamine path: every layout, each sheet read whole into a grid.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Cursor;
+
+use calamine::{open_workbook_auto_from_rs, Reader};
+
+use super::cells::norm_sheet;
+use super::layouts::{LongSpec, SPECS};
+use super::long::{best_header, read_long, renamed_header_error, required, LongRows, Match};
+use super::mapping::read_mapping_sheet;
+use super::matrix::read_matrix;
+use super::parts::{MatrixParts, Parts};
+use super::readme::read_readme;
+use super::sheet::{Book, Grid};
+use crate::error::{Error, ErrorKind, Result};
+use crate::store::RowStore;
+
+/// Reads a workbook with calamine, every layout.
+pub(super) fn read_parts(file: &str, inner: &[u8]) -> Result<Parts> {
+    let mut book: Book<'_> = open_workbook_auto_from_rs(Cursor::new(inner)).map_err(|e| {
+        Error::new(
+            ErrorKind::Unreadable,
+            file,
+            format!("classeur illisible ({e}) : attendu le fichier .xlsx (ou .zip) publié par France compétences"),
+        )
+    })?;
+    let names = book.sheet_names();
+    let normalized: Vec<String> = names.iter().map(|n| norm_sheet(n)).collect();
+    let sheet_named = |wanted: &str| {
+        normalized
+            .iter()
+            .position(|n| n == wanted)
+            .map(|i| names[i].clone())
+    };
+
+    // The layout: the first spec (newest first) whose sheet exists and whose header matches completely.
+    let mut best: Option<(&LongSpec, Match, String)> = None;
+    let mut grids: BTreeMap<String, Grid> = BTreeMap::new();
+    for spec in SPECS {
+        let Some(name) = sheet_named(spec.sheets[0]) else {
+            continue;
+        };
+        if !grids.contains_key(&name) {
+            grids.insert(name.clone(), Grid::read(&mut book, file, &name)?);
+        }
+        let m = best_header(&grids[&name], spec);
+        let complete = m.required_found == required(spec);
+        let better = match &best {
+            None => true,
+            Some((b, bm, _)) => {
+                let b_complete = bm.required_found == required(b);
+                (complete, m.found, m.required_found) > (b_complete, bm.found, bm.required_found)
+            }
+        };
+        if better {
+            best = Some((spec, m, name));
+        }
+    }
+    let Some((spec, m, main_sheet)) = best else {
+        let listed = names
+            .iter()
+            .map(|n| format!("« {n} »"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let looks_like = normalized
+            .iter()
+            .any(|n| n.starts_with("onglet") || n == "melire" || n == "lisez-moi");
+        let (kind, message) = if looks_like {
+            (
+                ErrorKind::MissingSheet,
+                format!(
+                    "aucun onglet de NPEC : attendu « Onglet 3 - référentiel NPEC » (2022 et suivantes) ou \
+                     « Onglet 3 - par formation-CPNE » / « Onglet 2 - par formation-CPNE » (2019–2021) ; onglets \
+                     présents : {listed}. Importez le référentiel complet tel que publié."
+                ),
+            )
+        } else {
+            (
+                ErrorKind::UnknownWorkbook,
+                format!(
+                    "ce classeur n'est pas un référentiel des NPEC de France compétences (onglets : {listed}) : \
+                     téléchargez « Référentiel unique des NPEC » sur francecompetences.fr"
+                ),
+            )
+        };
+        return Err(Error::new(kind, file, message));
+    };
+    if m.required_found < required(spec) {
+        return Err(renamed_header_error(&grids[&main_sheet], file, spec, &m));
+    }
+    let layout = spec.layout;
+
+    let mut long = LongRows {
+        rows: Vec::new(),
+        pairs: Vec::new(),
+        mapped: BTreeSet::new(),
+        skipped_hist: 0,
+        no_year: 0,
+        not_rncp: 0,
+    };
+    read_long(&grids[&main_sheet], file, &m, &mut long)?;
+    for other in &spec.sheets[1..] {
+        if let Some(name) = sheet_named(other) {
+            let grid = Grid::read(&mut book, file, &name)?;
+            let m = best_header(&grid, spec);
+            if m.required_found < required(spec) {
+                return Err(renamed_header_error(&grid, file, spec, &m));
+            }
+            read_long(&grid, file, &m, &mut long)?;
+        }
+    }
+    let mut store = RowStore::default();
+    for r in &long.rows {
+        store.push_row(r);
+    }
+    drop(grids);
+    let matrix = match sheet_named("onglet2-global") {
+        Some(name) => {
+            let grid = Grid::read(&mut book, file, &name)?;
+            let m = read_matrix(&grid, file)?;
+            let cells = m.rows.iter().map(|r| store.crow_of(r)).collect();
+            Some(MatrixParts {
+                codes: m.codes,
+                pairs: m.pairs,
+                mapped: m.mapped,
+                cells,
+            })
+        }
+        None => None,
+    };
+    // Mapping sheets: « Onglet 4 - CPNE-IDCC », « Onglet 5 - IDCC-CPNE », « IDCC-CPNE »…
+    let (mut sheet_pairs, mut sheet_mapped) = (Vec::new(), BTreeSet::new());
+    for (i, n) in normalized.iter().enumerate() {
+        if n.contains("cpne-idcc") || n.contains("idcc-cpne") {
+            let grid = Grid::read(&mut book, file, &names[i])?;
+            read_mapping_sheet(&grid, file, &mut sheet_pairs, &mut sheet_mapped)?;
+        }
+    }
+    let readme = read_readme(&mut book, file, &names)?;
+    Ok(Parts {
+        layout,
+        main_sheet,
+        store,
+        skipped_hist: long.skipped_hist,
+        no_year: long.no_year,
+        not_rncp: long.not_rncp,
+        pairs: long.pairs,
+        mapped: long.mapped,
+        matrix,
+        sheet_pairs,
+        sheet_mapped,
+        readme: readme.map(|r| r.lines).unwrap_or_default(),
+    })
+}

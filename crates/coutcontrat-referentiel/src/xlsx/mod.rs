@@ -1,0 +1,137 @@
+//! A streaming reader of `.xlsx` worksheets: the zip entry of a sheet is inflated and pull-parsed with
+//! quick-xml row by row, shared strings loaded once; no sheet is ever held whole in memory.
+//!
+//! It reads cells as calamine does (same types, same text: rich-text runs joined, phonetic runs skipped,
+//! `_x000D_` escapes and entities resolved), so that the importer gets the same values on either path.
+//! Anything it does not expect is reported as an error, and the importer then falls back to calamine,
+//! whose messages it keeps for damaged files.
+
+mod cells;
+mod package;
+mod sheet;
+
+pub(crate) use cells::{range_of, to_data, RawCell, Value};
+pub(crate) use package::Package;
+pub(crate) use sheet::{read_range, SheetRows};
+
+/// A low-level reading problem (the caller falls back to calamine, which words it for the user).
+pub(crate) type XResult<T> = std::result::Result<T, String>;
+
+/// Reads every cell of a sheet on one thread (shared strings, inflating and parsing), keeping nothing: the
+/// count of cells with a value. For the benchmark beside calamine's own reader (`examples/xlsx_readers.rs`).
+pub fn count_sheet_cells(bytes: &[u8], sheet: &str) -> XResult<u64> {
+    let pkg = Package::open(bytes)?;
+    pkg.shared_strings()?;
+    pkg.with_sheet(sheet, |r| {
+        let mut rows = SheetRows::new(r);
+        let (mut cells, mut count) = (Vec::new(), 0u64);
+        while rows.next_row(&mut cells)?.is_some() {
+            count += cells.len() as u64;
+        }
+        Ok(count)
+    })?
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    use calamine::CellErrorType;
+
+    use super::cells::*;
+    use super::package::*;
+    use super::sheet::*;
+
+    /// A package of one part, whose central directory declares `declared` bytes for it.
+    fn package_declaring(name: &str, content: &[u8], declared: u32) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(content).unwrap();
+        let mut bytes = zip.finish().unwrap().into_inner();
+        let at = bytes
+            .windows(4)
+            .position(|w| w == b"PK\x01\x02")
+            .expect("central directory");
+        bytes[at + 24..at + 28].copy_from_slice(&declared.to_le_bytes());
+        bytes
+    }
+
+    #[test]
+    fn a_part_declaring_gigabytes_is_refused_before_any_is_reserved() {
+        // Found by fuzzing: 3 GB reserved for a 7 KB file.
+        let rels = "xl/_rels/workbook.xml.rels";
+        let err = Package::open(&package_declaring(rels, b"<Relationships/>", 3_388_998_085))
+            .err()
+            .expect("refused");
+        assert!(
+            err.contains(rels) && err.contains("3388998085 octets"),
+            "{err}"
+        );
+        // The same part declaring its true size is read.
+        let honest = package_declaring(rels, b"<Relationships/>", 16);
+        assert!(!Package::open(&honest)
+            .err()
+            .unwrap_or_default()
+            .contains("octets"));
+    }
+
+    fn rows(xml: &str) -> Vec<(u32, Vec<RawCell>)> {
+        let mut r = SheetRows::new(xml.as_bytes());
+        let mut cells = Vec::new();
+        let mut out = Vec::new();
+        while let Some(n) = r.next_row(&mut cells).unwrap() {
+            out.push((n, cells.clone()));
+        }
+        out
+    }
+
+    #[test]
+    fn cells_of_every_type() {
+        let xml = r#"<worksheet><sheetData><row r="1"><c r="A1" s="2"/><c r="B1" t="s"><v>3</v></c><c r="C1"><v>9497</v></c></row><row r="2"></row><row r="3"><c r="B3" t="inlineStr"><is><t xml:space="preserve"> a &amp; b_x000D_</t></is></c><c r="D3" t="str"><f>A1</f><v>x&lt;y</v></c><c t="b"><v>1</v></c><c r="G3" t="e"><v>#N/A</v></c><c r="H3"><v>6079.3333</v></c></row><row r="4"/></sheetData></worksheet>"#;
+        let got = rows(xml);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, 1);
+        assert_eq!(
+            got[0].1,
+            vec![
+                RawCell {
+                    col: 1,
+                    value: Value::Sst(3)
+                },
+                RawCell {
+                    col: 2,
+                    value: Value::Num(9497.0)
+                }
+            ]
+        );
+        assert_eq!(got[1].0, 3);
+        let values: Vec<(u32, Value)> = got[1].1.iter().map(|c| (c.col, c.value.clone())).collect();
+        assert_eq!(
+            values,
+            vec![
+                (1, Value::Text(" a & b\r".into())),
+                (3, Value::Text("x<y".into())),
+                (4, Value::Bool(true)),
+                (6, Value::Error(CellErrorType::NA)),
+                (7, Value::Num(6079.3333)),
+            ]
+        );
+    }
+
+    #[test]
+    fn rich_shared_strings() {
+        let mut xml = xml_reader(
+            r#"<si><r><rPr><b/></rPr><t xml:space="preserve">applicables </t></r><rPh><t>x</t></rPh><r><t>au 15 juillet</t></r></si>"#
+                .as_bytes(),
+        );
+        let mut buf = Vec::new();
+        xml.read_event_into(&mut buf).unwrap();
+        assert_eq!(
+            read_string(&mut xml, &mut Vec::new()).unwrap(),
+            "applicables au 15 juillet"
+        );
+        assert_eq!(col_of_ref(b"AB12"), Some(27));
+    }
+}
