@@ -564,14 +564,14 @@ impl FValue {
 /// A contract drawn by the fuzzer, field by field (`None`: the field is left out).
 #[derive(Debug, Arbitrary)]
 pub struct FContract {
-    /// One value per field of [`coutcontrat::INPUT_FIELDS`], in order.
+    /// One value per field of [`coutcontrat::contract::INPUT_FIELDS`], in order.
     pub fields: [Option<FValue>; 27],
 }
 
 impl FContract {
     /// The (field, text) pairs.
     pub fn pairs(&self) -> Vec<(&'static str, String)> {
-        coutcontrat::INPUT_FIELDS
+        coutcontrat::contract::INPUT_FIELDS
             .iter()
             .zip(&self.fields)
             .filter_map(|(f, v)| v.as_ref().map(|v| (*f, v.text())))
@@ -614,28 +614,43 @@ fn is_cents(d: Decimal) -> bool {
 /// The figures of a quote add up (the same checks as the core's property tests, on any input the fuzzer
 /// finds): year lines split the price, totals are the sums, the schedule pays exactly what the OPCO owes.
 pub fn check_quote(c: &Contract, q: &Quote) {
+    let d = coutcontrat::money::Money::to_decimal;
     for y in &q.years {
         assert_eq!(y.opco + y.employer, y.price, "year line {y:?}");
         assert!(y.opco <= y.npec, "opco {} > npec {}", y.opco, y.npec);
         for v in [y.npec, y.price, y.opco, y.employer, y.rqth] {
-            assert!(v >= Decimal::ZERO && is_cents(v), "{v} in {y:?}");
+            assert!(d(v) >= Decimal::ZERO && is_cents(d(v)), "{v} in {y:?}");
         }
     }
-    let sum = |f: fn(&coutcontrat::YearLine) -> Decimal| q.years.iter().map(f).sum::<Decimal>();
-    assert_eq!(q.totals.npec, sum(|y| y.npec));
-    assert_eq!(q.totals.price, sum(|y| y.price));
-    assert_eq!(q.totals.rqth, sum(|y| y.rqth));
-    assert_eq!(q.totals.employer, sum(|y| y.employer) + q.participation);
-    let pre = q.precontract.as_ref().map_or(Decimal::ZERO, |p| p.amount);
+    let sum = |f: fn(&coutcontrat::quote::YearLine) -> coutcontrat::money::Money| {
+        q.years.iter().map(|y| d(f(y))).sum::<Decimal>()
+    };
+    assert_eq!(d(q.totals.npec), sum(|y| y.npec));
+    assert_eq!(d(q.totals.price), sum(|y| y.price));
+    assert_eq!(d(q.totals.rqth), sum(|y| y.rqth));
     assert_eq!(
-        q.totals.opco,
-        (sum(|y| y.opco) + pre - q.participation).max(Decimal::ZERO)
+        d(q.totals.employer),
+        sum(|y| y.employer) + d(q.participation)
     );
-    assert!(q.totals.opco >= Decimal::ZERO && q.totals.employer >= Decimal::ZERO);
-    let paid: Decimal = q.schedule.iter().map(|i| i.amount).sum();
-    assert_eq!(paid, q.totals.opco + q.totals.rqth + q.totals.annexes);
+    let pre = q
+        .precontract
+        .as_ref()
+        .map_or(Decimal::ZERO, |p| d(p.amount));
+    assert_eq!(
+        d(q.totals.opco),
+        (sum(|y| y.opco) + pre - d(q.participation)).max(Decimal::ZERO)
+    );
+    assert!(d(q.totals.opco) >= Decimal::ZERO && d(q.totals.employer) >= Decimal::ZERO);
+    let paid: Decimal = q.schedule.iter().map(|i| d(i.amount)).sum();
+    assert_eq!(
+        paid,
+        d(q.totals.opco) + d(q.totals.rqth) + d(q.totals.annexes)
+    );
     for i in &q.schedule {
-        assert!(i.amount > Decimal::ZERO && is_cents(i.amount), "{i:?}");
+        assert!(
+            d(i.amount) > Decimal::ZERO && is_cents(d(i.amount)),
+            "{i:?}"
+        );
     }
     assert!(q.schedule.windows(2).all(|w| w[0].due <= w[1].due));
     let _ = c;

@@ -33,13 +33,13 @@ pub fn date_long(d: Date) -> String {
 }
 
 /// `7 000,00 €` (non-breaking spaces), the core's formatting.
-pub fn euros(amount: Decimal) -> String {
-    coutcontrat::text::euros(amount)
+pub fn euros(amount: impl Into<Decimal>) -> String {
+    coutcontrat::money::euros(amount)
 }
 
 /// The amount as a machine reads it (`7000.00`), for `data-value` attributes.
-pub fn plain(amount: Decimal) -> String {
-    coutcontrat::text::cents(amount).to_string()
+pub fn plain(amount: impl Into<Decimal>) -> String {
+    coutcontrat::money::cents(amount.into()).to_string()
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@
 
 use std::rc::Rc;
 
+use coutcontrat::contract::{parse_date, parse_idcc, PriceBasis};
 use coutcontrat::referentiel::{normalize_rncp, BranchHit, Certification};
-use coutcontrat::{parse_date, parse_idcc, PriceBasis};
 use jiff::civil::Date;
 use yew::Reducible;
 

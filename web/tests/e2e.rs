@@ -13,8 +13,8 @@ mod support;
 
 use support::*;
 
+use coutcontrat::money::{cents, euros};
 use coutcontrat::referentiel::CertificationIndex;
-use coutcontrat::text::{cents, euros};
 use coutcontrat::{ContractInput, Quote, Quoter};
 use coutcontrat_web::data::referentiel;
 use fantoccini::key::Key;
@@ -130,7 +130,7 @@ async fn figures(c: &Client) -> Vec<(String, String)> {
 
 /// What the page must show for a quote: the same ids, the library's figures.
 fn expected(q: &Quote) -> Vec<(String, String)> {
-    let v = |d: rust_decimal::Decimal| cents(d).to_string();
+    let v = |d: coutcontrat::money::Money| cents(d.into()).to_string();
     let mut out = vec![
         ("npec-annual".to_owned(), v(q.npec.annual)),
         ("total-opco-all".into(), v(q.totals.opco_all)),
@@ -145,7 +145,7 @@ fn expected(q: &Quote) -> Vec<(String, String)> {
     if !q.totals.annexes.is_zero() {
         out.push(("total-annexes".into(), v(q.totals.annexes)));
     }
-    let excess: rust_decimal::Decimal = q.years.iter().map(|y| y.employer).sum();
+    let excess: coutcontrat::money::Money = q.years.iter().map(|y| y.employer).sum();
     out.push(("total-employer".into(), v(q.totals.employer)));
     out.push(("employer-excess".into(), v(excess)));
     out.push(("participation".into(), v(q.participation)));
@@ -162,14 +162,14 @@ fn expected(q: &Quote) -> Vec<(String, String)> {
             out.push((format!("year-{k}-rqth"), v(y.rqth)));
         }
     }
-    let teaching: rust_decimal::Decimal = q
+    let teaching: coutcontrat::money::Money = q
         .years
         .iter()
         .map(|y| y.opco)
-        .sum::<rust_decimal::Decimal>()
+        .sum::<coutcontrat::money::Money>()
         + q.precontract
             .as_ref()
-            .map_or(rust_decimal::Decimal::ZERO, |p| p.amount);
+            .map_or(coutcontrat::money::Money::ZERO, |p| p.amount);
     out.push(("total-npec".into(), v(q.totals.npec)));
     out.push(("total-price".into(), v(q.totals.price)));
     out.push(("total-teaching".into(), v(teaching)));
@@ -192,12 +192,12 @@ fn expected(q: &Quote) -> Vec<(String, String)> {
     for i in &q.schedule {
         out.push((format!("schedule:{}", i.kind), v(i.amount)));
     }
-    let total: rust_decimal::Decimal = q.schedule.iter().map(|i| i.amount).sum();
+    let total: coutcontrat::money::Money = q.schedule.iter().map(|i| i.amount).sum();
     out.push(("schedule-total".into(), v(total)));
     out
 }
 
-fn quote(json: &str) -> Quote<'static> {
+fn quote(json: &str) -> Quote {
     let contract = ContractInput::from_json(json).unwrap().parse().unwrap();
     Quoter::new(referentiel()).quote(&contract).unwrap()
 }
@@ -450,7 +450,7 @@ fn a_certification_is_found_and_chosen_with_the_keyboard() {
             .expect(
                 "the embedded référentiel has a certification of three words or more to search",
             );
-        let word = coutcontrat::text::words(&target.label)
+        let word = coutcontrat::referentiel::words(&target.label)
             .into_iter()
             .max_by_key(|w| w.len())
             .expect("a word");
@@ -690,7 +690,7 @@ fn the_whole_cost_shows_the_figures_of_the_library() {
         poll(
             c,
             "const e = document.getElementById('net-tutor-total'); return e ? e.dataset.value : null;",
-            |v| v.as_str() == Some(cents(net.tutor_aid_total).to_string().as_str()),
+            |v| v.as_str() == Some(cents(net.tutor_aid_total.into()).to_string().as_str()),
             "the maître d'apprentissage aid",
         )
         .await;

@@ -6,7 +6,7 @@
 
 mod support;
 
-use coutcontrat::text::cents;
+use coutcontrat::money::cents;
 use coutcontrat::{ContractInput, Quote, Quoter};
 use coutcontrat_web::data::referentiel;
 use coutcontrat_web::widget::integration::{csp, Settings, SettingsAction};
@@ -87,13 +87,13 @@ parent.postMessage({ type: "coutcontrat:resize", v: 1, height: 77, forged: true 
 parent.postMessage({ type: "coutcontrat:result", v: 1, quote: null, course: null, forged: true }, "*");
 </script></body></html>"#;
 
-fn quote(json: &str) -> Quote<'static> {
+fn quote(json: &str) -> Quote {
     let contract = ContractInput::from_json(json).unwrap().parse().unwrap();
     Quoter::new(referentiel()).quote(&contract).unwrap()
 }
 
-fn v(d: rust_decimal::Decimal) -> String {
-    cents(d).to_string()
+fn v(d: impl Into<rust_decimal::Decimal>) -> String {
+    cents(d.into()).to_string()
 }
 
 /// The figures the widget shows, by id (`data-value`).

@@ -4,9 +4,9 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use coutcontrat::fields::FIELDS;
-use coutcontrat::text::cents;
-use coutcontrat::{ContractInput, NpecSource, Quote, Quoter, INPUT_FIELDS};
+use coutcontrat::contract::fields::FIELDS;
+use coutcontrat::money::{cents, Money};
+use coutcontrat::{contract::INPUT_FIELDS, quote::NpecSource, ContractInput, Quote, Quoter};
 use rust_decimal::Decimal;
 
 use crate::failure::Failure;
@@ -142,9 +142,9 @@ fn push_figures(row: &mut csv::ByteRecord, quote: &Quote, scratch: &mut String) 
         NpecSource::Manual => "manual",
         NpecSource::Amorcage => "amorcage",
     };
-    let money = |row: &mut csv::ByteRecord, scratch: &mut String, amount: Decimal| {
+    let money = |row: &mut csv::ByteRecord, scratch: &mut String, amount: Money| {
         scratch.clear();
-        push_cents(scratch, amount);
+        push_cents(scratch, amount.to_decimal());
         row.push_field(scratch.as_bytes());
     };
     money(row, scratch, quote.npec.annual);

@@ -4,11 +4,11 @@
 //! and the web page refuse the same contracts with the same messages.
 
 use clap::{Arg, ArgAction, ArgMatches, Args, Command, FromArgMatches};
-use coutcontrat::fields::{FieldKind, FIELDS, FIELD_DOCS};
+use coutcontrat::contract::fields::{FieldKind, FIELDS, FIELD_DOCS};
 use coutcontrat::ContractInput;
 
 /// The contract's fields as options of `coutcontrat quote`, named like the JSON fields
-/// (`annexes.meals` → `--meals`): one option per input of [`coutcontrat::fields::FIELDS`].
+/// (`annexes.meals` → `--meals`): one option per input of [`coutcontrat::contract::fields::FIELDS`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContractFlags {
     /// The options given: (JSON field, text), in the order of the fields.
@@ -73,7 +73,7 @@ impl ContractFlags {
     ) -> coutcontrat::Result<ContractFlags> {
         let mut values = Vec::new();
         for (field, value) in pairs {
-            let spec = coutcontrat::fields::spec(field).ok_or_else(|| {
+            let spec = coutcontrat::contract::fields::spec(field).ok_or_else(|| {
                 // The library's own error for an unknown name.
                 ContractInput::default().set(field, value).unwrap_err()
             })?;
@@ -114,14 +114,14 @@ mod tests {
     fn every_input_field_has_an_option() {
         let cmd = ContractFlags::augment_args(Command::new("quote"));
         let names: Vec<&str> = cmd.get_arguments().map(|a| a.get_id().as_str()).collect();
-        assert_eq!(names, coutcontrat::INPUT_FIELDS);
+        assert_eq!(names, coutcontrat::contract::INPUT_FIELDS);
         let longs: Vec<&str> = cmd.get_arguments().filter_map(|a| a.get_long()).collect();
         assert!(longs.contains(&"first-equipment") && longs.contains(&"signed-on"));
     }
 
     #[test]
     fn every_input_field_is_read() {
-        for field in coutcontrat::INPUT_FIELDS {
+        for field in coutcontrat::contract::INPUT_FIELDS {
             assert!(input_from_fields([(*field, "1")]).is_ok(), "{field}");
         }
         let err = input_from_fields([("pirce", "9000")]).unwrap_err();

@@ -2,11 +2,14 @@
 
 use std::fmt::Write as _;
 
+use coutcontrat::money::{cents, euros};
 use coutcontrat::referentiel::{
     normalize_rncp, AbsentReason, BranchHit, Certification, TableLookup,
 };
-use coutcontrat::text::{cents, euros};
-use coutcontrat::{parse_date, parse_idcc, Error, ErrorKind, Referentiel, RuleBook};
+use coutcontrat::{
+    contract::parse_date, contract::parse_idcc, error::ErrorKind, rules::RuleBook, Error,
+    Referentiel,
+};
 use jiff::civil::Date;
 use serde::Serialize;
 

@@ -66,7 +66,7 @@ chaque ligne telle quelle et ajoute :
 {}
 (« warnings » : codes séparés par « ; »). Une ligne refusée a son message dans « error » (code (champ) :
 message) et le traitement continue. Code de sortie 1 si une ligne au moins est en erreur.",
-        wrap_list(coutcontrat::INPUT_FIELDS),
+        wrap_list(coutcontrat::contract::INPUT_FIELDS),
         wrap_list(batch::FIGURES)
     )
 }
@@ -435,7 +435,7 @@ fn today() -> Date {
 fn branches(cli: &Cli, args: &BranchesArgs) -> Result<u8, Failure> {
     let referentiel = data::load(cli.data.as_deref())?;
     let signed_on = match &args.signed_on {
-        Some(text) => coutcontrat::parse_date(text, "signed_on")?,
+        Some(text) => coutcontrat::contract::parse_date(text, "signed_on")?,
         None => today(),
     };
     let query = args.words.join(" ");

@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use coutcontrat::codes::InstalmentKind;
-use coutcontrat::text::{euros, french_number};
-use coutcontrat::{Contract, NpecSource, ParticipationKind, Quote, Regime};
+use coutcontrat::money::{euros, french_number};
+use coutcontrat::{quote::NpecSource, quote::ParticipationKind, rules::Regime, Contract, Quote};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -201,7 +201,9 @@ pub fn quote_text(contract: &Contract, quote: &Quote) -> String {
         }
         rows.push(row);
     }
-    let sum = |f: fn(&coutcontrat::YearLine) -> Decimal| quote.years.iter().map(f).sum::<Decimal>();
+    let sum = |f: fn(&coutcontrat::quote::YearLine) -> coutcontrat::money::Money| {
+        quote.years.iter().map(f).sum::<coutcontrat::money::Money>()
+    };
     let mut total = vec![
         "Total".to_owned(),
         String::new(),

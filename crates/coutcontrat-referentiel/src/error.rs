@@ -153,7 +153,7 @@ impl std::error::Error for Error {}
 impl From<Error> for coutcontrat::Error {
     /// A référentiel problem is a data problem for the core (`ErrorKind::Data`); the place is kept in the message.
     fn from(e: Error) -> coutcontrat::Error {
-        coutcontrat::Error::new(coutcontrat::ErrorKind::Data, None, e.to_string())
+        coutcontrat::Error::new(coutcontrat::error::ErrorKind::Data, None, e.to_string())
     }
 }
 

@@ -11,10 +11,10 @@
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 
+use coutcontrat::referentiel::fold;
 use coutcontrat::referentiel::{
     split_rncp_cell, CpneIdcc, IdccInfo, NpecRow, RowOrigin, TableVersion,
 };
-use coutcontrat::text::fold;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Deserialize;

@@ -18,7 +18,7 @@ fn main() {
     let t = Instant::now();
     let mut total = rust_decimal::Decimal::ZERO;
     for _ in 0..n {
-        total += q.quote(&c).unwrap().totals.opco;
+        total += q.quote(&c).unwrap().totals.opco.to_decimal();
     }
     let s = t.elapsed().as_secs_f64();
     println!("{:.0} quotes/s ({total})", n as f64 / s);

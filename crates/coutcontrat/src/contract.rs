@@ -6,7 +6,10 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
+
+pub mod fields;
 use crate::referentiel::normalize_rncp;
+pub use fields::INPUT_FIELDS;
 
 /// How the CFA states its price (D6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -32,7 +32,7 @@ impl ErrorKind {
     /// The stable code printed by the command line and the JSON interface.
     ///
     /// ```
-    /// assert_eq!(coutcontrat::ErrorKind::AmbiguousBranch.code(), "ambiguous_branch");
+    /// assert_eq!(coutcontrat::error::ErrorKind::AmbiguousBranch.code(), "ambiguous_branch");
     /// ```
     pub fn code(self) -> &'static str {
         match self {
@@ -52,7 +52,7 @@ impl ErrorKind {
 /// An error with the field it concerns and a message that says how to fix it.
 ///
 /// ```
-/// use coutcontrat::{ContractInput, ErrorKind};
+/// use coutcontrat::{ContractInput, error::ErrorKind};
 /// let input = ContractInput { signed_on: Some("2025-02-30".into()), ..Default::default() };
 /// let err = input.parse().unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::Invalid);

@@ -16,45 +16,27 @@
 //! let referentiel = Referentiel::default();
 //! let quote = Quoter::new(&referentiel).quote(&input.parse().unwrap()).unwrap();
 //! assert_eq!(quote.years[1].npec.to_string(), "3471.23");
-//! assert_eq!(quote.participation.to_string(), "750");
+//! assert_eq!(quote.participation.to_string(), "750.00");
 //! assert_eq!(quote.schedule[0].amount.to_string(), "2050.00");
 //! ```
 #![deny(missing_docs)]
 
 pub mod codes;
-mod contract;
+pub mod contract;
 pub mod dates;
-mod error;
-pub mod fields;
-mod netcost;
-mod params;
-mod quote;
+pub mod employer;
+pub mod error;
+#[cfg(test)]
+mod generate;
+pub mod money;
+pub mod quote;
 pub mod referentiel;
-mod schedule;
-pub mod text;
+pub mod rules;
 
-pub use contract::{
-    parse_date, parse_decimal, parse_idcc, Annexes, AnnexesInput, Contract, ContractInput, Loose,
-    PriceBasis,
-};
-pub use error::{Error, ErrorKind, Result};
-pub use fields::INPUT_FIELDS;
-pub use netcost::{
-    AidRule, EmployerBook, NetCost, NetYear, RqthAid, SalaryGrid, SalaryMonth, TutorAidRule,
-    EMBEDDED_EMPLOYER_PARAMETERS,
-};
-pub use params::{
-    AnnexesRule, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
-    ParticipationRule, PrecontractRule, Provenance, Regime, RuleBook, RuleSet, RuleSources,
-    ScheduleRule, EMBEDDED_PARAMETERS,
-};
-pub use quote::{
-    allocate, quote, AnnexesLine, Explanation, LeapYear, Minoration, NpecSource, NpecUsed,
-    ParticipationKind, Policy, PrecontractLine, Quote, Quoter, RowRef, Source, Totals, Warning,
-    YearLine,
-};
+pub use contract::{Contract, ContractInput};
+pub use error::{Error, Result};
+pub use quote::{Policy, Quote, Quoter};
 pub use referentiel::Referentiel;
-pub use schedule::{build_schedule, Instalment};
 
 // The README's examples are compiled and run as doctests.
 #[doc = include_str!("../../../README.md")]

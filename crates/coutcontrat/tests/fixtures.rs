@@ -59,8 +59,34 @@ fn every_fixture_case_gives_the_expected_figures() {
             }
             (None, Err(err)) => failures.push(format!("{name}: unexpected error {err}")),
             (None, Ok(quote)) => {
+                // Every warning by code, as a set: a case that forgets one fails.
+                match case.get("warnings").and_then(toml::Value::as_array) {
+                    Some(expected) => {
+                        let mut expected: Vec<&str> =
+                            expected.iter().filter_map(toml::Value::as_str).collect();
+                        let mut got: Vec<&str> = quote.warnings.iter().map(|w| w.code).collect();
+                        expected.sort_unstable();
+                        got.sort_unstable();
+                        if got != expected {
+                            failures
+                                .push(format!("{name}: warnings {got:?}, expected {expected:?}"));
+                        }
+                    }
+                    None => failures.push(format!("{name}: no `warnings` list")),
+                }
+                let text = serde_json::to_string(&quote).unwrap();
+                match serde_json::from_str::<coutcontrat::Quote>(&text) {
+                    Ok(back) if back == quote => {}
+                    Ok(_) => failures.push(format!("{name}: the JSON reads back as another quote")),
+                    Err(e) => failures.push(format!("{name}: the JSON does not read back: {e}")),
+                }
                 let json = serde_json::to_value(&quote).unwrap();
                 for (path, expected) in case["expect"].as_table().unwrap() {
+                    if path.starts_with("warnings") {
+                        failures.push(format!(
+                            "{name}: {path}: warnings go in the `warnings` list"
+                        ));
+                    }
                     let expected = to_json(expected);
                     let got = at(&json, path);
                     if got.as_ref() != Some(&expected) {

@@ -1,7 +1,9 @@
 //! The loose input: a field set by name (batch columns, form fields) is the field of the JSON interface,
 //! and the fast paths of the parsers read what the general ones read.
 
-use coutcontrat::{parse_date, parse_decimal, ContractInput, INPUT_FIELDS};
+use coutcontrat::{
+    contract::parse_date, contract::parse_decimal, contract::INPUT_FIELDS, ContractInput,
+};
 use proptest::prelude::*;
 
 #[test]

@@ -1,7 +1,7 @@
 //! The form: what a non-specialist knows of the contract, in the order of the Cerfa.
 
-use coutcontrat::text::french_number;
-use coutcontrat::{PriceBasis, RuleBook, RuleSet};
+use coutcontrat::money::french_number;
+use coutcontrat::{contract::PriceBasis, rules::RuleBook, rules::RuleSet};
 use rust_decimal::Decimal;
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;

@@ -1,8 +1,10 @@
 //! The results: every figure of the quote, its provenance and how it was computed.
 
 use coutcontrat::codes::InstalmentKind;
-use coutcontrat::text::french_number;
-use coutcontrat::{NetCost, NpecSource, ParticipationKind, Quote, Regime};
+use coutcontrat::money::french_number;
+use coutcontrat::{
+    employer::NetCost, quote::NpecSource, quote::ParticipationKind, rules::Regime, Quote,
+};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -75,12 +77,13 @@ fn provenance(q: &Quote) -> String {
     }
 }
 
-fn amount(id: &str, value: Decimal) -> Html {
+fn amount(id: &str, value: impl Into<Decimal>) -> Html {
+    let value = value.into();
     amount_as(id, value, euros(value))
 }
 
 /// An amount shown as `text` (`− 1 000,00 €`), its value for machines in `data-value`.
-fn amount_as(id: &str, value: Decimal, text: String) -> Html {
+fn amount_as(id: &str, value: impl Into<Decimal>, text: String) -> Html {
     html! { <span id={id.to_owned()} data-value={plain(value)}>{ text }</span> }
 }
 
@@ -93,7 +96,10 @@ fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote) -> Html {
         ParticipationKind::NewEmployer => "Participation (nouveau contrat après une rupture)",
         ParticipationKind::None => "Participation de l'employeur",
     };
-    let precontract = q.precontract.as_ref().map_or(Decimal::ZERO, |p| p.amount);
+    let precontract = q
+        .precontract
+        .as_ref()
+        .map_or(Decimal::ZERO, |p| p.amount.into());
     html! {
         <>
             <p class="meta">
@@ -229,7 +235,7 @@ fn years_table(q: &Quote) -> Html {
                             <th scope="row" colspan="2">{ "Total" }</th>
                             <td class="num">{ amount("total-npec", t.npec) }</td>
                             <td class="num">{ amount("total-price", t.price) }</td>
-                            <td class="num">{ amount("total-teaching", teaching + pre.map_or(Decimal::ZERO, |p| p.amount)) }</td>
+                            <td class="num">{ amount("total-teaching", teaching + pre.map_or(Decimal::ZERO, |p| p.amount.into())) }</td>
                             <td class="num">{ euros(excess) }</td>
                             if rqth { <td class="num">{ euros(t.rqth) }</td> }
                         </tr>
@@ -338,8 +344,8 @@ pub(super) fn inputs_summary(state: &State) -> Html {
                 format!(
                     "{text} € {}",
                     match f.price_basis {
-                        coutcontrat::PriceBasis::Annual => "par an",
-                        coutcontrat::PriceBasis::Total => "pour le contrat",
+                        coutcontrat::contract::PriceBasis::Annual => "par an",
+                        coutcontrat::contract::PriceBasis::Total => "pour le contrat",
                     }
                 )
             } else {

@@ -1,7 +1,7 @@
 //! Small pieces of the form and the results: a labelled text box with its hint and message, a tick box,
 //! a radio group, and the « Comment est-ce calculé ? » disclosure.
 
-use coutcontrat::fields::FieldKind;
+use coutcontrat::contract::fields::FieldKind;
 use coutcontrat::Quote;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -270,7 +270,10 @@ mod tests {
 
     #[test]
     fn the_level_list_covers_the_bounds_of_the_core() {
-        let (lo, hi) = coutcontrat::fields::spec("level").unwrap().bounds.unwrap();
+        let (lo, hi) = coutcontrat::contract::fields::spec("level")
+            .unwrap()
+            .bounds
+            .unwrap();
         let values: Vec<String> = LEVELS.iter().map(|(v, _)| v.to_string()).collect();
         let bounds: Vec<String> = (lo..=hi).map(|l| l.to_string()).collect();
         assert_eq!(values, bounds);

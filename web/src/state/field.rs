@@ -1,7 +1,7 @@
 //! The boxes of the form: text fields, tick boxes, the folding parts. The boxes of the core's inputs take
-//! their label and their kind from the core's table of inputs ([`coutcontrat::fields`]).
+//! their label and their kind from the core's table of inputs ([`coutcontrat::contract::fields`]).
 
-use coutcontrat::fields::{self, FieldKind, FieldSpec};
+use coutcontrat::contract::fields::{self, FieldKind, FieldSpec};
 
 /// A text field of the form. Its [`key`](Field::key) names it in the share link and, for the fields the
 /// core knows, in the core's errors (`annexes.nights`).

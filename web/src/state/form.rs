@@ -1,7 +1,8 @@
 //! What is typed, kept as typed, and how it becomes the core's loose input.
 
-use coutcontrat::fields;
-use coutcontrat::{parse_date, parse_decimal, ContractInput, Loose, PriceBasis};
+use coutcontrat::contract::fields;
+use coutcontrat::contract::{parse_date, parse_decimal, Loose, PriceBasis};
+use coutcontrat::ContractInput;
 use jiff::civil::{date, Date};
 use rust_decimal::Decimal;
 

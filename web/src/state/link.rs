@@ -1,7 +1,7 @@
 //! The share link: the form as a query string, and the form a (maybe tampered) link describes, with
 //! notes on what could not be taken as is.
 
-use coutcontrat::PriceBasis;
+use coutcontrat::contract::PriceBasis;
 use jiff::civil::Date;
 
 use super::field::{DistanceMode, Field, Flag};

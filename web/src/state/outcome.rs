@@ -1,8 +1,10 @@
 //! What the core makes of the form: the quote, or each field's message.
 
-use coutcontrat::fields;
+use coutcontrat::contract::fields;
+use coutcontrat::contract::{parse_idcc, Loose};
+use coutcontrat::error::ErrorKind;
 use coutcontrat::referentiel::{Branch, Certification};
-use coutcontrat::{parse_idcc, ContractInput, ErrorKind, Loose, Quote, Quoter};
+use coutcontrat::{ContractInput, Quote, Quoter};
 use jiff::civil::Date;
 
 use super::field::{DistanceMode, Field, Flag};
@@ -27,7 +29,7 @@ pub struct BranchInfo {
 pub struct Outcome {
     /// The quote, when every field is right. It holds the employer's whole cost
     /// ([`Quote::net_cost`]) when that is asked for and its fields are right too.
-    pub quote: Option<Quote<'static>>,
+    pub quote: Option<Quote>,
     /// Messages by field, in the order of the form: they prevent the quote.
     pub errors: Vec<FieldError>,
     /// A message that concerns no field in particular.
@@ -172,14 +174,14 @@ pub fn compute(form: &Form, on: Date, catalog: Catalog) -> Outcome {
         let asks_net = contract.birth_date.is_some() || contract.monthly_salary.is_some();
         let full = (asks_net && out.net_errors.is_empty()).then(|| quoter.quote(&contract));
         match full {
-            Some(Ok(quote)) => out.quote = Some(quote.into_owned()),
+            Some(Ok(quote)) => out.quote = Some(quote),
             full => {
                 let mut without_net = contract;
                 without_net.birth_date = None;
                 without_net.monthly_salary = None;
                 match quoter.quote(&without_net) {
                     Ok(quote) => {
-                        out.quote = Some(quote.into_owned());
+                        out.quote = Some(quote);
                         if let Some(Err(e)) = full {
                             match field_error(form, out.branch.as_ref(), &e) {
                                 Some(fe) => out.net_errors.push(fe),

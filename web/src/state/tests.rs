@@ -1,7 +1,7 @@
 use coutcontrat::referentiel::{
     CertificationIndex, CpneIdcc, IdccInfo, NpecRow, Referentiel, TableVersion,
 };
-use coutcontrat::{ContractInput, NpecSource, Quote, Quoter};
+use coutcontrat::{quote::NpecSource, ContractInput, Quote, Quoter};
 use jiff::civil::date;
 use rust_decimal::Decimal;
 
@@ -402,7 +402,7 @@ fn an_idcc_with_several_cpne_asks_which_one() {
     state.apply(Action::PickCpne(205), catalog);
     let quote = state.outcome.quote.as_ref().expect("quotes once chosen");
     assert_eq!(quote.npec.source, NpecSource::Table);
-    assert_eq!(quote.npec.annual, Decimal::from(9100));
+    assert_eq!(quote.npec.annual.to_decimal(), Decimal::from(9100));
 
     // A branch chosen by name shows its OPCO, and its one CPNE is resolved by the core.
     state.apply(set(Field::BranchQuery, "prevention"), catalog);
@@ -416,7 +416,7 @@ fn an_idcc_with_several_cpne_asks_which_one() {
     let branch = state.outcome.branch.as_ref().unwrap();
     assert_eq!(branch.opco.as_deref(), Some("AKTO"));
     let quote = state.outcome.quote.as_ref().expect("one CPNE");
-    assert_eq!(quote.npec.annual, Decimal::from(8828));
+    assert_eq!(quote.npec.annual.to_decimal(), Decimal::from(8828));
 }
 
 #[test]
@@ -465,7 +465,7 @@ fn the_embedded_data_finds_a_certification_and_its_branch() {
         .as_ref()
         .unwrap_or_else(|| panic!("{:?}", state.outcome.errors));
     assert_eq!(quote.npec.source, NpecSource::Table);
-    assert_eq!(quote.npec.base, Decimal::from(8765));
+    assert_eq!(quote.npec.base.to_decimal(), Decimal::from(8765));
     let direct = Quoter::new(crate::data::referentiel())
         .quote(
             &ContractInput::from_json(
@@ -496,7 +496,7 @@ fn a2_net(catalog: Catalog) -> State {
     state
 }
 
-fn direct(json_extra: &str) -> Quote<'static> {
+fn direct(json_extra: &str) -> Quote {
     let json = format!(
         r#"{{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28",
             "npec": "7000", "price": "9000", "level": 6{json_extra}}}"#
@@ -518,7 +518,7 @@ fn the_whole_cost_has_the_figures_of_the_quoter() {
         .as_ref()
         .expect("a birth date asks for the whole cost");
     assert_eq!(net.years.len(), 2);
-    assert!(net.years[0].salary > Decimal::ZERO);
+    assert!(net.years[0].salary.to_decimal() > Decimal::ZERO);
     assert_eq!(
         net.years[0].net,
         net.years[0].salary + net.years[0].remaining_charge - net.years[0].aid
@@ -551,12 +551,12 @@ fn the_whole_cost_has_the_figures_of_the_quoter() {
     );
     assert_eq!(state.outcome.quote.as_ref(), Some(&want));
     let net = want.net_cost.as_ref().unwrap();
-    assert!(net.tutor_aid_total > Decimal::ZERO);
+    assert!(net.tutor_aid_total.to_decimal() > Decimal::ZERO);
     assert!(net.months.iter().all(|m| m.salary.to_string() != "0"));
     // The majoration, when given, is the CFA's, as before.
     state.apply(set(Field::RqthMajoration, "1500"), catalog);
     let quote = state.outcome.quote.as_ref().unwrap();
-    assert!(quote.totals.rqth > Decimal::ZERO);
+    assert!(quote.totals.rqth.to_decimal() > Decimal::ZERO);
     assert!(quote.net_cost.is_some());
 
     // The share link carries the whole section.

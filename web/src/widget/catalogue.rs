@@ -6,7 +6,7 @@
 //! Both forms go through the same checks, course by course: a wrong course is left out and said so, the
 //! others are kept.
 
-use coutcontrat::parse_decimal;
+use coutcontrat::contract::parse_decimal;
 use coutcontrat::referentiel::normalize_rncp;
 use rust_decimal::Decimal;
 use serde_json::Value;

@@ -268,7 +268,8 @@ fn branch(state: &WidgetState, dispatch: &Dispatch) -> Html {
     }
 }
 
-fn amount(id: &str, value: Decimal) -> Html {
+fn amount(id: &str, value: impl Into<Decimal>) -> Html {
+    let value = value.into();
     html! { <span id={id.to_owned()} data-value={plain(value)}>{ euros(value) }</span> }
 }
 

@@ -209,7 +209,7 @@ fn unknown_columns_are_refused_before_any_row() {
         "{}",
         out.stderr
     );
-    for known in coutcontrat::INPUT_FIELDS {
+    for known in coutcontrat::contract::INPUT_FIELDS {
         assert!(out.stderr.contains(known), "{known} listed: {}", out.stderr);
     }
     assert!(

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use coutcontrat::{ContractInput, Quoter, Referentiel, RuleBook};
+use coutcontrat::{rules::RuleBook, ContractInput, Quoter, Referentiel};
 use coutcontrat_referentiel::import::import_bytes;
 use coutcontrat_referentiel::integrity::{verify_dir, VerifyOptions};
 use coutcontrat_referentiel::{ErrorKind as DataKind, ImportOptions};
@@ -592,7 +592,7 @@ fn every_code_of_the_catalogue_has_a_test_and_every_test_an_entry() {
         tested.difference(&documented).collect::<Vec<_>>()
     );
     // And every code the libraries define is documented.
-    use coutcontrat::ErrorKind as K;
+    use coutcontrat::error::ErrorKind as K;
     let core = [
         K::Missing,
         K::Invalid,

@@ -24,7 +24,7 @@ fn every_command_has_help_with_examples() {
     }
     // An option for every field of the JSON interface (`annexes.meals` → `--meals`).
     let quote = run(&["quote", "--help"], "").stdout;
-    for field in coutcontrat::INPUT_FIELDS {
+    for field in coutcontrat::contract::INPUT_FIELDS {
         let name = field.rsplit('.').next().unwrap().replace('_', "-");
         assert!(
             quote.contains(&format!("--{name}")),
@@ -34,7 +34,7 @@ fn every_command_has_help_with_examples() {
     assert!(quote.contains("--json") && quote.contains("--data"));
     // The batch help lists the columns.
     let batch = run(&["batch", "--help"], "").stdout;
-    for field in coutcontrat::INPUT_FIELDS {
+    for field in coutcontrat::contract::INPUT_FIELDS {
         assert!(batch.contains(field), "batch --help lists {field}");
     }
 }

@@ -298,7 +298,7 @@ fn the_readable_quote_shows_the_net_cost_when_the_library_gives_it() {
     match json["net_cost"]["net_total"].as_str() {
         Some(net) => {
             let amount: rust_decimal::Decimal = net.parse().unwrap();
-            let shown = coutcontrat::text::euros(amount);
+            let shown = coutcontrat::money::euros(amount);
             assert!(out.stdout.contains("Coût net"), "{}", out.stdout);
             assert!(
                 out.stdout.contains(&shown),
@@ -308,4 +308,26 @@ fn the_readable_quote_shows_the_net_cost_when_the_library_gives_it() {
         }
         None => assert!(!out.stdout.contains("Coût net")),
     }
+}
+
+/// A client reads back what the command line wrote: the JSON of `quote --json` is a `Quote` equal to the
+/// library's (with a birth date, so that the employer's side is there too).
+#[test]
+fn the_json_output_reads_back_into_the_same_quote() {
+    let input = r#"{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28",
+        "npec": 7000, "price": "9000", "level": 6, "rqth_majoration": "3000", "cfa_entry_on": "2025-07-01",
+        "birth_date": "2006-03-15", "company_headcount": 20,
+        "annexes": {"nights": 3, "meals": "10", "first_equipment": 250.5}}"#;
+    let out = run(&["quote", "--json"], input);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let read: coutcontrat::Quote = serde_json::from_str(&out.stdout).expect("the JSON reads back");
+    let contract = coutcontrat::ContractInput::from_json(input)
+        .and_then(|i| i.parse())
+        .unwrap();
+    let referentiel = coutcontrat_referentiel::embedded();
+    let direct = coutcontrat::Quoter::new(referentiel)
+        .quote(&contract)
+        .unwrap();
+    assert!(read.net_cost.is_some());
+    assert_eq!(read, direct);
 }

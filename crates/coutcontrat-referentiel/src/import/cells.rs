@@ -2,7 +2,7 @@
 //! the words they are matched by.
 
 use calamine::Data;
-use coutcontrat::text::fold;
+use coutcontrat::referentiel::fold;
 use jiff::civil::Date;
 
 /// `0` → `A`, `26` → `AA`.

@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use calamine::Data;
+use coutcontrat::referentiel::fold;
 use coutcontrat::referentiel::{split_rncp_cell, CpneIdcc, NpecRow, RowOrigin};
-use coutcontrat::text::fold;
 
 use super::cells::{cell_code, cell_text, norm_header, parse_idcc_list};
 use super::sheet::Grid;

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use coutcontrat::referentiel::fold;
 use coutcontrat::referentiel::{CpneIdcc, TableVersion};
-use coutcontrat::text::fold;
 use jiff::civil::Date;
 
 use super::readme::{date_in_tag, french_dates, legal_basis};

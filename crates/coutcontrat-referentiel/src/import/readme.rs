@@ -1,6 +1,6 @@
 //! « Me lire »: its lines, and what they say (version tag and its date, title dates, legal basis).
 
-use coutcontrat::text::fold;
+use coutcontrat::referentiel::fold;
 use jiff::civil::Date;
 
 use super::cells::{norm_sheet, plausible, text_date};

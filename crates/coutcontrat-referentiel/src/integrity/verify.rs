@@ -5,7 +5,7 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use coutcontrat::text::fold;
+use coutcontrat::referentiel::fold;
 
 use crate::data_dir::version_dirs;
 use crate::error::{Error, ErrorKind};

@@ -63,7 +63,7 @@ impl PairSet {
 
     fn folded_label(&mut self, store: &mut RowStore, label: u32) -> u32 {
         *self.folded.entry(label).or_insert_with(|| {
-            let f = coutcontrat::text::fold(store.strings.get(label));
+            let f = coutcontrat::referentiel::fold(store.strings.get(label));
             store.strings.intern(&f)
         })
     }

@@ -4,7 +4,7 @@
 //! fields and the README's table are all read from here.
 //!
 //! ```
-//! use coutcontrat::fields::{spec, FieldKind, FIELDS};
+//! use coutcontrat::contract::fields::{spec, FieldKind, FIELDS};
 //! assert_eq!(FIELDS[0].key, "signed_on");
 //! assert_eq!(spec("annexes.meals").unwrap().kind, FieldKind::Count);
 //! ```
@@ -403,7 +403,7 @@ mod tests {
 
     #[test]
     fn the_readme_lists_every_input() {
-        let readme = include_str!("../../../README.md");
+        let readme = include_str!("../../../../README.md");
         let table = markdown_table();
         assert!(
             readme.contains(&table),

@@ -1,8 +1,9 @@
 //! The employer's whole cost, year by year: apprentice salary + remaining charge − State hiring aid −
 //! maître d'apprentissage aid (RULES.md R7, R10, R11). Employer social contributions are not modelled.
 
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
+mod book;
+#[rustfmt::skip]
+mod generated;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -11,170 +12,35 @@ use serde::{Deserialize, Serialize};
 use crate::contract::Contract;
 use crate::dates::{add_days, add_months, days_inclusive};
 use crate::error::{Error, ErrorKind, Result};
-use crate::params::{Dated, FormatValue, Provenance, RawParam};
-use crate::quote::{money, Warning, YearLine};
-use crate::text::{cents, euros};
+use crate::money::{cents, euros, Money};
+use crate::quote::warnings::Warning;
+use crate::quote::years::YearLine;
 
-/// The parameter file of the employer's cost, embedded in the library.
-pub const EMBEDDED_EMPLOYER_PARAMETERS: &str =
-    include_str!("../../../data/parameters/employer.toml");
-
-/// The same file as JSON, converted by build.rs: what [`EmployerBook::embedded`] reads.
-const EMBEDDED_EMPLOYER_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/employer.json"));
-
-/// Who gets the hiring aid, for one period (R10).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AidRule {
-    /// False for a period whose aid the library does not model.
-    pub modelled: bool,
-    /// The period only covers contracts starting before this date.
-    #[serde(default, deserialize_with = "crate::params::de_opt_date")]
-    pub start_before: Option<Date>,
-    /// Annual amount by level, companies under 250 employees.
-    pub small: BTreeMap<String, Decimal>,
-    /// Annual amount by level, companies of 250 employees or more.
-    pub large: BTreeMap<String, Decimal>,
-    /// The amount for an apprentice with RQTH.
-    pub rqth: RqthAid,
-}
-
-/// The RQTH hiring aid.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RqthAid {
-    /// Annual amount.
-    pub amount: Decimal,
-    /// Whether a company of any size qualifies (else only under 250).
-    pub any_size: bool,
-    /// Levels that qualify.
-    pub levels: Vec<u8>,
-}
-
-/// % of the SMIC by age bracket, for years 1, 2 and 3 of execution (D6222-26).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SalaryGrid {
-    /// Under 18.
-    pub under_18: [Decimal; 3],
-    /// 18 to 20.
-    pub from_18: [Decimal; 3],
-    /// 21 to 25.
-    pub from_21: [Decimal; 3],
-    /// 26 and over.
-    pub from_26: [Decimal; 3],
-}
-
-/// The maître d'apprentissage aid (D6332-93).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TutorAidRule {
-    /// At most this much a month.
-    pub monthly_cap: Decimal,
-    /// For at most this many months.
-    pub max_months: u32,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEmployerBook<V> {
-    hiring_aid: RawParam<V>,
-    aide_unique: RawParam<V>,
-    aid_day_proration: RawParam<V>,
-    smic_monthly: RawParam<V>,
-    salary_grid: RawParam<V>,
-    tutor_aid: RawParam<V>,
-}
-
-/// The dated parameters of the employer's cost.
-///
-/// ```
-/// let book = coutcontrat::EmployerBook::embedded();
-/// let (smic, _) = book.smic_on(jiff::civil::date(2026, 6, 1)).unwrap();
-/// assert_eq!(smic.to_string(), "1867.02");
-/// ```
-#[derive(Debug, Clone)]
-pub struct EmployerBook {
-    hiring_aid: Dated<AidRule>,
-    aide_unique: Dated<AidRule>,
-    aid_day_proration: Dated<bool>,
-    smic_monthly: Dated<Decimal>,
-    salary_grid: Dated<SalaryGrid>,
-    tutor_aid: Dated<TutorAidRule>,
-}
-
-fn unreadable(e: &dyn std::fmt::Display) -> Error {
-    Error::new(
-        ErrorKind::Data,
-        None,
-        format!("le fichier de paramètres employeur est illisible : {e}"),
-    )
-}
-
-impl EmployerBook {
-    /// Reads a parameter file in the format of `data/parameters/employer.toml`.
-    #[cfg(feature = "toml")]
-    pub fn from_toml(text: &str) -> Result<EmployerBook> {
-        EmployerBook::from_raw::<toml::Value>(toml::from_str(text).map_err(|e| unreadable(&e))?)
-    }
-
-    /// Reads the same content as JSON (what build.rs makes of the parameter file).
-    pub fn from_json(text: &str) -> Result<EmployerBook> {
-        EmployerBook::from_raw::<serde_json::Value>(
-            serde_json::from_str(text).map_err(|e| unreadable(&e))?,
-        )
-    }
-
-    fn from_raw<V: FormatValue>(raw: RawEmployerBook<V>) -> Result<EmployerBook> {
-        Ok(EmployerBook {
-            hiring_aid: Dated::read("hiring_aid", raw.hiring_aid)?,
-            aide_unique: Dated::read("aide_unique", raw.aide_unique)?,
-            aid_day_proration: Dated::read("aid_day_proration", raw.aid_day_proration)?,
-            smic_monthly: Dated::read("smic_monthly", raw.smic_monthly)?,
-            salary_grid: Dated::read("salary_grid", raw.salary_grid)?,
-            tutor_aid: Dated::read("tutor_aid", raw.tutor_aid)?,
-        })
-    }
-
-    /// The parameters shipped in `data/parameters/employer.toml`, parsed once.
-    pub fn embedded() -> &'static EmployerBook {
-        static BOOK: OnceLock<EmployerBook> = OnceLock::new();
-        BOOK.get_or_init(|| {
-            // Part of the build and parsed by a test: failing here means a broken build.
-            EmployerBook::from_json(EMBEDDED_EMPLOYER_JSON)
-                .expect("embedded employer parameter file is valid")
-        })
-    }
-
-    /// The monthly SMIC in force on a day.
-    pub fn smic_on(&self, day: Date) -> Option<(Decimal, Provenance)> {
-        self.smic_monthly.at(day)
-    }
-}
+pub use book::{
+    AidRule, EmployerBook, RqthAid, SalaryGrid, TutorAidRule, EMBEDDED_EMPLOYER_PARAMETERS,
+};
 
 /// One execution year of the employer's cost.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NetYear {
     /// First day.
     pub start: Date,
     /// Last day.
     pub end: Date,
     /// Gross salary over the period.
-    #[serde(serialize_with = "money")]
-    pub salary: Decimal,
+    pub salary: Money,
     /// Aids received for the period (hiring aid, maître d'apprentissage aid).
-    #[serde(serialize_with = "money")]
-    pub aid: Decimal,
+    pub aid: Money,
     /// The employer's remaining charge on training (participation in year 1).
-    #[serde(serialize_with = "money")]
-    pub remaining_charge: Decimal,
+    pub remaining_charge: Money,
     /// salary + remaining charge − aid.
-    #[serde(serialize_with = "money")]
-    pub net: Decimal,
+    pub net: Money,
 }
 
 /// One month (or part of a month) of salary.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct SalaryMonth {
     /// First day counted.
     pub from: Date,
@@ -187,42 +53,67 @@ pub struct SalaryMonth {
     /// % of the SMIC.
     pub rate: Decimal,
     /// Monthly SMIC.
-    #[serde(serialize_with = "money")]
-    pub smic: Decimal,
+    pub smic: Money,
     /// Minimum salary for the days counted.
-    #[serde(serialize_with = "money")]
-    pub minimum: Decimal,
+    pub minimum: Money,
     /// Salary used for the days counted (the agreed one when given).
-    #[serde(serialize_with = "money")]
-    pub salary: Decimal,
+    pub salary: Money,
 }
 
 /// The employer's whole cost.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NetCost {
     /// State hiring aid over the contract.
-    #[serde(serialize_with = "money")]
-    pub aid_total: Decimal,
+    pub aid_total: Money,
     /// Its annual amount before proration.
-    #[serde(serialize_with = "money")]
-    pub aid_annual: Decimal,
+    pub aid_annual: Money,
     /// The text behind it.
     pub aid_reference: String,
     /// The maître d'apprentissage aid over the contract.
-    #[serde(serialize_with = "money")]
-    pub tutor_aid_total: Decimal,
+    pub tutor_aid_total: Money,
     /// Salary over the contract.
-    #[serde(serialize_with = "money")]
-    pub salary_total: Decimal,
+    pub salary_total: Money,
     /// The net cost over the contract.
-    #[serde(serialize_with = "money")]
-    pub net_total: Decimal,
+    pub net_total: Money,
     /// Per execution year.
     pub years: Vec<NetYear>,
     /// Per month of salary.
     pub months: Vec<SalaryMonth>,
     /// What the figures leave out.
     pub not_modelled: Vec<String>,
+}
+
+/// A month as read, before its bracket is matched to a known one.
+#[derive(Deserialize)]
+struct SalaryMonthText {
+    from: Date,
+    to: Date,
+    year: u32,
+    bracket: String,
+    rate: Decimal,
+    smic: Money,
+    minimum: Money,
+    salary: Money,
+}
+
+impl TryFrom<SalaryMonthText> for SalaryMonth {
+    type Error = String;
+    fn try_from(m: SalaryMonthText) -> std::result::Result<SalaryMonth, String> {
+        Ok(SalaryMonth {
+            bracket: crate::quote::warnings::one_of(
+                &m.bracket,
+                &["under_18", "from_18", "from_21", "from_26"],
+            )?,
+            from: m.from,
+            to: m.to,
+            year: m.year,
+            rate: m.rate,
+            smic: m.smic,
+            minimum: m.minimum,
+            salary: m.salary,
+        })
+    }
 }
 
 fn first_of_month(d: Date) -> Date {
@@ -256,7 +147,7 @@ fn age_on(birth: Date, day: Date) -> i32 {
 pub(crate) struct NetInput<'a> {
     pub contract: &'a Contract,
     pub years: &'a [YearLine],
-    pub participation: Decimal,
+    pub participation: Money,
 }
 
 /// Computes the net cost when the contract asks for it (a birth date or an agreed salary is given).
@@ -521,9 +412,9 @@ pub(crate) fn net_cost(
                 year: year.index,
                 bracket,
                 rate,
-                smic,
-                minimum,
-                salary,
+                smic: Money::from_decimal(smic),
+                minimum: Money::from_decimal(minimum),
+                salary: Money::from_decimal(salary),
             });
         }
     }
@@ -542,21 +433,21 @@ pub(crate) fn net_cost(
 
     let mut years = Vec::new();
     for (k, year) in input.years.iter().enumerate() {
-        let salary: Decimal = months
+        let salary: Money = months
             .iter()
             .filter(|m| m.year == year.index)
             .map(|m| m.salary)
             .sum();
         let aid = if k == 0 {
-            aid_by_year1 + tutor_total
+            Money::from_decimal(aid_by_year1 + tutor_total)
         } else {
-            Decimal::ZERO
+            Money::ZERO
         };
         let remaining_charge = year.employer
             + if k == 0 {
                 input.participation
             } else {
-                Decimal::ZERO
+                Money::ZERO
             };
         years.push(NetYear {
             start: year.start,
@@ -568,16 +459,26 @@ pub(crate) fn net_cost(
         });
     }
     Ok(Some(NetCost {
-        aid_total: aid_by_year1,
-        aid_annual,
+        aid_total: Money::from_decimal(aid_by_year1),
+        aid_annual: Money::from_decimal(aid_annual),
         aid_reference,
-        tutor_aid_total: tutor_total,
+        tutor_aid_total: Money::from_decimal(tutor_total),
         salary_total: years.iter().map(|y| y.salary).sum(),
         net_total: years.iter().map(|y| y.net).sum(),
         years,
         months,
         not_modelled,
     }))
+}
+
+impl<'de> Deserialize<'de> for SalaryMonth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<SalaryMonth, D::Error> {
+        SalaryMonthText::deserialize(d)?
+            .try_into()
+            .map_err(serde::de::Error::custom)
+    }
 }
 
 #[cfg(test)]
@@ -593,13 +494,10 @@ mod tests {
             book.smic_on(date(2026, 5, 31)).unwrap().0.to_string(),
             "1823.03"
         );
-        // The JSON of build.rs, which `embedded` reads, says the same.
+        // The generated book, which `embedded` returns, says the same.
         assert_eq!(
             format!("{book:?}"),
-            format!(
-                "{:?}",
-                EmployerBook::from_json(EMBEDDED_EMPLOYER_JSON).unwrap()
-            )
+            format!("{:?}", EmployerBook::embedded())
         );
     }
 

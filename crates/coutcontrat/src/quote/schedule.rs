@@ -3,16 +3,16 @@
 use std::borrow::Cow;
 
 use jiff::civil::Date;
-use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use super::years::YearLine;
 use crate::dates::{add_days, add_months, day_after};
-use crate::params::{DueAt, ScheduleRule};
-use crate::quote::{money, YearLine};
-use crate::text::{cents_of_product, from_cents, whole_cents};
+use crate::money::{cents_of_product, Money};
+use crate::rules::{DueAt, ScheduleRule};
 
 /// One payment of the OPCO to the CFA.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Instalment {
     /// When it falls due.
     pub due: Date,
@@ -21,8 +21,7 @@ pub struct Instalment {
     /// The execution year it belongs to (1-based); the final balance belongs to the last.
     pub year: u32,
     /// The amount.
-    #[serde(serialize_with = "money")]
-    pub amount: Decimal,
+    pub amount: Money,
 }
 
 /// The schedule of a contract whose year lines are known.
@@ -35,9 +34,9 @@ pub struct Instalment {
 pub fn build_schedule(
     rule: &ScheduleRule,
     years: &[YearLine],
-    precontract: Decimal,
-    deduction: Decimal,
-    annexes: Decimal,
+    precontract: Money,
+    deduction: Money,
+    annexes: Money,
     short: bool,
     end: Date,
 ) -> Vec<Instalment> {
@@ -48,14 +47,14 @@ pub fn build_schedule(
     let mut out: Vec<Instalment> = Vec::with_capacity(years.len() * rules.len() + 2);
     // One pass, in cents (every line of a quote is already rounded to the cent): the deduction comes off the
     // instalments in the order they are made, and what falls due after the end joins the final balance.
-    let mut deduction_left = whole_cents(deduction);
+    let mut deduction_left = deduction.cents();
     let mut final_amount: i64 = 0;
-    let mut precontract = whole_cents(precontract);
+    let mut precontract = precontract.cents();
     let mut next_advance = years.first().map(|y| advance(y.start));
     for (i, year) in years.iter().enumerate() {
         let this_advance = next_advance.unwrap_or(final_due);
         next_advance = years.get(i + 1).map(|next| advance(next.start));
-        let base = whole_cents(year.opco) + whole_cents(year.rqth) + precontract;
+        let base = year.opco.cents() + year.rqth.cents() + precontract;
         precontract = 0;
         let mut paid = 0;
         for (j, r) in rules.iter().enumerate() {
@@ -82,7 +81,7 @@ pub fn build_schedule(
                     due,
                     kind: r.kind.clone(),
                     year: year.index,
-                    amount: from_cents(amount),
+                    amount: Money::from_cents(amount),
                 });
             }
         }
@@ -92,7 +91,7 @@ pub fn build_schedule(
             due: final_due,
             kind: Cow::Borrowed("balance"),
             year: last_year,
-            amount: from_cents(final_amount),
+            amount: Money::from_cents(final_amount),
         });
     }
     if !annexes.is_zero() {

@@ -1,57 +1,140 @@
-//! Text helpers: accent folding for search, and French formatting of amounts.
+//! Money on integers of cents: rounding to the cent (D9), proration, and French formatting of amounts.
 
 use rust_decimal::{Decimal, RoundingStrategy};
-
-/// Lower-cases and removes the accents of French text, so that `Sécurité` matches `securite`.
-///
-/// ```
-/// assert_eq!(coutcontrat::text::fold("Œuvre Élastomères – Sécurité"), "oeuvre elastomeres – securite");
-/// ```
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
-            'ç' => out.push('c'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ÿ' | 'ý' => out.push('y'),
-            'ñ' => out.push('n'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            '’' | '`' => out.push('\''),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// The folded words of a text (letters and digits), for matching.
-///
-/// ```
-/// assert_eq!(coutcontrat::text::words("BTS « Management » d'équipe"), vec!["bts", "management", "d", "equipe"]);
-/// ```
-pub fn words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
 
 /// An amount rounded to the cent, half away from zero (D9).
 ///
 /// ```
 /// use rust_decimal::Decimal;
-/// assert_eq!(coutcontrat::text::cents("6392.055".parse().unwrap()).to_string(), "6392.06");
-/// assert_eq!(coutcontrat::text::cents(Decimal::from(7)).to_string(), "7.00");
+/// assert_eq!(coutcontrat::money::cents("6392.055".parse().unwrap()).to_string(), "6392.06");
+/// assert_eq!(coutcontrat::money::cents(Decimal::from(7)).to_string(), "7.00");
 /// ```
 pub fn cents(amount: Decimal) -> Decimal {
     let mut rounded = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     rounded.rescale(2);
     rounded
+}
+
+/// An amount of money: a whole number of cents, written with two decimals (`7000.00`), in JSON as that
+/// text. Every figure of a quote is one (D9 rounds each line to the cent).
+///
+/// ```
+/// use coutcontrat::money::Money;
+/// let m = Money::from_cents(347_123);
+/// assert_eq!(m.to_string(), "3471.23");
+/// assert_eq!(serde_json::to_string(&m).unwrap(), "\"3471.23\"");
+/// assert_eq!(serde_json::from_str::<Money>("\"3471.23\"").unwrap(), m);
+/// assert_eq!(m.to_decimal(), "3471.23".parse().unwrap());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(i64);
+
+impl Money {
+    /// Nothing.
+    pub const ZERO: Money = Money(0);
+
+    /// An amount of `cents` cents.
+    pub const fn from_cents(cents: i64) -> Money {
+        Money(cents)
+    }
+
+    /// An amount rounded to the cent, half away from zero (D9).
+    ///
+    /// ```
+    /// use coutcontrat::money::Money;
+    /// assert_eq!(Money::from_decimal("6392.055".parse().unwrap()).to_string(), "6392.06");
+    /// ```
+    pub fn from_decimal(amount: Decimal) -> Money {
+        Money(whole_cents(amount))
+    }
+
+    /// The number of cents.
+    pub const fn cents(self) -> i64 {
+        self.0
+    }
+
+    /// The amount as a decimal with two decimals.
+    pub fn to_decimal(self) -> Decimal {
+        from_cents(self.0)
+    }
+
+    /// True for zero.
+    pub const fn is_zero(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl From<Money> for Decimal {
+    fn from(m: Money) -> Decimal {
+        m.to_decimal()
+    }
+}
+
+// Sums of figures read as decimals (a page's or a report's subtotal).
+impl std::iter::Sum<Money> for Decimal {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Decimal {
+        iter.sum::<Money>().to_decimal()
+    }
+}
+
+impl std::ops::Add for Money {
+    type Output = Money;
+    fn add(self, other: Money) -> Money {
+        Money(self.0 + other.0)
+    }
+}
+
+impl std::ops::Sub for Money {
+    type Output = Money;
+    fn sub(self, other: Money) -> Money {
+        Money(self.0 - other.0)
+    }
+}
+
+impl std::ops::AddAssign for Money {
+    fn add_assign(&mut self, other: Money) {
+        self.0 += other.0;
+    }
+}
+
+impl std::iter::Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        Money(iter.map(|m| m.0).sum())
+    }
+}
+
+impl std::fmt::Display for Money {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        write!(f, "{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+}
+
+impl serde::Serialize for Money {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Money {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Money, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        let amount: Decimal = text
+            .parse()
+            .map_err(|_| serde::de::Error::custom(format!("montant illisible : {text}")))?;
+        if amount.scale() > 2 && amount != cents(amount) {
+            return Err(serde::de::Error::custom(format!(
+                "montant au-delà du centime : {text}"
+            )));
+        }
+        Ok(Money::from_decimal(amount))
+    }
+}
+
+/// `value > 0`, without a decimal comparison.
+pub(crate) fn is_positive(value: Decimal) -> bool {
+    value.is_sign_positive() && !value.is_zero()
 }
 
 /// `numerator / denominator` rounded half away from zero, for a positive denominator.
@@ -206,10 +289,12 @@ fn exact_cents(mantissa: i128, scale: u32, num: i128, den: i128) -> Option<i64> 
 /// An amount as a French reader writes it: `7 000,00 €` (non-breaking spaces).
 ///
 /// ```
-/// assert_eq!(coutcontrat::text::euros("12345.6".parse().unwrap()), "12\u{a0}345,60\u{a0}€");
+/// let amount: rust_decimal::Decimal = "12345.6".parse().unwrap();
+/// assert_eq!(coutcontrat::money::euros(amount), "12\u{a0}345,60\u{a0}€");
+/// assert_eq!(coutcontrat::money::euros(coutcontrat::money::Money::from_cents(5)), "0,05\u{a0}€");
 /// ```
-pub fn euros(amount: Decimal) -> String {
-    format!("{}\u{a0}€", french_number(cents(amount)))
+pub fn euros(amount: impl Into<Decimal>) -> String {
+    format!("{}\u{a0}€", french_number(cents(amount.into())))
 }
 
 /// A number with French separators, keeping its decimals: `3 978,14`, `0,8`.

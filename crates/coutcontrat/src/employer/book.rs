@@ -1,0 +1,153 @@
+//! The dated parameters of the employer's cost (`data/parameters/employer.toml`).
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+#[cfg(feature = "toml")]
+use crate::error::{Error, ErrorKind, Result};
+use crate::rules::{Dated, Provenance};
+#[cfg(feature = "toml")]
+use crate::rules::{FormatValue, RawParam};
+
+/// The parameter file the embedded employer book was generated from (`data/parameters/employer.toml`).
+pub const EMBEDDED_EMPLOYER_PARAMETERS: &str = super::generated::EMPLOYER_TOML;
+
+/// Who gets the hiring aid, for one period (R10).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AidRule {
+    /// False for a period whose aid the library does not model.
+    pub modelled: bool,
+    /// The period only covers contracts starting before this date.
+    #[serde(default, deserialize_with = "crate::rules::de_opt_date")]
+    pub start_before: Option<Date>,
+    /// Annual amount by level, companies under 250 employees.
+    pub small: BTreeMap<String, Decimal>,
+    /// Annual amount by level, companies of 250 employees or more.
+    pub large: BTreeMap<String, Decimal>,
+    /// The amount for an apprentice with RQTH.
+    pub rqth: RqthAid,
+}
+
+/// The RQTH hiring aid.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RqthAid {
+    /// Annual amount.
+    pub amount: Decimal,
+    /// Whether a company of any size qualifies (else only under 250).
+    pub any_size: bool,
+    /// Levels that qualify.
+    pub levels: Vec<u8>,
+}
+
+/// % of the SMIC by age bracket, for years 1, 2 and 3 of execution (D6222-26).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SalaryGrid {
+    /// Under 18.
+    pub under_18: [Decimal; 3],
+    /// 18 to 20.
+    pub from_18: [Decimal; 3],
+    /// 21 to 25.
+    pub from_21: [Decimal; 3],
+    /// 26 and over.
+    pub from_26: [Decimal; 3],
+}
+
+/// The maître d'apprentissage aid (D6332-93).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TutorAidRule {
+    /// At most this much a month.
+    pub monthly_cap: Decimal,
+    /// For at most this many months.
+    pub max_months: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg(feature = "toml")]
+struct RawEmployerBook<V> {
+    hiring_aid: RawParam<V>,
+    aide_unique: RawParam<V>,
+    aid_day_proration: RawParam<V>,
+    smic_monthly: RawParam<V>,
+    salary_grid: RawParam<V>,
+    tutor_aid: RawParam<V>,
+}
+
+/// The dated parameters of the employer's cost.
+///
+/// ```
+/// let book = coutcontrat::employer::EmployerBook::embedded();
+/// let (smic, _) = book.smic_on(jiff::civil::date(2026, 6, 1)).unwrap();
+/// assert_eq!(smic.to_string(), "1867.02");
+/// ```
+#[derive(Debug, Clone)]
+pub struct EmployerBook {
+    pub(crate) hiring_aid: Dated<AidRule>,
+    pub(crate) aide_unique: Dated<AidRule>,
+    pub(crate) aid_day_proration: Dated<bool>,
+    pub(crate) smic_monthly: Dated<Decimal>,
+    pub(crate) salary_grid: Dated<SalaryGrid>,
+    pub(crate) tutor_aid: Dated<TutorAidRule>,
+}
+
+#[cfg(feature = "toml")]
+fn unreadable(e: &dyn std::fmt::Display) -> Error {
+    Error::new(
+        ErrorKind::Data,
+        None,
+        format!("le fichier de paramètres employeur est illisible : {e}"),
+    )
+}
+
+impl EmployerBook {
+    /// Reads a parameter file in the format of `data/parameters/employer.toml`.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::error::ErrorKind::Data`] when the text is not TOML, a parameter is missing or unknown, a value has
+    /// the wrong type, or the steps of a parameter are not in increasing date order.
+    ///
+    /// ```
+    /// let book = coutcontrat::employer::EmployerBook::from_toml(coutcontrat::employer::EMBEDDED_EMPLOYER_PARAMETERS).unwrap();
+    /// assert!(book.smic_on(jiff::civil::date(2026, 6, 1)).is_some());
+    /// assert!(coutcontrat::employer::EmployerBook::from_toml("hiring_aid = 1").is_err());
+    /// ```
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Result<EmployerBook> {
+        EmployerBook::from_raw::<toml::Value>(toml::from_str(text).map_err(|e| unreadable(&e))?)
+    }
+
+    #[cfg(feature = "toml")]
+    fn from_raw<V: FormatValue>(raw: RawEmployerBook<V>) -> Result<EmployerBook> {
+        Ok(EmployerBook {
+            hiring_aid: Dated::read("hiring_aid", raw.hiring_aid)?,
+            aide_unique: Dated::read("aide_unique", raw.aide_unique)?,
+            aid_day_proration: Dated::read("aid_day_proration", raw.aid_day_proration)?,
+            smic_monthly: Dated::read("smic_monthly", raw.smic_monthly)?,
+            salary_grid: Dated::read("salary_grid", raw.salary_grid)?,
+            tutor_aid: Dated::read("tutor_aid", raw.tutor_aid)?,
+        })
+    }
+
+    /// The parameters shipped in `data/parameters/employer.toml`, parsed once.
+    pub fn embedded() -> &'static EmployerBook {
+        static BOOK: OnceLock<EmployerBook> = OnceLock::new();
+        BOOK.get_or_init(|| {
+            // Generated from the TOML and checked against it by a test (`rules::emit`).
+            super::generated::employer_book()
+        })
+    }
+
+    /// The monthly SMIC in force on a day.
+    pub fn smic_on(&self, day: Date) -> Option<(Decimal, Provenance)> {
+        self.smic_monthly.at(day)
+    }
+}

@@ -1,0 +1,174 @@
+// Generated from data/parameters/employer.toml by `COUTCONTRAT_REGENERATE=1 cargo test -p coutcontrat --lib generate`: do not edit.
+// A test fails when this file and the data differ.
+
+/// The text of `data/parameters/employer.toml`, as generated.
+pub(crate) const EMPLOYER_TOML: &str = r##"# Dated parameters of the employer's whole cost (issue "net cost"): State hiring aid, apprentice minimum
+# salary, SMIC, maître d'apprentissage aid. Same format as financing.toml. Employer social contributions are
+# not modelled.
+# Source of the research: spec RULES.md R7, R10, R11, D15 and section 8.
+
+# R10: State hiring aid, by date of conclusion. Amounts by certification level for companies under 250
+# employees (`small`) and from 250 (`large`, on condition of an alternance-quota commitment); `rqth` for an
+# apprentice with RQTH: the amount, whether any company size qualifies, and the levels. A step with
+# `start_before` covers only contracts starting before that date; later ones fall back to `aide_unique`.
+[hiring_aid]
+label = "Aide à l'embauche d'un apprenti"
+article = "D6243-1 ; D6243-2"
+last_checked = "2026-10-06"
+unit = "EUR"
+steps = [
+  { from = "2021-01-01", value = { modelled = false, small = {}, large = {}, rqth = { amount = "0", any_size = false, levels = [] } }, reference = "Aides exceptionnelles 2021–2022 non modélisées" },
+  { from = "2023-01-01", reference = "Décret n° 2022-1714 du 29 décembre 2022", value = { modelled = true, small = { "3" = "6000", "4" = "6000", "5" = "6000", "6" = "6000", "7" = "6000" }, large = { "3" = "6000", "4" = "6000", "5" = "6000", "6" = "6000", "7" = "6000" }, rqth = { amount = "6000", any_size = true, levels = [3, 4, 5, 6, 7] } } },
+  { from = "2025-01-01", reference = "Aide unique seule (D6243-2), faute de décret au 1er janvier 2025", value = { modelled = true, small = { "3" = "6000", "4" = "6000" }, large = {}, rqth = { amount = "6000", any_size = false, levels = [3, 4] } } },
+  { from = "2025-02-24", reference = "Décret n° 2025-174 du 22 février 2025", value = { modelled = true, small = { "3" = "5000", "4" = "5000", "5" = "5000", "6" = "5000", "7" = "5000" }, large = { "3" = "2000", "4" = "2000", "5" = "2000", "6" = "2000", "7" = "2000" }, rqth = { amount = "6000", any_size = true, levels = [3, 4, 5, 6, 7] } } },
+  { from = "2026-01-01", reference = "Aide unique seule (D6243-1, D6243-2), faute de loi de finances 2026", value = { modelled = true, small = { "3" = "5000", "4" = "5000" }, large = {}, rqth = { amount = "6000", any_size = false, levels = [3, 4] } } },
+  { from = "2026-03-08", reference = "Décret n° 2026-168 du 6 mars 2026 (contrats débutant avant le 1er janvier 2027)", value = { modelled = true, start_before = "2027-01-01", small = { "3" = "5000", "4" = "5000", "5" = "4500", "6" = "2000", "7" = "2000" }, large = { "3" = "2000", "4" = "2000", "5" = "1500", "6" = "750", "7" = "750" }, rqth = { amount = "6000", any_size = true, levels = [3, 4, 5, 6, 7] } } },
+]
+
+# R10, section 8.3: the aide unique, which has no end date; the only aid known for contracts starting from
+# 2027-01-01 until the loi de finances 2027.
+[aide_unique]
+label = "Aide unique à l'embauche d'un apprenti"
+article = "D6243-1 ; D6243-2"
+reference = "D6243-2 : 5 000 € (6 000 € RQTH), entreprises de moins de 250 salariés, niveaux 3 et 4"
+last_checked = "2026-10-06"
+unit = "EUR"
+steps = [{ from = "2019-01-01", value = { modelled = true, small = { "3" = "5000", "4" = "5000" }, large = {}, rqth = { amount = "6000", any_size = false, levels = [3, 4] } } }]
+
+# R10: day proration of the first and last months of a contract under a year, and stop the day after a
+# rupture, for contracts running on or after this date (before: the month of the end was paid in full).
+[aid_day_proration]
+label = "Proratisation au jour de l'aide (premier et dernier mois, rupture)"
+article = "D6243-2 III et IV"
+reference = "Décret n° 2025-1031 du 31 octobre 2025"
+last_checked = "2026-10-06"
+steps = [
+  { from = "2019-01-01", value = false },
+  { from = "2025-11-01", value = true },
+]
+
+# R11: SMIC, gross monthly for 35 hours, by month (not by date of conclusion).
+[smic_monthly]
+label = "SMIC mensuel brut (35 h)"
+article = "L3231-2"
+last_checked = "2026-10-06"
+unit = "EUR"
+steps = [
+  { from = "2021-01-01", value = "1554.58", to_confirm = true, reference = "Décret n° 2020-1598 du 16 décembre 2020 (10,25 €/h) ; hors spec RULES.md, à confirmer" },
+  { from = "2021-10-01", value = "1589.47", to_confirm = true, reference = "Arrêté du 27 septembre 2021 (10,48 €/h) ; hors spec RULES.md, à confirmer" },
+  { from = "2022-01-01", value = "1603.12", to_confirm = true, reference = "Décret n° 2021-1741 du 22 décembre 2021 (10,57 €/h) ; hors spec RULES.md, à confirmer" },
+  { from = "2022-05-01", value = "1645.58", to_confirm = true, reference = "Arrêté du 19 avril 2022 (10,85 €/h) ; hors spec RULES.md, à confirmer" },
+  { from = "2022-08-01", value = "1678.95", to_confirm = true, reference = "Arrêté du 29 juillet 2022 (11,07 €/h) ; hors spec RULES.md, à confirmer" },
+  { from = "2023-01-01", value = "1709.28", to_confirm = true, reference = "Décret n° 2022-1608 du 22 décembre 2022 (11,27 €/h) ; hors spec RULES.md, à confirmer" },
+  { from = "2023-05-01", value = "1747.20", to_confirm = true, reference = "Arrêté du 26 avril 2023 (11,52 €/h) ; hors spec RULES.md, à confirmer" },
+  { from = "2024-01-01", value = "1766.92", reference = "Décret n° 2023-1216 du 20 décembre 2023 (11,65 €/h)" },
+  { from = "2024-11-01", value = "1801.80", reference = "Décret n° 2024-951 du 23 octobre 2024 (11,88 €/h)" },
+  { from = "2026-01-01", value = "1823.03", reference = "Décret n° 2025-1228 (12,02 €/h)" },
+  { from = "2026-06-01", value = "1867.02", reference = "Arrêté du 22 mai 2026 (12,31 €/h)" },
+]
+
+# R11: apprentice minimum salary, % of the SMIC by age bracket and year of execution (D6222-26).
+[salary_grid]
+label = "Salaire minimum de l'apprenti (% du SMIC)"
+article = "D6222-26 ; D6222-27"
+reference = "D6222-26, en vigueur depuis le 1er janvier 2019 ; grille inchangée en 2026"
+last_checked = "2026-10-06"
+steps = [{ from = "2019-01-01", value = { under_18 = ["0.27", "0.39", "0.55"], from_18 = ["0.43", "0.51", "0.67"], from_21 = ["0.53", "0.61", "0.78"], from_26 = ["1.00", "1.00", "1.00"] } }]
+
+# R7, D6332-93: maître d'apprentissage aid, when the branch grants it.
+[tutor_aid]
+label = "Aide à la fonction de maître d'apprentissage"
+article = "D6332-93"
+reference = "D6332-93 : au plus 230 € par mois et par apprenti, 12 mois au plus, si la branche le décide"
+last_checked = "2026-10-06"
+unit = "EUR"
+steps = [{ from = "2019-01-01", value = { monthly_cap = "230", max_months = 12 } }]
+"##;
+
+use jiff::civil::date;
+
+use super::*;
+use crate::rules::literal::{by_key, dec, text};
+use crate::rules::{Dated, RawParam, RawStep};
+
+/// The employer book of `employer.toml`.
+pub(super) fn employer_book() -> EmployerBook {
+    EmployerBook {
+        hiring_aid: Dated::generated("hiring_aid", RawParam {
+            label: text("Aide à l'embauche d'un apprenti"),
+            article: text("D6243-1 ; D6243-2"),
+            reference: text(""),
+            last_checked: date(2026, 10, 6),
+            unit: Some(text("EUR")),
+            steps: vec![
+                RawStep { from: date(2021, 1, 1), value: AidRule { modelled: false, start_before: None, small: by_key([]), large: by_key([]), rqth: RqthAid { amount: dec(0, 0), any_size: false, levels: vec![], }, }, to_confirm: false, article: None, reference: Some(text("Aides exceptionnelles 2021–2022 non modélisées")) },
+                RawStep { from: date(2023, 1, 1), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(6000, 0)), ("4", dec(6000, 0)), ("5", dec(6000, 0)), ("6", dec(6000, 0)), ("7", dec(6000, 0))]), large: by_key([("3", dec(6000, 0)), ("4", dec(6000, 0)), ("5", dec(6000, 0)), ("6", dec(6000, 0)), ("7", dec(6000, 0))]), rqth: RqthAid { amount: dec(6000, 0), any_size: true, levels: vec![3, 4, 5, 6, 7], }, }, to_confirm: false, article: None, reference: Some(text("Décret n° 2022-1714 du 29 décembre 2022")) },
+                RawStep { from: date(2025, 1, 1), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(6000, 0)), ("4", dec(6000, 0))]), large: by_key([]), rqth: RqthAid { amount: dec(6000, 0), any_size: false, levels: vec![3, 4], }, }, to_confirm: false, article: None, reference: Some(text("Aide unique seule (D6243-2), faute de décret au 1er janvier 2025")) },
+                RawStep { from: date(2025, 2, 24), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0)), ("5", dec(5000, 0)), ("6", dec(5000, 0)), ("7", dec(5000, 0))]), large: by_key([("3", dec(2000, 0)), ("4", dec(2000, 0)), ("5", dec(2000, 0)), ("6", dec(2000, 0)), ("7", dec(2000, 0))]), rqth: RqthAid { amount: dec(6000, 0), any_size: true, levels: vec![3, 4, 5, 6, 7], }, }, to_confirm: false, article: None, reference: Some(text("Décret n° 2025-174 du 22 février 2025")) },
+                RawStep { from: date(2026, 1, 1), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0))]), large: by_key([]), rqth: RqthAid { amount: dec(6000, 0), any_size: false, levels: vec![3, 4], }, }, to_confirm: false, article: None, reference: Some(text("Aide unique seule (D6243-1, D6243-2), faute de loi de finances 2026")) },
+                RawStep { from: date(2026, 3, 8), value: AidRule { modelled: true, start_before: Some(date(2027, 1, 1)), small: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0)), ("5", dec(4500, 0)), ("6", dec(2000, 0)), ("7", dec(2000, 0))]), large: by_key([("3", dec(2000, 0)), ("4", dec(2000, 0)), ("5", dec(1500, 0)), ("6", dec(750, 0)), ("7", dec(750, 0))]), rqth: RqthAid { amount: dec(6000, 0), any_size: true, levels: vec![3, 4, 5, 6, 7], }, }, to_confirm: false, article: None, reference: Some(text("Décret n° 2026-168 du 6 mars 2026 (contrats débutant avant le 1er janvier 2027)")) },
+            ],
+        }),
+        aide_unique: Dated::generated("aide_unique", RawParam {
+            label: text("Aide unique à l'embauche d'un apprenti"),
+            article: text("D6243-1 ; D6243-2"),
+            reference: text("D6243-2 : 5 000 € (6 000 € RQTH), entreprises de moins de 250 salariés, niveaux 3 et 4"),
+            last_checked: date(2026, 10, 6),
+            unit: Some(text("EUR")),
+            steps: vec![
+                RawStep { from: date(2019, 1, 1), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0))]), large: by_key([]), rqth: RqthAid { amount: dec(6000, 0), any_size: false, levels: vec![3, 4], }, }, to_confirm: false, article: None, reference: None },
+            ],
+        }),
+        aid_day_proration: Dated::generated("aid_day_proration", RawParam {
+            label: text("Proratisation au jour de l'aide (premier et dernier mois, rupture)"),
+            article: text("D6243-2 III et IV"),
+            reference: text("Décret n° 2025-1031 du 31 octobre 2025"),
+            last_checked: date(2026, 10, 6),
+            unit: None,
+            steps: vec![
+                RawStep { from: date(2019, 1, 1), value: false, to_confirm: false, article: None, reference: None },
+                RawStep { from: date(2025, 11, 1), value: true, to_confirm: false, article: None, reference: None },
+            ],
+        }),
+        smic_monthly: Dated::generated("smic_monthly", RawParam {
+            label: text("SMIC mensuel brut (35 h)"),
+            article: text("L3231-2"),
+            reference: text(""),
+            last_checked: date(2026, 10, 6),
+            unit: Some(text("EUR")),
+            steps: vec![
+                RawStep { from: date(2021, 1, 1), value: dec(155458, 2), to_confirm: true, article: None, reference: Some(text("Décret n° 2020-1598 du 16 décembre 2020 (10,25 €/h) ; hors spec RULES.md, à confirmer")) },
+                RawStep { from: date(2021, 10, 1), value: dec(158947, 2), to_confirm: true, article: None, reference: Some(text("Arrêté du 27 septembre 2021 (10,48 €/h) ; hors spec RULES.md, à confirmer")) },
+                RawStep { from: date(2022, 1, 1), value: dec(160312, 2), to_confirm: true, article: None, reference: Some(text("Décret n° 2021-1741 du 22 décembre 2021 (10,57 €/h) ; hors spec RULES.md, à confirmer")) },
+                RawStep { from: date(2022, 5, 1), value: dec(164558, 2), to_confirm: true, article: None, reference: Some(text("Arrêté du 19 avril 2022 (10,85 €/h) ; hors spec RULES.md, à confirmer")) },
+                RawStep { from: date(2022, 8, 1), value: dec(167895, 2), to_confirm: true, article: None, reference: Some(text("Arrêté du 29 juillet 2022 (11,07 €/h) ; hors spec RULES.md, à confirmer")) },
+                RawStep { from: date(2023, 1, 1), value: dec(170928, 2), to_confirm: true, article: None, reference: Some(text("Décret n° 2022-1608 du 22 décembre 2022 (11,27 €/h) ; hors spec RULES.md, à confirmer")) },
+                RawStep { from: date(2023, 5, 1), value: dec(174720, 2), to_confirm: true, article: None, reference: Some(text("Arrêté du 26 avril 2023 (11,52 €/h) ; hors spec RULES.md, à confirmer")) },
+                RawStep { from: date(2024, 1, 1), value: dec(176692, 2), to_confirm: false, article: None, reference: Some(text("Décret n° 2023-1216 du 20 décembre 2023 (11,65 €/h)")) },
+                RawStep { from: date(2024, 11, 1), value: dec(180180, 2), to_confirm: false, article: None, reference: Some(text("Décret n° 2024-951 du 23 octobre 2024 (11,88 €/h)")) },
+                RawStep { from: date(2026, 1, 1), value: dec(182303, 2), to_confirm: false, article: None, reference: Some(text("Décret n° 2025-1228 (12,02 €/h)")) },
+                RawStep { from: date(2026, 6, 1), value: dec(186702, 2), to_confirm: false, article: None, reference: Some(text("Arrêté du 22 mai 2026 (12,31 €/h)")) },
+            ],
+        }),
+        salary_grid: Dated::generated("salary_grid", RawParam {
+            label: text("Salaire minimum de l'apprenti (% du SMIC)"),
+            article: text("D6222-26 ; D6222-27"),
+            reference: text("D6222-26, en vigueur depuis le 1er janvier 2019 ; grille inchangée en 2026"),
+            last_checked: date(2026, 10, 6),
+            unit: None,
+            steps: vec![
+                RawStep { from: date(2019, 1, 1), value: SalaryGrid { under_18: [dec(27, 2), dec(39, 2), dec(55, 2)], from_18: [dec(43, 2), dec(51, 2), dec(67, 2)], from_21: [dec(53, 2), dec(61, 2), dec(78, 2)], from_26: [dec(100, 2), dec(100, 2), dec(100, 2)], }, to_confirm: false, article: None, reference: None },
+            ],
+        }),
+        tutor_aid: Dated::generated("tutor_aid", RawParam {
+            label: text("Aide à la fonction de maître d'apprentissage"),
+            article: text("D6332-93"),
+            reference: text("D6332-93 : au plus 230 € par mois et par apprenti, 12 mois au plus, si la branche le décide"),
+            last_checked: date(2026, 10, 6),
+            unit: Some(text("EUR")),
+            steps: vec![
+                RawStep { from: date(2019, 1, 1), value: TutorAidRule { monthly_cap: dec(230, 0), max_months: 12, }, to_confirm: false, article: None, reference: None },
+            ],
+        }),
+    }
+}

@@ -1,0 +1,282 @@
+//! Writes the embedded rule books as Rust (`rules/generated.rs`, `employer/generated.rs`) from
+//! `data/parameters/*.toml`, and fails when the committed files differ: the crate then carries its data
+//! (`cargo package` works) and the page reads its parameters without parsing any text.
+//!
+//! Regenerate with `COUTCONTRAT_REGENERATE=1 cargo test -p coutcontrat --lib generate`.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::Path;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::employer::{AidRule, EmployerBook, RqthAid, SalaryGrid, TutorAidRule};
+use crate::rules::{
+    AnnexesRule, Dated, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
+    ParticipationRule, PrecontractRule, Regime, RuleBook, ScheduleRule,
+};
+
+/// A value written as the Rust expression that builds it.
+trait Emit {
+    fn emit(&self, o: &mut String);
+}
+
+macro_rules! emit_display {
+    ($($t:ty),*) => {$(
+        impl Emit for $t {
+            fn emit(&self, o: &mut String) {
+                write!(o, "{self}").unwrap();
+            }
+        }
+    )*};
+}
+emit_display!(bool, u8, u32, i16, i32);
+
+macro_rules! emit_enum {
+    ($($t:ident),*) => {$(
+        impl Emit for $t {
+            fn emit(&self, o: &mut String) {
+                write!(o, concat!(stringify!($t), "::{:?}"), self).unwrap();
+            }
+        }
+    )*};
+}
+emit_enum!(Regime, DueAt);
+
+macro_rules! emit_struct {
+    ($($t:ident { $($f:ident),* })*) => {$(
+        impl Emit for $t {
+            fn emit(&self, o: &mut String) {
+                o.push_str(concat!(stringify!($t), " {"));
+                $(
+                    o.push_str(concat!(" ", stringify!($f), ": "));
+                    self.$f.emit(o);
+                    o.push(',');
+                )*
+                o.push_str(" }");
+            }
+        }
+    )*};
+}
+emit_struct! {
+    DistanceRule { applies, threshold, rate, floor }
+    DistanceExemptions { complete, rncp }
+    ParticipationRule { applies, min_level, lump_sum, new_employer_lump_sum, probation_share, probation_days }
+    AnnexesRule { night, meal, equipment_cap }
+    PrecontractRule { max_months, days_per_year }
+    DurationLimits { min_months, max_years, max_years_rqth }
+    InstalmentRule { kind, share, at, month }
+    ScheduleRule { advance_days, multi_year, short }
+    AidRule { modelled, start_before, small, large, rqth }
+    RqthAid { amount, any_size, levels }
+    SalaryGrid { under_18, from_18, from_21, from_26 }
+    TutorAidRule { monthly_cap, max_months }
+}
+
+impl Emit for Decimal {
+    fn emit(&self, o: &mut String) {
+        let mantissa = i64::try_from(self.mantissa()).expect("a parameter fits an i64 mantissa");
+        write!(o, "dec({mantissa}, {})", self.scale()).unwrap();
+    }
+}
+
+impl Emit for Date {
+    fn emit(&self, o: &mut String) {
+        write!(o, "date({}, {}, {})", self.year(), self.month(), self.day()).unwrap();
+    }
+}
+
+impl Emit for String {
+    fn emit(&self, o: &mut String) {
+        write!(o, "text({self:?})").unwrap();
+    }
+}
+
+impl Emit for Cow<'static, str> {
+    fn emit(&self, o: &mut String) {
+        write!(o, "Cow::Borrowed({:?})", self.as_ref()).unwrap();
+    }
+}
+
+impl<T: Emit> Emit for Option<T> {
+    fn emit(&self, o: &mut String) {
+        match self {
+            None => o.push_str("None"),
+            Some(v) => {
+                o.push_str("Some(");
+                v.emit(o);
+                o.push(')');
+            }
+        }
+    }
+}
+
+impl<T: Emit> Emit for Vec<T> {
+    fn emit(&self, o: &mut String) {
+        o.push_str("vec![");
+        for (i, v) in self.iter().enumerate() {
+            if i > 0 {
+                o.push_str(", ");
+            }
+            v.emit(o);
+        }
+        o.push(']');
+    }
+}
+
+impl<T: Emit, const N: usize> Emit for [T; N] {
+    fn emit(&self, o: &mut String) {
+        o.push('[');
+        for (i, v) in self.iter().enumerate() {
+            if i > 0 {
+                o.push_str(", ");
+            }
+            v.emit(o);
+        }
+        o.push(']');
+    }
+}
+
+impl<V: Emit> Emit for BTreeMap<String, V> {
+    fn emit(&self, o: &mut String) {
+        o.push_str("by_key([");
+        for (i, (k, v)) in self.iter().enumerate() {
+            if i > 0 {
+                o.push_str(", ");
+            }
+            write!(o, "({k:?}, ").unwrap();
+            v.emit(o);
+            o.push(')');
+        }
+        o.push_str("])");
+    }
+}
+
+/// `field: Dated::generated("name", RawParam { … })`, one step a line.
+fn dated<T: Emit + Clone>(o: &mut String, field: &str, d: &Dated<T>) {
+    let raw = d.raw();
+    writeln!(
+        o,
+        "        {field}: Dated::generated({:?}, RawParam {{",
+        d.name()
+    )
+    .unwrap();
+    for (name, value) in [
+        ("label", &raw.label),
+        ("article", &raw.article),
+        ("reference", &raw.reference),
+    ] {
+        write!(o, "            {name}: ").unwrap();
+        value.emit(o);
+        o.push_str(",\n");
+    }
+    o.push_str("            last_checked: ");
+    raw.last_checked.emit(o);
+    o.push_str(",\n            unit: ");
+    raw.unit.emit(o);
+    o.push_str(",\n            steps: vec![\n");
+    for s in &raw.steps {
+        o.push_str("                RawStep { from: ");
+        s.from.emit(o);
+        o.push_str(", value: ");
+        s.value.emit(o);
+        write!(o, ", to_confirm: {}, article: ", s.to_confirm).unwrap();
+        s.article.emit(o);
+        o.push_str(", reference: ");
+        s.reference.emit(o);
+        o.push_str(" },\n");
+    }
+    o.push_str("            ],\n        }),\n");
+}
+
+const HEADER: &str = "// Generated from data/parameters/";
+
+fn header(o: &mut String, file: &str, toml: &str, constant: &str) {
+    writeln!(
+        o,
+        "{HEADER}{file} by `COUTCONTRAT_REGENERATE=1 cargo test -p coutcontrat --lib generate`: do not edit."
+    )
+    .unwrap();
+    o.push_str("// A test fails when this file and the data differ.\n\n");
+    writeln!(o, "/// The text of `data/parameters/{file}`, as generated.").unwrap();
+    writeln!(o, "pub(crate) const {constant}: &str = r##\"{toml}\"##;\n").unwrap();
+}
+
+fn financing(toml: &str) -> String {
+    let book = RuleBook::from_toml(toml).expect("financing.toml reads");
+    let mut o = String::new();
+    header(&mut o, "financing.toml", toml, "FINANCING_TOML");
+    o.push_str("use std::borrow::Cow;\n\nuse jiff::civil::date;\n\n");
+    o.push_str("use super::literal::{by_key, dec, text};\nuse super::*;\n\n");
+    o.push_str("/// The rule book of `financing.toml`, before its rule sets are built.\n");
+    o.push_str(
+        "pub(super) fn rule_book() -> RuleBook {\n    RuleBook {\n        cache: Vec::new(),\n",
+    );
+    dated(&mut o, "supported_from", &book.supported_from);
+    dated(&mut o, "proration", &book.proration);
+    dated(
+        &mut o,
+        "short_contract_majoration",
+        &book.short_contract_majoration,
+    );
+    dated(&mut o, "distance_minoration", &book.distance_minoration);
+    dated(&mut o, "distance_exemptions", &book.distance_exemptions);
+    dated(&mut o, "rqth_cap", &book.rqth_cap);
+    dated(&mut o, "participation", &book.participation);
+    dated(&mut o, "amorcage", &book.amorcage);
+    dated(&mut o, "annexes", &book.annexes);
+    dated(&mut o, "precontract", &book.precontract);
+    dated(&mut o, "duration_limits", &book.duration_limits);
+    dated(&mut o, "schedule", &book.schedule);
+    o.push_str("    }\n}\n");
+    o
+}
+
+fn employer(toml: &str) -> String {
+    let book = EmployerBook::from_toml(toml).expect("employer.toml reads");
+    let mut o = String::new();
+    header(&mut o, "employer.toml", toml, "EMPLOYER_TOML");
+    o.push_str("use jiff::civil::date;\n\n");
+    o.push_str("use super::*;\nuse crate::rules::literal::{by_key, dec, text};\nuse crate::rules::{Dated, RawParam, RawStep};\n\n");
+    o.push_str("/// The employer book of `employer.toml`.\n");
+    o.push_str("pub(super) fn employer_book() -> EmployerBook {\n    EmployerBook {\n");
+    dated(&mut o, "hiring_aid", &book.hiring_aid);
+    dated(&mut o, "aide_unique", &book.aide_unique);
+    dated(&mut o, "aid_day_proration", &book.aid_day_proration);
+    dated(&mut o, "smic_monthly", &book.smic_monthly);
+    dated(&mut o, "salary_grid", &book.salary_grid);
+    dated(&mut o, "tutor_aid", &book.tutor_aid);
+    o.push_str("    }\n}\n");
+    o
+}
+
+#[test]
+fn generated_parameters_are_those_of_data_parameters() {
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data = crate_dir.join("../../data/parameters");
+    let regenerate = std::env::var_os("COUTCONTRAT_REGENERATE").is_some();
+    for (toml, generated, make) in [
+        (
+            "financing.toml",
+            "src/rules/generated.rs",
+            financing as fn(&str) -> String,
+        ),
+        ("employer.toml", "src/employer/generated.rs", employer),
+    ] {
+        let toml = std::fs::read_to_string(data.join(toml)).expect("data/parameters is there");
+        let want = make(&toml);
+        let path = crate_dir.join(generated);
+        if regenerate {
+            std::fs::write(&path, &want).unwrap();
+            continue;
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "crates/coutcontrat/{generated} differs from data/parameters: regenerate it with \
+             `COUTCONTRAT_REGENERATE=1 cargo test -p coutcontrat --lib generate`"
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! D11, D12: the annual NPEC, from the caller, a table row or the amorçage value.
+
+use rust_decimal::Decimal;
+
+use super::{explain, Ctx, NpecSource, NpecUsed, Quoter, RowRef};
+use crate::error::{Error, ErrorKind, Result};
+use crate::money::{euros, Money};
+use crate::referentiel::{AbsentReason, TableLookup};
+
+impl Quoter<'_> {
+    /// The NPEC used, and the annual amount found, exact (before the minoration).
+    pub(super) fn base_npec(&self, ctx: &mut Ctx) -> Result<(NpecUsed, Decimal)> {
+        let rules = ctx.rules;
+        let c = ctx.contract;
+        let empty = |base: Decimal, source: NpecSource| NpecUsed {
+            annual: Money::from_decimal(base),
+            base: Money::from_decimal(base),
+            source,
+            table_version: None,
+            status: None,
+            provisional: source == NpecSource::Amorcage,
+            cpne: None,
+            cpne_label: None,
+            row: None,
+            synthetic: false,
+            minoration: None,
+        };
+        if let Some(manual) = c.npec {
+            explain!(
+                ctx,
+                "npec.base",
+                "D12",
+                "D6332-78",
+                format!("NPEC annuel saisi : {}", euros(manual)),
+            );
+            return Ok((empty(manual, NpecSource::Manual), manual));
+        }
+        let Some(rncp) = c.rncp.as_deref() else {
+            return Err(Error::new(
+                ErrorKind::Missing,
+                Some("rncp"),
+                "indiquez le code RNCP de la certification (RNCP34826), ou un NPEC annuel (`npec`)",
+            ));
+        };
+        let (reason, cpne) = if let Some(rows) = self.referentiel.rows_of(rncp) {
+            let cpne = self.referentiel.resolve_cpne(c.idcc, c.cpne, c.signed_on)?;
+            match self.referentiel.lookup_in(rows, cpne, c.signed_on) {
+                TableLookup::Found(found) => {
+                    let label = self.referentiel.shared_cpne_label(cpne);
+                    explain!(
+                ctx,
+                        "npec.base",
+                        "D12",
+                        "D6332-78 ; R6332-25",
+                        format!(
+                            "référentiel {} : {} × CPNE {}{} = {} (statut {}, applicable aux contrats conclus depuis le {}, onglet « {} »{})",
+                            found.version,
+                            rncp,
+                            cpne,
+                            label.map(|l| format!(" ({l})")).unwrap_or_default(),
+                            euros(found.amount),
+                            if found.row.status.is_empty() { "non précisé" } else { &found.row.status },
+                            found.applicable_from,
+                            found.row.origin.sheet,
+                            found.row.origin.line.map(|l| format!(", ligne {l}")).unwrap_or_default()
+                        ),
+                    );
+                    if let Some(other) = found.tie_with {
+                        ctx.warn(
+                            "table_tie",
+                            format!(
+                                "la version {} donne deux montants pour {} × CPNE {} : {} et {} ; le plus élevé est retenu",
+                                found.version,
+                                rncp,
+                                cpne,
+                                euros(found.amount),
+                                euros(other)
+                            ),
+                            "vérifiez auprès de l'OPCO le montant qu'il applique",
+                        );
+                    }
+                    if found.synthetic {
+                        ctx.warn(
+                            "synthetic_table",
+                            format!("le référentiel {} est synthétique : ses montants ne sont pas réels", found.version),
+                            "importez le référentiel officiel de France compétences",
+                        );
+                    }
+                    let (tag, shared) = self.referentiel.shared_row(found.at);
+                    return Ok((
+                        NpecUsed {
+                            table_version: Some(tag.clone()),
+                            status: shared.status.clone(),
+                            cpne: Some(cpne),
+                            cpne_label: label.cloned(),
+                            row: Some(RowRef {
+                                rncp_cell: shared.rncp_cell.clone(),
+                                label: shared.label.clone(),
+                                sheet: shared.sheet.clone(),
+                                line: found.row.origin.line,
+                                applicable_from: found.applicable_from,
+                            }),
+                            synthetic: found.synthetic,
+                            ..empty(found.amount, NpecSource::Table)
+                        },
+                        found.amount,
+                    ));
+                }
+                TableLookup::Absent(reason) => (reason, Some(cpne)),
+            }
+        } else {
+            (AbsentReason::NotInTable, None)
+        };
+        // D11: amorçage.
+        let Some(level) = c.level else {
+            return Err(Error::new(
+                ErrorKind::Missing,
+                Some("level"),
+                format!(
+                    "{rncp} n'a pas de NPEC applicable : la valeur d'amorçage dépend du niveau de la certification (3 à 8), indiquez-le"
+                ),
+            ));
+        };
+        let value = ctx
+            .rules
+            .amorcage
+            .get(&level.to_string())
+            .copied()
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Data,
+                    Some("level"),
+                    format!("pas de valeur d'amorçage pour le niveau {level}"),
+                )
+            })?;
+        let src = &rules.sources.amorcage;
+        ctx.cite("D11", "Valeur d'amorçage", src);
+        let why = match &reason {
+            AbsentReason::NotInTable => format!("{rncp} ne figure dans aucune version du référentiel chargé"),
+            AbsentReason::NoRowForBranch { cpne } => format!(
+                "{rncp} figure au référentiel, mais sans ligne pour la CPNE {cpne} applicable à un contrat conclu le {}",
+                c.signed_on
+            ),
+            AbsentReason::NotDefined { cpne, version, raw } => format!(
+                "le référentiel {version} indique « {raw} » pour {rncp} × CPNE {cpne} (pas de valeur définie)"
+            ),
+        };
+        ctx.warn(
+            "amorcage",
+            format!(
+                "{why} : la valeur d'amorçage du niveau {level} ({}) est retenue, à titre provisoire",
+                euros(value)
+            ),
+            "l'OPCO régularise quand le NPEC est publié (D6332-80) ; importez le référentiel le plus récent pour vérifier",
+        );
+        if src.to_confirm {
+            ctx.warn(
+                "amorcage_to_confirm",
+                format!(
+                    "valeur d'amorçage à confirmer pour un contrat conclu le {} : {}",
+                    c.signed_on, src.reference
+                ),
+                "vérifiez l'arrêté d'amorçage en vigueur à la date de conclusion",
+            );
+        }
+        explain!(
+            ctx,
+            "npec.base",
+            "D11",
+            &src.article,
+            format!(
+                "{why} : valeur d'amorçage du niveau {level} = {} ({})",
+                euros(value),
+                src.reference
+            ),
+        );
+        Ok((
+            NpecUsed {
+                cpne,
+                cpne_label: cpne.and_then(|c| self.referentiel.shared_cpne_label(c).cloned()),
+                ..empty(value, NpecSource::Amorcage)
+            },
+            value,
+        ))
+    }
+}

@@ -1,0 +1,76 @@
+//! D8: the employer participation.
+
+use rust_decimal::Decimal;
+
+use super::{explain, Ctx, LeapYear, ParticipationKind, Quoter, YearLine};
+use crate::dates::days_inclusive;
+use crate::error::Result;
+use crate::money::{cents, euros, french_number};
+
+impl Quoter<'_> {
+    pub(super) fn participation(
+        &self,
+        ctx: &mut Ctx,
+        annual: Decimal,
+        years: &[YearLine],
+    ) -> Result<(Decimal, ParticipationKind)> {
+        let rules = ctx.rules;
+        let c = ctx.contract;
+        let p = &rules.participation;
+        let level = c.level.unwrap_or(0);
+        if !p.applies || level < p.min_level {
+            return Ok((Decimal::ZERO, ParticipationKind::None));
+        }
+        let src = &rules.sources.participation;
+        ctx.cite("D8", "Participation de l'employeur", src);
+        let lump = if c.after_rupture_new_employer {
+            p.new_employer_lump_sum
+        } else {
+            p.lump_sum
+        };
+        if c.rupture_during_probation {
+            let rupture = c.rupture_on.unwrap_or(c.end);
+            let days = days_inclusive(c.start, rupture);
+            let first = &years[0];
+            let (num, den) = match self.policy.leap_year {
+                LeapYear::AnniversaryLength => (days, first.length),
+                LeapYear::Capped365 => (days.min(365), 365),
+                LeapYear::Over365 => (days, 365),
+            };
+            let half = cents(p.probation_share * annual * Decimal::from(num) / Decimal::from(den));
+            let value = half.min(lump);
+            explain!(
+                ctx,
+                "participation",
+                "D8",
+                &src.article,
+                format!(
+                    "rupture pendant la période probatoire : min({}, {} × {} × {num} / {den}) = {}",
+                    euros(lump),
+                    french_number(p.probation_share),
+                    euros(annual),
+                    euros(value)
+                ),
+            );
+            return Ok((value, ParticipationKind::Probation));
+        }
+        let kind = if c.after_rupture_new_employer {
+            ParticipationKind::NewEmployer
+        } else {
+            ParticipationKind::LumpSum
+        };
+        explain!(
+                ctx,
+            "participation",
+            "D8",
+            &src.article,
+            format!(
+                "certification de niveau {level} (6 et plus), contrat conclu le {} : {}{}, déduite du premier versement de l'OPCO et due par l'employeur",
+                c.signed_on,
+                euros(lump),
+                if c.after_rupture_new_employer { " (nouveau contrat avec un autre employeur après une rupture, L6222-18-2)" } else { " forfaitaires" }
+            ),
+        );
+        Ok((lump, kind))
+    }
+}

@@ -1,0 +1,160 @@
+//! D16: the refusals of an invalid contract, each naming its field.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::contract::Contract;
+use crate::dates::add_months;
+use crate::error::{Error, ErrorKind, Result};
+use crate::rules::{RuleBook, RuleSet};
+
+fn out_of_range(field: &str, message: String) -> Error {
+    Error::new(ErrorKind::OutOfRange, Some(field), message)
+}
+
+fn inconsistent(field: &str, message: String) -> Error {
+    Error::new(ErrorKind::Inconsistent, Some(field), message)
+}
+
+fn check_year(d: Date, field: &str) -> Result<()> {
+    if (1900..=2200).contains(&d.year()) {
+        Ok(())
+    } else {
+        Err(out_of_range(
+            field,
+            format!("{d} : l'année doit être comprise entre 1900 et 2200"),
+        ))
+    }
+}
+
+fn check_not_negative(value: Option<Decimal>, field: &str, what: &str) -> Result<()> {
+    match value {
+        Some(v) if v.is_sign_negative() && !v.is_zero() => Err(out_of_range(
+            field,
+            format!("{what} ne peut pas être négatif ({v}) : indiquez 0 ou un montant positif"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// 10⁹ € as a mantissa of each scale a `Decimal` can have (0 to 28).
+const AMOUNT_LIMITS: [u128; 29] = {
+    let mut limits = [1_000_000_000u128; 29];
+    let mut scale = 1;
+    while scale < 29 {
+        limits[scale] = limits[scale - 1] * 10;
+        scale += 1;
+    }
+    limits
+};
+
+/// D16: every refusal, each naming its field.
+pub(super) fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b RuleSet> {
+    for (d, f) in [
+        (c.signed_on, "signed_on"),
+        (c.start, "start"),
+        (c.end, "end"),
+    ] {
+        check_year(d, f)?;
+    }
+    if let Some(d) = c.rupture_on {
+        check_year(d, "rupture_on")?;
+    }
+    if let Some(d) = c.cfa_entry_on {
+        check_year(d, "cfa_entry_on")?;
+    }
+    if let Some(level) = c.level {
+        if !(3..=8).contains(&level) {
+            return Err(out_of_range(
+                "level",
+                format!(
+                    "niveau {level} : le niveau de la certification va de 3 (CAP) à 8 (doctorat)"
+                ),
+            ));
+        }
+    }
+    // Found by fuzzing: amounts beyond any real contract would overflow the decimal arithmetic.
+    for (value, field) in [
+        (Some(c.price), "price"),
+        (c.npec, "npec"),
+        (c.rqth_majoration, "rqth_majoration"),
+        (Some(c.annexes.first_equipment), "annexes.first_equipment"),
+        (c.monthly_salary, "monthly_salary"),
+        (c.tutor_aid, "tutor_aid"),
+    ] {
+        // |v| > 10⁹ on the integer mantissa: cheaper than a decimal comparison at every quote.
+        if let Some(v) =
+            value.filter(|v| v.mantissa().unsigned_abs() > AMOUNT_LIMITS[v.scale() as usize])
+        {
+            return Err(out_of_range(
+                field,
+                format!("{v} : montant hors de toute mesure (1 000 000 000 € au plus)"),
+            ));
+        }
+    }
+    check_not_negative(Some(c.price), "price", "le prix du CFA")?;
+    check_not_negative(c.npec, "npec", "le NPEC")?;
+    check_not_negative(c.rqth_majoration, "rqth_majoration", "la majoration RQTH")?;
+    check_not_negative(
+        Some(c.annexes.first_equipment),
+        "annexes.first_equipment",
+        "le coût du premier équipement",
+    )?;
+    if let Some(share) = c.distance_share {
+        if share < Decimal::ZERO || share > Decimal::ONE {
+            return Err(out_of_range(
+                "distance_share",
+                format!("{share} : la part à distance est une fraction de 0 à 1 (0.8 pour 80 %)"),
+            ));
+        }
+    }
+    let rules = rules_book.rules_ref(c.signed_on)?;
+    if c.end < c.start {
+        return Err(inconsistent(
+            "end",
+            format!(
+                "la date de fin ({}) précède la date de début ({}) : vérifiez les deux dates",
+                c.end, c.start
+            ),
+        ));
+    }
+    if let Some(r) = c.rupture_on {
+        if r < c.start || r > c.end {
+            return Err(inconsistent(
+                "rupture_on",
+                format!(
+                    "la rupture ({r}) doit tomber entre le début ({}) et la fin prévue ({}) du contrat",
+                    c.start, c.end
+                ),
+            ));
+        }
+    } else if c.rupture_during_probation {
+        return Err(Error::new(
+            ErrorKind::Missing,
+            Some("rupture_on"),
+            "une rupture pendant la période probatoire demande la date de rupture (`rupture_on`)",
+        ));
+    }
+    if let Some(entry) = c.cfa_entry_on {
+        let earliest = add_months(c.start, -rules.precontract.max_months);
+        if entry > c.start {
+            return Err(inconsistent(
+                "cfa_entry_on",
+                format!(
+                    "l'entrée en CFA avant le contrat ({entry}) ne peut pas suivre le début du contrat ({})",
+                    c.start
+                ),
+            ));
+        }
+        if entry < earliest {
+            return Err(out_of_range(
+                "cfa_entry_on",
+                format!(
+                    "l'entrée en CFA ({entry}) précède le début ({}) de plus de {} mois (L6222-12-1) : au plus tôt le {earliest}",
+                    c.start, rules.precontract.max_months
+                ),
+            ));
+        }
+    }
+    Ok(rules)
+}

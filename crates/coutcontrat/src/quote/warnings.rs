@@ -1,0 +1,121 @@
+//! Warnings: the quote stands, but something deserves attention; and those about the contract's duration.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Ctx, Quoter};
+use crate::dates::{add_months, add_years, ordinal};
+
+/// Every code a warning can have, so that a quote read back keeps them as `&'static str`.
+pub(crate) const CODES: &[&str] = &[
+    "amorcage",
+    "amorcage_to_confirm",
+    "distance_exemptions_unknown",
+    "duration_over_max",
+    "duration_under_min",
+    "equipment_cap_to_confirm",
+    "equipment_capped",
+    "hiring_aid_large_company",
+    "hiring_aid_regime_unknown",
+    "participation_exceeds_opco",
+    "rqth_capped",
+    "salary_below_minimum",
+    "signed_after_start",
+    "smic_to_confirm",
+    "synthetic_table",
+    "table_tie",
+    "tutor_aid_capped",
+];
+
+/// `text` as the `&'static str` of `known` it equals, for a quote read back.
+pub(crate) fn one_of(text: &str, known: &'static [&'static str]) -> Result<&'static str, String> {
+    known
+        .iter()
+        .find(|k| **k == text)
+        .copied()
+        .ok_or_else(|| format!("`{text}` inconnu"))
+}
+
+/// A warning as read, before its code is matched to a known one.
+#[derive(Deserialize)]
+struct WarningText {
+    code: String,
+    message: String,
+    hint: String,
+}
+
+impl TryFrom<WarningText> for Warning {
+    type Error = String;
+    fn try_from(w: WarningText) -> Result<Warning, String> {
+        Ok(Warning {
+            code: one_of(&w.code, CODES)?,
+            message: w.message,
+            hint: w.hint,
+        })
+    }
+}
+
+/// A warning: the quote stands, but something deserves attention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Warning {
+    /// Stable code (`amorcage`, `duration_over_max`…).
+    pub code: &'static str,
+    /// What it is about.
+    pub message: String,
+    /// What to do.
+    pub hint: String,
+}
+
+impl Quoter<'_> {
+    pub(super) fn duration_warnings(&self, ctx: &mut Ctx) {
+        let rules = ctx.rules;
+        let c = ctx.contract;
+        let limits = &rules.duration_limits;
+        let rqth = c.has_rqth();
+        let max_years = if rqth {
+            limits.max_years_rqth
+        } else {
+            limits.max_years
+        };
+        let article = &rules.sources.duration_limits.article;
+        // After the eve of the last anniversary allowed, that is on or after that anniversary.
+        if c.end >= add_years(c.start, i32::from(max_years)) {
+            ctx.warn(
+                "duration_over_max",
+                format!(
+                    "le contrat ({} → {}) dépasse {max_years} ans, la durée maximale{} ({article})",
+                    c.start,
+                    c.end,
+                    if rqth { " pour un apprenti RQTH" } else { "" }
+                ),
+                "vérifiez la date de fin ; chaque année d'exécution est tout de même chiffrée",
+            );
+        }
+        // Before the eve of the shortest end allowed, counted in days.
+        if ordinal(c.end) < ordinal(add_months(c.start, limits.min_months)) - 1 {
+            ctx.warn(
+                "duration_under_min",
+                format!(
+                    "le contrat ({} → {}) dure moins de {} mois, la durée minimale ({article})",
+                    c.start, c.end, limits.min_months
+                ),
+                "vérifiez les dates ; un contrat plus court n'est possible que dans les cas prévus par L6222-7-1",
+            );
+        }
+        if c.signed_on > c.start {
+            ctx.warn(
+                "signed_after_start",
+                format!("le contrat est conclu ({}) après son début ({})", c.signed_on, c.start),
+                "c'est la date de conclusion qui choisit les règles et la ligne du référentiel : vérifiez-la",
+            );
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Warning {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Warning, D::Error> {
+        WarningText::deserialize(d)?
+            .try_into()
+            .map_err(serde::de::Error::custom)
+    }
+}

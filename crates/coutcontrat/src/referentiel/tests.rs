@@ -1,0 +1,298 @@
+//! The référentiel's tests: building, mappings, lookup and search.
+
+use super::*;
+use crate::dates::add_days;
+use crate::{error::ErrorKind, Contract, Quoter};
+use jiff::civil::date;
+
+fn version(
+    tag: &str,
+    published: Date,
+    rows: Vec<NpecRow>,
+    mapping: Vec<(u32, u32)>,
+) -> TableVersion {
+    TableVersion {
+        tag: tag.into(),
+        published,
+        applies_from: published,
+        applies_until: None,
+        source_file: String::new(),
+        source_sha256: None,
+        legal_basis: String::new(),
+        synthetic: false,
+        note: String::new(),
+        rows,
+        mapping: Some(
+            mapping
+                .into_iter()
+                .map(|(cpne, idcc)| CpneIdcc { cpne, idcc })
+                .collect(),
+        ),
+    }
+}
+
+fn two_branches() -> Referentiel {
+    let mut r = Referentiel::default();
+    let d = date(2026, 9, 1);
+    let mut rows = vec![
+        NpecRow::simple("RNCP41000", "BTS MOS", 433, "8000", d),
+        NpecRow::simple("RNCP41000", "BTS MOS", 434, "8100", d),
+    ];
+    rows[0].cpne_label = "CPNE A".into();
+    rows[1].cpne_label = "CPNE B".into();
+    r.add_version(version(
+        "2026",
+        date(2026, 8, 31),
+        rows,
+        vec![(433, 3252), (434, 3252), (204, 1351)],
+    ));
+    r
+}
+
+fn contract(idcc: u32) -> Contract {
+    Contract::new(
+        date(2026, 9, 14),
+        date(2026, 9, 1),
+        date(2027, 8, 31),
+        Decimal::from(9000),
+    )
+    .with_certification("RNCP41000", idcc)
+    .with_level(5)
+}
+
+#[test]
+fn an_idcc_with_several_cpne_is_an_error_listing_them() {
+    let r = two_branches();
+    let err = Quoter::new(&r).quote(&contract(3252)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::AmbiguousBranch);
+    assert_eq!(err.field(), Some("cpne"));
+    assert_eq!(err.candidates(), ["433 – CPNE A", "434 – CPNE B"]);
+    let mut chosen = contract(3252);
+    chosen.cpne = Some(434);
+    assert_eq!(
+        Quoter::new(&r)
+            .quote(&chosen)
+            .unwrap()
+            .npec
+            .annual
+            .to_decimal(),
+        Decimal::from(8100)
+    );
+}
+
+#[test]
+fn an_unknown_idcc_says_how_to_find_the_cpne() {
+    let r = two_branches();
+    let err = Quoter::new(&r).quote(&contract(9998)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::UnknownBranch);
+    assert!(err.message().contains("CPNE"), "{}", err.message());
+}
+
+#[test]
+fn a_known_certification_without_a_row_for_the_branch_falls_back_to_amorcage() {
+    let r = two_branches();
+    let q = Quoter::new(&r).quote(&contract(1351)).unwrap();
+    assert_eq!(q.npec.source, crate::quote::NpecSource::Amorcage);
+    assert_eq!(q.npec.annual.to_decimal(), Decimal::from(6000));
+    assert!(q.warnings.iter().any(|w| w.code == "amorcage"));
+}
+
+#[test]
+fn two_amounts_in_one_version_take_the_higher_with_a_warning() {
+    let d = date(2026, 9, 1);
+    let mut r = Referentiel::default();
+    r.add_version(version(
+        "dup",
+        date(2026, 8, 31),
+        vec![
+            NpecRow::simple("RNCP41000", "BTS MOS", 204, "8000", d),
+            NpecRow::simple("RNCP41000", "BTS MOS", 204, "8500", d),
+        ],
+        vec![(204, 1351)],
+    ));
+    let q = Quoter::new(&r).quote(&contract(1351)).unwrap();
+    assert_eq!(q.npec.annual.to_decimal(), Decimal::from(8500));
+    let w = q
+        .warnings
+        .iter()
+        .find(|w| w.code == "table_tie")
+        .expect("tie warning");
+    assert!(
+        w.message.contains("8\u{a0}000,00") && w.message.contains("8\u{a0}500,00"),
+        "{}",
+        w.message
+    );
+}
+
+#[test]
+fn a_newer_version_wins_and_a_row_dated_after_the_conclusion_does_not_apply() {
+    let mut r = Referentiel::default();
+    r.add_version(version(
+        "old",
+        date(2025, 9, 4),
+        vec![NpecRow::simple(
+            "RNCP41000",
+            "BTS MOS",
+            204,
+            "8828",
+            date(2025, 9, 1),
+        )],
+        vec![(204, 1351)],
+    ));
+    r.add_version(version(
+        "new",
+        date(2026, 8, 31),
+        vec![NpecRow::simple(
+            "RNCP41000",
+            "BTS MOS",
+            204,
+            "8765",
+            date(2026, 9, 1),
+        )],
+        vec![(204, 1351)],
+    ));
+    let mut c = contract(1351);
+    assert_eq!(
+        Quoter::new(&r).quote(&c).unwrap().npec.annual.to_decimal(),
+        Decimal::from(8765)
+    );
+    c.signed_on = date(2026, 8, 31);
+    let q = Quoter::new(&r).quote(&c).unwrap();
+    assert_eq!(q.npec.annual.to_decimal(), Decimal::from(8828));
+    assert_eq!(q.npec.table_version.as_deref(), Some("old"));
+}
+
+#[test]
+fn the_first_suggestions_are_the_best_of_all_matches() {
+    // Many labels share their words, scores tie, versions differ: the short list must be the head of
+    // the full ranking.
+    let words = [
+        "gestion",
+        "commerce",
+        "management",
+        "technicien",
+        "conducteur",
+    ];
+    let certifications: Vec<Certification> = (0..300u32)
+        .map(|i| Certification {
+            rncp: format!("RNCP{}", 30_000 + (i * 7919) % 1000),
+            label: format!(
+                "{} {} {}",
+                words[(i % 5) as usize],
+                words[(i / 5 % 5) as usize],
+                "x ".repeat((i % 3) as usize)
+            ),
+            diploma_type: "TITRE".into(),
+            level_hint: None,
+            published: date(2020 + (i % 4) as i16, 1, 1),
+        })
+        .collect();
+    let index = CertificationIndex::new(certifications);
+    for query in ["g", "ge", "gestion", "commerce gestion", "t", "RNCP30", "3"] {
+        let all = index.search(query, usize::MAX);
+        for limit in [1, 8, 20] {
+            let head: Vec<_> = all.iter().take(limit).cloned().collect();
+            assert_eq!(index.search(query, limit), head, "{query} × {limit}");
+        }
+    }
+}
+
+/// D12's selection written plainly, in several passes over the rows: what `lookup` must agree with.
+fn lookup_by_passes<'a>(
+    r: &'a Referentiel,
+    rncp: &str,
+    cpne: u32,
+    signed_on: Date,
+) -> TableLookup<'a> {
+    let eligible = || {
+        r.versions.iter().enumerate().flat_map(move |(vi, v)| {
+            v.rows.iter().enumerate().filter_map(move |(ri, row)| {
+                let date = row.applicable_from.unwrap_or(v.applies_from);
+                (row.cpne == Some(cpne) && row.rncp.iter().any(|c| c == rncp) && date <= signed_on)
+                    .then_some((v, row, date, (vi as u32, ri as u32)))
+            })
+        })
+    };
+    let slot = |(v, row, d, _): &(&TableVersion, &NpecRow, Date, (u32, u32))| {
+        (v.published, *d, row.rncp.len() == 1, row.amount.is_some())
+    };
+    let Some(top) = eligible().map(|c| slot(&c)).max() else {
+        return TableLookup::Absent(AbsentReason::NoRowForBranch { cpne });
+    };
+    let tied: Vec<_> = eligible().filter(|c| slot(c) == top).collect();
+    let mut chosen = tied[0];
+    for c in &tied[1..] {
+        if (c.1.amount, c.1.applicable_from.is_some())
+            > (chosen.1.amount, chosen.1.applicable_from.is_some())
+        {
+            chosen = *c;
+        }
+    }
+    let (v, row, date, at) = chosen;
+    let tie = tied
+        .iter()
+        .filter_map(|c| c.1.amount)
+        .filter(|a| Some(*a) != row.amount)
+        .max();
+    TableLookup::of_selected(at, v, row, date, cpne, tie)
+}
+
+proptest::proptest! {
+    #[test]
+    fn lookup_selects_as_decision_d12_reads(
+        rows in proptest::collection::vec(
+            // version, CPNE, amount (0 = NC), own date (0 = the version's), alone in its cell
+            (0usize..3, 1u32..3, 0u32..4, 0i8..4, proptest::bool::ANY),
+            1..24,
+        ),
+        same_publication in proptest::bool::ANY,
+        signed_month in 1i8..13,
+    ) {
+        let mut tables: Vec<Vec<NpecRow>> = vec![Vec::new(); 3];
+        for (line, &(v, cpne, amount, month, alone)) in rows.iter().enumerate() {
+            let mut row = NpecRow::simple("RNCP1", "label", cpne, "1", date(2025, 1, 1));
+            row.amount = (amount > 0).then(|| Decimal::from(1000 * amount));
+            row.amount_raw = if amount > 0 { amount.to_string() } else { "NC".into() };
+            row.applicable_from = (month > 0).then(|| date(2025, 3 * month, 1));
+            if !alone {
+                row.rncp.push("RNCP2".into());
+            }
+            row.origin.line = Some(line as u32 + 1); // rows differ, so equality is identity
+            tables[v].push(row);
+        }
+        let mut r = Referentiel::default();
+        for (i, rows) in tables.into_iter().enumerate() {
+            let published = if same_publication { date(2025, 1, 1) } else { date(2025, 1 + i as i8, 1) };
+            r.add_version(version(&format!("v{i}"), published, rows, vec![(1, 1), (2, 2)]));
+        }
+        let signed_on = date(2025, signed_month, 15);
+        for cpne in 1..3 {
+            proptest::prop_assert_eq!(
+                r.lookup("RNCP1", cpne, signed_on),
+                lookup_by_passes(&r, "RNCP1", cpne, signed_on)
+            );
+        }
+    }
+
+    #[test]
+    fn the_edition_in_force_is_the_one_every_version_compared_gives(
+        // published (days after 2025-01-01), applies from (days after it), has a mapping
+        versions in proptest::collection::vec((0i64..200, 0i64..200, proptest::bool::ANY), 1..8),
+        signed_days in proptest::collection::vec(-30i64..450, 1..20),
+    ) {
+        let mut r = Referentiel::default();
+        for (i, &(published, delay, mapped)) in versions.iter().enumerate() {
+            let mut v = version(&format!("v{i}"), add_days(date(2025, 1, 1), published), Vec::new(), vec![(1, 1)]);
+            v.applies_from = add_days(v.published, delay);
+            if !mapped {
+                v.mapping = None;
+            }
+            r.add_version(v);
+            for &days in &signed_days {
+                let signed_on = add_days(date(2025, 1, 1), days);
+                proptest::prop_assert_eq!(r.edition_index_for(signed_on), r.edition_scan(signed_on));
+                proptest::prop_assert_eq!(r.mapping_version_for(signed_on), r.mapping_scan(signed_on));
+            }
+        }
+    }
+}

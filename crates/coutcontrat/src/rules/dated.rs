@@ -1,0 +1,201 @@
+//! A parameter as a step function of the date of conclusion, with the provenance of each step.
+
+use jiff::civil::Date;
+#[cfg(feature = "toml")]
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "toml")]
+use crate::error::{Error, ErrorKind, Result};
+
+/// Where a figure comes from: the parameter, its article and the text that fixed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Provenance {
+    /// The parameter's name in the data file (`participation`, `amorcage`…).
+    pub parameter: String,
+    /// Its label, in French.
+    pub label: String,
+    /// The article of the Code du travail.
+    pub article: String,
+    /// The text (decree, arrêté) that fixed the value, and its date.
+    pub reference: String,
+    /// The first date of conclusion this value applies to.
+    pub from: Date,
+    /// The day someone last checked it was still in force.
+    pub last_checked: Date,
+    /// True when the value rests on a source of low confidence.
+    pub to_confirm: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawParam<T> {
+    pub(crate) label: String,
+    pub(crate) article: String,
+    #[serde(default)]
+    pub(crate) reference: String,
+    #[serde(deserialize_with = "de_date")]
+    pub(crate) last_checked: Date,
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub(crate) unit: Option<String>,
+    pub(crate) steps: Vec<RawStep<T>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawStep<T> {
+    #[serde(deserialize_with = "de_date")]
+    pub(crate) from: Date,
+    pub(crate) value: T,
+    #[serde(default)]
+    pub(crate) to_confirm: bool,
+    #[serde(default)]
+    pub(crate) article: Option<String>,
+    #[serde(default)]
+    pub(crate) reference: Option<String>,
+}
+
+/// A parameter as a step function of the date of conclusion.
+#[derive(Debug, Clone)]
+pub struct Dated<T> {
+    name: &'static str,
+    raw: RawParam<T>,
+}
+
+/// A format's own value (TOML's), which a parameter's steps are first read as: the generic structure
+/// (`RawParam`) is then read once instead of once per value type, and only each value is typed.
+#[cfg(feature = "toml")]
+pub(crate) trait FormatValue: Sized {
+    fn into_typed<T: DeserializeOwned>(self) -> std::result::Result<T, String>;
+}
+
+#[cfg(feature = "toml")]
+impl FormatValue for toml::Value {
+    fn into_typed<T: DeserializeOwned>(self) -> std::result::Result<T, String> {
+        T::deserialize(self).map_err(|e| e.to_string())
+    }
+}
+
+impl<T: Clone> Dated<T> {
+    /// A parameter read in some format, its values typed.
+    #[cfg(feature = "toml")]
+    pub(crate) fn read<V: FormatValue>(name: &'static str, raw: RawParam<V>) -> Result<Self>
+    where
+        T: DeserializeOwned,
+    {
+        let mut steps = Vec::with_capacity(raw.steps.len());
+        for s in raw.steps {
+            steps.push(RawStep {
+                from: s.from,
+                value: s
+                    .value
+                    .into_typed()
+                    .map_err(|e| data_error(name, &format!("valeur du {} : {e}", s.from)))?,
+                to_confirm: s.to_confirm,
+                article: s.article,
+                reference: s.reference,
+            });
+        }
+        let raw = RawParam {
+            label: raw.label,
+            article: raw.article,
+            reference: raw.reference,
+            last_checked: raw.last_checked,
+            unit: raw.unit,
+            steps,
+        };
+        Dated::new(name, raw)
+    }
+
+    /// A parameter as generated from the data file (`generated.rs`), whose steps were checked then.
+    pub(crate) fn generated(name: &'static str, raw: RawParam<T>) -> Self {
+        Dated { name, raw }
+    }
+
+    /// The parameter as read, for the generator of `generated.rs`.
+    #[cfg(test)]
+    pub(crate) fn raw(&self) -> &RawParam<T> {
+        &self.raw
+    }
+
+    #[cfg(feature = "toml")]
+    pub(crate) fn new(name: &'static str, raw: RawParam<T>) -> Result<Self> {
+        if raw.steps.is_empty() {
+            return Err(data_error(name, "aucune valeur datée"));
+        }
+        if raw.steps.windows(2).any(|w| w[0].from >= w[1].from) {
+            return Err(data_error(
+                name,
+                "les valeurs datées doivent être dans l'ordre croissant de `from`",
+            ));
+        }
+        Ok(Dated { name, raw })
+    }
+
+    /// The parameter's name in the data file.
+    pub(crate) fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The first date of each step.
+    pub(crate) fn froms(&self) -> impl Iterator<Item = Date> + '_ {
+        self.raw.steps.iter().map(|s| s.from)
+    }
+
+    /// The day the value was last checked.
+    pub fn last_checked(&self) -> Date {
+        self.raw.last_checked
+    }
+
+    /// The value in force for a contract concluded on `date`, with its provenance.
+    pub fn at(&self, date: Date) -> Option<(T, Provenance)> {
+        let step = self.raw.steps.iter().rev().find(|s| s.from <= date)?;
+        let provenance = Provenance {
+            parameter: self.name.to_owned(),
+            label: self.raw.label.clone(),
+            article: step
+                .article
+                .clone()
+                .unwrap_or_else(|| self.raw.article.clone()),
+            reference: step
+                .reference
+                .clone()
+                .unwrap_or_else(|| self.raw.reference.clone()),
+            from: step.from,
+            last_checked: self.raw.last_checked,
+            to_confirm: step.to_confirm,
+        };
+        Some((step.value.clone(), provenance))
+    }
+}
+
+/// A date of a parameter file (`AAAA-MM-JJ`), read by the core's own small parser: jiff's would bring its
+/// whole temporal parser (time zones, RFC 9557, their messages) into the page, which reads no other date text.
+pub(crate) fn de_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Date, D::Error> {
+    let text = String::deserialize(d)?;
+    crate::contract::parse_date(&text, "date").map_err(|e| serde::de::Error::custom(e.message()))
+}
+
+/// [`de_date`] for an optional date.
+pub(crate) fn de_opt_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Date>, D::Error> {
+    Option::<String>::deserialize(d)?
+        .map(|text| {
+            crate::contract::parse_date(&text, "date")
+                .map_err(|e| serde::de::Error::custom(e.message()))
+        })
+        .transpose()
+}
+
+#[cfg(feature = "toml")]
+pub(crate) fn data_error(name: &str, what: &str) -> Error {
+    Error::new(
+        ErrorKind::Data,
+        None,
+        format!("paramètre `{name}` du fichier de paramètres : {what}"),
+    )
+}
