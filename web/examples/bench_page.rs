@@ -88,9 +88,7 @@ fn main() {
     let label = std::env::args().nth(1).unwrap_or_else(|| "page".to_owned());
     let runs = env_usize("RUNS", 5);
     let rounds = env_usize("ROUNDS", 3);
-    let Some(dist) = dist() else {
-        std::process::exit(2);
-    };
+    let dist = dist();
     let mut pages = Pages::new();
     pages.insert("/blank.html".into(), BLANK.as_bytes().to_vec());
     let port = serve_site(Some(dist.clone()), pages);

@@ -4,6 +4,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
+use coutcontrat::contract::fields::FIELDS;
 use coutcontrat::money::{cents, Money};
 use coutcontrat::{contract::INPUT_FIELDS, quote::NpecSource, ContractInput, Quote, Quoter};
 use rust_decimal::Decimal;
@@ -28,9 +29,6 @@ pub const FIGURES: &[&str] = &[
     "warnings",
     "error",
 ];
-
-/// The fields a row cannot do without: a file that lacks one of these columns is refused before any row.
-const REQUIRED: &[&str] = &["signed_on", "start", "end", "price"];
 
 /// How many rows to report on standard error before keeping quiet.
 const ERRORS_SHOWN: u64 = 10;
@@ -117,10 +115,11 @@ fn columns(headers: &csv::ByteRecord) -> Result<Vec<&'static str>, Failure> {
             INPUT_FIELDS.join(", ")
         )));
     }
-    let missing: Vec<&str> = REQUIRED
+    // The fields a row cannot do without: a file that lacks one of them is refused before any row.
+    let missing: Vec<&str> = FIELDS
         .iter()
-        .copied()
-        .filter(|r| !fields.contains(r))
+        .filter(|f| f.required && !fields.contains(&f.key))
+        .map(|f| f.key)
         .collect();
     if !missing.is_empty() {
         return Err(Failure::Usage(format!(

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use coutcontrat::codes::InstalmentKind;
 use coutcontrat::money::{euros, french_number};
 use coutcontrat::{quote::NpecSource, quote::ParticipationKind, rules::Regime, Contract, Quote};
 use jiff::civil::Date;
@@ -54,13 +55,9 @@ pub fn table(out: &mut String, indent: &str, align: &[Align], rows: &[Vec<String
 }
 
 fn instalment_kind(kind: &str) -> &str {
-    match kind {
-        "advance" => "avance",
-        "month_7" => "7e mois",
-        "month_10" => "10e mois",
-        "balance" => "solde",
-        "annexes" => "frais annexes",
-        other => other,
+    match InstalmentKind::from_code(kind) {
+        Some(known) => known.label(),
+        None => kind,
     }
 }
 

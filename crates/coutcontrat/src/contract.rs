@@ -6,7 +6,10 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
+
+pub mod fields;
 use crate::referentiel::normalize_rncp;
+pub use fields::INPUT_FIELDS;
 
 /// How the CFA states its price (D6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -285,37 +288,6 @@ pub struct ContractInput {
     pub licence_pro: Option<Loose>,
 }
 
-/// The names of the input fields, as the JSON interface spells them.
-pub const INPUT_FIELDS: &[&str] = &[
-    "signed_on",
-    "start",
-    "end",
-    "rupture_on",
-    "rupture_during_probation",
-    "after_rupture_new_employer",
-    "rncp",
-    "level",
-    "idcc",
-    "cpne",
-    "npec",
-    "price",
-    "price_basis",
-    "rqth_majoration",
-    "distance_share",
-    "reduced_duration",
-    "annexes.nights",
-    "annexes.meals",
-    "annexes.first_equipment",
-    "cfa_entry_on",
-    "rqth",
-    "birth_date",
-    "company_headcount",
-    "monthly_salary",
-    "tutor_aid",
-    "cycle_year",
-    "licence_pro",
-];
-
 fn present(value: &Option<Loose>) -> Option<&str> {
     value.as_ref().map(|v| v.0.trim()).filter(|v| !v.is_empty())
 }
@@ -457,63 +429,6 @@ pub fn parse_idcc(text: &str, field: &str) -> Result<u32> {
 }
 
 impl ContractInput {
-    /// Sets one field by its name in the JSON interface (`price`, `annexes.meals`), as a batch column or
-    /// a form field gives it: an unknown name is an `unknown_field` error that lists the names.
-    ///
-    /// ```
-    /// let mut input = coutcontrat::ContractInput::default();
-    /// input.set("annexes.meals", "12").unwrap();
-    /// assert_eq!(input.set("pirce", "9000").unwrap_err().field(), Some("pirce"));
-    /// ```
-    pub fn set(&mut self, field: &str, value: &str) -> Result<()> {
-        let slot = match field {
-            "signed_on" => &mut self.signed_on,
-            "start" => &mut self.start,
-            "end" => &mut self.end,
-            "rupture_on" => &mut self.rupture_on,
-            "rupture_during_probation" => &mut self.rupture_during_probation,
-            "after_rupture_new_employer" => &mut self.after_rupture_new_employer,
-            "rncp" => &mut self.rncp,
-            "level" => &mut self.level,
-            "idcc" => &mut self.idcc,
-            "cpne" => &mut self.cpne,
-            "npec" => &mut self.npec,
-            "price" => &mut self.price,
-            "price_basis" => &mut self.price_basis,
-            "rqth_majoration" => &mut self.rqth_majoration,
-            "distance_share" => &mut self.distance_share,
-            "reduced_duration" => &mut self.reduced_duration,
-            "cfa_entry_on" => &mut self.cfa_entry_on,
-            "rqth" => &mut self.rqth,
-            "birth_date" => &mut self.birth_date,
-            "company_headcount" => &mut self.company_headcount,
-            "monthly_salary" => &mut self.monthly_salary,
-            "tutor_aid" => &mut self.tutor_aid,
-            "cycle_year" => &mut self.cycle_year,
-            "licence_pro" => &mut self.licence_pro,
-            "annexes.nights" | "annexes.meals" | "annexes.first_equipment" => {
-                let annexes = self.annexes.get_or_insert_with(AnnexesInput::default);
-                match field {
-                    "annexes.nights" => &mut annexes.nights,
-                    "annexes.meals" => &mut annexes.meals,
-                    _ => &mut annexes.first_equipment,
-                }
-            }
-            _ => {
-                return Err(Error::new(
-                    ErrorKind::UnknownField,
-                    Some(field),
-                    format!(
-                        "champ « {field} » inconnu : les champs sont {}",
-                        INPUT_FIELDS.join(", ")
-                    ),
-                ))
-            }
-        };
-        *slot = Some(Loose(value.to_owned()));
-        Ok(())
-    }
-
     /// Checks every field and gives the typed contract, or the first error with its field.
     ///
     /// Ranges and the consistency of dates are checked by the quote, which knows the rules in force.
@@ -642,36 +557,6 @@ impl ContractInput {
                 })
                 .transpose()?,
             licence_pro: flag(&self.licence_pro, "licence_pro")?,
-        })
-    }
-
-    /// Reads the JSON interface's input object, with an error that names an unknown field.
-    ///
-    /// ```
-    /// let err = coutcontrat::ContractInput::from_json(r#"{"pirce": 9000}"#).unwrap_err();
-    /// assert_eq!(err.field(), Some("pirce"));
-    /// ```
-    pub fn from_json(text: &str) -> Result<ContractInput> {
-        serde_json::from_str(text).map_err(|e| {
-            let message = e.to_string();
-            let quoted = message.split('`').nth(1).map(str::to_owned);
-            if message.starts_with("unknown field") {
-                let field = quoted.unwrap_or_default();
-                Error::new(
-                    ErrorKind::UnknownField,
-                    Some(&field),
-                    format!(
-                        "champ « {field} » inconnu : les champs sont {}",
-                        INPUT_FIELDS.join(", ")
-                    ),
-                )
-            } else {
-                Error::new(
-                    ErrorKind::Invalid,
-                    None,
-                    format!("le contrat n'est pas un objet JSON valide : {message}"),
-                )
-            }
         })
     }
 }

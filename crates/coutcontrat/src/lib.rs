@@ -21,6 +21,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod codes;
 pub mod contract;
 pub mod dates;
 pub mod employer;

@@ -4,9 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::form::form;
-use super::part::warm_up_certification_search;
-use super::results::results;
+use super::part::{form, results, warm_up_certification_search};
 use crate::browser;
 use crate::data::Catalog;
 use crate::format::euros;

@@ -1,29 +1,18 @@
 //! The form: what a non-specialist knows of the contract, in the order of the Cerfa.
 
-use std::rc::Rc;
-
 use coutcontrat::money::french_number;
 use coutcontrat::{contract::PriceBasis, rules::RuleBook, rules::RuleSet};
 use rust_decimal::Decimal;
-use web_sys::{HtmlDetailsElement, HtmlSelectElement};
+use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
 use super::combobox::{Combobox, Suggestion};
-use super::part::{PagePart, Part};
 use super::widgets::{
-    checkbox, describe, link_note, message, radio, sentence, text_field, Dispatch, Kind,
+    checkbox, describe, link_note, message, radio, select_field, sentence, text_field, Dispatch,
+    LEVELS,
 };
 use crate::format::euros;
 use crate::state::{certification_text, Action, DistanceMode, Field, Flag, Section, State};
-
-const LEVELS: [(&str, &str); 6] = [
-    ("3", "3 – CAP, BEP"),
-    ("4", "4 – Bac, bac pro, BP"),
-    ("5", "5 – Bac + 2 : BTS, DEUST"),
-    ("6", "6 – Bac + 3 ou 4 : licence, BUT"),
-    ("7", "7 – Bac + 5 : master, ingénieur"),
-    ("8", "8 – Doctorat"),
-];
 
 /// The parameters in force at the date of conclusion, for the hints (never literals: they are dated
 /// data of the core).
@@ -36,17 +25,6 @@ fn percent(share: Decimal) -> String {
         "{}\u{a0}%",
         french_number((share * Decimal::from(100)).normalize())
     )
-}
-
-/// The whole form.
-pub fn form(state: &Rc<State>, dispatch: &Dispatch) -> Html {
-    html! {
-        <form class="form" aria-label="Le contrat" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
-            { for Part::FORM.into_iter().map(|part| html! {
-                <PagePart {part} state={state.clone()} dispatch={dispatch.clone()} />
-            }) }
-        </form>
-    }
 }
 
 /// What was wrong in the share link the page was opened with, each item leading to its field (where
@@ -74,47 +52,6 @@ pub(super) fn link_notes(state: &State) -> Html {
     }
 }
 
-/// A labelled list of choices bound to a text field (the level, the year of the cycle): the empty
-/// choice first, and the value of a share link shown as is when it is none of the choices.
-fn select_field(
-    state: &State,
-    dispatch: &Dispatch,
-    field: Field,
-    label: &str,
-    hint: &str,
-    choices: &[(&str, &str)],
-) -> Html {
-    let id = field.id();
-    let error = state.outcome.error(field);
-    let note = state.link_note(id);
-    let onchange = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::Set(field, select.value()));
-        })
-    };
-    let value = state.form.text(field).trim().to_owned();
-    html! {
-        <div class={classes!("field", error.map(|e| if e.missing { "is-missing" } else { "is-invalid" }))}>
-            <label for={id}>{ label.to_owned() }</label>
-            <p class="hint" id={format!("{id}-hint")}>{ hint.to_owned() }</p>
-            <select id={id} name={field.key()} {onchange}
-                aria-describedby={describe(id, true, error.is_some(), note.is_some())}
-                aria-invalid={error.is_some_and(|e| !e.missing).then_some("true")}>
-                { for choices.iter().map(|(v, l)| html! {
-                    <option value={v.to_string()} selected={value == *v}>{ l.to_string() }</option>
-                }) }
-                if !choices.iter().any(|(v, _)| *v == value) {
-                    <option value={value.clone()} selected=true>{ value.clone() }</option>
-                }
-            </select>
-            { message(field, error) }
-            { link_note(id, note) }
-        </div>
-    }
-}
-
 /// « Coût total pour l'employeur »: what the salary and the hiring aid need (issue 7). Optional: without
 /// a date of birth or a salary, the quote stops at the training cost.
 pub(super) fn net_cost(state: &State, dispatch: &Dispatch) -> Html {
@@ -131,15 +68,15 @@ pub(super) fn net_cost(state: &State, dispatch: &Dispatch) -> Html {
             </p>
             <div class="row">
                 { text_field(state, dispatch, Field::BirthDate, "Date de naissance de l'apprenti",
-                    "JJ/MM/AAAA. Le salaire minimum dépend de l'âge.", Kind::Date) }
+                    "JJ/MM/AAAA. Le salaire minimum dépend de l'âge.") }
                 { text_field(state, dispatch, Field::CompanyHeadcount, "Effectif de l'entreprise",
-                    "Nombre de salariés : l'aide à l'embauche dépend du seuil de 250.", Kind::Count) }
+                    "Nombre de salariés : l'aide à l'embauche dépend du seuil de 250.") }
             </div>
             { text_field(state, dispatch, Field::MonthlySalary, "Salaire mensuel brut convenu, en euros (facultatif)",
-                "S'il dépasse le minimum légal ; sinon le minimum selon l'âge et l'année est retenu.", Kind::Money) }
+                "S'il dépasse le minimum légal ; sinon le minimum selon l'âge et l'année est retenu.") }
             { text_field(state, dispatch, Field::TutorAid, "Aide au maître d'apprentissage, en euros par mois (facultatif)",
-                "Si la branche en accorde une : le plafond et la durée réglementaires sont appliqués.", Kind::Money) }
-            { select_field(state, dispatch, Field::CycleYear, "Année du cycle de formation où commence le contrat",
+                "Si la branche en accorde une : le plafond et la durée réglementaires sont appliqués.") }
+            { select_field(state, &dispatch.to_callback(), Field::CycleYear, "Année du cycle de formation où commence le contrat",
                 "Pour un contrat qui commence en cours de cycle, le salaire minimum suit l'année du cycle.", &CYCLE) }
             { checkbox(state, dispatch, Flag::LicencePro, "Licence professionnelle préparée en un an",
                 "Le salaire minimum est alors celui d'une deuxième année.") }
@@ -209,7 +146,7 @@ pub(super) fn training(state: &State, dispatch: &Dispatch) -> Html {
             if let Some(c) = known {
                 <p class="note" id="certification-known">{ format!("Retenue : {}", certification_text(c)) }</p>
             }
-            { select_field(state, dispatch, Field::Level, "Niveau de la certification", &level_hint, &levels) }
+            { select_field(state, &dispatch.to_callback(), Field::Level, "Niveau de la certification", &level_hint, &levels) }
         </fieldset>
     }
 }
@@ -307,9 +244,9 @@ pub(super) fn dates(state: &State, dispatch: &Dispatch) -> Html {
         <fieldset class="group">
             <legend>{ "Les dates du contrat" }</legend>
             <div class="row">
-                { text_field(state, dispatch, Field::SignedOn, "Date de conclusion (signature)", "JJ/MM/AAAA. Elle fixe les règles applicables.", Kind::Date) }
-                { text_field(state, dispatch, Field::Start, "Date de début d'exécution", "JJ/MM/AAAA", Kind::Date) }
-                { text_field(state, dispatch, Field::End, "Date de fin prévue", "JJ/MM/AAAA", Kind::Date) }
+                { text_field(state, dispatch, Field::SignedOn, "Date de conclusion (signature)", "JJ/MM/AAAA. Elle fixe les règles applicables.") }
+                { text_field(state, dispatch, Field::Start, "Date de début d'exécution", "JJ/MM/AAAA") }
+                { text_field(state, dispatch, Field::End, "Date de fin prévue", "JJ/MM/AAAA") }
             </div>
             { checkbox(state, dispatch, Flag::ReducedDuration, "Durée réduite (dérogation 21 du Cerfa)", &reduced_hint) }
         </fieldset>
@@ -325,14 +262,14 @@ pub(super) fn price(state: &State, dispatch: &Dispatch) -> Html {
     html! {
         <fieldset class="group">
             <legend>{ "Le prix de la formation" }</legend>
-            { text_field(state, dispatch, Field::Price, "Prix demandé par le CFA, en euros", "Tel qu'indiqué dans la convention de formation.", Kind::Money) }
+            { text_field(state, dispatch, Field::Price, "Prix demandé par le CFA, en euros", "Tel qu'indiqué dans la convention de formation.") }
             <fieldset class="choice inline">
                 <legend>{ "Ce prix est" }</legend>
                 { radio("price_basis", "price_basis-annual", "par année de formation", annual, basis(PriceBasis::Annual)) }
                 { radio("price_basis", "price_basis-total", "pour tout le contrat", !annual, basis(PriceBasis::Total)) }
             </fieldset>
             { text_field(state, dispatch, Field::Npec, "NPEC annuel connu, en euros (facultatif)",
-                "Le niveau de prise en charge annoncé par l'OPCO : il remplace celui du référentiel.", Kind::Money) }
+                "Le niveau de prise en charge annoncé par l'OPCO : il remplace celui du référentiel.") }
         </fieldset>
     }
 }
@@ -371,7 +308,7 @@ pub(super) fn apprentice(state: &State, dispatch: &Dispatch) -> Html {
             if state.form.flag(Flag::Rqth) {
                 <div class="nested">
                     { text_field(state, dispatch, Field::RqthMajoration, "Majoration annuelle évaluée par le CFA, en euros (facultatif)",
-                        &rqth_hint, Kind::Money) }
+                        &rqth_hint) }
                 </div>
             }
             { checkbox(state, dispatch, Flag::Distance, "Une partie de l'enseignement a lieu à distance", "") }
@@ -384,12 +321,12 @@ pub(super) fn apprentice(state: &State, dispatch: &Dispatch) -> Html {
                     </fieldset>
                     if hours {
                         <div class="row">
-                            { text_field(state, dispatch, Field::DistanceHours, "Heures à distance", "", Kind::Hours) }
-                            { text_field(state, dispatch, Field::TotalHours, "Heures de formation au total", "", Kind::Hours) }
+                            { text_field(state, dispatch, Field::DistanceHours, "Heures à distance", "") }
+                            { text_field(state, dispatch, Field::TotalHours, "Heures de formation au total", "") }
                         </div>
                     } else {
                         { text_field(state, dispatch, Field::DistanceShare, "Part de l'enseignement à distance, en %",
-                            &distance_hint, Kind::Percent) }
+                            &distance_hint) }
                     }
                 </div>
             }
@@ -448,7 +385,7 @@ pub(super) fn advanced(state: &State, dispatch: &Dispatch) -> Html {
         <>
             <fieldset class="group">
                 <legend>{ "Rupture du contrat" }</legend>
-                { text_field(state, dispatch, Field::RuptureOn, "Date de la rupture", "JJ/MM/AAAA : dernier jour du contrat.", Kind::Date) }
+                { text_field(state, dispatch, Field::RuptureOn, "Date de la rupture", "JJ/MM/AAAA : dernier jour du contrat.") }
                 { checkbox(state, dispatch, Flag::RuptureDuringProbation,
                     &probation_label, "") }
                 { checkbox(state, dispatch, Flag::AfterRuptureNewEmployer,
@@ -456,7 +393,7 @@ pub(super) fn advanced(state: &State, dispatch: &Dispatch) -> Html {
             </fieldset>
             <fieldset class="group">
                 <legend>{ "Formation commencée avant le contrat" }</legend>
-                { text_field(state, dispatch, Field::CfaEntryOn, "Date d'entrée en CFA avant le contrat", &entry_hint, Kind::Date) }
+                { text_field(state, dispatch, Field::CfaEntryOn, "Date d'entrée en CFA avant le contrat", &entry_hint) }
             </fieldset>
         </>
     };
@@ -485,11 +422,11 @@ pub(super) fn annexes(state: &State, dispatch: &Dispatch) -> Html {
         <fieldset class="group">
             <legend>{ "Frais annexes financés par le CFA" }</legend>
             <div class="row">
-                { text_field(state, dispatch, Field::Nights, "Nuitées", &night_hint, Kind::Count) }
-                { text_field(state, dispatch, Field::Meals, "Repas", &meal_hint, Kind::Count) }
+                { text_field(state, dispatch, Field::Nights, "Nuitées", &night_hint) }
+                { text_field(state, dispatch, Field::Meals, "Repas", &meal_hint) }
             </div>
             { text_field(state, dispatch, Field::FirstEquipment, "Premier équipement pédagogique, en euros",
-                "Pris en charge dans la limite du forfait de l'OPCO.", Kind::Money) }
+                "Pris en charge dans la limite du forfait de l'OPCO.") }
         </fieldset>
     };
     disclosure(

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::widgets::Dispatch;
 use super::{form, results};
 use crate::data::Catalog;
+use crate::format::date_long;
 use crate::state::{Action, Field, State};
 
 /// A part of the page.
@@ -101,6 +102,31 @@ pub fn page_part(props: &PartProps) -> Html {
         Part::Annexes => form::annexes(state, dispatch),
         Part::NetCost => form::net_cost(state, dispatch),
         Part::Figures => results::figures(&state.outcome, state.form.asks_net_cost()),
+    }
+}
+
+/// The whole form.
+pub fn form(state: &Rc<State>, dispatch: &Dispatch) -> Html {
+    html! {
+        <form class="form" aria-label="Le contrat" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
+            { for Part::FORM.into_iter().map(|part| html! {
+                <PagePart {part} state={state.clone()} dispatch={dispatch.clone()} />
+            }) }
+        </form>
+    }
+}
+
+/// The results region: announced politely to screen readers as it changes.
+pub fn results(state: &Rc<State>, dispatch: &Dispatch) -> Html {
+    html! {
+        <section id="results" class="results" aria-live="polite" aria-labelledby="results-title">
+            <p class="print-only doc-date">
+                { format!("Estimation établie le {}", date_long(state.today)) }
+            </p>
+            <h2 id="results-title" tabindex="-1">{ "Le chiffrage" }</h2>
+            { results::inputs_summary(state) }
+            <PagePart part={Part::Figures} state={state.clone()} dispatch={dispatch.clone()} />
+        </section>
     }
 }
 

@@ -1,7 +1,6 @@
 //! The results: every figure of the quote, its provenance and how it was computed.
 
-use std::rc::Rc;
-
+use coutcontrat::codes::InstalmentKind;
 use coutcontrat::money::french_number;
 use coutcontrat::{
     employer::NetCost, quote::NpecSource, quote::ParticipationKind, rules::Regime, Quote,
@@ -9,24 +8,9 @@ use coutcontrat::{
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::part::{PagePart, Part};
-use super::widgets::{explain, sentence, Dispatch};
+use super::widgets::{explain, sentence};
 use crate::format::{date_long, date_short, euros, plain};
 use crate::state::{Field, Flag, Outcome, State};
-
-/// The results region: announced politely to screen readers as it changes.
-pub fn results(state: &Rc<State>, dispatch: &Dispatch) -> Html {
-    html! {
-        <section id="results" class="results" aria-live="polite" aria-labelledby="results-title">
-            <p class="print-only doc-date">
-                { format!("Estimation établie le {}", date_long(state.today)) }
-            </p>
-            <h2 id="results-title" tabindex="-1">{ "Le chiffrage" }</h2>
-            { inputs_summary(state) }
-            <PagePart part={Part::Figures} state={state.clone()} dispatch={dispatch.clone()} />
-        </section>
-    }
-}
 
 /// The quote, or what prevents it.
 pub(super) fn figures(o: &Outcome, asks_net_cost: bool) -> Html {
@@ -293,13 +277,9 @@ fn years_table(q: &Quote) -> Html {
 }
 
 fn kind_label(kind: &str) -> &str {
-    match kind {
-        "advance" => "Avance",
-        "month_7" => "Versement du 7e mois",
-        "month_10" => "Versement du 10e mois",
-        "balance" => "Solde",
-        "annexes" => "Frais annexes",
-        other => other,
+    match InstalmentKind::from_code(kind) {
+        Some(known) => known.title(),
+        None => kind,
     }
 }
 
@@ -343,7 +323,7 @@ fn sources(q: &Quote) -> Html {
 }
 
 /// What was typed, for the printed quote (hidden on screen, where the form shows it).
-fn inputs_summary(state: &State) -> Html {
+pub(super) fn inputs_summary(state: &State) -> Html {
     let f = &state.form;
     let mut rows: Vec<(String, String)> = Vec::new();
     for field in Field::ALL {

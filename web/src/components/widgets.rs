@@ -1,8 +1,9 @@
 //! Small pieces of the form and the results: a labelled text box with its hint and message, a tick box,
 //! a radio group, and the « Comment est-ce calculé ? » disclosure.
 
+use coutcontrat::contract::fields::FieldKind;
 use coutcontrat::Quote;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::state::{Action, Field, FieldError, Flag, LinkNote, State, MAX_VALUE_CHARS};
@@ -61,11 +62,6 @@ pub fn link_note(id: &str, note: Option<&LinkNote>) -> Html {
     }
 }
 
-/// `aria-describedby` of a box: its hint and its message, when they are shown.
-pub fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
-    describe(id, hint, error, false)
-}
-
 /// `aria-describedby` of a box: its hint, its message and the share link's note, when they are shown.
 pub fn describe(id: &str, hint: bool, error: bool, note: bool) -> Option<AttrValue> {
     let mut ids = Vec::new();
@@ -81,31 +77,50 @@ pub fn describe(id: &str, hint: bool, error: bool, note: bool) -> Option<AttrVal
     (!ids.is_empty()).then(|| AttrValue::from(ids.join(" ")))
 }
 
-/// A labelled text box bound to a field of the form.
+/// What a box of the form holds: the core's kind for its inputs, hours for the page's own.
+pub fn kind(field: Field) -> Kind {
+    match field.input().map(|f| f.kind) {
+        Some(FieldKind::Date) => Kind::Date,
+        Some(FieldKind::Amount) => Kind::Money,
+        Some(FieldKind::Share) => Kind::Percent,
+        Some(FieldKind::Count | FieldKind::Number) => Kind::Count,
+        _ => Kind::Hours,
+    }
+}
+
+/// A labelled text box bound to a field of the page's form.
 pub fn text_field(
     state: &State,
     dispatch: &Dispatch,
     field: Field,
     label: &str,
     hint: &str,
-    kind: Kind,
+) -> Html {
+    field_box(state, &dispatch.to_callback(), field, label, hint)
+}
+
+/// A labelled text box bound to a field of the form, its kind from the field: the one box of the page
+/// and of the widget, which sends its actions to `send`.
+pub fn field_box(
+    state: &State,
+    send: &Callback<Action>,
+    field: Field,
+    label: &str,
+    hint: &str,
 ) -> Html {
     let id = field.id();
     let error = state.outcome.error(field);
-    let (inputmode, suffix, width) = match kind {
+    let (inputmode, suffix, width) = match kind(field) {
         Kind::Date => (None, None, "w-date"),
         Kind::Money => (Some("decimal"), Some("€"), "w-money"),
         Kind::Count => (Some("numeric"), None, "w-count"),
         Kind::Percent => (Some("decimal"), Some("%"), "w-count"),
         Kind::Hours => (Some("decimal"), Some("h"), "w-count"),
     };
-    let oninput = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::Set(field, input.value()));
-        })
-    };
+    let oninput = send.reform(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        Action::Set(field, input.value())
+    });
     let invalid = error.is_some_and(|e| !e.missing);
     let note = state.link_note(id);
     html! {
@@ -134,6 +149,55 @@ pub fn text_field(
                     <span class="unit" aria-hidden="true">{ unit }</span>
                 }
             </div>
+            { message(field, error) }
+            { link_note(id, note) }
+        </div>
+    }
+}
+
+/// The certification levels the rules know, for the level's list.
+pub const LEVELS: [(&str, &str); 6] = [
+    ("3", "3 – CAP, BEP"),
+    ("4", "4 – Bac, bac pro, BP"),
+    ("5", "5 – Bac + 2 : BTS, DEUST"),
+    ("6", "6 – Bac + 3 ou 4 : licence, BUT"),
+    ("7", "7 – Bac + 5 : master, ingénieur"),
+    ("8", "8 – Doctorat"),
+];
+
+/// A labelled list of choices bound to a text field (the level, the year of the cycle): the empty
+/// choice first, and the value of a share link shown as is when it is none of the choices. The one
+/// list of the page and of the widget, which sends its actions to `send`.
+pub fn select_field(
+    state: &State,
+    send: &Callback<Action>,
+    field: Field,
+    label: &str,
+    hint: &str,
+    choices: &[(&str, &str)],
+) -> Html {
+    let id = field.id();
+    let error = state.outcome.error(field);
+    let note = state.link_note(id);
+    let onchange = send.reform(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        Action::Set(field, select.value())
+    });
+    let value = state.form.text(field).trim().to_owned();
+    html! {
+        <div class={classes!("field", error.map(|e| if e.missing { "is-missing" } else { "is-invalid" }))}>
+            <label for={id}>{ label.to_owned() }</label>
+            <p class="hint" id={format!("{id}-hint")}>{ hint.to_owned() }</p>
+            <select id={id} name={field.key()} {onchange}
+                aria-describedby={describe(id, true, error.is_some(), note.is_some())}
+                aria-invalid={error.is_some_and(|e| !e.missing).then_some("true")}>
+                { for choices.iter().map(|(v, l)| html! {
+                    <option value={v.to_string()} selected={value == *v}>{ l.to_string() }</option>
+                }) }
+                if !choices.iter().any(|(v, _)| *v == value) {
+                    <option value={value.clone()} selected=true>{ value.clone() }</option>
+                }
+            </select>
             { message(field, error) }
             { link_note(id, note) }
         </div>
@@ -197,5 +261,21 @@ pub fn explain(quote: &Quote, figures: &[&str]) -> Html {
                 }) }
             </ul>
         </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_level_list_covers_the_bounds_of_the_core() {
+        let (lo, hi) = coutcontrat::contract::fields::spec("level")
+            .unwrap()
+            .bounds
+            .unwrap();
+        let values: Vec<String> = LEVELS.iter().map(|(v, _)| v.to_string()).collect();
+        let bounds: Vec<String> = (lo..=hi).map(|l| l.to_string()).collect();
+        assert_eq!(values, bounds);
     }
 }

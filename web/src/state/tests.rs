@@ -3,6 +3,7 @@ use coutcontrat::referentiel::{
 };
 use coutcontrat::{quote::NpecSource, ContractInput, Quote, Quoter};
 use jiff::civil::date;
+use rust_decimal::Decimal;
 
 use super::*;
 

@@ -3,7 +3,7 @@
 
 use coutcontrat::Quote;
 use rust_decimal::Decimal;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::config::Config;
@@ -11,21 +11,12 @@ use super::embed;
 use super::state::{WidgetAction, WidgetState};
 use crate::browser;
 use crate::components::combobox::{Combobox, Suggestion};
-use crate::components::widgets::{described_by, message, sentence};
+use crate::components::widgets::{field_box, message, select_field, sentence, LEVELS};
 use crate::data::Catalog;
 use crate::format::{euros, plain};
 use crate::state::{Action, Field};
 
 type Dispatch = UseReducerDispatcher<WidgetState>;
-
-const LEVELS: [(&str, &str); 6] = [
-    ("3", "3 – CAP, BEP"),
-    ("4", "4 – Bac, bac pro, BP"),
-    ("5", "5 – Bac + 2 : BTS"),
-    ("6", "6 – Bac + 3 ou 4 : licence, BUT"),
-    ("7", "7 – Bac + 5 : master, ingénieur"),
-    ("8", "8 – Doctorat"),
-];
 
 /// The widget.
 #[function_component(Widget)]
@@ -83,9 +74,9 @@ pub fn widget() -> Html {
                 <fieldset class="w-group">
                     <legend>{ "Les dates du contrat" }</legend>
                     <div class="row">
-                        { input(&state, &dispatch, Field::SignedOn, "Signature", "JJ/MM/AAAA", "w-date") }
-                        { input(&state, &dispatch, Field::Start, "Début", "JJ/MM/AAAA", "w-date") }
-                        { input(&state, &dispatch, Field::End, "Fin prévue", &end_hint(&state), "w-date") }
+                        { input(&state, &dispatch, Field::SignedOn, "Signature", "JJ/MM/AAAA") }
+                        { input(&state, &dispatch, Field::Start, "Début", "JJ/MM/AAAA") }
+                        { input(&state, &dispatch, Field::End, "Fin prévue", &end_hint(&state)) }
                     </div>
                 </fieldset>
             </form>
@@ -101,44 +92,10 @@ fn end_hint(state: &WidgetState) -> String {
     }
 }
 
-/// A labelled text box bound to a field of the form.
-fn input(
-    state: &WidgetState,
-    dispatch: &Dispatch,
-    field: Field,
-    label: &str,
-    hint: &str,
-    class: &'static str,
-) -> Html {
-    let id = field.id();
-    let error = state.base.outcome.error(field);
-    let oninput = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            dispatch.dispatch(WidgetAction::Form(Action::Set(field, input.value())));
-        })
-    };
-    html! {
-        <div class={classes!("field", error.map(|e| if e.missing { "is-missing" } else { "is-invalid" }))}>
-            <label for={id}>{ label.to_owned() }</label>
-            <p class="hint" id={format!("{id}-hint")}>{ hint.to_owned() }</p>
-            <div class="control">
-                <input id={id} name={field.key()} type="text" class={class}
-                    inputmode={(field == Field::Price).then_some("decimal")}
-                    autocomplete="off" spellcheck="false"
-                    value={state.base.form.text(field).to_owned()}
-                    aria-describedby={described_by(id, true, error.is_some())}
-                    aria-invalid={error.is_some_and(|e| !e.missing).then_some("true")}
-                    aria-required={field.required().then_some("true")}
-                    {oninput} />
-                if field == Field::Price {
-                    <span class="unit" aria-hidden="true">{ "€" }</span>
-                }
-            </div>
-            { message(field, error) }
-        </div>
-    }
+/// The calculator's own box for a field, its actions sent as the widget's.
+fn input(state: &WidgetState, dispatch: &Dispatch, field: Field, label: &str, hint: &str) -> Html {
+    let send = dispatch.to_callback().reform(WidgetAction::Form);
+    field_box(&state.base, &send, field, label, hint)
 }
 
 fn course_field(state: &WidgetState, dispatch: &Dispatch) -> Html {
@@ -217,18 +174,9 @@ fn certification(state: &WidgetState, dispatch: &Dispatch) -> Html {
             dispatch.dispatch(WidgetAction::Form(Action::Set(Field::CertQuery, t)))
         })
     };
-    let onlevel = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            dispatch.dispatch(WidgetAction::Form(Action::Set(
-                Field::Level,
-                select.value(),
-            )));
-        })
-    };
-    let level = s.form.text(Field::Level).trim().to_owned();
-    let level_error = s.outcome.error(Field::Level);
+    let send = dispatch.to_callback().reform(WidgetAction::Form);
+    let mut levels = vec![("", "— Choisir —")];
+    levels.extend(LEVELS);
     html! {
         <fieldset class="w-group">
             <legend>{ "La formation" }</legend>
@@ -243,19 +191,8 @@ fn certification(state: &WidgetState, dispatch: &Dispatch) -> Html {
                 {onpick}
             />
             <div class="row">
-                <div class={classes!("field", level_error.map(|_| "is-invalid"))}>
-                    <label for="level">{ "Niveau" }</label>
-                    <p class="hint" id="level-hint">{ "Sur la fiche RNCP." }</p>
-                    <select id="level" name="level" onchange={onlevel}
-                        aria-describedby={described_by("level", true, level_error.is_some())}>
-                        <option value="" selected={level.is_empty()}>{ "— Choisir —" }</option>
-                        { for LEVELS.iter().map(|(v, l)| html! {
-                            <option value={*v} selected={level == *v}>{ *l }</option>
-                        }) }
-                    </select>
-                    { message(Field::Level, level_error) }
-                </div>
-                { input(state, dispatch, Field::Price, "Prix annuel du CFA", "En euros, par année de formation.", "w-money") }
+                { select_field(s, &send, Field::Level, "Niveau", "Sur la fiche RNCP.", &levels) }
+                { input(state, dispatch, Field::Price, "Prix annuel du CFA", "En euros, par année de formation.") }
             </div>
         </fieldset>
     }

@@ -34,21 +34,19 @@ pub fn workspace() -> PathBuf {
         .to_path_buf()
 }
 
-/// The built page (`COUTCONTRAT_DIST` or `dist/`), or `None` with a message when it is not built.
-pub fn dist() -> Option<PathBuf> {
+/// The built page (`COUTCONTRAT_DIST` or `dist/`). A test that needs it fails without it: a missing
+/// build must never pass for a green run.
+pub fn dist() -> PathBuf {
     let dir = std::env::var_os("COUTCONTRAT_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace().join("dist"));
-    if dir.join("index.html").is_file() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "SKIPPED: {} has no index.html; build the page first with scripts/build-web.sh \
-             (scripts/test.sh does it before the tests)",
-            dir.display()
-        );
-        None
-    }
+    assert!(
+        dir.join("index.html").is_file(),
+        "{} has no index.html: build the page first with scripts/build-web.sh \
+         (scripts/test.sh does it before the tests)",
+        dir.display()
+    );
+    dir
 }
 
 /// `target/e2e/`, for screenshots.
@@ -222,14 +220,14 @@ pub async fn browser(width: u32, height: u32) -> Browser {
     }
 }
 
-/// Runs a browser test: one at a time, on a runtime of its own; skipped when `dist/` is not built.
+/// Runs a browser test: one at a time, on a runtime of its own; fails when `dist/` is not built.
 pub fn in_browser<F, Fut>(test: F)
 where
     F: FnOnce(PathBuf) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let Some(dist) = dist() else { return };
+    let dist = dist();
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -1,0 +1,200 @@
+//! The stable codes of a quote's warnings and of its instalments, as typed enums: each one's code (the
+//! JSON's string, unchanged) and its French texts, which the command line and the web page share.
+//!
+//! ```
+//! use coutcontrat::codes::{InstalmentKind, WarningCode};
+//! assert_eq!(InstalmentKind::from_code("month_7"), Some(InstalmentKind::Month7));
+//! assert_eq!(InstalmentKind::Month7.label(), "7e mois");
+//! assert_eq!(WarningCode::from_code("table_tie").unwrap().as_str(), "table_tie");
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! codes {
+    (
+        $(#[$meta:meta])* $name:ident {
+            $($(#[$vmeta:meta])* $variant:ident = $code:literal;)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $code)] $variant,)*
+        }
+
+        impl $name {
+            /// Every code, in the order of their declaration.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The code, as the JSON output writes it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code,)*
+                }
+            }
+
+            /// The code of this text, if it is one.
+            pub fn from_code(code: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|c| c.as_str() == code)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+    };
+}
+
+codes! {
+    /// What a warning of a quote is about.
+    WarningCode {
+        /// No NPEC for the certification in the branch: the amorçage value of its level is used.
+        Amorcage = "amorcage";
+        /// The amorçage value used is itself to be confirmed.
+        AmorcageToConfirm = "amorcage_to_confirm";
+        /// The exemptions from the distance minoration are not known for this contract.
+        DistanceExemptionsUnknown = "distance_exemptions_unknown";
+        /// The contract lasts longer than the rules allow.
+        DurationOverMax = "duration_over_max";
+        /// The contract lasts less than the rules allow.
+        DurationUnderMin = "duration_under_min";
+        /// The first-equipment cap rests on a source to be confirmed.
+        EquipmentCapToConfirm = "equipment_cap_to_confirm";
+        /// The first equipment was capped.
+        EquipmentCapped = "equipment_capped";
+        /// The employer's participation exceeds what the OPCO pays for teaching.
+        ParticipationExceedsOpco = "participation_exceeds_opco";
+        /// The RQTH majoration was capped.
+        RqthCapped = "rqth_capped";
+        /// The contract was signed after its start.
+        SignedAfterStart = "signed_after_start";
+        /// The NPEC comes from a synthetic table (fictitious amounts).
+        SyntheticTable = "synthetic_table";
+        /// Several rows of the table match: the one used is said.
+        TableTie = "table_tie";
+        /// Employer's whole cost: the company is too large for the hiring aid.
+        HiringAidLargeCompany = "hiring_aid_large_company";
+        /// Employer's whole cost: no hiring-aid rule is known at the date of conclusion.
+        HiringAidRegimeUnknown = "hiring_aid_regime_unknown";
+        /// Employer's whole cost: the agreed salary is below the minimum.
+        SalaryBelowMinimum = "salary_below_minimum";
+        /// Employer's whole cost: the SMIC used is to be confirmed.
+        SmicToConfirm = "smic_to_confirm";
+        /// Employer's whole cost: the maître d'apprentissage aid was capped.
+        TutorAidCapped = "tutor_aid_capped";
+    }
+}
+
+codes! {
+    /// Which payment of the schedule an instalment is.
+    InstalmentKind {
+        /// The advance of an execution year.
+        Advance = "advance";
+        /// The payment of the 7th month.
+        Month7 = "month_7";
+        /// The payment of the 10th month.
+        Month10 = "month_10";
+        /// The balance of a year.
+        Balance = "balance";
+        /// The frais annexes.
+        Annexes = "annexes";
+    }
+}
+
+impl InstalmentKind {
+    /// Its name in a line of text, in French (`7e mois`): the command line's schedule.
+    pub fn label(self) -> &'static str {
+        match self {
+            InstalmentKind::Advance => "avance",
+            InstalmentKind::Month7 => "7e mois",
+            InstalmentKind::Month10 => "10e mois",
+            InstalmentKind::Balance => "solde",
+            InstalmentKind::Annexes => "frais annexes",
+        }
+    }
+
+    /// Its name as a title, in French (`Versement du 7e mois`): the web page's schedule.
+    pub fn title(self) -> &'static str {
+        match self {
+            InstalmentKind::Advance => "Avance",
+            InstalmentKind::Month7 => "Versement du 7e mois",
+            InstalmentKind::Month10 => "Versement du 10e mois",
+            InstalmentKind::Balance => "Solde",
+            InstalmentKind::Annexes => "Frais annexes",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialise_to_the_strings_of_the_json_output() {
+        for code in WarningCode::ALL {
+            let json = serde_json::to_string(code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_eq!(serde_json::from_str::<WarningCode>(&json).unwrap(), *code);
+        }
+        for kind in InstalmentKind::ALL {
+            assert_eq!(InstalmentKind::from_code(kind.as_str()), Some(*kind));
+        }
+        assert_eq!(InstalmentKind::from_code("month_8"), None);
+    }
+
+    #[test]
+    fn every_warning_the_core_writes_has_its_code() {
+        // The warnings are written with their code as text (`ctx.warn("amorcage", …)`): each one must be
+        // a WarningCode.
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        let mut files = Vec::new();
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("codes.rs")
+                {
+                    files.push(path);
+                }
+            }
+        }
+        let mut seen = 0;
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for call in text.split("warn(").skip(1) {
+                // The code is the first argument, or the second after the list of warnings.
+                let call = call.trim_start();
+                let call = match call.starts_with('"') {
+                    true => call,
+                    false => call
+                        .split_once(',')
+                        .map_or("", |(_, rest)| rest.trim_start()),
+                };
+                let Some(code) = call.strip_prefix('"') else {
+                    continue;
+                };
+                let code = &code[..code.find('"').unwrap()];
+                assert!(
+                    WarningCode::from_code(code).is_some(),
+                    "{}: warning {code} is no WarningCode",
+                    path.display()
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen >= 15, "only {seen} warnings found in src/");
+    }
+}

@@ -1,0 +1,414 @@
+//! The contract's inputs, declared once: each one's JSON key (also the batch column, the share-link key
+//! and the field of an error), its kind, its French label, whether it is required, its bounds, and its
+//! command-line help. The JSON reader, the command line's options, the batch columns, the web page's
+//! fields and the README's table are all read from here.
+//!
+//! ```
+//! use coutcontrat::contract::fields::{spec, FieldKind, FIELDS};
+//! assert_eq!(FIELDS[0].key, "signed_on");
+//! assert_eq!(spec("annexes.meals").unwrap().kind, FieldKind::Count);
+//! ```
+
+use crate::contract::{AnnexesInput, ContractInput, Loose};
+use crate::error::{Error, ErrorKind, Result};
+
+/// What an input holds, which says how it is typed and read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A date, `YYYY-MM-DD` or `DD/MM/YYYY`.
+    Date,
+    /// Yes or no.
+    Flag,
+    /// An amount in euros.
+    Amount,
+    /// A share from 0 to 1, or a percentage.
+    Share,
+    /// A whole number of things (nights, employees).
+    Count,
+    /// A whole number from a short list (a level, a year of the cycle).
+    Number,
+    /// A code (RNCP, IDCC, CPNE).
+    Code,
+    /// One word among the given ones.
+    Choice(&'static [&'static str]),
+}
+
+/// One input of the contract.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldSpec {
+    /// Its name in the JSON interface (`annexes.meals` inside the `annexes` object), the batch
+    /// column, the share-link key and the field of an error.
+    pub key: &'static str,
+    /// What it holds.
+    pub kind: FieldKind,
+    /// Its label in French, short: the web page's list of what to correct and printed summary.
+    pub label: &'static str,
+    /// The quote cannot be made without it.
+    pub required: bool,
+    /// The smallest and largest values the rules give a meaning to, when there are such (checked
+    /// by the quote, which knows the rules in force).
+    pub bounds: Option<(u32, u32)>,
+    /// Where it is kept in the loose input.
+    pub slot: fn(&mut ContractInput) -> &mut Option<Loose>,
+}
+
+impl PartialEq for FieldSpec {
+    fn eq(&self, other: &FieldSpec) -> bool {
+        self.key == other.key
+    }
+}
+
+impl FieldSpec {
+    /// The command-line option (`--first-equipment` for `annexes.first_equipment`), without `--`.
+    pub fn flag(&self) -> String {
+        let name = self.key.rsplit('.').next().unwrap_or(self.key);
+        name.replace('_', "-")
+    }
+}
+
+/// How an input is explained to people: apart from [`FieldSpec`] so that the web page, which needs
+/// none of it, does not carry its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldDoc {
+    /// The input's key, as in [`FieldSpec::key`].
+    pub key: &'static str,
+    /// The command line's help, in French.
+    pub help: &'static str,
+    /// The value's placeholder in the command line's help (`AAAA-MM-JJ`).
+    pub value_name: &'static str,
+    /// What it means, in English, for the README's table.
+    pub doc: &'static str,
+}
+
+macro_rules! slot {
+    (annexes . $name:ident) => {
+        |input: &mut ContractInput| {
+            &mut input
+                .annexes
+                .get_or_insert_with(AnnexesInput::default)
+                .$name
+        }
+    };
+    ($name:ident) => {
+        |input: &mut ContractInput| &mut input.$name
+    };
+}
+
+macro_rules! key {
+    (annexes . $name:ident) => {
+        concat!("annexes.", stringify!($name))
+    };
+    ($name:ident) => {
+        stringify!($name)
+    };
+}
+
+/// Declares every input once and makes of it [`FIELDS`], [`FIELD_DOCS`] and [`INPUT_FIELDS`].
+macro_rules! contract_inputs {
+    ($(
+        $($path:ident).+ : $kind:expr, required: $required:expr, bounds: $bounds:expr,
+        label: $label:literal, value: $value:literal,
+        help: $help:literal,
+        doc: $doc:literal;
+    )*) => {
+        /// Every input of the contract, in the order of the JSON interface.
+        pub const FIELDS: &[FieldSpec] = &[$(FieldSpec {
+            key: key!($($path).+),
+            kind: $kind,
+            label: $label,
+            required: $required,
+            bounds: $bounds,
+            slot: slot!($($path).+),
+        }),*];
+
+        /// How each input of [`FIELDS`] is explained, in the same order.
+        pub const FIELD_DOCS: &[FieldDoc] = &[$(FieldDoc {
+            key: key!($($path).+),
+            help: $help,
+            value_name: $value,
+            doc: $doc,
+        }),*];
+
+        /// The names of the input fields, as the JSON interface spells them.
+        pub const INPUT_FIELDS: &[&str] = &[$(key!($($path).+)),*];
+    };
+}
+
+use FieldKind::*;
+
+contract_inputs! {
+    signed_on: Date, required: true, bounds: None,
+        label: "Date de conclusion", value: "AAAA-MM-JJ",
+        help: "Date de conclusion (signature) : elle choisit les règles et la ligne du référentiel.",
+        doc: "date of conclusion (signature): it selects the rules and the table row (required)";
+    start: Date, required: true, bounds: None,
+        label: "Date de début", value: "AAAA-MM-JJ",
+        help: "Premier jour d'exécution du contrat.",
+        doc: "first day of execution (required)";
+    end: Date, required: true, bounds: None,
+        label: "Date de fin prévue", value: "AAAA-MM-JJ",
+        help: "Dernier jour prévu du contrat.",
+        doc: "planned last day (required)";
+    rupture_on: Date, required: false, bounds: None,
+        label: "Date de rupture", value: "AAAA-MM-JJ",
+        help: "Dernier jour du contrat en cas de rupture anticipée.",
+        doc: "last day when the contract was broken off early";
+    rupture_during_probation: Flag, required: false, bounds: None,
+        label: "Rupture pendant la période probatoire", value: "OUI|NON",
+        help: "La rupture tombe pendant la période probatoire de 45 jours (L6222-18).",
+        doc: "the rupture fell within the 45-day probation (L6222-18)";
+    after_rupture_new_employer: Flag, required: false, bounds: None,
+        label: "Nouveau contrat après une rupture", value: "OUI|NON",
+        help: "Nouveau contrat avec un autre employeur après une rupture (L6222-18-2).",
+        doc: "a new contract with another employer after a rupture (L6222-18-2)";
+    rncp: Code, required: false, bounds: None,
+        label: "Certification", value: "CODE",
+        help: "Code RNCP de la certification (RNCP34826).",
+        doc: "the certification's RNCP code (`RNCP34826`)";
+    level: Number, required: false, bounds: Some((3, 8)),
+        label: "Niveau", value: "3-8",
+        help: "Niveau de la certification, de 3 (CAP) à 8 (doctorat).",
+        doc: "the certification's level, 3 to 8";
+    idcc: Code, required: false, bounds: None,
+        label: "Convention collective", value: "IDCC",
+        help: "IDCC de la convention collective de l'employeur.",
+        doc: "the employer's collective agreement (IDCC); one with several CPNE is an error listing the candidates";
+    cpne: Code, required: false, bounds: None,
+        label: "Branche (CPNE)", value: "CODE",
+        help: "Code CPNE de la branche (obligatoire quand l'IDCC relève de plusieurs CPNE).",
+        doc: "the branch's CPNE code (it wins over the IDCC)";
+    npec: Amount, required: false, bounds: None,
+        label: "NPEC saisi", value: "EUROS",
+        help: "NPEC annuel saisi à la main : il remplace celui du référentiel.",
+        doc: "a manual annual NPEC, which overrides the table";
+    price: Amount, required: true, bounds: None,
+        label: "Prix du CFA", value: "EUROS",
+        help: "Prix du CFA (annuel par défaut, voir --price-basis).",
+        doc: "the CFA's price (required)";
+    price_basis: Choice(&["annual", "total"]), required: false, bounds: None,
+        label: "Base du prix", value: "BASE",
+        help: "Le prix est annuel (défaut) ou total pour tout le contrat.",
+        doc: "`\"annual\"` (default) or `\"total\"` for the whole contract";
+    rqth_majoration: Amount, required: false, bounds: None,
+        label: "Majoration RQTH", value: "EUROS",
+        help: "Majoration RQTH annuelle évaluée par le CFA (plafond 4 000 €).",
+        doc: "the annual RQTH majoration evaluated by the CFA";
+    distance_share: Share, required: false, bounds: Some((0, 1)),
+        label: "Part à distance", value: "PART",
+        help: "Part de l'enseignement à distance, de 0 à 1 (0.8) ou en pourcentage (80 %).",
+        doc: "share of the teaching at distance, 0–1, or `\"80 %\"`";
+    reduced_duration: Flag, required: false, bounds: None,
+        label: "Durée réduite (dérogation 21)", value: "OUI|NON",
+        help: "Durée réduite (dérogation 21 du Cerfa, L6222-7-1).",
+        doc: "the duration was reduced (Cerfa derogation 21, L6222-7-1)";
+    annexes.nights: Count, required: false, bounds: None,
+        label: "Nuitées", value: "N",
+        help: "Frais annexes : nuitées financées par le CFA.",
+        doc: "frais annexes (in the `annexes` object): nights of accommodation financed by the CFA";
+    annexes.meals: Count, required: false, bounds: None,
+        label: "Repas", value: "N",
+        help: "Frais annexes : repas financés par le CFA.",
+        doc: "frais annexes: meals financed by the CFA";
+    annexes.first_equipment: Amount, required: false, bounds: None,
+        label: "Premier équipement", value: "EUROS",
+        help: "Frais annexes : coût du premier équipement pédagogique.",
+        doc: "frais annexes: cost of the first pedagogical equipment";
+    cfa_entry_on: Date, required: false, bounds: None,
+        label: "Entrée en CFA avant le contrat", value: "AAAA-MM-JJ",
+        help: "Entrée en CFA avant le contrat (au plus 3 mois avant le début, L6222-12-1).",
+        doc: "date of entry in the CFA before the contract (D14)";
+    rqth: Flag, required: false, bounds: None,
+        label: "Apprenti RQTH", value: "OUI|NON",
+        help: "L'apprenti est reconnu travailleur handicapé (RQTH) : aide à l'embauche, durée maximale de 4 ans.",
+        doc: "the apprentice is recognised as a disabled worker (RQTH): hiring aid, 4-year maximum";
+    birth_date: Date, required: false, bounds: None,
+        label: "Date de naissance de l'apprenti", value: "AAAA-MM-JJ",
+        help: "Date de naissance de l'apprenti (salaire minimum selon l'âge, D6222-26).",
+        doc: "employer's whole cost: the apprentice's date of birth (minimum salary by age)";
+    company_headcount: Count, required: false, bounds: None,
+        label: "Effectif de l'entreprise", value: "N",
+        help: "Effectif de l'entreprise (aide à l'embauche : moins de 250 salariés ou non).",
+        doc: "employer's whole cost: the company's headcount (hiring aid under 250 or not)";
+    monthly_salary: Amount, required: false, bounds: None,
+        label: "Salaire mensuel convenu", value: "EUROS",
+        help: "Salaire brut mensuel convenu, s'il dépasse le minimum.",
+        doc: "employer's whole cost: a monthly gross salary agreed above the minimum";
+    tutor_aid: Amount, required: false, bounds: None,
+        label: "Aide au maître d'apprentissage", value: "EUROS",
+        help: "Aide au maître d'apprentissage versée par la branche, par mois (D6332-93).",
+        doc: "employer's whole cost: the maître d'apprentissage aid granted by the branch, per month";
+    cycle_year: Number, required: false, bounds: Some((1, 3)),
+        label: "Année du cycle de formation", value: "N",
+        help: "Année du cycle de formation où commence le contrat (D6222-28-1), 1 par défaut.",
+        doc: "employer's whole cost: the year of the training cycle the contract starts in, 1 by default";
+    licence_pro: Flag, required: false, bounds: None,
+        label: "Licence professionnelle en un an", value: "OUI|NON",
+        help: "Licence professionnelle préparée en un an (D6222-32 : salaire de deuxième année).",
+        doc: "employer's whole cost: a licence professionnelle prepared in one year (second-year salary)";
+}
+
+/// The input of this key, if there is one.
+pub fn spec(key: &str) -> Option<&'static FieldSpec> {
+    FIELDS.iter().find(|f| f.key == key)
+}
+
+/// How the input of this key is explained, if there is one.
+pub fn doc(key: &str) -> Option<&'static FieldDoc> {
+    FIELD_DOCS.iter().find(|f| f.key == key)
+}
+
+/// The README's table of the inputs, in Markdown: one row per input, from [`FIELDS`] and
+/// [`FIELD_DOCS`] (a test checks that the README holds it).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| field | kind | meaning |\n|---|---|---|\n");
+    for (spec, doc) in FIELDS.iter().zip(FIELD_DOCS) {
+        let kind = match spec.kind {
+            Date => "date".to_owned(),
+            Flag => "flag".to_owned(),
+            Amount => "amount".to_owned(),
+            Share => "share".to_owned(),
+            Count => "count".to_owned(),
+            Number => "number".to_owned(),
+            Code => "code".to_owned(),
+            Choice(words) => words
+                .iter()
+                .map(|w| format!("`{w}`"))
+                .collect::<Vec<_>>()
+                .join(" or "),
+        };
+        let bounds = spec
+            .bounds
+            .map(|(lo, hi)| format!(", {lo} to {hi}"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "| `{}` | {kind}{bounds} | {} |\n",
+            spec.key, doc.doc
+        ));
+    }
+    out
+}
+
+/// Read by name, as the table says: a batch column, a form field, a JSON key.
+impl ContractInput {
+    /// Sets one field by its name in the JSON interface (`price`, `annexes.meals`), as a batch column or
+    /// a form field gives it: an unknown name is an `unknown_field` error that lists the names.
+    ///
+    /// ```
+    /// let mut input = coutcontrat::ContractInput::default();
+    /// input.set("annexes.meals", "12").unwrap();
+    /// assert_eq!(input.set("pirce", "9000").unwrap_err().field(), Some("pirce"));
+    /// ```
+    pub fn set(&mut self, field: &str, value: &str) -> Result<()> {
+        let Some(spec) = spec(field) else {
+            return Err(unknown_field(field));
+        };
+        *(spec.slot)(self) = Some(Loose(value.to_owned()));
+        Ok(())
+    }
+
+    /// Reads the JSON interface's input object, with an error that names an unknown field.
+    ///
+    /// ```
+    /// let err = coutcontrat::ContractInput::from_json(r#"{"pirce": 9000}"#).unwrap_err();
+    /// assert_eq!(err.field(), Some("pirce"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<ContractInput> {
+        serde_json::from_str(text).map_err(|e| {
+            let message = e.to_string();
+            let quoted = message.split('`').nth(1).map(str::to_owned);
+            if message.starts_with("unknown field") {
+                unknown_field(&quoted.unwrap_or_default())
+            } else {
+                Error::new(
+                    ErrorKind::Invalid,
+                    None,
+                    format!("le contrat n'est pas un objet JSON valide : {message}"),
+                )
+            }
+        })
+    }
+}
+
+/// The error of a name that is none of the inputs: it lists them.
+fn unknown_field(field: &str) -> Error {
+    Error::new(
+        ErrorKind::UnknownField,
+        Some(field),
+        format!(
+            "champ « {field} » inconnu : les champs sont {}",
+            INPUT_FIELDS.join(", ")
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_input_has_its_doc_in_the_same_order() {
+        assert_eq!(FIELDS.len(), FIELD_DOCS.len());
+        for (spec, doc) in FIELDS.iter().zip(FIELD_DOCS) {
+            assert_eq!(spec.key, doc.key);
+        }
+        assert_eq!(
+            FIELDS.iter().map(|f| f.key).collect::<Vec<_>>(),
+            INPUT_FIELDS
+        );
+    }
+
+    #[test]
+    fn every_slot_is_its_own_and_the_json_names_it() {
+        // Each slot, filled alone, reads back from JSON under its key: the table and the struct agree.
+        for spec in FIELDS {
+            let mut by_slot = ContractInput::default();
+            *(spec.slot)(&mut by_slot) = Some(Loose("1".into()));
+            let json = serde_json::to_value(&by_slot).unwrap();
+            let mut set: Vec<String> = Vec::new();
+            for (k, v) in json.as_object().unwrap() {
+                match v {
+                    serde_json::Value::Object(inner) => set.extend(
+                        inner
+                            .iter()
+                            .filter(|(_, v)| !v.is_null())
+                            .map(|(i, _)| format!("{k}.{i}")),
+                    ),
+                    serde_json::Value::Null => {}
+                    _ => set.push(k.clone()),
+                }
+            }
+            assert_eq!(set, [spec.key], "{}", spec.key);
+        }
+        // And the struct has no field the table lacks.
+        let mut every = ContractInput::default();
+        for spec in FIELDS {
+            *(spec.slot)(&mut every) = Some(Loose("1".into()));
+        }
+        let json = serde_json::to_value(&every).unwrap();
+        let mut count = 0;
+        for v in json.as_object().unwrap().values() {
+            match v {
+                serde_json::Value::Object(inner) => {
+                    assert!(inner.values().all(|v| !v.is_null()));
+                    count += inner.len();
+                }
+                v => {
+                    assert!(!v.is_null(), "a field of ContractInput is not in FIELDS");
+                    count += 1;
+                }
+            }
+        }
+        assert_eq!(count, FIELDS.len());
+    }
+
+    #[test]
+    fn the_readme_lists_every_input() {
+        let readme = include_str!("../../../../README.md");
+        let table = markdown_table();
+        assert!(
+            readme.contains(&table),
+            "README.md's input table differs from the field table: paste this between \
+             the input-fields markers:\n\n{table}"
+        );
+    }
+}

@@ -1,0 +1,323 @@
+//! The boxes of the form: text fields, tick boxes, the folding parts. The boxes of the core's inputs take
+//! their label and their kind from the core's table of inputs ([`coutcontrat::contract::fields`]).
+
+use coutcontrat::contract::fields::{self, FieldKind, FieldSpec};
+
+/// A text field of the form. Its [`key`](Field::key) names it in the share link and, for the fields the
+/// core knows, in the core's errors (`annexes.nights`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// Date of conclusion (signature).
+    SignedOn,
+    /// First day of execution.
+    Start,
+    /// Planned last day.
+    End,
+    /// The text of the certification search box.
+    CertQuery,
+    /// The RNCP code chosen (or typed as a code).
+    Rncp,
+    /// The certification level, 3 to 8.
+    Level,
+    /// The text of the branch search box.
+    BranchQuery,
+    /// The employer's IDCC.
+    Idcc,
+    /// The CPNE chosen when the IDCC has several (or a branch chosen without IDCC).
+    Cpne,
+    /// A manual annual NPEC.
+    Npec,
+    /// The CFA's price.
+    Price,
+    /// The annual RQTH majoration.
+    RqthMajoration,
+    /// The share of teaching at distance, in per cent.
+    DistanceShare,
+    /// Hours of teaching at distance.
+    DistanceHours,
+    /// Total hours of teaching.
+    TotalHours,
+    /// Date of a rupture.
+    RuptureOn,
+    /// Date of entry in the CFA before the contract.
+    CfaEntryOn,
+    /// Nights of accommodation.
+    Nights,
+    /// Meals.
+    Meals,
+    /// Cost of the first equipment.
+    FirstEquipment,
+    /// The apprentice's date of birth (net cost: minimum salary by age).
+    BirthDate,
+    /// The company's headcount (net cost: hiring aid under 250 or not).
+    CompanyHeadcount,
+    /// The agreed monthly gross salary, when above the minimum.
+    MonthlySalary,
+    /// The maître d'apprentissage aid granted by the branch, per month.
+    TutorAid,
+    /// The year of the training cycle the contract starts in (1, 2 or 3).
+    CycleYear,
+}
+
+impl Field {
+    /// Every field, in the order of the form.
+    pub const ALL: [Field; 25] = [
+        Field::SignedOn,
+        Field::Start,
+        Field::End,
+        Field::CertQuery,
+        Field::Rncp,
+        Field::Level,
+        Field::BranchQuery,
+        Field::Idcc,
+        Field::Cpne,
+        Field::Npec,
+        Field::Price,
+        Field::RqthMajoration,
+        Field::DistanceShare,
+        Field::DistanceHours,
+        Field::TotalHours,
+        Field::RuptureOn,
+        Field::CfaEntryOn,
+        Field::Nights,
+        Field::Meals,
+        Field::FirstEquipment,
+        Field::BirthDate,
+        Field::CompanyHeadcount,
+        Field::MonthlySalary,
+        Field::TutorAid,
+        Field::CycleYear,
+    ];
+
+    /// The fields of the employer's whole cost: a message on one of them never hides the quote.
+    pub const NET_COST: [Field; 5] = [
+        Field::BirthDate,
+        Field::CompanyHeadcount,
+        Field::MonthlySalary,
+        Field::TutorAid,
+        Field::CycleYear,
+    ];
+
+    /// True for the fields of the employer's whole cost.
+    pub fn is_net_cost(self) -> bool {
+        Field::NET_COST.contains(&self)
+    }
+
+    /// The core's input this box fills, when it fills one: its kind, label and whether it is required
+    /// are read there.
+    pub fn input(self) -> Option<&'static FieldSpec> {
+        match self {
+            Field::CertQuery => fields::spec("rncp"),
+            Field::BranchQuery => fields::spec("idcc"),
+            _ => fields::spec(self.key()),
+        }
+    }
+
+    /// True for the amounts in euros, which the page bounds by [`MAX_AMOUNT`](super::MAX_AMOUNT).
+    pub fn is_amount(self) -> bool {
+        self.input().is_some_and(|f| f.kind == FieldKind::Amount)
+    }
+
+    pub(super) fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The name in the share link, and in the core's errors for the fields the core knows.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::SignedOn => "signed_on",
+            Field::Start => "start",
+            Field::End => "end",
+            Field::CertQuery => "cert_q",
+            Field::Rncp => "rncp",
+            Field::Level => "level",
+            Field::BranchQuery => "branch_q",
+            Field::Idcc => "idcc",
+            Field::Cpne => "cpne",
+            Field::Npec => "npec",
+            Field::Price => "price",
+            Field::RqthMajoration => "rqth_majoration",
+            Field::DistanceShare => "distance_share",
+            Field::DistanceHours => "distance_hours",
+            Field::TotalHours => "total_hours",
+            Field::RuptureOn => "rupture_on",
+            Field::CfaEntryOn => "cfa_entry_on",
+            Field::Nights => "annexes.nights",
+            Field::Meals => "annexes.meals",
+            Field::FirstEquipment => "annexes.first_equipment",
+            Field::BirthDate => "birth_date",
+            Field::CompanyHeadcount => "company_headcount",
+            Field::MonthlySalary => "monthly_salary",
+            Field::TutorAid => "tutor_aid",
+            Field::CycleYear => "cycle_year",
+        }
+    }
+
+    /// The id of the element that carries the field's message in the page. The RNCP code and the IDCC are
+    /// entered through their search boxes, so their messages go there.
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::SignedOn => "signed_on",
+            Field::Start => "start",
+            Field::End => "end",
+            Field::CertQuery | Field::Rncp => "certification",
+            Field::Level => "level",
+            Field::BranchQuery | Field::Idcc => "branch",
+            Field::Cpne => "cpne",
+            Field::Npec => "npec",
+            Field::Price => "price",
+            Field::RqthMajoration => "rqth_majoration",
+            Field::DistanceShare => "distance_share",
+            Field::DistanceHours => "distance_hours",
+            Field::TotalHours => "total_hours",
+            Field::RuptureOn => "rupture_on",
+            Field::CfaEntryOn => "cfa_entry_on",
+            Field::Nights => "annexes-nights",
+            Field::Meals => "annexes-meals",
+            Field::FirstEquipment => "annexes-first_equipment",
+            Field::BirthDate => "birth_date",
+            Field::CompanyHeadcount => "company_headcount",
+            Field::MonthlySalary => "monthly_salary",
+            Field::TutorAid => "tutor_aid",
+            Field::CycleYear => "cycle_year",
+        }
+    }
+
+    /// The field's label, short, for the list of what to correct and the printed summary: the core's
+    /// for the boxes of its inputs.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::DistanceHours => "Heures à distance",
+            Field::TotalHours => "Heures au total",
+            field => field.input().map_or("", |f| f.label),
+        }
+    }
+
+    /// True for the fields the core cannot quote without.
+    pub fn required(self) -> bool {
+        self.input().is_some_and(|f| f.required)
+    }
+
+    /// The field a core error names (`"rncp"` is typed in the certification box, `"idcc"` in the branch
+    /// box).
+    pub fn from_core(name: &str) -> Option<Field> {
+        match name {
+            "rncp" => Some(Field::CertQuery),
+            "idcc" => Some(Field::BranchQuery),
+            _ => Field::ALL.into_iter().find(|f| f.key() == name),
+        }
+    }
+}
+
+/// A yes/no box of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Flag {
+    /// The apprentice has a RQTH.
+    Rqth,
+    /// Part of the teaching is at distance.
+    Distance,
+    /// The duration was reduced (derogation 21).
+    ReducedDuration,
+    /// The rupture fell within the 45-day probation.
+    RuptureDuringProbation,
+    /// A new contract with another employer after a rupture.
+    AfterRuptureNewEmployer,
+    /// A licence professionnelle prepared in one year (second-year salary, D6222-32).
+    LicencePro,
+}
+
+impl Flag {
+    /// Every flag.
+    pub const ALL: [Flag; 6] = [
+        Flag::Rqth,
+        Flag::Distance,
+        Flag::ReducedDuration,
+        Flag::RuptureDuringProbation,
+        Flag::AfterRuptureNewEmployer,
+        Flag::LicencePro,
+    ];
+
+    /// The name in the share link (and the id of its box).
+    pub fn key(self) -> &'static str {
+        match self {
+            Flag::Rqth => "rqth",
+            Flag::Distance => "distance",
+            Flag::ReducedDuration => "reduced_duration",
+            Flag::RuptureDuringProbation => "rupture_during_probation",
+            Flag::AfterRuptureNewEmployer => "after_rupture_new_employer",
+            Flag::LicencePro => "licence_pro",
+        }
+    }
+
+    /// The box's meaning, short, for the list of what to correct and the printed summary: the core's
+    /// label for its inputs.
+    pub fn label(self) -> &'static str {
+        match self {
+            Flag::Distance => "Enseignement à distance",
+            flag => fields::spec(flag.key()).map_or("", |f| f.label),
+        }
+    }
+}
+
+/// How the share of teaching at distance is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DistanceMode {
+    /// As a percentage.
+    #[default]
+    Share,
+    /// As hours at distance over total hours.
+    Hours,
+}
+
+/// The folding parts of the form, which open by themselves when they hold something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Rupture, CFA entry before the contract.
+    Advanced,
+    /// Frais annexes.
+    Annexes,
+}
+
+impl Section {
+    pub(super) fn fields(self) -> &'static [Field] {
+        match self {
+            Section::Advanced => &[Field::RuptureOn, Field::CfaEntryOn],
+            Section::Annexes => &[Field::Nights, Field::Meals, Field::FirstEquipment],
+        }
+    }
+
+    pub(super) fn flags(self) -> &'static [Flag] {
+        match self {
+            Section::Advanced => &[Flag::RuptureDuringProbation, Flag::AfterRuptureNewEmployer],
+            Section::Annexes => &[],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_input_of_the_core_has_its_place_in_the_form() {
+        for input in fields::FIELDS {
+            let placed = Field::ALL.iter().any(|f| f.key() == input.key)
+                || Flag::ALL.iter().any(|f| f.key() == input.key)
+                || input.key == "price_basis";
+            assert!(placed, "the page has no box for {}", input.key);
+        }
+        // A box's key that is an input of the core is that input's key, which its errors name.
+        for field in Field::ALL {
+            if let Some(input) = field.input() {
+                assert!(
+                    field.key() == input.key
+                        || matches!(field, Field::CertQuery | Field::BranchQuery)
+                );
+                assert!(!field.label().is_empty());
+            }
+        }
+        for flag in Flag::ALL {
+            assert!(!flag.label().is_empty());
+        }
+    }
+}
