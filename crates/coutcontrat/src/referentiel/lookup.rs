@@ -44,8 +44,9 @@ impl<'a> TableLookup<'a> {
     }
 }
 
-/// A row chosen by [`Referentiel::lookup`].
-#[derive(Debug, Clone, PartialEq)]
+/// A row chosen by [`Referentiel::lookup`]. Two are equal when they say the same, whatever référentiel they
+/// come from (the indices of `at` are only where this one keeps its texts).
+#[derive(Clone)]
 pub struct FoundRow<'a> {
     /// The version's tag.
     pub version: &'a str,
@@ -63,6 +64,32 @@ pub struct FoundRow<'a> {
     pub tie_with: Option<Decimal>,
     /// The version's and the row's indices, for their shared texts.
     pub(crate) at: (u32, u32),
+}
+
+impl PartialEq for FoundRow<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version
+            && self.synthetic == other.synthetic
+            && self.row == other.row
+            && self.amount == other.amount
+            && self.applicable_from == other.applicable_from
+            && self.cpne == other.cpne
+            && self.tie_with == other.tie_with
+    }
+}
+
+impl std::fmt::Debug for FoundRow<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FoundRow")
+            .field("version", &self.version)
+            .field("synthetic", &self.synthetic)
+            .field("row", &self.row)
+            .field("amount", &self.amount)
+            .field("applicable_from", &self.applicable_from)
+            .field("cpne", &self.cpne)
+            .field("tie_with", &self.tie_with)
+            .finish()
+    }
 }
 
 /// Why a certification has no NPEC for a contract.
