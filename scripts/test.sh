@@ -16,5 +16,9 @@ RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p coutcontrat -p coutco
 cargo package --locked --allow-dirty -p coutcontrat -p coutcontrat-referentiel -p coutcontrat-cli
 scripts/build-web.sh
 cargo test --workspace --locked
+# The full-size référentiel's budget in the page (ignored by a plain `cargo test`: its input takes minutes to
+# make) on the synthetic full-size table.
+scripts/synthetic-compact.sh
+cargo test --locked -p coutcontrat-web --test budget -- --ignored
 # A bounded fuzz run of every target (FUZZ_SECONDS in all, 240 by default): anything found fails the run.
 scripts/fuzz.sh "${FUZZ_SECONDS:-240}"
