@@ -13,7 +13,13 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p coutcontrat -p coutcontrat-referentiel
 # The publishable crates as crates.io would receive them: each packaged crate is built on its own
 # (the data it needs inside it), the three together through cargo's local registry of the workspace.
-cargo package --locked --allow-dirty -p coutcontrat -p coutcontrat-referentiel -p coutcontrat-cli
+# cargo unpacks the workspace's own crates from its local registry, and builds them, once per version, then
+# reuses both however the sources changed (a registry crate never changes): remove them first (the unpacked
+# copies of local registries, named "-<hash>", and what their own target directory built of them).
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/coutcontrat* target/package
+find target/packaged -name 'coutcontrat*' -prune -exec rm -rf {} + 2>/dev/null || true
+CARGO_TARGET_DIR=target/packaged \
+  cargo package --locked --allow-dirty -p coutcontrat -p coutcontrat-referentiel -p coutcontrat-cli
 scripts/build-web.sh
 cargo test --workspace --locked
 # The full-size référentiel's budget in the page (ignored by a plain `cargo test`: its input takes minutes to
