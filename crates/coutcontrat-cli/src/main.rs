@@ -383,7 +383,7 @@ fn batch(cli: &Cli, args: &BatchArgs) -> Result<u8, Failure> {
     if let Some(out) = args.output.as_ref().filter(|o| o.as_os_str() != "-") {
         line.push_str(&format!(" → {}", out.display()));
     }
-    eprintln!("{line}");
+    say(&line);
     Ok(if s.errors > 0 { EXIT_FAILED } else { EXIT_OK })
 }
 
@@ -490,6 +490,13 @@ fn json_mode(command: &Command) -> bool {
     }
 }
 
+/// Writes a line to standard error. `eprintln!` panics when that fails (a full disk, a closed pipe as in
+/// `batch … 2>&1 | head -1`); a message nobody can read must not turn an exit status into a crash (101).
+fn say(line: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 fn main() -> ExitCode {
     let command = Cli::command().mut_subcommand("batch", |c| c.after_help(batch_help()));
     let cli = match Cli::from_arg_matches(&command.get_matches()) {
@@ -508,7 +515,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
-            eprintln!("coutcontrat : {failure}");
+            say(&format!("coutcontrat : {failure}"));
             if json_mode(&cli.command) {
                 let _ = print_json(&failure.to_json());
             }

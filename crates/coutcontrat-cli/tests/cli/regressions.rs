@@ -42,3 +42,23 @@ fn an_amount_too_large_to_compute_is_out_of_range_not_a_panic() {
         assert_eq!(out.json()["error"]["field"], field);
     }
 }
+
+/// Issue 17, bug 6: `quote --signed-on x 2>/dev/full` exited 101 (`eprintln!` panicked when standard error
+/// could not be written). The refusal must keep its exit status, 2, and its JSON on standard output.
+#[test]
+fn a_standard_error_that_cannot_be_written_keeps_the_exit_status() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full exists on Linux");
+    let out = std::process::Command::new(crate::common::BIN)
+        .args(["quote", "--json"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["error"]["code"].is_string(), "{json}");
+}
