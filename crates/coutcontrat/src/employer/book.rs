@@ -9,9 +9,9 @@ use serde::Deserialize;
 
 #[cfg(feature = "toml")]
 use crate::error::{Error, ErrorKind, Result};
-use crate::rules::{Dated, Provenance};
 #[cfg(feature = "toml")]
-use crate::rules::{FormatValue, RawParam};
+use crate::rules::RawParam;
+use crate::rules::{Dated, Provenance};
 
 /// The parameter file the embedded employer book was generated from (`data/parameters/employer.toml`).
 pub const EMBEDDED_EMPLOYER_PARAMETERS: &str = super::generated::EMPLOYER_TOML;
@@ -122,11 +122,11 @@ impl EmployerBook {
     /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<EmployerBook> {
-        EmployerBook::from_raw::<toml::Value>(toml::from_str(text).map_err(|e| unreadable(&e))?)
+        EmployerBook::from_raw(toml::from_str(text).map_err(|e| unreadable(&e))?)
     }
 
     #[cfg(feature = "toml")]
-    fn from_raw<V: FormatValue>(raw: RawEmployerBook<V>) -> Result<EmployerBook> {
+    fn from_raw(raw: RawEmployerBook<toml::Value>) -> Result<EmployerBook> {
         Ok(EmployerBook {
             hiring_aid: Dated::read("hiring_aid", raw.hiring_aid)?,
             aide_unique: Dated::read("aide_unique", raw.aide_unique)?,

@@ -63,24 +63,11 @@ pub struct Dated<T> {
     raw: RawParam<T>,
 }
 
-/// A format's own value (TOML's), which a parameter's steps are first read as: the generic structure
-/// (`RawParam`) is then read once instead of once per value type, and only each value is typed.
-#[cfg(feature = "toml")]
-pub(crate) trait FormatValue: Sized {
-    fn into_typed<T: DeserializeOwned>(self) -> std::result::Result<T, String>;
-}
-
-#[cfg(feature = "toml")]
-impl FormatValue for toml::Value {
-    fn into_typed<T: DeserializeOwned>(self) -> std::result::Result<T, String> {
-        T::deserialize(self).map_err(|e| e.to_string())
-    }
-}
-
 impl<T: Clone> Dated<T> {
-    /// A parameter read in some format, its values typed.
+    /// A parameter read from TOML, its values typed: the steps' structure is read once as TOML values, so that
+    /// only each value is typed.
     #[cfg(feature = "toml")]
-    pub(crate) fn read<V: FormatValue>(name: &'static str, raw: RawParam<V>) -> Result<Self>
+    pub(crate) fn read(name: &'static str, raw: RawParam<toml::Value>) -> Result<Self>
     where
         T: DeserializeOwned,
     {
@@ -88,9 +75,7 @@ impl<T: Clone> Dated<T> {
         for s in raw.steps {
             steps.push(RawStep {
                 from: s.from,
-                value: s
-                    .value
-                    .into_typed()
+                value: T::deserialize(s.value)
                     .map_err(|e| data_error(name, &format!("valeur du {} : {e}", s.from)))?,
                 to_confirm: s.to_confirm,
                 article: s.article,

@@ -18,8 +18,6 @@ use serde::Serialize;
 use crate::error::{Error, ErrorKind, Result};
 
 pub(crate) use dated::Dated;
-#[cfg(feature = "toml")]
-pub(crate) use dated::FormatValue;
 pub use dated::Provenance;
 pub(crate) use dated::{de_opt_date, RawParam, RawStep};
 pub use values::{
@@ -96,11 +94,11 @@ impl RuleBook {
     /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<RuleBook> {
-        RuleBook::from_raw::<toml::Value>(toml::from_str(text).map_err(|e| unreadable(&e))?)
+        RuleBook::from_raw(toml::from_str(text).map_err(|e| unreadable(&e))?)
     }
 
     #[cfg(feature = "toml")]
-    fn from_raw<V: FormatValue>(raw: RawBook<V>) -> Result<RuleBook> {
+    fn from_raw(raw: RawBook<toml::Value>) -> Result<RuleBook> {
         let book = RuleBook {
             cache: Vec::new(),
             supported_from: Dated::read("supported_from", raw.supported_from)?,
