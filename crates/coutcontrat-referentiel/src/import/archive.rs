@@ -1,12 +1,56 @@
-//! Opening: the workbook itself, or the one workbook a zip archive holds.
+//! Opening: the workbook itself, or the one workbook a zip archive holds; neither larger than
+//! [`MAX_WORKBOOK_BYTES`](crate::xlsx::limits::MAX_WORKBOOK_BYTES).
 
 use std::borrow::Cow;
 use std::io::{Cursor, Read};
+use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::xlsx::limits::{megabytes, read_capped, Limits};
 
-/// The workbook bytes: the file itself, or the one workbook a zip holds.
-pub(super) fn workbook_bytes<'a>(file: &str, bytes: &'a [u8]) -> Result<Cow<'a, [u8]>> {
+/// The refusal of a workbook (or a zip's entry) larger than `cap`.
+fn too_large(file: &str, what: &str, cap: u64) -> Error {
+    Error::new(
+        ErrorKind::Unreadable,
+        file,
+        format!(
+            "{what} fait plus de {} : bien plus qu'un référentiel (le fichier publié fait moins de 1 Mo) ; \
+             vérifiez que c'est le bon fichier, ou téléchargez-le à nouveau",
+            megabytes(cap)
+        ),
+    )
+}
+
+/// The bytes of a workbook file, refused above `cap` bytes before they are read.
+pub(super) fn read_workbook_file(path: &Path, cap: u64) -> Result<Vec<u8>> {
+    let shown = path.display().to_string();
+    let file =
+        std::fs::File::open(path).map_err(|e| Error::io(&shown, &e, "lecture impossible"))?;
+    let declared = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if declared > cap {
+        return Err(too_large(&shown, "le fichier", cap));
+    }
+    // (The size is read again as the bytes come: a file can grow, or be a device.)
+    let mut out = Vec::with_capacity(declared as usize);
+    file.take(cap + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| Error::io(&shown, &e, "lecture impossible"))?;
+    if out.len() as u64 > cap {
+        return Err(too_large(&shown, "le fichier", cap));
+    }
+    Ok(out)
+}
+
+/// The workbook bytes: the file itself, or the one workbook a zip holds, inflated up to `limits.workbook`
+/// bytes at most (a 4 MB zip holding 4 GB used to be inflated whole).
+pub(super) fn workbook_bytes<'a>(
+    file: &str,
+    bytes: &'a [u8],
+    limits: Limits,
+) -> Result<Cow<'a, [u8]>> {
+    if bytes.len() as u64 > limits.workbook {
+        return Err(too_large(file, "le fichier", limits.workbook));
+    }
     if !bytes.starts_with(b"PK") {
         return Ok(Cow::Borrowed(bytes));
     }
@@ -39,12 +83,16 @@ pub(super) fn workbook_bytes<'a>(file: &str, bytes: &'a [u8]) -> Result<Cow<'a, 
         .collect();
     match inner.as_slice() {
         [one] => {
-            let mut entry = zip.by_name(one).map_err(|e| {
+            let entry = zip.by_name(one).map_err(|e| {
                 Error::new(ErrorKind::Unreadable, file, format!("« {one} » illisible dans l'archive : {e}"))
             })?;
-            let mut out = Vec::new();
-            entry.read_to_end(&mut out).map_err(|e| {
-                Error::new(ErrorKind::Unreadable, file, format!("« {one} » illisible dans l'archive : {e}"))
+            let declared = entry.size();
+            if declared > limits.workbook {
+                return Err(too_large(file, &format!("le classeur « {one} » de l'archive"), limits.workbook));
+            }
+            let out = read_capped(entry, limits.workbook, declared).map_err(|e| match e {
+                Some(e) => Error::new(ErrorKind::Unreadable, file, format!("« {one} » illisible dans l'archive : {e}")),
+                None => too_large(file, &format!("le classeur « {one} » de l'archive, décompressé,"), limits.workbook),
             })?;
             Ok(Cow::Owned(out))
         }

@@ -15,14 +15,84 @@ use super::readme::read_readme;
 use super::sheet::{Book, Grid};
 use crate::error::{Error, ErrorKind, Result};
 use crate::store::RowStore;
+use crate::xlsx::limits::{megabytes, size_capped, Limits};
+use crate::xlsx::Package;
 
-/// Reads a workbook with calamine, every layout.
-pub(super) fn read_parts(file: &str, inner: &[u8]) -> Result<Parts> {
-    let mut book: Book<'_> = open_workbook_auto_from_rs(Cursor::new(inner)).map_err(|e| {
+/// Refuses a package with a part over `limits.part` bytes, or parts over `limits.package` bytes in all, once
+/// inflated (counted, not kept): calamine reads a part whole, and a 3.8 MB workbook whose shared strings
+/// inflated to gigabytes took 6 GB of memory. A file that is not a zip (`.xls`) is left to calamine.
+fn check_part_sizes(file: &str, inner: &[u8], limits: Limits) -> Result<()> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(inner)) else {
+        return Ok(());
+    };
+    let refuse = |name: &str, what: String| {
         Error::new(
             ErrorKind::Unreadable,
             file,
-            format!("classeur illisible ({e}) : attendu le fichier .xlsx (ou .zip) publié par France compétences"),
+            format!(
+                "la partie {name} du classeur {what} : le fichier est endommagé ou n'est pas un référentiel ; \
+                 téléchargez-le à nouveau"
+            ),
+        )
+    };
+    let part = || {
+        format!(
+            "plus que les {} qu'une partie peut occuper",
+            megabytes(limits.part)
+        )
+    };
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        // An entry that does not open is calamine's to report.
+        let Ok(entry) = zip.by_index(i) else {
+            continue;
+        };
+        let name = entry.name().to_owned();
+        if entry.size() > limits.part {
+            return Err(refuse(
+                &name,
+                format!("annonce {} octets décompressée, {}", entry.size(), part()),
+            ));
+        }
+        let cap = limits.part.min(limits.package - total);
+        match size_capped(entry, cap) {
+            Ok(n) => total += n,
+            Err(Some(_)) => continue,
+            Err(None) if cap < limits.part => {
+                return Err(refuse(
+                    &name,
+                    format!(
+                        "porte le total décompressé au-delà des {} qu'un classeur peut occuper",
+                        megabytes(limits.package)
+                    ),
+                ))
+            }
+            Err(None) => return Err(refuse(&name, format!("fait, décompressée, {}", part()))),
+        }
+    }
+    Ok(())
+}
+
+/// Why an xlsx package that calamine cannot open is damaged, part named, when the streaming reader can tell:
+/// calamine then tries every format and says only « Cannot detect file format ».
+fn diagnosis(inner: &[u8], limits: Limits) -> Option<String> {
+    let zip = zip::ZipArchive::new(Cursor::new(inner)).ok()?;
+    zip.index_for_name("xl/workbook.xml")?;
+    let package = Package::open_with(inner, limits).map_err(|e| e.to_string());
+    package
+        .and_then(|p| p.shared_strings().map_err(|e| e.to_string()))
+        .err()
+}
+
+/// Reads a workbook with calamine, every layout.
+pub(super) fn read_parts(file: &str, inner: &[u8], limits: Limits) -> Result<Parts> {
+    check_part_sizes(file, inner, limits)?;
+    let mut book: Book<'_> = open_workbook_auto_from_rs(Cursor::new(inner)).map_err(|e| {
+        let why = diagnosis(inner, limits).unwrap_or_else(|| e.to_string());
+        Error::new(
+            ErrorKind::Unreadable,
+            file,
+            format!("classeur illisible ({why}) : attendu le fichier .xlsx (ou .zip) publié par France compétences"),
         )
     })?;
     let names = book.sheet_names();

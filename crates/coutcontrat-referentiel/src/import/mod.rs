@@ -12,6 +12,7 @@ use jiff::civil::Date;
 use crate::error::{Error, ErrorKind, Result};
 use crate::integrity::sha256_hex;
 use crate::trace::trace;
+use crate::xlsx::limits::Limits;
 
 use calamine_path::read_parts;
 
@@ -33,6 +34,11 @@ use parts::{assemble, CompactImport};
 
 #[doc(hidden)]
 pub use crate::xlsx::count_sheet_cells;
+#[doc(hidden)]
+pub use crate::xlsx::limits::{inflated_on_this_thread, Limits as ReadLimits};
+pub use crate::xlsx::limits::{
+    MAX_PACKAGE_BYTES, MAX_PART_BYTES, MAX_ROW_BYTES, MAX_SHEET_BYTES, MAX_WORKBOOK_BYTES,
+};
 pub use into_data_dir::{import_into, import_into_with, ImportSummary};
 pub use layouts::Layout;
 pub use readme::date_in_tag;
@@ -114,23 +120,43 @@ pub fn import_bytes_via(
     options: &ImportOptions,
     via: Via,
 ) -> Result<Imported> {
-    let inner = workbook_bytes(file, bytes)?;
-    let found = match via {
-        Via::Calamine => None,
-        Via::Auto | Via::Stream => stream::read(file, &inner, bytes)?,
-    };
-    let (parts, sha256) = match (found, via) {
-        (Some(found), _) => found,
-        (None, Via::Stream) => {
-            return Err(Error::new(
-                ErrorKind::UnknownWorkbook,
-                file,
-                "le lecteur en flux ne lit pas ce classeur",
-            ))
-        }
-        (None, _) => (read_parts(file, &inner)?, sha256_hex(bytes)),
-    };
+    import_bytes_limited(file, bytes, options, via, Limits::DEFAULT)
+}
+
+/// [`import_bytes_via`] with other size limits than the `MAX_*` constants (smaller in tests).
+#[doc(hidden)]
+pub fn import_bytes_limited(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    via: Via,
+    limits: Limits,
+) -> Result<Imported> {
+    let (parts, sha256) = read_workbook(file, bytes, via, limits)?;
     assemble(file, parts, sha256, options).map(CompactImport::into_imported)
+}
+
+/// The parts of a workbook and the SHA-256 of `bytes`, by the reader `via` chooses.
+fn read_workbook(
+    file: &str,
+    bytes: &[u8],
+    via: Via,
+    limits: Limits,
+) -> Result<(parts::Parts, String)> {
+    let inner = workbook_bytes(file, bytes, limits)?;
+    let streamed = match via {
+        Via::Calamine => None,
+        Via::Auto | Via::Stream => stream::read(file, &inner, bytes, limits)?,
+    };
+    match (streamed, via) {
+        (Some(found), _) => Ok(found),
+        (None, Via::Stream) => Err(Error::new(
+            ErrorKind::UnknownWorkbook,
+            file,
+            "le lecteur en flux ne lit pas ce classeur",
+        )),
+        (None, _) => Ok((read_parts(file, &inner, limits)?, sha256_hex(bytes))),
+    }
 }
 
 /// Reads a workbook: the streaming reader for the current layout, calamine for the others (and for anything
@@ -140,12 +166,8 @@ pub(crate) fn read_compact(
     bytes: &[u8],
     options: &ImportOptions,
 ) -> Result<CompactImport> {
-    let inner = workbook_bytes(file, bytes)?;
     let started = std::time::Instant::now();
-    let (parts, sha256) = match stream::read(file, &inner, bytes)? {
-        Some(found) => found,
-        None => (read_parts(file, &inner)?, sha256_hex(bytes)),
-    };
+    let (parts, sha256) = read_workbook(file, bytes, Via::Auto, Limits::DEFAULT)?;
     trace("read", started);
     let assembled = assemble(file, parts, sha256, options);
     trace("assemble", started);
@@ -170,8 +192,7 @@ fn read_file(path: &Path) -> Result<(String, Vec<u8>)> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::io(path.display().to_string(), &e, "lecture impossible"))?;
+    let bytes = archive::read_workbook_file(path, MAX_WORKBOOK_BYTES)?;
     Ok((shown, bytes))
 }
 

@@ -23,7 +23,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::integrity::sha256_hex;
 use crate::store::{CRow, RowStore, NONE};
 use crate::trace::trace;
-use crate::xlsx::{range_of, read_range, to_data, Package, RawCell, SheetRows, Value};
+use crate::xlsx::limits::Limits;
+use crate::xlsx::{range_of, read_range, to_data, Package, RawCell, SheetRows, Value, XError};
 
 /// The size of the chunks of « Onglet 3 » handed to the parsers (small in unit tests: many chunks).
 const CHUNK: usize = if cfg!(test) { 16 << 10 } else { 4 << 20 };
@@ -31,9 +32,11 @@ const CHUNK: usize = if cfg!(test) { 16 << 10 } else { 4 << 20 };
 /// The normalised name of the current layout's long sheet.
 const CURRENT_SHEET: &str = "onglet3-referentielnpec";
 
-/// Why the streaming path stops: a problem of the data (reported), or a reason to let calamine read the file.
+/// Why the streaming path stops: a problem of the data (reported), a part too large (reported: calamine would
+/// load it whole), or a reason to let calamine read the file.
 enum Stop {
     Error(Error),
+    TooLarge(String),
     Fallback,
 }
 
@@ -49,14 +52,37 @@ impl From<String> for Stop {
     }
 }
 
+impl From<XError> for Stop {
+    fn from(e: XError) -> Stop {
+        match e {
+            XError::Unexpected(_) => Stop::Fallback,
+            XError::TooLarge(why) => Stop::TooLarge(why),
+        }
+    }
+}
+
 type SResult<T> = std::result::Result<T, Stop>;
+
+/// A refusal of a sheet's content (a row too large, which names only the row), with the sheet named.
+fn in_sheet(sheet: &str, stop: Stop) -> Stop {
+    match stop {
+        Stop::TooLarge(why) => Stop::TooLarge(format!("onglet « {sheet} » : {why}")),
+        other => other,
+    }
+}
 
 /// Reads a current-layout workbook, with the SHA-256 of `outer` (the file as given); `None` when the calamine
 /// path must read it.
-pub(super) fn read(file: &str, inner: &[u8], outer: &[u8]) -> Result<Option<(Parts, String)>> {
-    match read_stream(file, inner, outer) {
+pub(super) fn read(
+    file: &str,
+    inner: &[u8],
+    outer: &[u8],
+    limits: Limits,
+) -> Result<Option<(Parts, String)>> {
+    match read_stream(file, inner, outer, limits) {
         Ok(found) => Ok(Some(found)),
         Err(Stop::Error(e)) => Err(e),
+        Err(Stop::TooLarge(why)) => Err(Error::new(ErrorKind::Unreadable, file, why)),
         Err(Stop::Fallback) => Ok(None),
     }
 }
@@ -125,15 +151,20 @@ fn sheet_names(pkg: &Package<'_>) -> (Vec<String>, Vec<String>) {
 
 /// A small sheet read whole into a grid.
 fn grid_of(pkg: &Package<'_>, name: &str, sst: &[String]) -> SResult<Grid> {
-    let range = pkg.with_sheet(name, |r| read_range(&mut SheetRows::new(r), sst, None))??;
+    // Held whole: a part's limit, not a streamed sheet's.
+    let range = pkg
+        .with_sheet(name, pkg.limits.part, |r| {
+            read_range(&mut SheetRows::new(r).max_row(pkg.limits.row), sst, None)
+        })?
+        .map_err(|e| in_sheet(name, e.into()))?;
     Ok(Grid {
         name: name.to_owned(),
         range,
     })
 }
 
-fn read_stream(file: &str, inner: &[u8], outer: &[u8]) -> SResult<(Parts, String)> {
-    let pkg = Package::open(inner)?;
+fn read_stream(file: &str, inner: &[u8], outer: &[u8], limits: Limits) -> SResult<(Parts, String)> {
+    let pkg = Package::open_with(inner, limits)?;
     if pkg.date1904 {
         return Err(Stop::Fallback);
     }
@@ -154,7 +185,11 @@ fn read_stream(file: &str, inner: &[u8], outer: &[u8]) -> SResult<(Parts, String
     // The header: the first rows are enough to choose the layout as the calamine path does.
     let head = Grid {
         name: main.clone(),
-        range: pkg.with_sheet(&main, |r| read_range(&mut SheetRows::new(r), &sst, Some(8)))??,
+        range: pkg
+            .with_sheet(&main, limits.sheet, |r| {
+                read_range(&mut SheetRows::new(r).max_row(limits.row), &sst, Some(8))
+            })?
+            .map_err(|e| in_sheet(&main, e.into()))?,
     };
     let mut best: Option<(&LongSpec, Match)> = None;
     for spec in SPECS.iter().filter(|s| s.sheets[0] == CURRENT_SHEET) {
@@ -193,9 +228,11 @@ fn read_stream(file: &str, inner: &[u8], outer: &[u8]) -> SResult<(Parts, String
     let side = side.unwrap_or_else(|p| std::panic::resume_unwind(p));
     // Errors in the order the calamine path meets them: a damaged file first, then the long sheet, the
     // matrix, the mapping sheets.
-    if matches!(side, Err(Stop::Fallback)) {
-        return Err(Stop::Fallback);
-    }
+    let side = match side {
+        Err(Stop::Error(e)) => Err(Stop::Error(e)),
+        Err(other) => return Err(other),
+        Ok(side) => Ok(side),
+    };
     let (mut store, not_rncp) = long?;
     let side = side?;
     let matrix = match side.matrix {
@@ -256,10 +293,11 @@ fn side_sheets(
     let matrix = match normalized.iter().position(|n| n == "onglet2-global") {
         Some(i) => {
             let name = &names[i];
-            match pkg.with_sheet(name, |r| {
-                read_matrix_stream(file, name, SheetRows::new(r), sst)
+            match pkg.with_sheet(name, pkg.limits.sheet, |r| {
+                read_matrix_stream(file, name, SheetRows::new(r).max_row(pkg.limits.row), sst)
             })? {
                 Err(Stop::Fallback) => return Err(Stop::Fallback),
+                Err(Stop::TooLarge(why)) => return Err(in_sheet(name, Stop::TooLarge(why))),
                 found => Some(found),
             }
         }
@@ -378,7 +416,7 @@ fn read_long_parallel(
                 let got = std::time::Instant::now();
                 waited += got - asked;
                 let mut out = Vec::with_capacity(bytes.len() / 300);
-                let mut rows = SheetRows::rows_in(bytes, index == 0);
+                let mut rows = SheetRows::rows_in(bytes, index == 0).max_row(pkg.limits.row);
                 let mut not_rncp = 0;
                 let result = convert_long(
                     file,
@@ -431,6 +469,9 @@ fn read_long_parallel(
         for (index, result) in &mut p.chunks {
             match result {
                 Err(Stop::Fallback) => return Err(Stop::Fallback),
+                Err(Stop::TooLarge(why)) => {
+                    return Err(in_sheet(sheet, Stop::TooLarge(why.clone())))
+                }
                 Err(Stop::Error(e)) => {
                     if first_error.as_ref().is_none_or(|(i, _)| *index < *i) {
                         first_error = Some((*index, e.clone()));

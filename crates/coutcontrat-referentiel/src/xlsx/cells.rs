@@ -7,7 +7,7 @@ use calamine::{CellErrorType, Data};
 use quick_xml::events::{BytesRef, Event};
 use quick_xml::Reader;
 
-use super::XResult;
+use super::{XError, XResult};
 
 /// A cell value as read, before any interpretation (shared strings stay indices).
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +58,11 @@ pub(super) fn entity(e: &BytesRef<'_>, out: &mut String) -> XResult<()> {
             out.push(c);
             Ok(())
         }
-        None => Err(format!("entité inconnue &{name};")),
+        // Excel never declares entities: a document type that does (an « entity expansion ») is forged.
+        None => Err(XError::from(format!(
+            "entité « &{name}; » inconnue : un classeur Excel n'emploie que les entités prédéfinies de XML \
+             (&amp; &lt; &gt; &quot; &apos;), celle-ci vient d'une déclaration DOCTYPE ajoutée au fichier"
+        ))),
     }
 }
 
@@ -278,13 +282,13 @@ pub(crate) fn to_data(value: &Value, sst: &[String]) -> Data {
 pub(crate) const MAX_SPAN: u64 = 16_000_000;
 
 /// The grid of these cells, refused when they span more than [`MAX_SPAN`] cells.
-pub(crate) fn range_of(cells: Vec<calamine::Cell<Data>>) -> XResult<calamine::Range<Data>> {
+pub(crate) fn range_of(cells: Vec<calamine::Cell<Data>>) -> Result<calamine::Range<Data>, String> {
     check_span(cells.iter().map(calamine::Cell::get_position))?;
     Ok(calamine::Range::from_sparse(cells))
 }
 
 /// Refuses positions (0-based row, column) that span more than [`MAX_SPAN`] cells.
-pub(crate) fn check_span(positions: impl Iterator<Item = (u32, u32)>) -> XResult<()> {
+pub(crate) fn check_span(positions: impl Iterator<Item = (u32, u32)>) -> Result<(), String> {
     let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0, u32::MAX, 0);
     for (r, c) in positions {
         (r0, r1, c0, c1) = (r0.min(r), r1.max(r), c0.min(c), c1.max(c));

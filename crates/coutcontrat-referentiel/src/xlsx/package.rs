@@ -7,15 +7,13 @@ use std::io::{Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 
 use super::cells::{read_string, xml_reader};
-use super::XResult;
-
-/// The largest part read whole (relations, workbook, shared strings): the shared strings of the full-size
-/// synthetic référentiel take 0.3 MB; sheets are streamed, never read whole.
-pub const MAX_PART_BYTES: u64 = 256 << 20;
+use super::limits::{megabytes, read_capped, Counted, Limits};
+use super::{XError, XResult};
 
 /// The parts of a workbook package the importer needs.
 pub(crate) struct Package<'a> {
     bytes: &'a [u8],
+    pub limits: Limits,
     /// Lower-cased entry name → entry name.
     entries: HashMap<String, String>,
     /// Sheet names and their entry names, in workbook order.
@@ -34,6 +32,11 @@ pub(super) fn attr<'b>(e: &'b BytesStart<'_>, key: &[u8]) -> Option<std::borrow:
 impl<'a> Package<'a> {
     /// Opens the package: workbook, relationships, sheet list.
     pub fn open(bytes: &'a [u8]) -> XResult<Package<'a>> {
+        Package::open_with(bytes, Limits::DEFAULT)
+    }
+
+    /// [`Package::open`] with other limits (smaller in tests).
+    pub fn open_with(bytes: &'a [u8], limits: Limits) -> XResult<Package<'a>> {
         let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
         let entries = zip
             .file_names()
@@ -41,6 +44,7 @@ impl<'a> Package<'a> {
             .collect();
         let mut package = Package {
             bytes,
+            limits,
             entries,
             sheets: Vec::new(),
             date1904: false,
@@ -92,7 +96,7 @@ impl<'a> Package<'a> {
                     }
                     let path = path.ok_or("feuille sans relation")?;
                     if path.split('/').nth(1) != Some("worksheets") {
-                        return Err(format!("feuille d'un type non géré : {path}"));
+                        return Err(XError::from(format!("feuille d'un type non géré : {path}")));
                     }
                     package.sheets.push((name, path));
                 }
@@ -116,31 +120,26 @@ impl<'a> Package<'a> {
     /// An entry inflated whole (for the small parts: relations, workbook, shared strings).
     ///
     /// Found by fuzzing: the size an entry declares was trusted to reserve memory (3 GB for a 7 KB file).
-    /// A part above [`MAX_PART_BYTES`], declared or inflated, is refused.
+    /// A part above the part limit ([`super::limits::MAX_PART_BYTES`]), declared or inflated, is refused.
     pub fn entry(&self, name: &str) -> XResult<Vec<u8>> {
         let real = self
             .entry_name(name)
             .ok_or_else(|| format!("{name} absent"))?;
         let mut zip = zip::ZipArchive::new(Cursor::new(self.bytes)).map_err(|e| e.to_string())?;
         let file = zip.by_name(real).map_err(|e| e.to_string())?;
-        let too_large = |size: u64| {
-            format!(
-                "{name} : {size} octets, plus qu'une partie de classeur n'en contient ({} Mo au plus) : \
-                 le fichier est endommagé ou n'est pas un référentiel",
-                MAX_PART_BYTES >> 20
-            )
-        };
-        if file.size() > MAX_PART_BYTES {
-            return Err(too_large(file.size()));
+        let cap = self.limits.part;
+        if file.size() > cap {
+            return Err(part_too_large(
+                name,
+                &format!("{} octets", file.size()),
+                cap,
+            ));
         }
-        let mut out = Vec::with_capacity(file.size() as usize);
-        file.take(MAX_PART_BYTES + 1)
-            .read_to_end(&mut out)
-            .map_err(|e| e.to_string())?;
-        if out.len() as u64 > MAX_PART_BYTES {
-            return Err(too_large(out.len() as u64));
-        }
-        Ok(out)
+        let declared = file.size();
+        read_capped(file, cap, declared).map_err(|e| match e {
+            Some(e) => XError::Unexpected(e.to_string()),
+            None => part_too_large(name, &format!("plus de {cap} octets"), cap),
+        })
     }
 
     /// The shared strings, as calamine reads them (not trimmed).
@@ -149,29 +148,12 @@ impl<'a> Package<'a> {
             return Ok(Vec::new());
         }
         let bytes = self.entry("xl/sharedStrings.xml")?;
-        let mut xml = xml_reader(bytes.as_slice());
-        let mut buf = Vec::new();
-        let mut inner = Vec::new();
-        let mut out = Vec::new();
-        loop {
-            buf.clear();
-            match xml.read_event_into(&mut buf).map_err(|e| e.to_string())? {
-                Event::Start(e) if e.local_name().as_ref() == b"sst" => {
-                    if let Some(n) = attr(&e, b"uniqueCount")
-                        .and_then(|v| std::str::from_utf8(&v).ok()?.parse::<usize>().ok())
-                    {
-                        out.reserve(n.min(1 << 20));
-                    }
-                }
-                Event::Start(e) if e.local_name().as_ref() == b"si" => {
-                    out.push(read_string(&mut xml, &mut inner)?);
-                }
-                Event::Empty(e) if e.local_name().as_ref() == b"si" => out.push(String::new()),
-                Event::Eof => break,
-                _ => {}
+        parse_shared_strings(&bytes).map_err(|e| match e {
+            XError::Unexpected(why) => {
+                XError::Unexpected(format!("partie xl/sharedStrings.xml : {why}"))
             }
-        }
-        Ok(out)
+            too_large => too_large,
+        })
     }
 
     /// The entry name of a sheet.
@@ -183,26 +165,131 @@ impl<'a> Package<'a> {
             .map(|(_, p)| p.as_str())
             .ok_or_else(|| format!("onglet {sheet} absent"))?;
         self.entry_name(path)
-            .ok_or_else(|| format!("{path} absent de l'archive"))
+            .ok_or_else(|| XError::from(format!("{path} absent de l'archive")))
     }
 
-    /// Runs `f` on a buffered reader of a sheet's XML, inflated as it is read.
+    /// Runs `f` on a buffered reader of a sheet's XML, inflated as it is read; past `cap` bytes the reader
+    /// fails with [`XError::TooLarge`] (see [`io_error`]).
     pub fn with_sheet<T>(
         &self,
         sheet: &str,
+        cap: u64,
         f: impl FnOnce(std::io::BufReader<&mut dyn Read>) -> T,
     ) -> XResult<T> {
         let path = self.sheet_path(sheet)?.to_owned();
         let mut zip = zip::ZipArchive::new(Cursor::new(self.bytes)).map_err(|e| e.to_string())?;
-        let mut file = zip.by_name(&path).map_err(|e| e.to_string())?;
-        let reader: &mut dyn Read = &mut file;
+        let file = zip.by_name(&path).map_err(|e| e.to_string())?;
+        let mut capped = Capped::new(file, cap, &path);
+        let reader: &mut dyn Read = &mut capped;
         Ok(f(std::io::BufReader::with_capacity(1 << 16, reader)))
+    }
+}
+
+/// The strings of `xl/sharedStrings.xml`.
+fn parse_shared_strings(bytes: &[u8]) -> XResult<Vec<String>> {
+    let mut xml = xml_reader(bytes);
+    let mut buf = Vec::new();
+    let mut inner = Vec::new();
+    let mut out = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).map_err(|e| e.to_string())? {
+            Event::Start(e) if e.local_name().as_ref() == b"sst" => {
+                if let Some(n) = attr(&e, b"uniqueCount")
+                    .and_then(|v| std::str::from_utf8(&v).ok()?.parse::<usize>().ok())
+                {
+                    out.reserve(n.min(1 << 20));
+                }
+            }
+            Event::Start(e) if e.local_name().as_ref() == b"si" => {
+                out.push(read_string(&mut xml, &mut inner)?);
+            }
+            Event::Empty(e) if e.local_name().as_ref() == b"si" => out.push(String::new()),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// The refusal of a part over `cap` bytes.
+fn part_too_large(name: &str, size: &str, cap: u64) -> XError {
+    XError::TooLarge(format!(
+        "la partie {name} du classeur fait {size} une fois décompressée, plus que les {} qu'une partie de \
+         classeur peut occuper : le fichier est endommagé ou n'est pas un référentiel",
+        megabytes(cap)
+    ))
+}
+
+/// The payload of the I/O error a [`Capped`] reader fails with.
+#[derive(Debug)]
+struct SheetTooLarge(String);
+
+impl std::fmt::Display for SheetTooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SheetTooLarge {}
+
+/// A sheet's inflating reader that fails past its cap: a sheet is streamed, so the cap bounds the time.
+struct Capped<'p, R> {
+    inner: Counted<R>,
+    left: u64,
+    cap: u64,
+    path: &'p str,
+}
+
+impl<'p, R: Read> Capped<'p, R> {
+    fn new(inner: R, cap: u64, path: &'p str) -> Capped<'p, R> {
+        Capped {
+            inner: Counted(inner),
+            left: cap,
+            cap,
+            path,
+        }
+    }
+}
+
+impl<R: Read> Read for Capped<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            // One byte more than the cap: over it, or exactly at its end.
+            let mut probe = [0u8; 1];
+            if self.inner.read(&mut probe)? == 0 {
+                return Ok(0);
+            }
+            return Err(std::io::Error::other(SheetTooLarge(format!(
+                "la feuille {} du classeur fait plus de {} une fois décompressée : le fichier est endommagé ou \
+                 n'est pas un référentiel",
+                self.path,
+                megabytes(self.cap)
+            ))));
+        }
+        let max = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..max])?;
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
+/// An I/O error of a sheet's reader as a reading problem: [`XError::TooLarge`] past its cap.
+pub(crate) fn io_error(e: std::io::Error) -> XError {
+    match e.get_ref().and_then(|i| i.downcast_ref::<SheetTooLarge>()) {
+        Some(too_large) => XError::TooLarge(too_large.0.clone()),
+        None => XError::Unexpected(e.to_string()),
     }
 }
 
 impl Package<'_> {
     /// Inflates a sheet into chunks of whole rows (cut after a `</row>`), numbered in order: the first holds
     /// the start of the sheet, the last its end. Parsers on several threads can then take one each.
+    ///
+    /// Each byte is searched for `</row>` once: a chunk without one grows in place (it used to be copied and
+    /// searched again whole after each read, quadratic on a long run without a row end).
     pub fn inflate_rows_into(
         &self,
         sheet: &str,
@@ -212,7 +299,8 @@ impl Package<'_> {
     ) -> XResult<()> {
         let path = self.sheet_path(sheet)?.to_owned();
         let mut zip = zip::ZipArchive::new(Cursor::new(self.bytes)).map_err(|e| e.to_string())?;
-        let mut file = zip.by_name(&path).map_err(|e| e.to_string())?;
+        let file = zip.by_name(&path).map_err(|e| e.to_string())?;
+        let mut file = Capped::new(file, self.limits.sheet, &path);
         let mut carry: Vec<u8> = Vec::new();
         let mut index = 0;
         loop {
@@ -222,32 +310,36 @@ impl Package<'_> {
             chunk.reserve(chunk_size + carry.len() + 4096);
             chunk.extend_from_slice(&carry);
             carry.clear();
-            let start = chunk.len();
-            chunk.resize(start + chunk_size, 0);
-            let mut filled = start;
-            while filled < chunk.len() {
-                let n = file.read(&mut chunk[filled..]).map_err(|e| e.to_string())?;
-                if n == 0 {
-                    break;
+            // The carry holds no `</row>`, but its last bytes may begin one.
+            let mut search_from = chunk.len().saturating_sub(b"</row>".len() - 1);
+            let last = loop {
+                let start = chunk.len();
+                chunk.resize(start + chunk_size, 0);
+                let mut filled = start;
+                while filled < chunk.len() {
+                    let n = file.read(&mut chunk[filled..]).map_err(io_error)?;
+                    if n == 0 {
+                        break;
+                    }
+                    filled += n;
                 }
-                filled += n;
-            }
-            chunk.truncate(filled);
-            let last = filled < start + chunk_size;
-            if !last {
+                chunk.truncate(filled);
+                if filled < start + chunk_size {
+                    break true;
+                }
                 // Cut after the last complete row; the rest starts the next chunk.
-                match memchr::memmem::rfind(&chunk, b"</row>") {
-                    Some(at) => {
-                        let cut = at + b"</row>".len();
-                        carry.extend_from_slice(&chunk[cut..]);
-                        chunk.truncate(cut);
-                    }
-                    None => {
-                        carry = chunk;
-                        continue;
-                    }
+                if let Some(at) = memchr::memmem::rfind(&chunk[search_from..], b"</row>") {
+                    let cut = search_from + at + b"</row>".len();
+                    carry.extend_from_slice(&chunk[cut..]);
+                    chunk.truncate(cut);
+                    break false;
                 }
-            }
+                if chunk.len() > self.limits.row.max(chunk_size) {
+                    let place = format!("une ligne de la feuille {path} du classeur");
+                    return Err(row_too_large(&place, self.limits.row));
+                }
+                search_from = chunk.len() - (b"</row>".len() - 1);
+            };
             if tx.send((index, chunk)).is_err() {
                 return Ok(());
             }
@@ -257,4 +349,13 @@ impl Package<'_> {
             }
         }
     }
+}
+
+/// The refusal of a row (`place`: which one) over `cap` bytes of XML.
+pub(crate) fn row_too_large(place: &str, cap: usize) -> XError {
+    XError::TooLarge(format!(
+        "{place} dépasse {} de XML (une ligne du référentiel en occupe moins de 2 Ko) : le fichier est \
+         endommagé ou n'est pas un référentiel",
+        megabytes(cap as u64)
+    ))
 }

@@ -8,7 +8,9 @@ use quick_xml::events::Event;
 use super::cells::{
     parse_uint, range_of, read_string, to_data, v_value, xml_reader, CellType, RawCell, Value,
 };
-use super::XResult;
+use super::limits::MAX_ROW_BYTES;
+use super::package::{io_error, row_too_large};
+use super::{XError, XResult};
 
 /// `A` → 0, `AB` → 27, from a cell reference such as `AB12`; `None` without letters.
 pub(super) fn col_of_ref(r: &[u8]) -> Option<u32> {
@@ -113,6 +115,11 @@ pub(crate) struct SheetRows<R: BufRead> {
     partial: bool,
     row: u32,
     text: String,
+    /// The largest row held whole while parsed ([`MAX_ROW_BYTES`]).
+    max_row: usize,
+    /// Bytes offered to the row parser in all (each attempt at a row scans at most what is pending): linear
+    /// in the sheet's size, which tests assert.
+    scanned: u64,
 }
 
 impl SheetRows<&'static [u8]> {
@@ -130,6 +137,8 @@ impl SheetRows<&'static [u8]> {
             partial: true,
             row: 0,
             text: String::new(),
+            max_row: MAX_ROW_BYTES,
+            scanned: 0,
         }
     }
 
@@ -151,11 +160,31 @@ impl<R: BufRead> SheetRows<R> {
             partial: false,
             row: 0,
             text: String::new(),
+            max_row: MAX_ROW_BYTES,
+            scanned: 0,
         }
+    }
+
+    /// With another limit on a row's XML than [`MAX_ROW_BYTES`].
+    pub fn max_row(mut self, bytes: usize) -> SheetRows<R> {
+        self.max_row = bytes;
+        self
+    }
+
+    /// Bytes offered to the row parser so far (see the field).
+    #[cfg(test)]
+    pub fn scanned(&self) -> u64 {
+        self.scanned
     }
 
     /// Reads more bytes into the buffer (dropping the parsed ones); false at the end of the input.
     pub(super) fn more(&mut self) -> XResult<bool> {
+        self.more_by(1)
+    }
+
+    /// Reads at least `wanted` more bytes into the buffer, or up to the end of the input (dropping the parsed
+    /// ones); false when nothing more came.
+    fn more_by(&mut self, wanted: usize) -> XResult<bool> {
         if self.eof {
             return Ok(false);
         }
@@ -163,15 +192,19 @@ impl<R: BufRead> SheetRows<R> {
             self.buf.drain(..self.pos);
             self.pos = 0;
         }
-        let chunk = self.src.fill_buf().map_err(|e| e.to_string())?;
-        if chunk.is_empty() {
-            self.eof = true;
-            return Ok(false);
+        let mut got = 0;
+        while got < wanted {
+            let chunk = self.src.fill_buf().map_err(io_error)?;
+            if chunk.is_empty() {
+                self.eof = true;
+                break;
+            }
+            let n = chunk.len();
+            self.buf.extend_from_slice(chunk);
+            self.src.consume(n);
+            got += n;
         }
-        let n = chunk.len();
-        self.buf.extend_from_slice(chunk);
-        self.src.consume(n);
-        Ok(true)
+        Ok(got > 0)
     }
 
     /// The next row that has a non-empty cell: its 1-based number; `cells` gets those cells.
@@ -208,9 +241,14 @@ impl<R: BufRead> SheetRows<R> {
                 return Ok(None);
             }
             let row_before = self.row;
+            self.scanned += (self.buf.len() - self.pos) as u64;
             match self.parse_row(cells) {
                 Ok(found) => match found? {
                     Some((row, end)) => {
+                        if end - self.pos > self.max_row {
+                            let place = format!("la ligne {}", self.row);
+                            return Err(row_too_large(&place, self.max_row));
+                        }
                         self.pos = end;
                         if row.is_some() {
                             return Ok(row);
@@ -224,7 +262,16 @@ impl<R: BufRead> SheetRows<R> {
                 Err(Incomplete) => {
                     cells.clear();
                     self.row = row_before;
-                    if !self.more()? {
+                    let pending = self.buf.len() - self.pos;
+                    if pending > self.max_row {
+                        return Err(row_too_large(
+                            &format!("la ligne {}", self.row + 1),
+                            self.max_row,
+                        ));
+                    }
+                    // As much again as is pending: a long row parsed again after each read then costs
+                    // linear time in all (after each 64 KB read it was quadratic: 125 s for 317 KB zipped).
+                    if !self.more_by(pending.max(1))? {
                         if self.partial && self.buf[self.pos..].iter().all(u8::is_ascii_whitespace)
                         {
                             self.done = true;
@@ -259,10 +306,10 @@ impl<R: BufRead> SheetRows<R> {
             return Ok(Ok(None));
         }
         if !(rest.starts_with(b"<row") && is_delim(rest[4])) {
-            return Ok(Err(format!(
+            return Ok(Err(XError::from(format!(
                 "élément inattendu dans sheetData : {}",
                 String::from_utf8_lossy(&rest[..12])
-            )));
+            ))));
         }
         let mut r = None;
         let (closed, mut p) = match tag_attrs(s, p + 4, |name, value| {
@@ -271,7 +318,7 @@ impl<R: BufRead> SheetRows<R> {
             }
         })? {
             Ok(found) => found,
-            Err(e) => return Ok(Err(e)),
+            Err(e) => return Ok(Err(e.into())),
         };
         self.row = match r {
             Some(r) => r as u32,
@@ -297,10 +344,10 @@ impl<R: BufRead> SheetRows<R> {
                 return Ok(Ok(Some((row, p))));
             }
             if !(rest.starts_with(b"<c") && is_delim(rest[2])) {
-                return Ok(Err(format!(
+                return Ok(Err(XError::from(format!(
                     "élément inattendu dans une ligne : {}",
                     String::from_utf8_lossy(&rest[..6])
-                )));
+                ))));
             }
             let mut col = None;
             let mut typ = CellType::Default;
@@ -325,10 +372,10 @@ impl<R: BufRead> SheetRows<R> {
                 _ => {}
             })? {
                 Ok(found) => found,
-                Err(e) => return Ok(Err(e)),
+                Err(e) => return Ok(Err(e.into())),
             };
             if let Some(t) = bad_type {
-                return Ok(Err(format!("type de cellule inconnu {t}")));
+                return Ok(Err(XError::from(format!("type de cellule inconnu {t}"))));
             }
             p = after;
             let col = col.unwrap_or(next_col);
@@ -357,7 +404,7 @@ impl<R: BufRead> SheetRows<R> {
                     } else {
                         let (closed, after) = match tag_attrs(s, p + 2, |_, _| {})? {
                             Ok(found) => found,
-                            Err(e) => return Ok(Err(e)),
+                            Err(e) => return Ok(Err(e.into())),
                         };
                         p = after;
                         if closed {
@@ -383,7 +430,7 @@ impl<R: BufRead> SheetRows<R> {
                 } else if rest.starts_with(b"<f") && is_delim(rest[2]) {
                     let (closed, after) = match tag_attrs(s, p + 2, |_, _| {})? {
                         Ok(found) => found,
-                        Err(e) => return Ok(Err(e)),
+                        Err(e) => return Ok(Err(e.into())),
                     };
                     p = after;
                     if !closed {
@@ -403,17 +450,17 @@ impl<R: BufRead> SheetRows<R> {
                     let text = match xml.read_event_into(&mut buf) {
                         Ok(Event::Start(_)) => read_string(&mut xml, &mut buf),
                         Ok(_) => Ok(String::new()),
-                        Err(e) => Err(e.to_string()),
+                        Err(e) => Err(XError::from(e.to_string())),
                     };
                     match text {
                         Ok(t) => value = Value::Text(t),
                         Err(e) => return Ok(Err(e)),
                     }
                 } else {
-                    return Ok(Err(format!(
+                    return Ok(Err(XError::from(format!(
                         "élément inattendu dans une cellule : {}",
                         String::from_utf8_lossy(&rest[..4])
-                    )));
+                    ))));
                 }
             }
             if value != Value::Empty {
@@ -442,5 +489,5 @@ pub(crate) fn read_range<R: BufRead>(
             break;
         }
     }
-    range_of(out)
+    Ok(range_of(out)?)
 }
