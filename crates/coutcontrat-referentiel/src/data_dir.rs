@@ -91,6 +91,9 @@ pub fn read_dir(data_dir: &Path) -> Result<DataSet> {
             "dossier de données introuvable : indiquez le dossier qui contient referentiel/ (par exemple data)",
         ));
     }
+    // A version that vanished in a replacement killed between its renames is put back (best effort: a
+    // read-only directory is read as it is, and `verify` says what is left).
+    let _ = crate::leftovers::recover(&data_dir.join("referentiel"));
     let mut set = DataSet::default();
     for dir in version_dirs(data_dir)? {
         set.versions.push(load_version_dir(&dir)?);
@@ -184,8 +187,8 @@ pub(crate) fn write_dir_atomically_with(
     fs::create_dir_all(parent)
         .map_err(|e| Error::io(&shown, &e, "création du dossier parent impossible"))?;
     let unique = std::process::id();
-    let tmp = parent.join(format!(".{name}.tmp-{unique}"));
-    let old = parent.join(format!(".{name}.old-{unique}"));
+    let tmp = parent.join(crate::leftovers::tmp_name(&name, unique));
+    let old = parent.join(crate::leftovers::old_name(&name, unique));
     let _ = fs::remove_dir_all(&tmp);
     fs::create_dir(&tmp)
         .map_err(|e| Error::io(tmp.display().to_string(), &e, "création impossible"))?;

@@ -26,6 +26,7 @@
 //   reference → import → integrity → embedded → data_dir → store → format → dataset
 //   synth → embedded        import → xlsx        integrity, store → checksum
 //   compact → dataset       import, data_dir, store → trace        store → diff        * → error
+//   import, integrity, data_dir → leftovers (what an interrupted write leaves, found and recovered)
 //
 // `import` reads workbooks (the current layout streamed through `xlsx`, every layout through calamine) and
 // writes through `data_dir`; `store` holds an import's rows compactly; `format` is the text of `data/`,
@@ -47,6 +48,8 @@ pub mod format;
 pub mod import;
 #[cfg(feature = "import")]
 pub mod integrity;
+#[cfg(feature = "text")]
+mod leftovers;
 #[cfg(feature = "import")]
 pub mod reference;
 #[cfg(feature = "import")]

@@ -132,6 +132,8 @@ pub fn import_into_with(
     drop(bytes);
     let version = &imported.version;
     let store = &imported.store;
+    // A version that vanished in a replacement killed between its renames comes back first (issue 17).
+    crate::leftovers::recover(&data_dir.join("referentiel"))?;
     let dir = version_dir(data_dir, version);
     // A tag is one edition: the same file again changes nothing, another file is refused without `replace`.
     let existing = existing_version(data_dir, version)?;

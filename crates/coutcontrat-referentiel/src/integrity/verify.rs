@@ -13,6 +13,7 @@ use crate::format::{
     parse_cpne_csv, parse_cpne_idcc_csv, parse_idcc_csv, parse_manifest, parse_npec_csv,
     version_slug, Manifest,
 };
+use crate::leftovers::{self, Leftover};
 
 use super::sha256_file;
 
@@ -347,10 +348,59 @@ fn compare_embedded(data_dir: &Path, problems: &mut Vec<Error>) -> bool {
     problems.len() == before
 }
 
+/// The problem a directory left by an interrupted write makes (issue 17: `verify` passed without a word).
+fn leftover_problem(leftover: &Leftover) -> Error {
+    let name = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let recovered = "le prochain `coutcontrat import` (ou la prochaine lecture du dossier) le fait";
+    let (path, message) = match leftover {
+        Leftover::Vanished { dir, old, new: Some(new) } => (
+            dir,
+            format!(
+                "version absente : son remplacement (import --replace) a été interrompu entre ses deux \
+                 renommages ; la nouvelle version, complète, est dans {} et l'ancienne dans {} : renommez {} en \
+                 {} et supprimez {} ({recovered})",
+                name(new),
+                name(old),
+                name(new),
+                name(dir),
+                name(old)
+            ),
+        ),
+        Leftover::Vanished { dir, old, new: None } => (
+            dir,
+            format!(
+                "version absente : son remplacement (import --replace) a été interrompu ; l'ancienne version est \
+                 dans {} : renommez-le en {} ({recovered})",
+                name(old),
+                name(dir)
+            ),
+        ),
+        Leftover::StaleOld { old, .. } => (
+            old,
+            format!(
+                "ancienne copie d'une version remplacée, laissée par un import interrompu (la nouvelle est en \
+                 place) : supprimez ce dossier ({recovered})"
+            ),
+        ),
+        Leftover::StaleTmp { tmp, .. } => (
+            tmp,
+            format!(
+                "version à moitié écrite, laissée par un import interrompu : supprimez ce dossier ({recovered})"
+            ),
+        ),
+    };
+    Error::new(ErrorKind::Format, path.display().to_string(), message)
+}
+
 /// Checks a data directory end to end: every manifest and CSV parses, the counts the manifests announce match
-/// the files, the directory names match the tags, no tag appears twice, the branch files parse and the CPNE list
-/// names known versions; with [`VerifyOptions::sources`], each source file found has the recorded SHA-256; and
-/// for the repository's own `data/`, the data embedded in the program are the same bytes.
+/// the files, the directory names match the tags, no tag appears twice, no hidden directory is left by an
+/// interrupted import, the branch files parse and the CPNE list names known versions; with
+/// [`VerifyOptions::sources`], each source file found has the recorded SHA-256; and for the repository's own
+/// `data/`, the data embedded in the program are the same bytes.
 ///
 /// ```
 /// use coutcontrat_referentiel::integrity::{verify_dir, VerifyOptions};
@@ -384,6 +434,9 @@ pub fn verify_dir(data_dir: &Path, options: &VerifyOptions) -> VerifyReport {
             return report;
         }
     };
+    for leftover in leftovers::find(&data_dir.join("referentiel")) {
+        problems.push(leftover_problem(&leftover));
+    }
     if dirs.is_empty() {
         report
             .notes
