@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 TOTAL=${1:-240}
 shift || true
 CARGO_FUZZ_VERSION=0.13.2
-ALL=(import_workbook import_cells batch_csv contract_json contract_fields data_format share_link)
+ALL=(import_workbook import_cells import_nested_zip batch_csv contract_json contract_fields data_format share_link)
 TARGETS=("$@")
 [[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=("${ALL[@]}")
 say() { printf 'fuzz: %s (%ss)\n' "$*" "$SECONDS"; }
@@ -166,7 +166,7 @@ status=0
 summary=()
 built=()
 if (cd fuzz && cargo fuzz build -O >build.log 2>&1); then
-  built+=(import_workbook import_cells batch_csv contract_json contract_fields data_format)
+  built+=(import_workbook import_cells import_nested_zip batch_csv contract_json contract_fields data_format)
   say "targets built"
 else
   tail -30 fuzz/build.log

@@ -6,6 +6,8 @@
 
 use std::io::Write;
 
+pub mod archive;
+
 use arbitrary::{Arbitrary, Unstructured};
 use coutcontrat::{Contract, ContractInput, Quote, Quoter};
 use rust_decimal::Decimal;

@@ -16,7 +16,7 @@ use super::sheet::{Book, Grid};
 use crate::error::{Error, ErrorKind, Result};
 use crate::store::RowStore;
 use crate::xlsx::limits::{megabytes, size_capped, Limits};
-use crate::xlsx::Package;
+use crate::xlsx::{part_too_large, Package};
 
 /// Refuses a package with a part over `limits.part` bytes, or parts over `limits.package` bytes in all, once
 /// inflated (counted, not kept): calamine reads a part whole, and a 3.8 MB workbook whose shared strings
@@ -25,22 +25,7 @@ fn check_part_sizes(file: &str, inner: &[u8], limits: Limits) -> Result<()> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(inner)) else {
         return Ok(());
     };
-    let refuse = |name: &str, what: String| {
-        Error::new(
-            ErrorKind::Unreadable,
-            file,
-            format!(
-                "la partie {name} du classeur {what} : le fichier est endommagé ou n'est pas un référentiel ; \
-                 téléchargez-le à nouveau"
-            ),
-        )
-    };
-    let part = || {
-        format!(
-            "plus que les {} qu'une partie peut occuper",
-            megabytes(limits.part)
-        )
-    };
+    let refuse = |e: crate::xlsx::XError| Error::new(ErrorKind::Unreadable, file, e.to_string());
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         // An entry that does not open is calamine's to report.
@@ -49,25 +34,28 @@ fn check_part_sizes(file: &str, inner: &[u8], limits: Limits) -> Result<()> {
         };
         let name = entry.name().to_owned();
         if entry.size() > limits.part {
-            return Err(refuse(
-                &name,
-                format!("annonce {} octets décompressée, {}", entry.size(), part()),
-            ));
+            let declared = format!("{} octets", entry.size());
+            return Err(refuse(part_too_large(&name, &declared, limits.part)));
         }
         let cap = limits.part.min(limits.package - total);
         match size_capped(entry, cap) {
             Ok(n) => total += n,
             Err(Some(_)) => continue,
             Err(None) if cap < limits.part => {
-                return Err(refuse(
-                    &name,
+                return Err(Error::new(
+                    ErrorKind::Unreadable,
+                    file,
                     format!(
-                        "porte le total décompressé au-delà des {} qu'un classeur peut occuper",
+                        "les parties du classeur font plus de {} une fois décompressées (la partie {name} dépasse \
+                         ce total) : le fichier est endommagé ou n'est pas un référentiel",
                         megabytes(limits.package)
                     ),
                 ))
             }
-            Err(None) => return Err(refuse(&name, format!("fait, décompressée, {}", part()))),
+            Err(None) => {
+                let size = format!("plus de {} octets", limits.part);
+                return Err(refuse(part_too_large(&name, &size, limits.part)));
+            }
         }
     }
     Ok(())

@@ -12,7 +12,7 @@ mod package;
 mod sheet;
 
 pub(crate) use cells::{range_of, to_data, RawCell, Value};
-pub(crate) use package::Package;
+pub(crate) use package::{part_too_large, Package};
 pub(crate) use sheet::{read_range, SheetRows};
 
 /// A low-level reading problem.

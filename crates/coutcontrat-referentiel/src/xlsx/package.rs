@@ -212,8 +212,8 @@ fn parse_shared_strings(bytes: &[u8]) -> XResult<Vec<String>> {
     Ok(out)
 }
 
-/// The refusal of a part over `cap` bytes.
-fn part_too_large(name: &str, size: &str, cap: u64) -> XError {
+/// The refusal of a part over `cap` bytes (`size`: how large it is, or says it is).
+pub(crate) fn part_too_large(name: &str, size: &str, cap: u64) -> XError {
     XError::TooLarge(format!(
         "la partie {name} du classeur fait {size} une fois décompressée, plus que les {} qu'une partie de \
          classeur peut occuper : le fichier est endommagé ou n'est pas un référentiel",
