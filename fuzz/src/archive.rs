@@ -43,14 +43,19 @@ impl FName {
         }
     }
 
-    /// Whether the importer takes an entry of this name for a workbook (see `import/archive.rs`).
-    fn is_workbook(&self) -> bool {
+    /// Whether the importer takes an entry of this name for the workbook inside (see `import/archive.rs`).
+    fn is_inner_workbook(&self) -> bool {
         let lower = self.name().to_ascii_lowercase();
         (lower.ends_with(".xlsx") || lower.ends_with(".xlsb") || lower.ends_with(".xlsm"))
             && !lower.starts_with("__macosx/")
             && !lower.rsplit('/').next().unwrap_or_default().starts_with("~$")
-            || lower == "xl/workbook.xml"
-            || lower == "xl/workbook.bin"
+    }
+
+    /// Whether an entry of this name changes which workbook is read: another one inside, or a part that makes
+    /// the archive itself a workbook.
+    fn changes_the_workbook(&self) -> bool {
+        let lower = self.name().to_ascii_lowercase();
+        self.is_inner_workbook() || lower == "xl/workbook.xml" || lower == "xl/workbook.bin"
     }
 }
 
@@ -133,9 +138,8 @@ impl FArchive {
             && self.padding == 0
             && self.damage.is_none()
             && matches!(self.name, FName::Usual(_))
-            && self.name.is_workbook()
-            && !self.name.name().is_empty()
-            && self.others.iter().take(4).all(|(n, _)| !n.is_workbook())
+            && self.name.is_inner_workbook()
+            && self.others.iter().take(4).all(|(n, _)| !n.changes_the_workbook())
             && !names.contains(&self.name.name())
     }
 }
