@@ -289,5 +289,21 @@ fn an_entity_in_the_shared_strings_is_named_with_its_part() {
     assert!(!err.message.contains("Cannot detect"), "{err}");
     assert!(err.message.contains("xl/sharedStrings.xml"), "{err}");
     assert!(err.message.contains("rncp"), "{err}");
+    // In the workbook's sheet list, the same.
+    let book = rewritten(
+        &good(),
+        |name, content| {
+            (name == "xl/workbook.xml").then(|| {
+                String::from_utf8(content.to_vec())
+                    .unwrap()
+                    .replace("name=\"Me lire\"", "name=\"Me &lire;\"")
+                    .into_bytes()
+            })
+        },
+        &[],
+    );
+    let err = import_bytes("test.xlsx", &book, &ImportOptions::default()).unwrap_err();
+    assert!(!err.message.contains("Cannot detect"), "{err}");
+    assert!(err.message.contains("xl/workbook.xml"), "{err}");
     let _ = current_header;
 }

@@ -55,7 +55,10 @@ impl<'a> Package<'a> {
         let mut buf = Vec::new();
         loop {
             buf.clear();
-            match xml.read_event_into(&mut buf).map_err(|e| e.to_string())? {
+            match xml
+                .read_event_into(&mut buf)
+                .map_err(|e| format!("partie xl/_rels/workbook.xml.rels : {e}"))?
+            {
                 Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"Relationship" => {
                     let id = attr(&e, b"Id").map(|v| v.into_owned()).unwrap_or_default();
                     let target = attr(&e, b"Target")
@@ -71,7 +74,10 @@ impl<'a> Package<'a> {
         let mut xml = xml_reader(book.as_slice());
         loop {
             buf.clear();
-            match xml.read_event_into(&mut buf).map_err(|e| e.to_string())? {
+            match xml
+                .read_event_into(&mut buf)
+                .map_err(|e| format!("partie xl/workbook.xml : {e}"))?
+            {
                 Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"sheet" => {
                     let mut name = String::new();
                     let mut path = None;
@@ -79,7 +85,7 @@ impl<'a> Package<'a> {
                         if a.key.as_ref() == b"name" {
                             name = a
                                 .decode_and_unescape_value(xml.decoder())
-                                .map_err(|e| e.to_string())?
+                                .map_err(|e| format!("partie xl/workbook.xml : {e}"))?
                                 .into_owned();
                         } else if a.key.local_name().as_ref() == b"id" {
                             let target = rels
