@@ -138,6 +138,54 @@ mod tests {
         }
     }
 
+    /// The chunker of « Onglet 3 » on a row of 2 MB cut into 64 KB reads: whole rows in each chunk, and the
+    /// bytes searched and copied linear in the sheet's size (each read used to copy and search all again).
+    #[test]
+    fn a_long_row_is_chunked_in_linear_time() {
+        let small = r#"<row r="1"><c r="A1"><v>1</v></c></row>"#;
+        let mut xml = format!("<worksheet><sheetData>{small}").into_bytes();
+        xml.extend_from_slice(br#"<row r="2"><c r="A2" t="str"><v>"#);
+        xml.resize(xml.len() + (2 << 20), b'a');
+        xml.extend_from_slice(format!("</v></c></row>{small}</sheetData></worksheet>").as_bytes());
+        let package = package_of("xl/worksheets/sheet1.xml", &xml);
+        let pkg = Package::open(&package).unwrap();
+        let (tx, rx) = std::sync::mpsc::sync_channel(4);
+        let (_give_back, recycled) = std::sync::mpsc::channel();
+        let (work, chunks) = std::thread::scope(|scope| {
+            let collect = scope.spawn(move || rx.iter().collect::<Vec<(usize, Vec<u8>)>>());
+            let work = pkg
+                .inflate_rows_into("Feuil1", tx, 64 << 10, &recycled)
+                .unwrap();
+            (work, collect.join().unwrap())
+        });
+        let joined: Vec<u8> = chunks.iter().flat_map(|(_, c)| c.clone()).collect();
+        assert_eq!(joined, xml);
+        assert!(chunks[..chunks.len() - 1]
+            .iter()
+            .all(|(_, c)| c.ends_with(b"</row>")));
+        assert!(
+            work <= 3 * xml.len() as u64,
+            "{work} bytes searched and copied for {}",
+            xml.len()
+        );
+    }
+
+    /// A package of one sheet, « Feuil1 », whose XML is `xml`.
+    fn package_of(path: &str, xml: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default();
+        zip.start_file("xl/_rels/workbook.xml.rels", opts).unwrap();
+        zip.write_all(br#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#)
+            .unwrap();
+        zip.start_file("xl/workbook.xml", opts).unwrap();
+        zip.write_all(br#"<workbook><sheets><sheet name="Feuil1" sheetId="1" r:id="rId1"/></sheets></workbook>"#)
+            .unwrap();
+        zip.start_file(path, opts).unwrap();
+        zip.write_all(xml).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
     /// A row over the row limit is refused, not held.
     #[test]
     fn a_row_over_the_limit_is_refused() {

@@ -295,26 +295,29 @@ impl Package<'_> {
     /// the start of the sheet, the last its end. Parsers on several threads can then take one each.
     ///
     /// Each byte is searched for `</row>` once: a chunk without one grows in place (it used to be copied and
-    /// searched again whole after each read, quadratic on a long run without a row end).
+    /// searched again whole after each read, quadratic on a long run without a row end). Returns the bytes
+    /// searched and copied, which tests bound.
     pub fn inflate_rows_into(
         &self,
         sheet: &str,
         tx: std::sync::mpsc::SyncSender<(usize, Vec<u8>)>,
         chunk_size: usize,
         recycled: &std::sync::mpsc::Receiver<Vec<u8>>,
-    ) -> XResult<()> {
+    ) -> XResult<u64> {
         let path = self.sheet_path(sheet)?.to_owned();
         let mut zip = zip::ZipArchive::new(Cursor::new(self.bytes)).map_err(|e| e.to_string())?;
         let file = zip.by_name(&path).map_err(|e| e.to_string())?;
         let mut file = Capped::new(file, self.limits.sheet, &path);
         let mut carry: Vec<u8> = Vec::new();
         let mut index = 0;
+        let mut work: u64 = 0;
         loop {
             // A buffer back from a parser, its pages already mapped; else a new one.
             let mut chunk = recycled.try_recv().unwrap_or_default();
             chunk.clear();
             chunk.reserve(chunk_size + carry.len() + 4096);
             chunk.extend_from_slice(&carry);
+            work += carry.len() as u64;
             carry.clear();
             // The carry holds no `</row>`, but its last bytes may begin one.
             let mut search_from = chunk.len().saturating_sub(b"</row>".len() - 1);
@@ -334,8 +337,10 @@ impl Package<'_> {
                     break true;
                 }
                 // Cut after the last complete row; the rest starts the next chunk.
+                work += (chunk.len() - search_from) as u64;
                 if let Some(at) = memchr::memmem::rfind(&chunk[search_from..], b"</row>") {
                     let cut = search_from + at + b"</row>".len();
+                    work += (chunk.len() - cut) as u64;
                     carry.extend_from_slice(&chunk[cut..]);
                     chunk.truncate(cut);
                     break false;
@@ -347,11 +352,11 @@ impl Package<'_> {
                 search_from = chunk.len() - (b"</row>".len() - 1);
             };
             if tx.send((index, chunk)).is_err() {
-                return Ok(());
+                return Ok(work);
             }
             index += 1;
             if last {
-                return Ok(());
+                return Ok(work);
             }
         }
     }
