@@ -102,3 +102,51 @@ fn verify_of_a_directory_that_is_not_one_exits_1() {
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert_eq!(out.json()["problems"][0]["code"], "io");
 }
+
+/// Issue 17: an `import --replace` killed between its two renames left the version missing, and `verify`
+/// passed. The state between the renames is made by hand (named after a process that is gone).
+#[test]
+fn verify_reports_an_import_killed_between_its_renames_and_import_recovers_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let workbook =
+        workspace().join("tests/fixtures/xlsx/Referentiel-des-NPEC_vMAJ-09.04.2024.xlsx");
+    let import = || {
+        run(
+            &[
+                "import",
+                workbook.to_str().unwrap(),
+                "--out",
+                data.to_str().unwrap(),
+            ],
+            "",
+        )
+    };
+    assert_eq!(import().code, 0);
+    let version = fs::read_dir(data.join("referentiel"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let slug = version.file_name().unwrap().to_string_lossy().into_owned();
+    let old = version.with_file_name(format!(".{slug}.old-999999999"));
+    let new = version.with_file_name(format!(".{slug}.tmp-999999999"));
+    fs::create_dir(&new).unwrap();
+    for f in fs::read_dir(&version).unwrap() {
+        let f = f.unwrap();
+        fs::copy(f.path(), new.join(f.file_name())).unwrap();
+    }
+    fs::rename(&version, &old).unwrap();
+
+    let out = run(&["--data", data.to_str().unwrap(), "verify"], "");
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("[format]"), "{}", out.stdout);
+    assert!(out.stdout.contains("version absente"), "{}", out.stdout);
+
+    let again = import();
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(version.is_dir() && !old.exists() && !new.exists());
+    let out = run(&["--data", data.to_str().unwrap(), "verify"], "");
+    assert_eq!(out.code, 0, "{}", out.stdout);
+}
