@@ -31,7 +31,11 @@ fuzz_target!(|archive: FArchive| {
         match (&direct, &nested) {
             (Ok(a), Ok(b)) => assert_eq!(a.version.rows, b.version.rows),
             (Err(a), Err(b)) => assert_eq!(a.kind, b.kind, "{a} / {b}"),
-            (a, b) => panic!("the workbook: {:?}, zipped: {:?}", a.as_ref().err(), b.as_ref().err()),
+            (a, b) => panic!(
+                "the workbook: {:?}, zipped: {:?}",
+                a.as_ref().err(),
+                b.as_ref().err()
+            ),
         }
     }
 });

@@ -48,7 +48,11 @@ impl FName {
         let lower = self.name().to_ascii_lowercase();
         (lower.ends_with(".xlsx") || lower.ends_with(".xlsb") || lower.ends_with(".xlsm"))
             && !lower.starts_with("__macosx/")
-            && !lower.rsplit('/').next().unwrap_or_default().starts_with("~$")
+            && !lower
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .starts_with("~$")
     }
 
     /// Whether an entry of this name changes which workbook is read: another one inside, or a part that makes
@@ -139,7 +143,11 @@ impl FArchive {
             && self.damage.is_none()
             && matches!(self.name, FName::Usual(_))
             && self.name.is_inner_workbook()
-            && self.others.iter().take(4).all(|(n, _)| !n.changes_the_workbook())
+            && self
+                .others
+                .iter()
+                .take(4)
+                .all(|(n, _)| !n.changes_the_workbook())
             && !names.contains(&self.name.name())
     }
 }
