@@ -13,8 +13,9 @@ pub const MAX_WORKBOOK_BYTES: u64 = 256 << 20;
 pub const MAX_PART_BYTES: u64 = 256 << 20;
 
 /// The largest sheet streamed row by row: the long sheet of the full-size synthetic référentiel is 283 MB of
-/// XML; above this the time spent is not worth it.
-pub const MAX_SHEET_BYTES: u64 = 2 << 30;
+/// XML (141 MB of memory once read), the official one 30 MB; the texts a sheet holds are kept, so this bounds
+/// the memory too.
+pub const MAX_SHEET_BYTES: u64 = 1 << 30;
 
 /// The most bytes the parts of one workbook may inflate to in all, for the calamine reader, which is handed
 /// the whole package: the full-size synthetic référentiel inflates to 0.3 GB.
