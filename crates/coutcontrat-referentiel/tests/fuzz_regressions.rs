@@ -5,7 +5,7 @@ mod common;
 
 use std::io::{Read, Write};
 
-use common::{current_header, current_workbook, me_lire, n, t, xlsx, Cell};
+use common::{bts_row, current_header, current_workbook, me_lire, n, t, xlsx};
 use coutcontrat_referentiel::import::import_bytes;
 use coutcontrat_referentiel::{ErrorKind, ImportOptions};
 
@@ -31,20 +31,6 @@ fn with_far_cell(bytes: &[u8], sheet_file: &str) -> Vec<u8> {
     out.finish().unwrap().into_inner()
 }
 
-fn row() -> Vec<Cell> {
-    vec![
-        t("RNCP41000"),
-        t("BTS MOS"),
-        t("MINISTERE"),
-        t("BTS"),
-        n(204.0),
-        t("CPNE 204"),
-        n(8828.0),
-        t("A"),
-        n(45901.0),
-    ]
-}
-
 fn refused(bytes: &[u8]) -> coutcontrat_referentiel::Error {
     let err = import_bytes("test.xlsx", bytes, &ImportOptions::default()).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Unreadable, "{err}");
@@ -66,13 +52,13 @@ fn read_or_refused(bytes: &[u8], sheet: &str) {
 fn a_stray_cell_far_from_the_data_is_refused_not_allocated() {
     // The current layout is streamed: its long sheet and the matrix rows are never held as a grid, so the far
     // cell is read (one more row, without a code, skipped) or refused, never allocated as 17 billion cells.
-    let book = current_workbook("v_04.09.2025", vec![row()], vec![]);
+    let book = current_workbook("v_04.09.2025", vec![bts_row(8828.0, n(45901.0))], vec![]);
     read_or_refused(
         &with_far_cell(&book, "xl/worksheets/sheet2.xml"),
         "Onglet 3 - référentiel NPEC",
     );
     let mut long = vec![vec![], vec![], vec![], current_header()];
-    long.push(row());
+    long.push(bts_row(8828.0, n(45901.0)));
     let matrix = vec![
         vec![t("Code RNCP"), t("Intitulé de la certification"), n(204.0)],
         vec![],

@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{current_workbook, e, n, t};
+use common::{one_row_workbook, TAG};
 use coutcontrat_referentiel::integrity::{
     check_written, existing_version, sha256_file, verify_dir, Existing, VerifyOptions,
 };
@@ -16,26 +16,6 @@ use coutcontrat_referentiel::{
     ImportOptions,
 };
 use jiff::civil::date;
-
-const TAG: &str = "v_04.09.2025";
-
-/// A current-layout workbook of tag [`TAG`] whose one row has this amount, written to `dir/name`.
-fn workbook(dir: &Path, name: &str, amount: f64) -> PathBuf {
-    let rows = vec![vec![
-        t("RNCP41000"),
-        t("BTS Management opérationnel de la sécurité"),
-        t("MINISTERE"),
-        t("BTS"),
-        n(204.0),
-        t("CPNE 204"),
-        n(amount),
-        t("A"),
-        e(),
-    ]];
-    let path = dir.join(name);
-    fs::write(&path, current_workbook(TAG, rows, vec![])).unwrap();
-    path
-}
 
 fn replace() -> ImportOptions {
     ImportOptions {
@@ -53,7 +33,7 @@ fn npec_csv(data: &Path) -> String {
 #[test]
 fn importing_the_same_file_again_changes_nothing() {
     let data = common::temp_dir("integrity-same");
-    let wb = workbook(&data, "ref.xlsx", 8828.0);
+    let wb = one_row_workbook(&data, "ref.xlsx", 8828.0);
     let first = import_into(&data, &wb).unwrap();
     assert!(!first.already_imported && !first.replaced);
     let dir = first.directory.clone();
@@ -79,9 +59,9 @@ fn importing_the_same_file_again_changes_nothing() {
 #[test]
 fn a_changed_file_under_an_existing_tag_is_refused_unless_replaced() {
     let data = common::temp_dir("integrity-changed");
-    let original = workbook(&data, "ref.xlsx", 8828.0);
+    let original = one_row_workbook(&data, "ref.xlsx", 8828.0);
     import_into(&data, &original).unwrap();
-    let changed = workbook(&data, "ref-changed.xlsx", 9000.0);
+    let changed = one_row_workbook(&data, "ref-changed.xlsx", 9000.0);
 
     let err = import_into(&data, &changed).unwrap_err();
     assert_eq!(err.kind, ErrorKind::VersionExists);
@@ -107,7 +87,7 @@ fn a_changed_file_under_an_existing_tag_is_refused_unless_replaced() {
 #[test]
 fn a_version_without_a_recorded_checksum_is_not_overwritten() {
     let data = common::temp_dir("integrity-nosum");
-    let wb = workbook(&data, "ref.xlsx", 8828.0);
+    let wb = one_row_workbook(&data, "ref.xlsx", 8828.0);
     let mut imported =
         coutcontrat_referentiel::import_workbook(&wb, &ImportOptions::default()).unwrap();
     imported.version.source_sha256 = None;
@@ -125,13 +105,13 @@ fn a_version_without_a_recorded_checksum_is_not_overwritten() {
 #[test]
 fn replacing_a_version_filed_under_another_directory_leaves_one_directory() {
     let data = common::temp_dir("integrity-moved");
-    let wb = workbook(&data, "ref.xlsx", 8828.0);
+    let wb = one_row_workbook(&data, "ref.xlsx", 8828.0);
     let elsewhere = ImportOptions {
         published: Some(date(2025, 9, 5)),
         ..ImportOptions::default()
     };
     import_into_with(&data, &wb, &elsewhere).unwrap();
-    let changed = workbook(&data, "ref-changed.xlsx", 9000.0);
+    let changed = one_row_workbook(&data, "ref-changed.xlsx", 9000.0);
     // Another directory name, the same tag: still the same version.
     assert_eq!(
         import_into(&data, &changed).unwrap_err().kind,
@@ -148,7 +128,7 @@ fn replacing_a_version_filed_under_another_directory_leaves_one_directory() {
 #[test]
 fn a_written_version_is_read_back_against_its_manifest() {
     let data = common::temp_dir("integrity-written");
-    let wb = workbook(&data, "ref.xlsx", 8828.0);
+    let wb = one_row_workbook(&data, "ref.xlsx", 8828.0);
     let summary = import_into(&data, &wb).unwrap();
     let dir = summary.directory;
     let version = coutcontrat_referentiel::load_version_dir(&dir).unwrap();

@@ -9,29 +9,12 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{current_workbook, e, n, t};
+use common::one_row_workbook;
 use coutcontrat_referentiel::integrity::{verify_dir, VerifyOptions};
 use coutcontrat_referentiel::{import_into, import_into_with, load_dir, ErrorKind, ImportOptions};
 
 /// A process number no system gives (above Linux's largest `pid_max`).
 const GONE: u32 = 999_999_999;
-
-fn workbook(dir: &Path, name: &str, amount: f64) -> PathBuf {
-    let rows = vec![vec![
-        t("RNCP41000"),
-        t("BTS MOS"),
-        t("MINISTERE"),
-        t("BTS"),
-        n(204.0),
-        t("CPNE 204"),
-        n(amount),
-        t("A"),
-        e(),
-    ]];
-    let path = dir.join(name);
-    fs::write(&path, current_workbook("v_04.09.2025", rows, vec![])).unwrap();
-    path
-}
 
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir(to).unwrap();
@@ -45,11 +28,11 @@ fn copy_dir(from: &Path, to: &Path) {
 /// (amount 9000) written aside as the import writes it.
 fn imported(name: &str) -> (PathBuf, PathBuf, PathBuf) {
     let data = common::temp_dir(name);
-    let first = import_into(&data, &workbook(&data, "a.xlsx", 8828.0)).unwrap();
+    let first = import_into(&data, &one_row_workbook(&data, "a.xlsx", 8828.0)).unwrap();
     let dir = first.directory;
     // The replacement's content: imported elsewhere, then copied where the import writes it.
     let other = common::temp_dir(&format!("{name}-other"));
-    let new = import_into(&other, &workbook(&other, "b.xlsx", 9000.0)).unwrap();
+    let new = import_into(&other, &one_row_workbook(&other, "b.xlsx", 9000.0)).unwrap();
     let slug = dir.file_name().unwrap().to_string_lossy().into_owned();
     let tmp = dir.with_file_name(format!(".{slug}.tmp-{GONE}"));
     copy_dir(&new.directory, &tmp);
@@ -106,7 +89,7 @@ fn the_next_import_recovers_a_version_vanished_between_the_renames() {
     // The same replacement again: the version is back (the new content), so nothing changes.
     let again = import_into_with(
         &data,
-        &workbook(&data, "b.xlsx", 9000.0),
+        &one_row_workbook(&data, "b.xlsx", 9000.0),
         &ImportOptions {
             replace: true,
             ..ImportOptions::default()

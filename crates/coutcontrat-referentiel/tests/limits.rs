@@ -5,7 +5,7 @@ mod common;
 
 use std::io::{Read, Write};
 
-use common::{current_header, current_workbook, me_lire, n, t, xlsx, zip_of, Cell};
+use common::{bts_row, current_header, current_workbook, me_lire, n, t, xlsx, zip_of, Cell};
 use coutcontrat_referentiel::import::{
     import_bytes, import_bytes_limited, inflated_on_this_thread, ReadLimits, Via,
 };
@@ -21,20 +21,6 @@ const SMALL: ReadLimits = ReadLimits {
     package: 1024 * KB,
     row: 64 * 1024,
 };
-
-fn row() -> Vec<Cell> {
-    vec![
-        t("RNCP41000"),
-        t("BTS MOS"),
-        t("MINISTERE"),
-        t("BTS"),
-        n(204.0),
-        t("CPNE 204"),
-        n(8828.0),
-        t("A"),
-        n(45901.0),
-    ]
-}
 
 /// The workbook with each entry passed through `edit(name, content)` (`None`: unchanged), plus `extra` entries.
 fn rewritten(
@@ -80,7 +66,11 @@ fn refused_with(
 }
 
 fn good() -> Vec<u8> {
-    current_workbook("v_04.09.2025", vec![row()], vec![(204, 1351)])
+    current_workbook(
+        "v_04.09.2025",
+        vec![bts_row(8828.0, n(45901.0))],
+        vec![(204, 1351)],
+    )
 }
 
 #[test]
@@ -239,7 +229,7 @@ fn calamine_is_never_handed_a_part_over_the_limit() {
 /// The long sheet of the current layout over the sheet limit: refused, naming the sheet.
 #[test]
 fn a_sheet_over_the_limit_is_refused() {
-    let rows: Vec<Vec<Cell>> = (0..4000).map(|_| row()).collect();
+    let rows: Vec<Vec<Cell>> = (0..4000).map(|_| bts_row(8828.0, n(45901.0))).collect();
     let book = current_workbook("v_04.09.2025", rows, vec![(204, 1351)]);
     let (err, _) = refused_small(&book, Via::Auto);
     assert_eq!(err.kind, ErrorKind::Unreadable, "{err}");
@@ -254,9 +244,13 @@ fn a_row_over_the_limit_is_refused() {
         sheet: 64 << 20,
         ..SMALL
     };
-    let mut long = row();
+    let mut long = bts_row(8828.0, n(45901.0));
     long[1] = t(&"a".repeat(100 << 10));
-    let book = current_workbook("v_04.09.2025", vec![row(), long.clone()], vec![(204, 1351)]);
+    let book = current_workbook(
+        "v_04.09.2025",
+        vec![bts_row(8828.0, n(45901.0)), long.clone()],
+        vec![(204, 1351)],
+    );
     let (err, _) = refused_with(&book, Via::Auto, limits);
     assert_eq!(err.kind, ErrorKind::Unreadable, "{err}");
     assert!(
@@ -264,7 +258,7 @@ fn a_row_over_the_limit_is_refused() {
         "{err}"
     );
     long[1] = t(&"a".repeat(5 << 20));
-    let mut rows = vec![row(); 10];
+    let mut rows = vec![bts_row(8828.0, n(45901.0)); 10];
     rows.push(long);
     let book = current_workbook("v_04.09.2025", rows, vec![(204, 1351)]);
     let (err, _) = refused_with(&book, Via::Auto, limits);

@@ -185,6 +185,35 @@ pub fn current_workbook(tag: &str, data: Vec<Vec<Cell>>, mapping: Vec<(u32, u32)
     ])
 }
 
+/// The tag of the workbooks these tests generate (« Me lire », 2025-09 file).
+pub const TAG: &str = "v_04.09.2025";
+
+/// One « Onglet 3 » row of RNCP41000 × CPNE 204 with this amount and date of applicability.
+pub fn bts_row(amount: f64, applicable: Cell) -> Vec<Cell> {
+    vec![
+        t("RNCP41000"),
+        t("BTS MOS"),
+        t("MINISTERE"),
+        t("BTS"),
+        n(204.0),
+        t("CPNE 204"),
+        n(amount),
+        t("A"),
+        applicable,
+    ]
+}
+
+/// A current-layout workbook of tag [`TAG`] whose one row has this amount, written to `dir/name`.
+pub fn one_row_workbook(dir: &std::path::Path, name: &str, amount: f64) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        current_workbook(TAG, vec![bts_row(amount, e())], vec![]),
+    )
+    .unwrap();
+    path
+}
+
 /// The workspace's `tests/fixtures/xlsx/` directory.
 pub fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/xlsx")
