@@ -45,14 +45,7 @@ impl FName {
 
     /// Whether the importer takes an entry of this name for the workbook inside (see `import/archive.rs`).
     fn is_inner_workbook(&self) -> bool {
-        let lower = self.name().to_ascii_lowercase();
-        (lower.ends_with(".xlsx") || lower.ends_with(".xlsb") || lower.ends_with(".xlsm"))
-            && !lower.starts_with("__macosx/")
-            && !lower
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .starts_with("~$")
+        coutcontrat_referentiel::import::is_inner_workbook(&self.name())
     }
 
     /// Whether an entry of this name changes which workbook is read: another one inside, or a part that makes

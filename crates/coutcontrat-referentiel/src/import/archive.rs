@@ -68,19 +68,7 @@ pub(super) fn workbook_bytes<'a>(
     {
         return Ok(Cow::Borrowed(bytes));
     }
-    let inner: Vec<&String> = names
-        .iter()
-        .filter(|n| {
-            let lower = n.to_ascii_lowercase();
-            (lower.ends_with(".xlsx") || lower.ends_with(".xlsb") || lower.ends_with(".xlsm"))
-                && !lower.starts_with("__macosx/")
-                && !lower
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or_default()
-                    .starts_with("~$")
-        })
-        .collect();
+    let inner: Vec<&String> = names.iter().filter(|n| is_inner_workbook(n)).collect();
     match inner.as_slice() {
         [one] => {
             let entry = zip.by_name(one).map_err(|e| {
@@ -110,4 +98,17 @@ pub(super) fn workbook_bytes<'a>(
             ),
         )),
     }
+}
+
+/// Whether an archive entry of this name is a workbook to read: an Excel file, neither macOS's resource copy
+/// nor Excel's lock file (`~$…`), which users' zips often carry beside it.
+pub fn is_inner_workbook(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    (lower.ends_with(".xlsx") || lower.ends_with(".xlsb") || lower.ends_with(".xlsm"))
+        && !lower.starts_with("__macosx/")
+        && !lower
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .starts_with("~$")
 }

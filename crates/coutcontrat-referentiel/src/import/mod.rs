@@ -32,13 +32,14 @@ mod stream;
 use archive::workbook_bytes;
 use parts::{assemble, CompactImport};
 
-#[doc(hidden)]
 pub use crate::xlsx::count_sheet_cells;
 #[doc(hidden)]
 pub use crate::xlsx::limits::{inflated_on_this_thread, Limits as ReadLimits};
 pub use crate::xlsx::limits::{
     MAX_PACKAGE_BYTES, MAX_PART_BYTES, MAX_ROW_BYTES, MAX_SHEET_BYTES, MAX_WORKBOOK_BYTES,
 };
+#[doc(hidden)]
+pub use archive::is_inner_workbook;
 pub use into_data_dir::{import_into, import_into_with, ImportSummary};
 pub use layouts::Layout;
 pub use readme::date_in_tag;
