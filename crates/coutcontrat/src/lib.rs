@@ -32,6 +32,7 @@ pub mod money;
 pub mod quote;
 pub mod referentiel;
 pub mod rules;
+pub mod text;
 
 pub use contract::{Contract, ContractInput};
 pub use error::{Error, Result};
