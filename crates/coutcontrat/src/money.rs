@@ -132,6 +132,44 @@ impl<'de> serde::Deserialize<'de> for Money {
     }
 }
 
+/// The largest amount, in euros, a quote works with: any amount it is given (a price, a typed or looked-up
+/// NPEC) must lie within ±this. Far beyond any contract, and small enough that no computation of a quote on
+/// it overflows; the importer refuses a référentiel amount beyond it.
+///
+/// ```
+/// use coutcontrat::money::{within_amount_limit, MAX_AMOUNT_EUROS};
+/// assert!(within_amount_limit(MAX_AMOUNT_EUROS.into()));
+/// assert!(within_amount_limit("-999999999.999".parse().unwrap()));
+/// assert!(!within_amount_limit("1000000000.01".parse().unwrap()));
+/// assert!(!within_amount_limit(rust_decimal::Decimal::MAX));
+/// ```
+pub const MAX_AMOUNT_EUROS: i64 = 1_000_000_000;
+
+/// [`MAX_AMOUNT_EUROS`] as a mantissa of each scale a `Decimal` can have (0 to 28).
+const AMOUNT_LIMITS: [u128; 29] = {
+    let mut limits = [MAX_AMOUNT_EUROS as u128; 29];
+    let mut scale = 1;
+    while scale < 29 {
+        limits[scale] = limits[scale - 1] * 10;
+        scale += 1;
+    }
+    limits
+};
+
+/// Whether `|amount| <= MAX_AMOUNT_EUROS`, compared on the integer mantissa (cheaper than a decimal
+/// comparison, at every quote).
+pub fn within_amount_limit(amount: Decimal) -> bool {
+    amount.mantissa().unsigned_abs() <= AMOUNT_LIMITS[amount.scale() as usize]
+}
+
+/// [`MAX_AMOUNT_EUROS`] as a message writes it: `1 000 000 000 €`.
+pub(crate) fn amount_limit_text() -> String {
+    format!(
+        "{} €",
+        french_number(MAX_AMOUNT_EUROS.into()).replace('\u{a0}', " ")
+    )
+}
+
 /// `value > 0`, without a decimal comparison.
 pub(crate) fn is_positive(value: Decimal) -> bool {
     value.is_sign_positive() && !value.is_zero()
@@ -151,20 +189,26 @@ macro_rules! rounded_quotient {
 }
 
 /// `cents(amount × num / den)`, computed exactly on integers when it fits (quotes spend most of their
-/// time here); the same figure as the decimal computation, which remains the fallback.
-pub(crate) fn prorate(amount: Decimal, num: i64, den: i64) -> Decimal {
-    from_cents(prorate_cents(amount, num, den))
+/// time here); the same figure as the decimal computation, which remains the fallback. `None` when even the
+/// decimal computation overflows (an amount far beyond [`MAX_AMOUNT_EUROS`]).
+pub(crate) fn prorate(amount: Decimal, num: i64, den: i64) -> Option<Decimal> {
+    prorate_cents(amount, num, den).map(from_cents)
 }
 
 /// [`prorate`] as a number of cents.
-pub(crate) fn prorate_cents(amount: Decimal, num: i64, den: i64) -> i64 {
-    exact_cents(
+pub(crate) fn prorate_cents(amount: Decimal, num: i64, den: i64) -> Option<i64> {
+    match exact_cents(
         amount.mantissa(),
         amount.scale(),
         i128::from(num),
         i128::from(den),
-    )
-    .unwrap_or_else(|| whole_cents(amount * Decimal::from(num) / Decimal::from(den)))
+    ) {
+        Some(c) => Some(c),
+        None => amount
+            .checked_mul(Decimal::from(num))?
+            .checked_div(Decimal::from(den))
+            .and_then(checked_whole_cents),
+    }
 }
 
 /// An amount prorated many times (each year of a contract), its integer form read once.
@@ -185,13 +229,13 @@ impl Prorated {
 
     /// [`prorate_cents`] of the amount.
     #[inline]
-    pub(crate) fn cents(&self, num: i64, den: i64) -> i64 {
+    pub(crate) fn cents(&self, num: i64, den: i64) -> Option<i64> {
         if let (Some((mantissa, power)), true) = (self.integer, den > 0) {
             if let (Some(numerator), Some(denominator)) = (
                 mantissa.checked_mul(num).and_then(|n| n.checked_mul(100)),
                 den.checked_mul(power),
             ) {
-                return rounded_quotient!(numerator, denominator);
+                return Some(rounded_quotient!(numerator, denominator));
             }
         }
         prorate_cents(self.amount, num, den)
@@ -218,7 +262,18 @@ fn any_cents_of_product(a: Decimal, b_cents: i64) -> i64 {
     a.mantissa()
         .checked_mul(i128::from(b_cents))
         .and_then(|m| exact_cents(m, a.scale() + 2, 1, 1))
-        .unwrap_or_else(|| whole_cents(a * from_cents(b_cents)))
+        // Saturated like `whole_cents`: the operands are figures of a quote already bounded (cents of an
+        // amount within MAX_AMOUNT_EUROS, a share of the parameters).
+        .unwrap_or_else(|| {
+            a.checked_mul(from_cents(b_cents)).map_or(
+                if a.is_sign_negative() == (b_cents < 0) {
+                    i64::MAX
+                } else {
+                    i64::MIN
+                },
+                whole_cents,
+            )
+        })
 }
 
 /// An amount in whole cents, rounded as [`cents`] when it has more decimals.
@@ -237,13 +292,22 @@ pub(crate) fn whole_cents(amount: Decimal) -> i64 {
 }
 
 fn rounded_cents(amount: Decimal) -> i64 {
+    checked_whole_cents(amount).unwrap_or(if amount.is_sign_negative() {
+        i64::MIN
+    } else {
+        i64::MAX
+    })
+}
+
+/// [`whole_cents`], `None` when the number of cents does not fit 64 bits.
+pub(crate) fn checked_whole_cents(amount: Decimal) -> Option<i64> {
     let amount = if amount.scale() > 2 {
         cents(amount)
     } else {
         amount
     };
-    let m = amount.mantissa() * 10i128.pow(2 - amount.scale());
-    i64::try_from(m).unwrap_or(if m < 0 { i64::MIN } else { i64::MAX })
+    // Scale 0 to 2 here: the mantissa times 100 at most, which fits 128 bits.
+    i64::try_from(amount.mantissa() * 10i128.pow(2 - amount.scale())).ok()
 }
 
 /// A number of cents as an amount with two decimals.
@@ -337,12 +401,12 @@ mod tests {
     proptest! {
         #[test]
         fn integer_proration_gives_the_decimal_figure(a in amount(), num in 0i64..=400, den in 1i64..=400) {
-            prop_assert_eq!(prorate(a, num, den), cents(a * Decimal::from(num) / Decimal::from(den)));
+            prop_assert_eq!(prorate(a, num, den), Some(cents(a * Decimal::from(num) / Decimal::from(den))));
         }
 
         #[test]
         fn an_amount_prorated_many_times_gives_the_decimal_figure(a in amount(), num in -400i64..=400, den in 1i64..=400) {
-            prop_assert_eq!(from_cents(Prorated::new(a).cents(num, den)), prorate(a, num, den));
+            prop_assert_eq!(Prorated::new(a).cents(num, den).map(from_cents), prorate(a, num, den));
         }
 
         #[test]
@@ -366,15 +430,25 @@ mod tests {
 
     #[test]
     fn midpoints_round_away_from_zero_and_scale_is_cents() {
-        assert_eq!(prorate(Decimal::new(1, 2), 1, 2).to_string(), "0.01");
-        assert_eq!(prorate(Decimal::new(3, 2), 1, 2).to_string(), "0.02");
-        assert_eq!(
-            prorate(Decimal::from(7000), 365, 365).to_string(),
-            "7000.00"
-        );
-        assert_eq!(prorate(Decimal::from(7000), 1, 3).to_string(), "2333.33");
+        let prorate = |a, n, d| prorate(a, n, d).unwrap().to_string();
+        assert_eq!(prorate(Decimal::new(1, 2), 1, 2), "0.01");
+        assert_eq!(prorate(Decimal::new(3, 2), 1, 2), "0.02");
+        assert_eq!(prorate(Decimal::from(7000), 365, 365), "7000.00");
+        assert_eq!(prorate(Decimal::from(7000), 1, 3), "2333.33");
         assert_eq!(cents_of_product(Decimal::new(5, 1), 1001), 501);
         assert_eq!(whole_cents(Decimal::from(750)), 75_000);
         assert_eq!(whole_cents("-0.005".parse().unwrap()), -1);
+    }
+
+    /// Bug 4 of issue 17: an amount near `Decimal::MAX` (a NPEC cell of 1e28) overflowed `amount × days` and
+    /// panicked; the proration now says it cannot be made.
+    #[test]
+    fn an_amount_beyond_any_contract_is_not_prorated() {
+        let huge: Decimal = "10000000000000000000000000000".parse().unwrap();
+        assert_eq!(prorate(huge, 181, 365), None);
+        assert_eq!(Prorated::new(huge).cents(181, 365), None);
+        assert_eq!(Prorated::new(Decimal::MAX).cents(1, 1), None);
+        assert_eq!(cents_of_product(Decimal::MAX, i64::MAX), i64::MAX);
+        assert!(!within_amount_limit(huge));
     }
 }

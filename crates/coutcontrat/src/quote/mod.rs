@@ -32,6 +32,19 @@ pub use schedule::{build_schedule, Instalment};
 pub use warnings::Warning;
 pub use years::{allocate, YearLine};
 
+/// The refusal of a computation that overflows: only an amount far beyond [`crate::money::MAX_AMOUNT_EUROS`]
+/// gets there (a référentiel row or a parameter that a quote does not bound itself), never a contract.
+pub(crate) fn overflow(what: &str, amount: Decimal) -> Error {
+    Error::new(
+        ErrorKind::Data,
+        None,
+        format!(
+            "{what} ne peut pas être calculée sur un montant de {amount} € : une donnée (ligne du référentiel ou \
+             paramètre) est erronée ; vérifiez-la (coutcontrat verify) ou réimportez le référentiel officiel"
+        ),
+    )
+}
+
 /// How a 366-day execution year is prorated (open question 1 of RULES.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -273,7 +286,11 @@ impl<'a> Quoter<'a> {
                 .as_ref()
                 .is_some_and(|r| rules.distance_exemptions.rncp.contains(r));
             if d.applies && share >= d.threshold && !exempt {
-                annual = (base * (Decimal::ONE - d.rate)).max(base.min(d.floor));
+                let minorated = Decimal::ONE
+                    .checked_sub(d.rate)
+                    .and_then(|kept| base.checked_mul(kept))
+                    .ok_or_else(|| overflow("la minoration pour enseignement à distance", base))?;
+                annual = minorated.max(base.min(d.floor));
                 let src = &rules.sources.distance;
                 ctx.cite("D5", "Minoration pour enseignement à distance", src);
                 explain!(
@@ -287,7 +304,7 @@ impl<'a> Quoter<'a> {
                         french_number((d.threshold * Decimal::from(100)).normalize()),
                         euros(base),
                         french_number(d.rate),
-                        euros(base * (Decimal::ONE - d.rate)),
+                        euros(minorated),
                         euros(d.floor),
                         euros(annual)
                     ),
@@ -322,7 +339,8 @@ impl<'a> Quoter<'a> {
             } else {
                 0
             };
-            let amount = prorate(annual, days, i64::from(rules.precontract.days_per_year));
+            let amount = prorate(annual, days, i64::from(rules.precontract.days_per_year))
+                .ok_or_else(|| overflow("la période en CFA avant le contrat", annual))?;
             let src = &rules.sources.precontract;
             ctx.cite("D14", "Période en CFA avant le contrat", src);
             explain!(
@@ -337,13 +355,14 @@ impl<'a> Quoter<'a> {
                     euros(amount)
                 ),
             );
-            PrecontractLine {
+            Ok(PrecontractLine {
                 from: entry,
                 to: last,
                 days,
                 amount: Money::from_decimal(amount),
-            }
+            })
         });
+        let precontract = precontract.transpose()?;
 
         // D8: participation.
         let (participation, participation_kind) = self.participation(&mut ctx, annual, &years)?;

@@ -4,8 +4,35 @@ use rust_decimal::Decimal;
 
 use super::{explain, Ctx, NpecSource, NpecUsed, Quoter, RowRef};
 use crate::error::{Error, ErrorKind, Result};
-use crate::money::{euros, Money};
-use crate::referentiel::{AbsentReason, TableLookup};
+use crate::money::{amount_limit_text, euros, within_amount_limit, Money};
+use crate::referentiel::{AbsentReason, FoundRow, TableLookup};
+use crate::text::quoted;
+
+/// Bug 4 of issue 17: a row whose amount no contract can have (a cell of 1e28, imported before the importer
+/// refused it, or a hand-edited `npec.csv`) made every quote on it panic. It is refused, row named.
+fn absurd_row(rncp: &str, cpne: u32, found: &FoundRow<'_>) -> Error {
+    let origin = &found.row.origin;
+    let amount = match found.row.amount_raw.as_str() {
+        "" => found.amount.to_string(),
+        raw => quoted(raw),
+    };
+    Error::new(
+        ErrorKind::Data,
+        None,
+        format!(
+            "le référentiel {} donne pour {rncp} × CPNE {cpne} un NPEC de « {amount} » (onglet « {} »{}), hors \
+             de toute mesure ({} au plus) : cette ligne est erronée ; corrigez-la (coutcontrat verify la signale) \
+             ou réimportez le référentiel officiel",
+            quoted(found.version),
+            quoted(&origin.sheet),
+            origin
+                .line
+                .map(|l| format!(", ligne {l}"))
+                .unwrap_or_default(),
+            amount_limit_text()
+        ),
+    )
+}
 
 impl Quoter<'_> {
     /// The NPEC used, and the annual amount found, exact (before the minoration).
@@ -46,6 +73,9 @@ impl Quoter<'_> {
             let cpne = self.referentiel.resolve_cpne(c.idcc, c.cpne, c.signed_on)?;
             match self.referentiel.lookup_in(rows, cpne, c.signed_on) {
                 TableLookup::Found(found) => {
+                    if !within_amount_limit(found.amount) {
+                        return Err(absurd_row(rncp, cpne, &found));
+                    }
                     let label = self.referentiel.shared_cpne_label(cpne);
                     explain!(
                 ctx,
@@ -133,6 +163,17 @@ impl Quoter<'_> {
                     format!("pas de valeur d'amorçage pour le niveau {level}"),
                 )
             })?;
+        if !within_amount_limit(value) {
+            return Err(Error::new(
+                ErrorKind::Data,
+                Some("level"),
+                format!(
+                    "la valeur d'amorçage du niveau {level} ({value} €) est hors de toute mesure ({} au plus) : \
+                     corrigez le fichier de paramètres",
+                    amount_limit_text()
+                ),
+            ));
+        }
         let src = &rules.sources.amorcage;
         ctx.cite("D11", "Valeur d'amorçage", src);
         let why = match &reason {

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{explain, Ctx, LeapYear, ParticipationKind, Quoter, YearLine};
+use super::{explain, overflow, Ctx, LeapYear, ParticipationKind, Quoter, YearLine};
 use crate::dates::days_inclusive;
 use crate::error::Result;
 use crate::money::{cents, euros, french_number};
@@ -37,7 +37,18 @@ impl Quoter<'_> {
                 LeapYear::Capped365 => (days.min(365), 365),
                 LeapYear::Over365 => (days, 365),
             };
-            let half = cents(p.probation_share * annual * Decimal::from(num) / Decimal::from(den));
+            let half = p
+                .probation_share
+                .checked_mul(annual)
+                .and_then(|a| a.checked_mul(Decimal::from(num)))
+                .and_then(|a| a.checked_div(Decimal::from(den)))
+                .map(cents)
+                .ok_or_else(|| {
+                    overflow(
+                        "la participation (rupture pendant la période probatoire)",
+                        annual,
+                    )
+                })?;
             let value = half.min(lump);
             explain!(
                 ctx,

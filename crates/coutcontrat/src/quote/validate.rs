@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use crate::contract::Contract;
 use crate::dates::add_months;
 use crate::error::{Error, ErrorKind, Result};
+use crate::money::{amount_limit_text, within_amount_limit};
 use crate::rules::{RuleBook, RuleSet};
 
 fn out_of_range(field: &str, message: String) -> Error {
@@ -36,17 +37,6 @@ fn check_not_negative(value: Option<Decimal>, field: &str, what: &str) -> Result
         _ => Ok(()),
     }
 }
-
-/// 10⁹ € as a mantissa of each scale a `Decimal` can have (0 to 28).
-const AMOUNT_LIMITS: [u128; 29] = {
-    let mut limits = [1_000_000_000u128; 29];
-    let mut scale = 1;
-    while scale < 29 {
-        limits[scale] = limits[scale - 1] * 10;
-        scale += 1;
-    }
-    limits
-};
 
 /// D16: every refusal, each naming its field.
 pub(super) fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b RuleSet> {
@@ -82,13 +72,13 @@ pub(super) fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b
         (c.monthly_salary, "monthly_salary"),
         (c.tutor_aid, "tutor_aid"),
     ] {
-        // |v| > 10⁹ on the integer mantissa: cheaper than a decimal comparison at every quote.
-        if let Some(v) =
-            value.filter(|v| v.mantissa().unsigned_abs() > AMOUNT_LIMITS[v.scale() as usize])
-        {
+        if let Some(v) = value.filter(|v| !within_amount_limit(*v)) {
             return Err(out_of_range(
                 field,
-                format!("{v} : montant hors de toute mesure (1 000 000 000 € au plus)"),
+                format!(
+                    "{v} : montant hors de toute mesure ({} au plus)",
+                    amount_limit_text()
+                ),
             ));
         }
     }

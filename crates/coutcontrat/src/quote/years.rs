@@ -4,12 +4,13 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{explain, Ctx, Explanation, LeapYear, Quoter};
+use super::{explain, overflow, Ctx, Explanation, LeapYear, Quoter};
 use crate::contract::PriceBasis;
 use crate::dates::{add_months, add_years, day_before, ordinal};
 use crate::error::Result;
 use crate::money::{
-    cents, euros, french_number, from_cents, prorate_cents, whole_cents, Money, Prorated,
+    cents, checked_whole_cents, euros, french_number, from_cents, prorate_cents, whole_cents,
+    Money, Prorated,
 };
 use crate::rules::Regime;
 
@@ -142,21 +143,36 @@ impl Quoter<'_> {
                 }
             };
             let short = majorate && k == 0;
+            let too_large = |what: &str, amount: Decimal| {
+                overflow(&format!("la ligne {what} de l'année {}", k + 1), amount)
+            };
             let npec_line = if short {
-                let exact = annual * Decimal::from(num) / Decimal::from(den);
-                whole_cents((exact * (Decimal::ONE + rules.short_contract_majoration)).min(annual))
+                Decimal::ONE
+                    .checked_add(rules.short_contract_majoration)
+                    .and_then(|raised| {
+                        annual
+                            .checked_mul(Decimal::from(num))?
+                            .checked_div(Decimal::from(den))?
+                            .checked_mul(raised)
+                    })
+                    .and_then(|exact| checked_whole_cents(exact.min(annual)))
             } else {
                 annual_prorated.cents(num, den)
-            };
+            }
+            .ok_or_else(|| too_large("NPEC", annual))?;
             let rqth_line = match rqth {
-                Some(m) if self.policy.rqth_prorated => prorate_cents(m, num, den),
+                Some(m) if self.policy.rqth_prorated => {
+                    prorate_cents(m, num, den).ok_or_else(|| too_large("RQTH", m))?
+                }
                 Some(m) => whole_cents(m),
                 None => 0,
             };
             // A total price is allocated below, once every NPEC line is known.
             let (price_line, opco_line) = match c.price_basis {
                 PriceBasis::Annual => {
-                    let price = price_prorated.cents(num, den);
+                    let price = price_prorated
+                        .cents(num, den)
+                        .ok_or_else(|| too_large("prix", c.price))?;
                     (price, price.min(npec_line))
                 }
                 PriceBasis::Total => (0, 0),
@@ -245,8 +261,12 @@ impl Quoter<'_> {
                 let total_npec: Decimal = lines.iter().map(|y| y.npec).sum::<Money>().into();
                 let opco_total = c.price.min(total_npec);
                 let weights: Vec<Decimal> = lines.iter().map(|y| y.npec.into()).collect();
-                let opco = allocate(opco_total, &weights);
-                let employer = allocate(c.price - opco_total, &weights);
+                let split = |total: Decimal| {
+                    allocate(total, &weights)
+                        .ok_or_else(|| overflow("la répartition du prix total", total))
+                };
+                let opco = split(opco_total)?;
+                let employer = split(c.price - opco_total)?;
                 sums = LineSums::default();
                 for (y, (o, e)) in lines.iter_mut().zip(opco.into_iter().zip(employer)) {
                     let (o, e) = (Money::from_decimal(o), Money::from_decimal(e));
@@ -274,21 +294,35 @@ impl Quoter<'_> {
 }
 
 /// Splits `total` (in cents) between lines in proportion to `weights`, by largest remainders: every share is
-/// a whole number of cents, none is negative, and they add up to `total` exactly.
-pub fn allocate(total: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
+/// a whole number of cents, none is negative, and they add up to `total` exactly. `None` when a product
+/// overflows (amounts far beyond any contract).
+///
+/// ```
+/// use coutcontrat::quote::allocate;
+/// let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+/// let shares = allocate(d("100"), &[d("1"), d("1"), d("1")]).unwrap();
+/// assert_eq!(shares, vec![d("33.34"), d("33.33"), d("33.33")]);
+/// assert_eq!(allocate(d("100"), &[rust_decimal::Decimal::MAX, d("1")]), None);
+/// ```
+pub fn allocate(total: Decimal, weights: &[Decimal]) -> Option<Vec<Decimal>> {
     let n = weights.len();
     if n == 0 {
-        return Vec::new();
+        return Some(Vec::new());
     }
     let cent = Decimal::new(1, 2);
-    let total_cents = (cents(total) / cent).trunc();
-    let sum: Decimal = weights.iter().copied().sum();
+    let total_cents = cents(total).checked_div(cent)?.trunc();
+    let sum = weights
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, w| sum.checked_add(*w))?;
     if sum.is_zero() {
         let mut out = vec![Decimal::ZERO; n];
         out[n - 1] = cents(total);
-        return out;
+        return Some(out);
     }
-    let exact: Vec<Decimal> = weights.iter().map(|w| total_cents * *w / sum).collect();
+    let exact = weights
+        .iter()
+        .map(|w| total_cents.checked_mul(*w)?.checked_div(sum))
+        .collect::<Option<Vec<Decimal>>>()?;
     let mut shares: Vec<Decimal> = exact.iter().map(|e| e.floor()).collect();
     let mut left = total_cents - shares.iter().copied().sum::<Decimal>();
     let mut order: Vec<usize> = (0..n).collect();
@@ -304,5 +338,5 @@ pub fn allocate(total: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
         shares[i] += Decimal::ONE;
         left -= Decimal::ONE;
     }
-    shares.into_iter().map(|s| cents(s * cent)).collect()
+    Some(shares.into_iter().map(|s| cents(s * cent)).collect())
 }
