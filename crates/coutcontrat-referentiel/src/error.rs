@@ -129,7 +129,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
         if let Some(sheet) = &self.sheet {
-            write!(f, ", onglet « {sheet} »")?;
+            write!(f, ", onglet « {} »", coutcontrat::text::quoted(sheet))?;
             match (&self.column, self.row) {
                 (Some(col), Some(row)) => write!(f, ", cellule {col}{row}")?,
                 (None, Some(row)) => write!(f, ", ligne {row}")?,

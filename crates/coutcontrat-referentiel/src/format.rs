@@ -19,6 +19,9 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use coutcontrat::money::{amount_limit_text, within_amount_limit};
+use coutcontrat::text::quoted;
+
 use crate::error::{Error, ErrorKind, Result};
 
 /// The header of `npec.csv`.
@@ -152,13 +155,36 @@ pub fn parse_amount(raw: &str) -> std::result::Result<Option<Decimal>, String> {
     let dotted = compact.replace(',', ".");
     match dotted.parse::<Decimal>() {
         Ok(value) if value.is_sign_negative() => Err(format!(
-            "« {raw} » est négatif : un NPEC est un montant annuel positif"
+            "« {} » est négatif : un NPEC est un montant annuel positif",
+            quoted(raw)
         )),
         Ok(value) => Ok(Some(value.normalize())),
         Err(_) => Err(format!(
-            "« {raw} » n'est pas un montant : attendu un nombre d'euros (9497, 6079.3333, 9 497 €) ou NC/NR"
+            "« {} » n'est pas un montant : attendu un nombre d'euros (9497, 6079.3333, 9 497 €) ou NC/NR",
+            quoted(raw)
         )),
     }
+}
+
+/// [`parse_amount`] of a workbook's cell, which also refuses an amount beyond what a quote accepts
+/// ([`coutcontrat::money::MAX_AMOUNT_EUROS`]): bug 4 of issue 17, a cell of 1e28 imported, then every quote on
+/// its row panicked.
+pub(crate) fn parse_cell_amount(raw: &str) -> std::result::Result<Option<Decimal>, String> {
+    let value = parse_amount(raw)?;
+    match value {
+        Some(v) if !within_amount_limit(v) => Err(beyond_limit(raw)),
+        _ => Ok(value),
+    }
+}
+
+/// What to say of an amount beyond [`coutcontrat::money::MAX_AMOUNT_EUROS`].
+fn beyond_limit(raw: &str) -> String {
+    format!(
+        "« {} » dépasse {}, le plus grand montant qu'un devis accepte (un NPEC annuel est de l'ordre de 4 000 à \
+         12 000 €) : corrigez le montant ou téléchargez le classeur à nouveau",
+        quoted(raw),
+        amount_limit_text()
+    )
 }
 
 // --- manifest.toml -------------------------------------------------------------------------------------------
@@ -392,7 +418,7 @@ fn parse_u32_field(file: &str, line: u32, header: &[&str], col: usize, value: &s
             line,
             header,
             col,
-            format!("« {value} » n'est pas un code numérique"),
+            format!("« {} » n'est pas un code numérique", quoted(value)),
         )
     })
 }
@@ -427,6 +453,17 @@ fn finish(writer: csv::Writer<Vec<u8>>) -> String {
 /// assert_eq!((err.row, err.column.as_deref()), (Some(2), Some("applicable_from (11)")));
 /// ```
 pub fn parse_npec_csv(text: &str, file: &str) -> Result<Vec<NpecRow>> {
+    parse_npec_csv_checked(text, file, |_| {})
+}
+
+/// [`parse_npec_csv`], handing `beyond` a problem for each row whose amount a quote refuses (beyond
+/// [`coutcontrat::money::MAX_AMOUNT_EUROS`]): such a row still reads (a quote on it is a `data` error naming
+/// it), and `verify` reports it with its line.
+pub(crate) fn parse_npec_csv_checked(
+    text: &str,
+    file: &str,
+    mut beyond: impl FnMut(Error),
+) -> Result<Vec<NpecRow>> {
     let h = &NPEC_HEADER;
     let mut rows = Vec::new();
     read_csv(text, file, h, |r, line| {
@@ -445,8 +482,11 @@ pub fn parse_npec_csv(text: &str, file: &str) -> Result<Vec<NpecRow>> {
                 line,
                 h,
                 7,
-                format!("« {} » n'est pas un nombre", &r[7]),
+                format!("« {} » n'est pas un nombre", quoted(&r[7])),
             ));
+        }
+        if amount.is_some_and(|a| !within_amount_limit(a)) {
+            beyond(field_error(file, line, h, 7, beyond_limit(&r[7])));
         }
         // A hand edit of one of the two amount columns but not the other is a mistake worth stopping on.
         let from_raw = parse_amount(&r[8]).map_err(|m| field_error(file, line, h, 8, m))?;
@@ -458,7 +498,8 @@ pub fn parse_npec_csv(text: &str, file: &str) -> Result<Vec<NpecRow>> {
                 7,
                 format!(
                     "`amount` ({}) ne correspond pas à `amount_raw` ({}) : corrigez les deux ensemble",
-                    &r[7], &r[8]
+                    quoted(&r[7]),
+                    quoted(&r[8])
                 ),
             ));
         }
@@ -470,7 +511,7 @@ pub fn parse_npec_csv(text: &str, file: &str) -> Result<Vec<NpecRow>> {
                     line,
                     h,
                     10,
-                    format!("« {v} » n'est pas une date AAAA-MM-JJ qui existe"),
+                    format!("« {} » n'est pas une date AAAA-MM-JJ qui existe", quoted(v)),
                 )
             })?),
         };

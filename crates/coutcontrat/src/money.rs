@@ -162,8 +162,12 @@ pub fn within_amount_limit(amount: Decimal) -> bool {
     amount.mantissa().unsigned_abs() <= AMOUNT_LIMITS[amount.scale() as usize]
 }
 
-/// [`MAX_AMOUNT_EUROS`] as a message writes it: `1 000 000 000 €`.
-pub(crate) fn amount_limit_text() -> String {
+/// [`MAX_AMOUNT_EUROS`] as a message writes it.
+///
+/// ```
+/// assert_eq!(coutcontrat::money::amount_limit_text(), "1 000 000 000 €");
+/// ```
+pub fn amount_limit_text() -> String {
     format!(
         "{} €",
         french_number(MAX_AMOUNT_EUROS.into()).replace('\u{a0}', " ")

@@ -5,6 +5,7 @@
 #[allow(dead_code)]
 mod common;
 
+mod absurd_npec;
 mod batch;
 mod errors;
 mod help;

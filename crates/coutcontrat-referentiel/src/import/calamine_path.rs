@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
 
 use calamine::{open_workbook_auto_from_rs, Reader};
+use coutcontrat::text::quoted;
 
 use super::cells::norm_sheet;
 use super::layouts::{LongSpec, SPECS};
@@ -118,7 +119,7 @@ pub(super) fn read_parts(file: &str, inner: &[u8], limits: Limits) -> Result<Par
     let Some((spec, m, main_sheet)) = best else {
         let listed = names
             .iter()
-            .map(|n| format!("« {n} »"))
+            .map(|n| format!("« {} »", quoted(n)))
             .collect::<Vec<_>>()
             .join(", ");
         let looks_like = normalized

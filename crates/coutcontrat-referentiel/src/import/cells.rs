@@ -3,6 +3,7 @@
 
 use calamine::Data;
 use coutcontrat::referentiel::fold;
+use coutcontrat::text::quoted;
 use jiff::civil::Date;
 
 /// `0` → `A`, `26` → `AA`.
@@ -109,11 +110,11 @@ pub(super) fn date_value(d: &Data) -> std::result::Result<Option<Date>, String> 
         Some(date) if plausible(date) => Ok(Some(date)),
         Some(date) => Err(format!(
             "la date d'applicabilité « {} » se lit {date}, hors de 2000–2100 : saisissez une date JJ/MM/AAAA",
-            cell_text(d)
+            quoted(&cell_text(d))
         )),
         None => Err(format!(
             "« {} » n'est pas une date qui existe : saisissez une date JJ/MM/AAAA (ou une date Excel)",
-            cell_text(d)
+            quoted(&cell_text(d))
         )),
     }
 }
@@ -138,7 +139,10 @@ pub(super) fn parse_idcc_list(text: &str) -> std::result::Result<Vec<u32>, Strin
                 .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 100_000.0)
                 .map(|f| f as u32)
                 .ok_or_else(|| {
-                    format!("« {s} » n'est pas un code IDCC (attendu 1 à 4 chiffres, ou NA)")
+                    format!(
+                        "« {} » n'est pas un code IDCC (attendu 1 à 4 chiffres, ou NA)",
+                        quoted(s)
+                    )
                 })
         })
         .collect()

@@ -4,13 +4,14 @@ use std::collections::{BTreeSet, HashSet};
 
 use calamine::Data;
 use coutcontrat::referentiel::{split_rncp_cell, CpneIdcc, NpecRow, RowOrigin};
+use coutcontrat::text::quoted;
 use jiff::civil::Date;
 
 use super::cells::{cell_code, cell_text, norm_header, parse_idcc_list, procedure_date};
 use super::layouts::{Field, LongSpec};
 use super::sheet::{cell_date, Grid};
 use crate::error::{Error, ErrorKind, Result};
-use crate::format::parse_amount;
+use crate::format::parse_cell_amount;
 
 /// Where each field of a spec sits in a header row.
 pub(super) struct Match {
@@ -95,7 +96,7 @@ pub(super) fn renamed_header_error(grid: &Grid, file: &str, spec: &LongSpec, m: 
     let found = if found.is_empty() {
         "une cellule vide".to_owned()
     } else {
-        format!("« {found} »")
+        format!("« {} »", quoted(&found))
     };
     grid.error(
         ErrorKind::RenamedHeader,
@@ -184,7 +185,7 @@ pub(super) fn read_long(grid: &Grid, file: &str, m: &Match, out: &mut LongRows) 
                         c,
                         format!(
                             "« {} » n'est pas un code CPNE : attendu un nombre entier",
-                            cell_text(d)
+                            quoted(&cell_text(d))
                         ),
                     )
                 })?),
@@ -192,7 +193,7 @@ pub(super) fn read_long(grid: &Grid, file: &str, m: &Match, out: &mut LongRows) 
         };
         let amount_col = pos(Field::Amount).unwrap_or(0);
         let amount_raw = grid.text(row, amount_col);
-        let amount = parse_amount(&amount_raw)
+        let amount = parse_cell_amount(&amount_raw)
             .map_err(|msg| grid.error(ErrorKind::InvalidAmount, file, row, amount_col, msg))?;
         let applicable_from = match (pos(Field::Date), pos(Field::Procedure)) {
             (Some(c), _) => cell_date(grid, file, row, c)?,

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use calamine::Data;
 use coutcontrat::referentiel::CpneIdcc;
+use coutcontrat::text::quoted;
 
 use super::cells::{cell_code, cell_text, norm_header, parse_idcc_list};
 use super::sheet::Grid;
@@ -49,7 +50,7 @@ pub(super) fn read_mapping_sheet(
                 cpne_col,
                 format!(
                     "« {} » n'est pas un code CPNE : attendu un nombre entier",
-                    cell_text(d)
+                    quoted(&cell_text(d))
                 ),
             )
         })?;

@@ -9,7 +9,7 @@ use coutcontrat::referentiel::{split_rncp_cell, CpneIdcc, NpecRow, RowOrigin};
 use super::cells::{cell_code, cell_text, norm_header, parse_idcc_list};
 use super::sheet::Grid;
 use crate::error::{ErrorKind, Result};
-use crate::format::parse_amount;
+use crate::format::parse_cell_amount;
 
 pub(super) struct MatrixRead {
     pub(super) rows: Vec<NpecRow>,
@@ -91,7 +91,7 @@ pub(super) fn read_matrix(grid: &Grid, file: &str) -> Result<MatrixRead> {
             if amount_raw.is_empty() {
                 continue;
             }
-            let amount = parse_amount(&amount_raw)
+            let amount = parse_cell_amount(&amount_raw)
                 .map_err(|msg| grid.error(ErrorKind::InvalidAmount, file, row, c, msg))?;
             out.rows.push(NpecRow {
                 rncp: rncp.clone(),

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use coutcontrat::referentiel::fold;
 use coutcontrat::referentiel::{CpneIdcc, TableVersion};
+use coutcontrat::text::quoted;
 use jiff::civil::Date;
 
 use super::readme::{date_in_tag, french_dates, legal_basis};
@@ -159,7 +160,7 @@ pub(super) fn assemble(
                 format!(
                     "la dernière ligne de « Me lire » (« {} ») n'est pas une étiquette de version : indiquez la version \
                      (option tag)",
-                    last.chars().take(60).collect::<String>()
+                    quoted(last)
                 ),
             )
             .sheet("Me lire"))
@@ -179,7 +180,10 @@ pub(super) fn assemble(
             return Err(Error::new(
                 ErrorKind::UnknownWorkbook,
                 file,
-                format!("l'étiquette « {tag} » ne dit pas la date de publication : indiquez-la (option published)"),
+                format!(
+                    "l'étiquette « {} » ne dit pas la date de publication : indiquez-la (option published)",
+                    quoted(&tag)
+                ),
             ))
         }
     };

@@ -8,6 +8,7 @@ use std::io::BufRead;
 
 use calamine::Data;
 use coutcontrat::referentiel::CpneIdcc;
+use coutcontrat::text::quoted;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
@@ -581,7 +582,7 @@ fn convert_long<R: BufRead>(
                         col[cpne_i],
                         format!(
                             "« {} » n'est pas un code CPNE : attendu un nombre entier",
-                            cell_text(&d)
+                            quoted(&cell_text(&d))
                         ),
                     )
                 })?

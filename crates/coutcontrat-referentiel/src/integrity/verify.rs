@@ -10,7 +10,7 @@ use coutcontrat::referentiel::fold;
 use crate::data_dir::version_dirs;
 use crate::error::{Error, ErrorKind};
 use crate::format::{
-    parse_cpne_csv, parse_cpne_idcc_csv, parse_idcc_csv, parse_manifest, parse_npec_csv,
+    parse_cpne_csv, parse_cpne_idcc_csv, parse_idcc_csv, parse_manifest, parse_npec_csv_checked,
     version_slug, Manifest,
 };
 use crate::leftovers::{self, Leftover};
@@ -178,9 +178,11 @@ fn check_version(
             .ok()
     });
     let rows = read(&dir.join("npec.csv"), problems).and_then(|text| {
-        parse_npec_csv(&text, &shown("npec.csv"))
-            .map_err(|e| problems.push(e))
-            .ok()
+        // A row no quote can use still reads: reported here, line named.
+        let mut beyond = Vec::new();
+        let rows = parse_npec_csv_checked(&text, &shown("npec.csv"), |e| beyond.push(e));
+        problems.append(&mut beyond);
+        rows.map_err(|e| problems.push(e)).ok()
     });
     let map_path = dir.join("cpne_idcc.csv");
     let mapping = if map_path.exists() {

@@ -7,7 +7,9 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
+#[cfg(test)]
 use crate::format::parse_amount;
+use crate::format::parse_cell_amount;
 
 /// "No string" / "no code".
 pub(crate) const NONE: u32 = u32::MAX;
@@ -88,12 +90,12 @@ pub(crate) struct RowStore {
 }
 
 impl RowStore {
-    /// The amount of an amount text (interned), or the message of [`parse_amount`].
+    /// The amount of an amount cell's text (interned), or the message of [`parse_cell_amount`].
     pub fn amount(&mut self, raw: u32) -> Result<Option<Decimal>, String> {
         if let Some(a) = self.amounts.get(&raw) {
             return Ok(a.value);
         }
-        let value = parse_amount(self.strings.get(raw))?;
+        let value = parse_cell_amount(self.strings.get(raw))?;
         self.amounts.insert(
             raw,
             Amount {
