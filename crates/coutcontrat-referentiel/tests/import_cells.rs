@@ -7,7 +7,7 @@ mod common;
 
 use std::fs;
 
-use common::{bts_row, current_workbook, e, TAG};
+use common::{bts_row, current_workbook, e, me_lire, xlsx, TAG};
 use coutcontrat_referentiel::import::{import_bytes, import_bytes_via, Via};
 use coutcontrat_referentiel::integrity::{verify_dir, VerifyOptions};
 use coutcontrat_referentiel::{import_into, load_dir, version_dirs, ErrorKind, ImportOptions};
@@ -80,4 +80,115 @@ fn verify_reports_an_amount_beyond_what_a_quote_accepts_with_its_line() {
     );
     assert!(load_dir(&data).is_ok());
     fs::remove_dir_all(&data).unwrap();
+}
+
+/// The workbook with one part's XML rewritten.
+fn with_part(bytes: &[u8], part: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut found = false;
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().to_owned();
+        let mut content = Vec::new();
+        f.read_to_end(&mut content).unwrap();
+        if name == part {
+            found = true;
+            content = edit(std::str::from_utf8(&content).unwrap()).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    assert!(found, "{part}");
+    out.finish().unwrap().into_inner()
+}
+
+/// Issue 17: two sheets of one name were accepted, the first read without a word.
+#[test]
+fn duplicate_sheet_names_are_refused_naming_the_sheet() {
+    let onglet3 = |amount: f64| {
+        let mut rows = vec![vec![], vec![], vec![], common::current_header()];
+        rows.push(bts_row(amount, e()));
+        rows
+    };
+    let title = "Clé de lecture du référentiel des niveaux de prise en charge applicables au 1er septembre 2025";
+    for second in [
+        "Onglet 3 - référentiel NPEC",
+        "onglet 3 -  Référentiel NPEC",
+    ] {
+        let bytes = xlsx(&[
+            ("Me lire", me_lire(title, TAG)),
+            ("Onglet 3 - référentiel NPEC", onglet3(9497.0)),
+            (second, onglet3(1.0)),
+        ]);
+        let err = refused(&bytes);
+        assert_eq!(err.kind, ErrorKind::Unreadable, "{err}");
+        assert_eq!(err.sheet.as_deref(), Some(second), "{err}");
+        assert!(err.message.contains(&format!("« {second} »")), "{err}");
+    }
+    // « Me lire » twice: which one gives the version?
+    let bytes = xlsx(&[
+        ("Me lire", me_lire(title, TAG)),
+        ("Onglet 3 - référentiel NPEC", onglet3(9497.0)),
+        ("Me lire", me_lire(title, "v_01.01.2099")),
+    ]);
+    assert_eq!(refused(&bytes).sheet.as_deref(), Some("Me lire"));
+}
+
+/// Issue 17: a row or cell number beyond an Excel sheet wrapped silently (a row numbered 2³² + 4 became row 4,
+/// above the data, and was dropped); it is refused, named as written.
+#[test]
+fn row_and_cell_numbers_beyond_the_sheet_are_refused_as_written() {
+    let good = current_workbook(
+        TAG,
+        vec![bts_row(9497.0, e()), bts_row(8000.0, e())],
+        vec![],
+    );
+    let sheet = "xl/worksheets/sheet2.xml";
+    for (from, to, named) in [
+        (r#"<row r="6">"#, r#"<row r="4294967300">"#, "4294967300"),
+        (
+            r#"<row r="6">"#,
+            r#"<row r="99999999999999999999999">"#,
+            "99999999999999999999999",
+        ),
+        (r#"<row r="6">"#, r#"<row r="0">"#, "« 0 »"),
+        (r#"<c r="G6""#, r#"<c r="XFE1048577""#, "XFE1048577"),
+        (r#"<c r="G6""#, r#"<c r="G4294967302""#, "G4294967302"),
+        (
+            r#"<c r="G6""#,
+            r#"<c r="ZZZZZZZZZZZZZZ6""#,
+            "ZZZZZZZZZZZZZZ6",
+        ),
+    ] {
+        let bytes = with_part(&good, sheet, |xml| {
+            assert!(xml.contains(from), "{from}");
+            xml.replace(from, to)
+        });
+        let err = refused(&bytes);
+        assert_eq!(err.kind, ErrorKind::Unreadable, "{err}");
+        assert!(
+            err.message.contains("Onglet 3 - référentiel NPEC") && err.message.contains(named),
+            "{named}: {err}"
+        );
+    }
+    // A reference of a megabyte is named clipped.
+    let long = "A".repeat(1 << 20);
+    let bytes = with_part(&good, sheet, |xml| {
+        xml.replace(r#"<c r="G6""#, &format!(r#"<c r="{long}6""#))
+    });
+    let err = refused(&bytes);
+    assert!(
+        err.to_string().len() < 1000,
+        "{} bytes",
+        err.to_string().len()
+    );
+    // The last cell of a sheet is still a cell.
+    let bytes = with_part(&good, sheet, |xml| {
+        xml.replace(r#"<row r="6">"#, r#"<row r="1048576">"#)
+            .replace(r#"r="A6""#, r#"r="A1048576""#)
+    });
+    assert!(import_bytes("test.xlsx", &bytes, &ImportOptions::default()).is_ok());
 }

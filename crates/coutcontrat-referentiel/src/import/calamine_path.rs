@@ -6,7 +6,7 @@ use std::io::Cursor;
 use calamine::{open_workbook_auto_from_rs, Reader};
 use coutcontrat::text::quoted;
 
-use super::cells::norm_sheet;
+use super::cells::{check_sheet_names, norm_sheet};
 use super::layouts::{LongSpec, SPECS};
 use super::long::{best_header, read_long, renamed_header_error, required, LongRows, Match};
 use super::mapping::read_mapping_sheet;
@@ -17,7 +17,7 @@ use super::sheet::{Book, Grid};
 use crate::error::{Error, ErrorKind, Result};
 use crate::store::RowStore;
 use crate::xlsx::limits::{megabytes, size_capped, Limits};
-use crate::xlsx::{part_too_large, Package};
+use crate::xlsx::{part_too_large, Package, SheetRows, XError};
 
 /// Refuses a package with a part over `limits.part` bytes, or parts over `limits.package` bytes in all, once
 /// inflated (counted, not kept): calamine reads a part whole, and a 3.8 MB workbook whose shared strings
@@ -62,6 +62,37 @@ fn check_part_sizes(file: &str, inner: &[u8], limits: Limits) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a sheet with a row or cell number beyond an Excel sheet (issue 17: calamine wraps such a number, and
+/// a row could be dropped or land on another). Scanned by the streaming reader, which stops at the first
+/// thing it does not expect (calamine's to report); a file that is not an xlsx package is left to calamine.
+fn check_cell_references(file: &str, inner: &[u8], limits: Limits) -> Result<()> {
+    let Ok(pkg) = Package::open_with(inner, limits) else {
+        return Ok(());
+    };
+    for (name, _) in &pkg.sheets {
+        let scanned = pkg.with_sheet(name, limits.sheet, |r| {
+            let mut rows = SheetRows::new(r).max_row(limits.row);
+            let mut cells = Vec::new();
+            loop {
+                match rows.next_row(&mut cells) {
+                    Ok(Some(_)) => {}
+                    Ok(None) => return Ok(()),
+                    Err(XError::BeyondSheet(why)) => return Err(why),
+                    Err(_) => return Ok(()),
+                }
+            }
+        });
+        if let Ok(Err(why)) = scanned {
+            return Err(Error::new(
+                ErrorKind::Unreadable,
+                file,
+                format!("onglet « {} » : {why}", quoted(name)),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Why an xlsx package that calamine cannot open is damaged, part named, when the streaming reader can tell:
 /// calamine then tries every format and says only « Cannot detect file format ».
 fn diagnosis(inner: &[u8], limits: Limits) -> Option<String> {
@@ -76,6 +107,7 @@ fn diagnosis(inner: &[u8], limits: Limits) -> Option<String> {
 /// Reads a workbook with calamine, every layout.
 pub(super) fn read_parts(file: &str, inner: &[u8], limits: Limits) -> Result<Parts> {
     check_part_sizes(file, inner, limits)?;
+    check_cell_references(file, inner, limits)?;
     let mut book: Book<'_> = open_workbook_auto_from_rs(Cursor::new(inner)).map_err(|e| {
         let why = diagnosis(inner, limits).unwrap_or_else(|| e.to_string());
         Error::new(
@@ -85,6 +117,7 @@ pub(super) fn read_parts(file: &str, inner: &[u8], limits: Limits) -> Result<Par
         )
     })?;
     let names = book.sheet_names();
+    check_sheet_names(file, &names)?;
     let normalized: Vec<String> = names.iter().map(|n| norm_sheet(n)).collect();
     let sheet_named = |wanted: &str| {
         normalized

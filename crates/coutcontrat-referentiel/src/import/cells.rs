@@ -1,10 +1,14 @@
-//! Cells: what a calamine value reads as (text, code, date, IDCC list), and header and sheet names reduced to
-//! the words they are matched by.
+//! Cells: what a calamine value reads as (text, code, date, IDCC list), header and sheet names reduced to
+//! the words they are matched by, and sheet names that clash.
+
+use std::collections::HashMap;
 
 use calamine::Data;
 use coutcontrat::referentiel::fold;
 use coutcontrat::text::quoted;
 use jiff::civil::Date;
+
+use crate::error::{Error, ErrorKind, Result};
 
 /// `0` → `A`, `26` → `AA`.
 pub(super) fn col_letter(col: u32) -> String {
@@ -150,6 +154,37 @@ pub(super) fn parse_idcc_list(text: &str) -> std::result::Result<Vec<u32>, Strin
 
 pub(super) fn norm_sheet(name: &str) -> String {
     fold(name).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Refuses a workbook two of whose sheets have the same name once reduced as sheets are matched (Excel itself
+/// refuses two sheets named alike, case aside): the importer could not tell which one to read, and used to read
+/// the first without a word.
+pub(super) fn check_sheet_names(file: &str, names: &[String]) -> Result<()> {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for name in names {
+        if let Some(first) = seen.insert(norm_sheet(name), name) {
+            let what = if first == name {
+                format!("deux onglets s'appellent « {} »", quoted(name))
+            } else {
+                format!(
+                    "les onglets « {} » et « {} » ne diffèrent que par la casse, les accents ou les espaces",
+                    quoted(first),
+                    quoted(name)
+                )
+            };
+            return Err(Error::new(
+                ErrorKind::Unreadable,
+                file,
+                format!(
+                    "{what} : Excel n'admet pas deux onglets de même nom et l'importateur ne peut dire lequel lire ; \
+                     le fichier a été modifié hors d'Excel : téléchargez le classeur à nouveau (ou renommez l'un \
+                     des onglets)"
+                ),
+            )
+            .sheet(name.as_str()));
+        }
+    }
+    Ok(())
 }
 
 /// A header cell reduced to its words: accents, case, footnote marks and the parenthesised notes dropped.

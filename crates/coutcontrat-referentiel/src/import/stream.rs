@@ -12,7 +12,9 @@ use coutcontrat::text::quoted;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
-use super::cells::{cell_code, cell_text, col_letter, date_value, norm_header, norm_sheet};
+use super::cells::{
+    cell_code, cell_text, check_sheet_names, col_letter, date_value, norm_header, norm_sheet,
+};
 use super::layouts::{Field, Layout, LongSpec, SPECS};
 use super::long::{best_header, renamed_header_error, required, Match};
 use super::mapping::read_mapping_sheet;
@@ -57,7 +59,8 @@ impl From<XError> for Stop {
     fn from(e: XError) -> Stop {
         match e {
             XError::Unexpected(_) => Stop::Fallback,
-            XError::TooLarge(why) => Stop::TooLarge(why),
+            // Both refused as they are, the sheet named.
+            XError::TooLarge(why) | XError::BeyondSheet(why) => Stop::TooLarge(why),
         }
     }
 }
@@ -67,7 +70,7 @@ type SResult<T> = std::result::Result<T, Stop>;
 /// A refusal of a sheet's content (a row too large, which names only the row), with the sheet named.
 fn in_sheet(sheet: &str, stop: Stop) -> Stop {
     match stop {
-        Stop::TooLarge(why) => Stop::TooLarge(format!("onglet « {sheet} » : {why}")),
+        Stop::TooLarge(why) => Stop::TooLarge(format!("onglet « {} » : {why}", quoted(sheet))),
         other => other,
     }
 }
@@ -170,6 +173,7 @@ fn read_stream(file: &str, inner: &[u8], outer: &[u8], limits: Limits) -> SResul
         return Err(Stop::Fallback);
     }
     let (names, normalized) = sheet_names(&pkg);
+    check_sheet_names(file, &names)?;
     // Only workbooks whose one long sheet is the current layout's.
     let other_layout = normalized
         .iter()

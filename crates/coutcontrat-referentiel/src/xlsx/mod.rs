@@ -22,12 +22,14 @@ pub(crate) enum XError {
     Unexpected(String),
     /// A part, sheet or row over the limits ([`limits`]): refused as it is (calamine would load it whole).
     TooLarge(String),
+    /// A row or cell number beyond an Excel sheet (`XFE1048577`): refused as it is (calamine would wrap it).
+    BeyondSheet(String),
 }
 
 impl std::fmt::Display for XError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            XError::Unexpected(m) | XError::TooLarge(m) => f.write_str(m),
+            XError::Unexpected(m) | XError::TooLarge(m) | XError::BeyondSheet(m) => f.write_str(m),
         }
     }
 }
@@ -256,6 +258,10 @@ mod tests {
             read_string(&mut xml, &mut Vec::new()).unwrap(),
             "applicables au 15 juillet"
         );
-        assert_eq!(col_of_ref(b"AB12"), Some(27));
+        assert_eq!(col_of_ref(b"AB12"), Ok(Some(27)));
+        assert_eq!(col_of_ref(b"XFD1048576"), Ok(Some(16_383)));
+        assert!(col_of_ref(b"XFE1").is_err());
+        assert!(col_of_ref(b"A1048577").is_err());
+        assert!(col_of_ref(b"ZZZZZZZZZZZZZZZZ1").is_err());
     }
 }

@@ -3,6 +3,7 @@
 use std::io::BufRead;
 
 use calamine::Data;
+use coutcontrat::text::quoted;
 use quick_xml::events::Event;
 
 use super::cells::{
@@ -12,19 +13,39 @@ use super::limits::MAX_ROW_BYTES;
 use super::package::{io_error, row_too_large};
 use super::{XError, XResult};
 
-/// `A` → 0, `AB` → 27, from a cell reference such as `AB12`; `None` without letters.
-pub(super) fn col_of_ref(r: &[u8]) -> Option<u32> {
+/// The last row and column of an Excel sheet (1-based): `XFD1048576`.
+pub(super) const MAX_ROWS: u64 = 1_048_576;
+pub(super) const MAX_COLUMNS: u32 = 16_384;
+
+/// `A` → 0, `AB` → 27, from a cell reference such as `AB12`; `None` without letters. Issue 17: a reference
+/// beyond the sheet (`XFE1048577`, or letters enough to overflow) used to wrap silently; it is refused,
+/// named as written.
+pub(super) fn col_of_ref(r: &[u8]) -> XResult<Option<u32>> {
     let mut col: u32 = 0;
-    let mut any = false;
+    let mut letters = 0;
     for &b in r {
-        match b {
-            b'A'..=b'Z' => col = col * 26 + u32::from(b - b'A') + 1,
-            b'a'..=b'z' => col = col * 26 + u32::from(b - b'a') + 1,
+        let digit = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a',
             _ => break,
-        }
-        any = true;
+        };
+        col = col.saturating_mul(26).saturating_add(u32::from(digit) + 1);
+        letters += 1;
     }
-    any.then(|| col - 1)
+    let row = &r[letters..];
+    if col > MAX_COLUMNS || (!row.is_empty() && parse_uint(row).is_none_or(|n| n > MAX_ROWS)) {
+        return Err(beyond_the_sheet("la référence de cellule", r));
+    }
+    Ok((letters > 0).then(|| col - 1))
+}
+
+/// The refusal of a row or cell number beyond an Excel sheet, named as written.
+fn beyond_the_sheet(what: &str, written: &[u8]) -> XError {
+    XError::BeyondSheet(format!(
+        "{what} « {} » dépasse la dernière cellule d'une feuille Excel (XFD1048576) : le fichier a été modifié \
+         hors d'Excel ou est endommagé ; téléchargez le classeur à nouveau",
+        quoted(&String::from_utf8_lossy(written))
+    ))
 }
 
 /// Not enough bytes in the buffer: read more and parse the row again.
@@ -314,15 +335,25 @@ impl<R: BufRead> SheetRows<R> {
         let mut r = None;
         let (closed, mut p) = match tag_attrs(s, p + 4, |name, value| {
             if name == b"r" {
-                r = parse_uint(value);
+                r = Some(value);
             }
         })? {
             Ok(found) => found,
             Err(e) => return Ok(Err(e.into())),
         };
         self.row = match r {
-            Some(r) => r as u32,
+            // A number beyond the sheet used to wrap, and a row could land above the header and be dropped.
+            Some(r) => match parse_uint(r).filter(|n| (1..=MAX_ROWS).contains(n)) {
+                Some(n) => n as u32,
+                None => return Ok(Err(beyond_the_sheet("le numéro de ligne", r))),
+            },
             None if self.partial => return Ok(Err("ligne sans numéro".into())),
+            None if u64::from(self.row) >= MAX_ROWS => {
+                return Ok(Err(beyond_the_sheet(
+                    "la ligne sans numéro suivant la ligne",
+                    b"1048576",
+                )))
+            }
             None => self.row + 1,
         };
         if closed {
@@ -349,7 +380,7 @@ impl<R: BufRead> SheetRows<R> {
                     String::from_utf8_lossy(&rest[..6])
                 ))));
             }
-            let mut col = None;
+            let mut col = Ok(None);
             let mut typ = CellType::Default;
             let mut bad_type = None;
             let (closed, after) = match tag_attrs(s, p + 2, |name, value| match name {
@@ -378,7 +409,17 @@ impl<R: BufRead> SheetRows<R> {
                 return Ok(Err(XError::from(format!("type de cellule inconnu {t}"))));
             }
             p = after;
-            let col = col.unwrap_or(next_col);
+            let col = match col {
+                Ok(col) => col.unwrap_or(next_col),
+                Err(e) => return Ok(Err(e)),
+            };
+            if col >= MAX_COLUMNS {
+                // Numbered after a cell of the last column.
+                return Ok(Err(beyond_the_sheet(
+                    "la cellule sans référence suivant la colonne",
+                    b"XFD",
+                )));
+            }
             next_col = col + 1;
             if closed {
                 continue;
