@@ -7,7 +7,7 @@ mod common;
 
 use std::fs;
 
-use common::{bts_row, current_workbook, e, me_lire, xlsx, TAG};
+use common::{bts_row, current_workbook, e, me_lire, n, t, xlsx, TAG};
 use coutcontrat_referentiel::import::{import_bytes, import_bytes_via, Via};
 use coutcontrat_referentiel::integrity::{verify_dir, VerifyOptions};
 use coutcontrat_referentiel::{import_into, load_dir, version_dirs, ErrorKind, ImportOptions};
@@ -191,4 +191,104 @@ fn row_and_cell_numbers_beyond_the_sheet_are_refused_as_written() {
             .replace(r#"r="A6""#, r#"r="A1048576""#)
     });
     assert!(import_bytes("test.xlsx", &bytes, &ImportOptions::default()).is_ok());
+}
+
+/// Both readers' import of a workbook, checked equal.
+fn imported(bytes: &[u8]) -> coutcontrat_referentiel::Imported {
+    let options = ImportOptions::default();
+    let stream = import_bytes_via("test.xlsx", bytes, &options, Via::Auto).unwrap();
+    let calamine = import_bytes_via("test.xlsx", bytes, &options, Via::Calamine).unwrap();
+    assert_eq!(stream.version, calamine.version);
+    assert_eq!(stream.warnings, calamine.warnings);
+    stream
+}
+
+/// A dated BTS row (« Onglet 3 » of the current layout).
+fn dated(amount: f64) -> Vec<common::Cell> {
+    bts_row(amount, n(45901.0))
+}
+
+/// Issue 17: a row without a CPNE code was kept, and could apply to no branch (a quote fell back to the
+/// amorçage value): refused like a row without a certification code, the cell named.
+#[test]
+fn a_row_without_a_cpne_code_is_refused_naming_the_cell() {
+    let mut row = dated(9497.0);
+    row[4] = e();
+    let err = refused(&current_workbook(TAG, vec![dated(8000.0), row], vec![]));
+    assert_eq!(
+        (err.kind, err.row, err.column.as_deref()),
+        (ErrorKind::InvalidValue, Some(6), Some("E")),
+        "{err}"
+    );
+    assert!(err.message.contains("sans code CPNE"), "{err}");
+}
+
+/// Issue 17: a row without an amount, or without a date, was read without a word. It stays (an empty amount
+/// reads as NC, a missing date takes the version's, as the core's rules say) and the report names the first.
+#[test]
+fn rows_without_an_amount_or_a_date_are_kept_with_a_warning_naming_the_first() {
+    let mut no_amount = dated(0.0);
+    no_amount[6] = e();
+    let mut no_date = dated(7000.0);
+    no_date[8] = e();
+    let got = imported(&current_workbook(
+        TAG,
+        vec![dated(8000.0), no_amount.clone(), no_date, no_amount],
+        vec![],
+    ));
+    assert_eq!(got.version.rows.len(), 4);
+    let warned = |part: &str| got.warnings.iter().any(|w| w.contains(part));
+    assert!(
+        warned("2 ligne(s) sans montant (la première : onglet « Onglet 3 - référentiel NPEC », cellule G6)"),
+        "{:?}",
+        got.warnings
+    );
+    assert!(
+        warned("1 ligne(s) sans date d'applicabilité (la première : onglet « Onglet 3 - référentiel NPEC », cellule I7)"),
+        "{:?}",
+        got.warnings
+    );
+    // Blank rows (trailing, or cells left empty) are normal in the published files: no warning.
+    let mut rows = vec![dated(8000.0), vec![], vec![t(""), t(" ")]];
+    rows.push(vec![]);
+    let got = imported(&current_workbook(TAG, rows, vec![]));
+    assert_eq!(got.version.rows.len(), 1);
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+}
+
+/// Issue 17: a script, control characters or another alphabet in the certification column were kept as a code
+/// without a word. No layout writes a code with them: refused, cell named and value quoted. A plain code that is
+/// not a RNCP code stays, with a warning naming the first.
+#[test]
+fn certification_cells_that_are_no_code_are_refused_and_other_codes_warned() {
+    for cell in [
+        "<script>alert(1)</script>",
+        "RNCP1002/<img src=x>",
+        "RNCP３４８２６",
+        "RNCP1002\u{1b}[2J",
+    ] {
+        let mut row = dated(9497.0);
+        row[0] = t(cell);
+        let err = refused(&current_workbook(TAG, vec![dated(8000.0), row], vec![]));
+        assert_eq!(
+            (err.kind, err.row, err.column.as_deref()),
+            (ErrorKind::InvalidValue, Some(6), Some("A")),
+            "{cell}: {err}"
+        );
+        assert!(
+            err.message.contains(&coutcontrat::text::quoted(cell)),
+            "{err}"
+        );
+        assert!(!err.message.contains('\u{1b}'), "{err}");
+    }
+    let mut row = dated(9497.0);
+    row[0] = t("ABC-12");
+    let got = imported(&current_workbook(TAG, vec![dated(8000.0), row], vec![]));
+    assert!(
+        got.warnings.iter().any(|w| w.contains(
+            "1 ligne(s) dont le code n'est pas un code RNCP (la première : onglet « Onglet 3 - référentiel NPEC », cellule A6)"
+        )),
+        "{:?}",
+        got.warnings
+    );
 }

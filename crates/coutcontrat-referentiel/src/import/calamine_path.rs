@@ -8,7 +8,9 @@ use coutcontrat::text::quoted;
 
 use super::cells::{check_sheet_names, norm_sheet};
 use super::layouts::{LongSpec, SPECS};
-use super::long::{best_header, read_long, renamed_header_error, required, LongRows, Match};
+use super::long::{
+    best_header, read_long, renamed_header_error, required, LongRows, Match, RowNotes,
+};
 use super::mapping::read_mapping_sheet;
 use super::matrix::read_matrix;
 use super::parts::{MatrixParts, Parts};
@@ -189,7 +191,7 @@ pub(super) fn read_parts(file: &str, inner: &[u8], limits: Limits) -> Result<Par
         mapped: BTreeSet::new(),
         skipped_hist: 0,
         no_year: 0,
-        not_rncp: 0,
+        notes: RowNotes::default(),
     };
     read_long(&grids[&main_sheet], file, &m, &mut long)?;
     for other in &spec.sheets[1..] {
@@ -236,7 +238,7 @@ pub(super) fn read_parts(file: &str, inner: &[u8], limits: Limits) -> Result<Par
         store,
         skipped_hist: long.skipped_hist,
         no_year: long.no_year,
-        not_rncp: long.not_rncp,
+        notes: long.notes,
         pairs: long.pairs,
         mapped: long.mapped,
         matrix,

@@ -37,6 +37,31 @@ pub(super) fn cell_text(d: &Data) -> String {
     }
 }
 
+/// Whether a certification cell holds only what codes are written with (letters and digits of ASCII, spaces,
+/// the separators `/ , ; - . _`): anything else (a script, control characters, another alphabet) is no code of
+/// any layout.
+pub(super) fn is_code_text(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '/' | ',' | ';' | '-' | '.' | '_' | '\n' | '\t')
+            || (c.is_whitespace() && !c.is_control())
+    })
+}
+
+/// The refusal of a certification cell that is no code ([`is_code_text`]).
+pub(super) fn not_a_code(text: &str) -> String {
+    format!(
+        "« {} » n'est pas un code de certification : un code RNCP s'écrit RNCP suivi de chiffres (RNCP34826), \
+         plusieurs séparés par « / » ; corrigez la cellule ou téléchargez le classeur à nouveau",
+        quoted(text)
+    )
+}
+
+/// The refusal of a row without a CPNE code in a sheet that has the column.
+pub(super) const NO_CPNE: &str =
+    "ligne sans code CPNE : elle ne s'appliquerait à aucune branche ; complétez \
+     le code CPNE (celui de la colonne « CPNE ») ou supprimez la ligne";
+
 /// A code cell (CPNE, IDCC) as a number.
 pub(super) fn cell_code(d: &Data) -> Option<u32> {
     match d {

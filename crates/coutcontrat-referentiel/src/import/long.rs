@@ -7,7 +7,10 @@ use coutcontrat::referentiel::{split_rncp_cell, CpneIdcc, NpecRow, RowOrigin};
 use coutcontrat::text::quoted;
 use jiff::civil::Date;
 
-use super::cells::{cell_code, cell_text, norm_header, parse_idcc_list, procedure_date};
+use super::cells::{
+    cell_code, cell_text, col_letter, is_code_text, norm_header, not_a_code, parse_idcc_list,
+    procedure_date, NO_CPNE,
+};
 use super::layouts::{Field, LongSpec};
 use super::sheet::{cell_date, Grid};
 use crate::error::{Error, ErrorKind, Result};
@@ -112,13 +115,70 @@ pub(super) fn renamed_header_error(grid: &Grid, file: &str, spec: &LongSpec, m: 
     )
 }
 
+/// Rows of one kind worth a warning: how many, and the first one's place (sheet, row, column).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Tally {
+    pub(super) count: usize,
+    pub(super) first: Option<(String, u32, u32)>,
+}
+
+impl Tally {
+    pub(super) fn add(&mut self, sheet: &str, row: u32, col: u32) {
+        self.count += 1;
+        if self.first.is_none() {
+            self.first = Some((sheet.to_owned(), row, col));
+        }
+    }
+
+    /// The rows of a later part of the sheet.
+    pub(super) fn merge(&mut self, later: Tally) {
+        self.count += later.count;
+        if self.first.is_none() {
+            self.first = later.first;
+        }
+    }
+
+    /// « (la première : onglet « … », cellule G7) ».
+    pub(super) fn first_cell(&self) -> String {
+        self.first
+            .as_ref()
+            .map(|(sheet, row, col)| {
+                format!(
+                    " (la première : onglet « {} », cellule {}{row})",
+                    quoted(sheet),
+                    col_letter(*col)
+                )
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// The long-sheet rows that are read but deserve a warning (issue 17: they were read without a word).
+#[derive(Debug, Clone, Default)]
+pub(super) struct RowNotes {
+    /// A certification cell none of whose codes is a RNCP code.
+    pub(super) not_rncp: Tally,
+    /// An empty amount cell (read as NC: no value defined).
+    pub(super) no_amount: Tally,
+    /// An empty date of applicability (the version's date applies).
+    pub(super) no_date: Tally,
+}
+
+impl RowNotes {
+    pub(super) fn merge(&mut self, later: RowNotes) {
+        self.not_rncp.merge(later.not_rncp);
+        self.no_amount.merge(later.no_amount);
+        self.no_date.merge(later.no_date);
+    }
+}
+
 pub(super) struct LongRows {
     pub(super) rows: Vec<NpecRow>,
     pub(super) pairs: Vec<CpneIdcc>,
     pub(super) mapped: BTreeSet<u32>,
     pub(super) skipped_hist: usize,
     pub(super) no_year: usize,
-    pub(super) not_rncp: usize,
+    pub(super) notes: RowNotes,
 }
 
 /// What makes two long-sheet rows the same row but for their IDCC: certification cell, code diplôme, CPNE,
@@ -169,14 +229,23 @@ pub(super) fn read_long(grid: &Grid, file: &str, m: &Match, out: &mut LongRows) 
                 "ligne sans code de certification (RNCP ou code diplôme) : complétez-le ou supprimez la ligne",
             ));
         }
-        let rncp = split_rncp_cell(&rncp_cell);
-        if !rncp_cell.is_empty() && rncp.is_empty() {
-            out.not_rncp += 1;
+        let rncp_col = pos(Field::Rncp).or(pos(Field::DiplomaOrRncp)).unwrap_or(0);
+        if !is_code_text(&rncp_cell) {
+            return Err(grid.error(
+                ErrorKind::InvalidValue,
+                file,
+                row,
+                rncp_col,
+                not_a_code(&rncp_cell),
+            ));
         }
+        let rncp = split_rncp_cell(&rncp_cell);
         let cpne = match pos(Field::Cpne) {
             None => None,
             Some(c) => match grid.get(row, c) {
-                Data::Empty => None,
+                Data::Empty => {
+                    return Err(grid.error(ErrorKind::InvalidValue, file, row, c, NO_CPNE))
+                }
                 d => Some(cell_code(d).ok_or_else(|| {
                     grid.error(
                         ErrorKind::InvalidValue,
@@ -228,6 +297,15 @@ pub(super) fn read_long(grid: &Grid, file: &str, m: &Match, out: &mut LongRows) 
             if !seen.insert(key) {
                 continue;
             }
+        }
+        if !rncp_cell.is_empty() && rncp.is_empty() {
+            out.notes.not_rncp.add(&grid.name, row, rncp_col);
+        }
+        if amount_raw.is_empty() {
+            out.notes.no_amount.add(&grid.name, row, amount_col);
+        }
+        if let (Some(c), None) = (pos(Field::Date), applicable_from) {
+            out.notes.no_date.add(&grid.name, row, c);
         }
         out.rows.push(NpecRow {
             rncp,

@@ -8,6 +8,7 @@ use coutcontrat::referentiel::{CpneIdcc, TableVersion};
 use coutcontrat::text::quoted;
 use jiff::civil::Date;
 
+use super::long::RowNotes;
 use super::readme::{date_in_tag, french_dates, legal_basis};
 use super::{ImportOptions, Imported, Layout, MatrixRows};
 use crate::error::{Error, ErrorKind, Result};
@@ -21,7 +22,7 @@ pub(super) struct Parts {
     pub(super) store: RowStore,
     pub(super) skipped_hist: usize,
     pub(super) no_year: usize,
-    pub(super) not_rncp: usize,
+    pub(super) notes: RowNotes,
     pub(super) pairs: Vec<CpneIdcc>,
     pub(super) mapped: BTreeSet<u32>,
     /// The matrix: its header's codes and mapping, and every cell (ids of `store`).
@@ -76,7 +77,7 @@ pub(super) fn assemble(
         mut store,
         skipped_hist,
         no_year,
-        not_rncp,
+        notes,
         mut pairs,
         mut mapped,
         matrix,
@@ -95,9 +96,31 @@ pub(super) fn assemble(
             "{no_year} ligne(s) sans année de procédure lisible : la date de la version s'applique"
         ));
     }
-    if not_rncp > 0 {
+    let RowNotes {
+        not_rncp,
+        no_amount,
+        no_date,
+    } = notes;
+    if not_rncp.count > 0 {
         warnings.push(format!(
-            "{not_rncp} ligne(s) dont le code n'est pas un code RNCP : gardées, mais introuvables par code RNCP"
+            "{} ligne(s) dont le code n'est pas un code RNCP{} : gardées, mais introuvables par code RNCP",
+            not_rncp.count,
+            not_rncp.first_cell()
+        ));
+    }
+    if no_amount.count > 0 {
+        warnings.push(format!(
+            "{} ligne(s) sans montant{} : lues comme NC (pas de valeur définie) ; un devis sur l'une d'elles \
+             retient la valeur d'amorçage, avec un avertissement",
+            no_amount.count,
+            no_amount.first_cell()
+        ));
+    }
+    if no_date.count > 0 {
+        warnings.push(format!(
+            "{} ligne(s) sans date d'applicabilité{} : la date de la version s'applique",
+            no_date.count,
+            no_date.first_cell()
         ));
     }
 

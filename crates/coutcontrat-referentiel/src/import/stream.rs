@@ -13,10 +13,11 @@ use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
 use super::cells::{
-    cell_code, cell_text, check_sheet_names, col_letter, date_value, norm_header, norm_sheet,
+    cell_code, cell_text, check_sheet_names, col_letter, date_value, is_code_text, norm_header,
+    norm_sheet, not_a_code, NO_CPNE,
 };
 use super::layouts::{Field, Layout, LongSpec, SPECS};
-use super::long::{best_header, renamed_header_error, required, Match};
+use super::long::{best_header, renamed_header_error, required, Match, RowNotes};
 use super::mapping::read_mapping_sheet;
 use super::matrix::{matrix_head, Fixed, MATRIX_KEYS};
 use super::parts::{MatrixParts, Parts};
@@ -238,7 +239,7 @@ fn read_stream(file: &str, inner: &[u8], outer: &[u8], limits: Limits) -> SResul
         Err(other) => return Err(other),
         Ok(side) => Ok(side),
     };
-    let (mut store, not_rncp) = long?;
+    let (mut store, notes) = long?;
     let side = side?;
     let matrix = match side.matrix {
         Some(m) => {
@@ -263,7 +264,7 @@ fn read_stream(file: &str, inner: &[u8], outer: &[u8], limits: Limits) -> SResul
             store,
             skipped_hist: 0,
             no_year: 0,
-            not_rncp,
+            notes,
             pairs: Vec::new(),
             mapped: BTreeSet::new(),
             matrix,
@@ -376,10 +377,10 @@ impl LongLayout {
     }
 }
 
-/// What one parser thread made of its chunks: its store, and per chunk its rows (ids of that store) and the
-/// count of cells that are not RNCP codes; or the first problem of a chunk.
-/// The rows of a chunk, and how many name no RNCP code.
-type ChunkRows = (Vec<CRow>, usize);
+/// What one parser thread made of its chunks: its store, and per chunk its rows (ids of that store) and their
+/// notes; or the first problem of a chunk.
+/// The rows of a chunk, and those of them worth a warning.
+type ChunkRows = (Vec<CRow>, RowNotes);
 
 struct Parsed {
     store: RowStore,
@@ -394,7 +395,7 @@ fn read_long_parallel(
     m: &Match,
     pkg: &Package<'_>,
     sst: &[String],
-) -> SResult<(RowStore, usize)> {
+) -> SResult<(RowStore, RowNotes)> {
     let layout = LongLayout::new(m)?;
     let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(3);
     // Parsed buffers go back to the inflater: no fresh pages to fault in for every chunk.
@@ -422,19 +423,12 @@ fn read_long_parallel(
                 waited += got - asked;
                 let mut out = Vec::with_capacity(bytes.len() / 300);
                 let mut rows = SheetRows::rows_in(bytes, index == 0).max_row(pkg.limits.row);
-                let mut not_rncp = 0;
+                let mut notes = RowNotes::default();
                 let result = convert_long(
-                    file,
-                    sheet,
-                    &layout,
-                    &mut rows,
-                    &mut store,
-                    &mut texts,
-                    sheet_id,
-                    &mut out,
-                    &mut not_rncp,
+                    file, sheet, &layout, &mut rows, &mut store, &mut texts, sheet_id, &mut out,
+                    &mut notes,
                 )
-                .map(|()| (out, not_rncp));
+                .map(|()| (out, notes));
                 let _ = give_back.send(rows.into_buffer());
                 busy += got.elapsed();
                 let failed = result.is_err();
@@ -494,7 +488,7 @@ fn read_long_parallel(
         store: mut main,
         chunks: main_chunks,
     } = parts.next().ok_or(Stop::Fallback)?;
-    let mut all: Vec<(usize, Vec<CRow>, usize)> = Vec::new();
+    let mut all: Vec<(usize, Vec<CRow>, RowNotes)> = Vec::new();
     for (index, result) in main_chunks {
         if let Ok((rows, n)) = result {
             all.push((index, rows, n));
@@ -512,12 +506,12 @@ fn read_long_parallel(
     all.sort_by_key(|c| c.0);
     main.rows
         .reserve(all.iter().map(|c| c.1.len()).sum::<usize>());
-    let mut not_rncp = 0;
+    let mut notes = RowNotes::default();
     for (_, rows, n) in all {
         main.rows.extend(rows);
-        not_rncp += n;
+        notes.merge(n);
     }
-    Ok((main, not_rncp))
+    Ok((main, notes))
 }
 
 /// The rows of a chunk of « Onglet 3 », converted as `read_long` converts them.
@@ -531,7 +525,7 @@ fn convert_long<R: BufRead>(
     texts: &mut Texts<'_>,
     sheet_id: u32,
     out: &mut Vec<CRow>,
-    not_rncp: &mut usize,
+    notes: &mut RowNotes,
 ) -> SResult<()> {
     let [rncp_i, label_i, certifier_i, type_i, cpne_i, cpne_label_i, amount_i, status_i, date_i] =
         [0usize, 1, 2, 3, 4, 5, 6, 7, 8];
@@ -573,11 +567,13 @@ fn convert_long<R: BufRead>(
             )
             .into());
         }
-        if store.codes(rncp_cell).is_empty() {
-            *not_rncp += 1;
+        let rncp_text = store.strings.get(rncp_cell);
+        if !is_code_text(rncp_text) {
+            return Err(err(ErrorKind::InvalidValue, col[rncp_i], not_a_code(rncp_text)).into());
         }
+        let not_rncp = store.codes(rncp_cell).is_empty();
         let cpne = match slots[cpne_i] {
-            None => NONE,
+            None => return Err(err(ErrorKind::InvalidValue, col[cpne_i], NO_CPNE.into()).into()),
             Some(v) => {
                 let d = texts.data(Some(v));
                 cell_code(&d).ok_or_else(|| {
@@ -606,6 +602,15 @@ fn convert_long<R: BufRead>(
             Some(v) => date_value(&texts.data(Some(v)))
                 .map_err(|msg| err(ErrorKind::InvalidDate, col[date_i], msg))?,
         };
+        if not_rncp {
+            notes.not_rncp.add(sheet, row, col[rncp_i]);
+        }
+        if amount_raw == texts.empty {
+            notes.no_amount.add(sheet, row, col[amount_i]);
+        }
+        if date.is_none() {
+            notes.no_date.add(sheet, row, col[date_i]);
+        }
         out.push(CRow {
             rncp_cell,
             diploma_code: NONE,
