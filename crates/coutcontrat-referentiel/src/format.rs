@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use coutcontrat::money::{amount_limit_text, within_amount_limit};
-use coutcontrat::text::quoted;
+use coutcontrat::text::{clip, printable, quoted};
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -248,7 +248,11 @@ pub fn parse_manifest(text: &str, file: &str) -> Result<Manifest> {
         let mut err = Error::new(
             ErrorKind::Format,
             file,
-            format!("manifeste illisible : {}", e.message().trim()),
+            // The parser's message may repeat a value of the file.
+            format!(
+                "manifeste illisible : {}",
+                printable(&clip(e.message().trim(), 200))
+            ),
         );
         if let Some(span) = e.span() {
             let (line, col) = line_col(text, span.start);
@@ -367,7 +371,7 @@ where
                     format!(
                         "en-tête inattendu : attendu `{}`, trouvé `{}`",
                         header.join(","),
-                        found.join(",")
+                        quoted(&found.join(","))
                     ),
                 )
                 .at(

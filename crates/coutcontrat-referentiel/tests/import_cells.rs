@@ -292,3 +292,40 @@ fn certification_cells_that_are_no_code_are_refused_and_other_codes_warned() {
         got.warnings
     );
 }
+
+/// Issue 17: a message repeated the whole offending value (100 MB in, 100 MB out). A cell of a megabyte, in a
+/// workbook or in a data directory, is named clipped, its control characters escaped.
+#[test]
+fn a_huge_cell_is_repeated_clipped() {
+    let huge = format!("\u{1b}[31m{}", "9".repeat(1 << 20));
+    let mut row = dated(0.0);
+    row[6] = t(&format!("{huge} €x"));
+    let err = refused(&current_workbook(TAG, vec![row], vec![]));
+    assert_eq!(
+        (err.kind, err.column.as_deref()),
+        (ErrorKind::InvalidAmount, Some("G"))
+    );
+    let shown = err.to_string();
+    assert!(shown.len() < 1000, "{} bytes", shown.len());
+    assert!(
+        shown.contains("\\u{1b}[31m999") && !shown.contains('\u{1b}'),
+        "{shown}"
+    );
+
+    let data = common::temp_dir("cells-huge");
+    let wb = common::one_row_workbook(&data, "ref.xlsx", 8828.0);
+    import_into(&data, &wb).unwrap();
+    let npec = version_dirs(&data).unwrap()[0].join("npec.csv");
+    let text = fs::read_to_string(&npec).unwrap();
+    fs::write(
+        &npec,
+        text.replace(",8828,8828,", &format!(",{huge},8828,")),
+    )
+    .unwrap();
+    let report = verify_dir(&data, &VerifyOptions::default());
+    assert_eq!(report.problems.len(), 1, "{report}");
+    let shown = report.to_string();
+    assert!(shown.len() < 2000, "{} bytes", shown.len());
+    assert!(!shown.contains('\u{1b}'), "{shown}");
+    fs::remove_dir_all(&data).unwrap();
+}

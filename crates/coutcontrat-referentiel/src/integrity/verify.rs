@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use coutcontrat::referentiel::fold;
+use coutcontrat::text::quoted;
 
 use crate::data_dir::version_dirs;
 use crate::error::{Error, ErrorKind};
@@ -232,8 +233,10 @@ fn check_version(
             ErrorKind::Format,
             dir.display().to_string(),
             format!(
-                "le dossier de la version « {} » publiée le {} doit s'appeler « {expected} » : renommez-le",
-                m.tag, m.published
+                "le dossier de la version « {} » publiée le {} doit s'appeler « {} » : renommez-le",
+                quoted(&m.tag),
+                m.published,
+                quoted(&expected)
             ),
         ));
     }
@@ -241,12 +244,12 @@ fn check_version(
         (_, true) => {}
         (None, false) => notes.push(format!(
             "{slug} : le manifeste n'enregistre pas d'empreinte de sa source ({})",
-            m.source_file
+            quoted(&m.source_file)
         )),
         (Some(recorded), false) => match find_source(&options.sources, &m.source_file) {
             None => notes.push(format!(
                 "{slug} : source « {} » introuvable dans les dossiers de sources, empreinte non vérifiée",
-                m.source_file
+                quoted(&m.source_file)
             )),
             Some(path) => match sha256_file(&path) {
                 Err(e) => problems.push(e),
@@ -460,7 +463,8 @@ pub fn verify_dir(data_dir: &Path, options: &VerifyOptions) -> VerifyReport {
                 ErrorKind::DuplicateVersion,
                 data_dir.join("referentiel").display().to_string(),
                 format!(
-                    "la version « {tag} » figure dans {} dossiers ({}) : gardez-en un seul",
+                    "la version « {} » figure dans {} dossiers ({}) : gardez-en un seul",
+                    quoted(tag),
                     slugs.len(),
                     slugs.join(", ")
                 ),
