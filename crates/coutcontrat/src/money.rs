@@ -158,6 +158,12 @@ const AMOUNT_LIMITS: [u128; 29] = {
 
 /// Whether `|amount| <= MAX_AMOUNT_EUROS`, compared on the integer mantissa (cheaper than a decimal
 /// comparison, at every quote).
+///
+/// ```
+/// use coutcontrat::money::within_amount_limit;
+/// assert!(within_amount_limit("9497".parse().unwrap()));
+/// assert!(!within_amount_limit("10000000000000000000000000000".parse().unwrap()));
+/// ```
 pub fn within_amount_limit(amount: Decimal) -> bool {
     amount.mantissa().unsigned_abs() <= AMOUNT_LIMITS[amount.scale() as usize]
 }
