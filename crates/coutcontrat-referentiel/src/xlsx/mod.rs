@@ -263,5 +263,14 @@ mod tests {
         assert!(col_of_ref(b"XFE1").is_err());
         assert!(col_of_ref(b"A1048577").is_err());
         assert!(col_of_ref(b"ZZZZZZZZZZZZZZZZ1").is_err());
+        assert!(matches!(
+            col_of_ref(b"A0"),
+            Err(super::XError::BeyondSheet(_))
+        ));
+        // Malformed, not too large: calamine's to word.
+        assert!(matches!(
+            col_of_ref(b"A1B"),
+            Err(super::XError::Unexpected(_))
+        ));
     }
 }

@@ -33,7 +33,13 @@ pub(super) fn col_of_ref(r: &[u8]) -> XResult<Option<u32>> {
         letters += 1;
     }
     let row = &r[letters..];
-    if col > MAX_COLUMNS || (!row.is_empty() && parse_uint(row).is_none_or(|n| n > MAX_ROWS)) {
+    if !row.iter().all(u8::is_ascii_digit) {
+        return Err("référence de cellule illisible".into());
+    }
+    // Digits only: past 18 of them `parse_uint` gives up, and the number is beyond the sheet anyway.
+    let row_beyond =
+        !row.is_empty() && parse_uint(row).is_none_or(|n| !(1..=MAX_ROWS).contains(&n));
+    if col > MAX_COLUMNS || row_beyond {
         return Err(beyond_the_sheet("la référence de cellule", r));
     }
     Ok((letters > 0).then(|| col - 1))
