@@ -3,16 +3,16 @@
 //! Thin glue over the `coutcontrat` library (the computation) and `coutcontrat-referentiel` (the data):
 //! every parse, check and figure is theirs; this binary reads the options and files, and prints.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
-use coutcontrat::{ContractInput, Quoter};
+use coutcontrat::Quoter;
 use jiff::civil::Date;
 
 use coutcontrat_cli::failure::{Failure, EXIT_FAILED, EXIT_OK};
-use coutcontrat_cli::input::ContractFlags;
+use coutcontrat_cli::input::{read_json_contract, ContractFlags};
 use coutcontrat_cli::{batch, data, lookup, render, verify};
 
 const MAIN_EXAMPLES: &str = "\
@@ -314,26 +314,11 @@ fn print_out(text: &str) -> Result<(), Failure> {
         })
 }
 
-fn read_stdin_contract() -> Result<ContractInput, Failure> {
-    let mut text = String::new();
-    io::stdin()
-        .read_to_string(&mut text)
-        .map_err(|e| Failure::io("entrée standard", e))?;
-    if text.trim().is_empty() {
-        return Err(Failure::Usage(
-            "aucun contrat : donnez-le par les options (--signed-on, --start, --end, --price…) ou en JSON sur \
-             l'entrée standard"
-                .into(),
-        ));
-    }
-    Ok(ContractInput::from_json(&text)?)
-}
-
 fn quote(cli: &Cli, args: &QuoteArgs) -> Result<u8, Failure> {
     let input = if !args.contract.is_empty() {
         args.contract.to_input()?
     } else if args.json || !io::stdin().is_terminal() {
-        read_stdin_contract()?
+        read_json_contract(io::stdin().lock())?
     } else {
         return Err(Failure::Usage(
             "aucun contrat : donnez-le par les options (--signed-on, --start, --end, --price…, voir --help) ou \

@@ -1,7 +1,7 @@
 //! Regression tests of what the fuzzers found in the contract path (`scripts/fuzz.sh`), named after what they
 //! guard. (The importer's are in `crates/coutcontrat-referentiel/tests/fuzz_regressions.rs`.)
 
-use crate::common::run;
+use crate::common::{run, run_bytes};
 
 /// Found by `contract_fields`: a price of 79 228 162 514 264 337 593 543 950 335 € (the largest decimal)
 /// overflowed the proration (price × days / days of the year) and the program panicked (exit 101). Every amount
@@ -61,4 +61,58 @@ fn a_standard_error_that_cannot_be_written_keeps_the_exit_status() {
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(json["error"]["code"].is_string(), "{json}");
+}
+
+const CONTRACT: &str = r#"{"signed_on":"2025-08-15","start":"2025-09-01","end":"2027-02-28","npec":7000,"price":9000,"level":6}"#;
+
+/// Issue 17: a contract saved by Windows Notepad starts with a UTF-8 byte-order mark, and `quote --json`
+/// refused it with « expected value at line 1 column 1 ». It is the same contract: the same quote.
+#[test]
+fn a_contract_with_a_byte_order_mark_is_quoted_like_without() {
+    let plain = run(&["quote", "--json"], CONTRACT);
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(CONTRACT.as_bytes());
+    let out = run_bytes(&["quote", "--json"], &bom);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json(), plain.json());
+}
+
+/// Issue 17: bytes that are not UTF-8 exited 1 with code `io` (« stream did not contain valid UTF-8 »), as
+/// if the disk had failed; it is the user's input: exit 2, `invalid`, saying which byte and where.
+#[test]
+fn a_contract_that_is_not_utf8_is_invalid_input_naming_the_byte() {
+    let latin1 = CONTRACT.replace("2025-08-15", "2025-08-15\u{e9}");
+    let bytes: Vec<u8> = latin1.chars().map(|c| c as u32 as u8).collect();
+    let out = run_bytes(&["quote", "--json"], &bytes);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let e = &out.json()["error"];
+    assert_eq!(e["code"], "invalid", "{e}");
+    let message = e["message"].as_str().unwrap();
+    assert!(
+        message.contains("UTF-8") && message.contains("0xE9") && message.contains("position 25"),
+        "{message}"
+    );
+}
+
+/// Issue 17: standard input had no size limit (`cat big | coutcontrat quote` read it all into memory). Past
+/// 1 MiB the contract is refused, `invalid`, the message naming the limit. (That no more than the limit is
+/// read is counted by `input::tests::an_endless_standard_input_is_read_up_to_the_limit_then_refused`.)
+#[test]
+fn a_standard_input_over_the_limit_is_refused_naming_it() {
+    let limit = coutcontrat_cli::input::MAX_CONTRACT_JSON_BYTES as usize;
+    let mut padded = CONTRACT.as_bytes().to_vec();
+    padded.resize(limit, b' ');
+    let out = run_bytes(&["quote", "--json"], &padded);
+    assert_eq!(out.code, 0, "at the limit: {}", out.stderr);
+    padded.push(b' ');
+    let out = run_bytes(&["quote", "--json"], &padded);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let e = &out.json()["error"];
+    assert_eq!(e["code"], "invalid", "{e}");
+    assert!(
+        e["message"].as_str().unwrap().contains("1048576 octets"),
+        "{e}"
+    );
+    assert!(out.stderr.contains("1 Mio"), "{}", out.stderr);
 }
