@@ -5,11 +5,18 @@ use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::dates::age_on;
 use crate::error::{Error, ErrorKind, Result};
 
 pub mod fields;
 use crate::referentiel::normalize_rncp;
 pub use fields::INPUT_FIELDS;
+
+/// The apprentice's age on the first day of the contract, in years, outside which a birth date is a typo
+/// (1800 for 2008). A sanity bound, not the law's: L6222-1 sets 16 (15 after the collège), and L6222-2 lifts
+/// the upper limit of 29 altogether for some apprentices (RQTH, a business project, a top athlete). 14, a
+/// year under the law's lowest, leaves the legal minimum to the rules, where a law's bound belongs.
+pub const AGE_AT_START: std::ops::RangeInclusive<i32> = 14..=100;
 
 /// How the CFA states its price (D6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -151,6 +158,52 @@ impl Contract {
         self.rncp = Some(normalize_rncp(rncp).unwrap_or_else(|| rncp.to_owned()));
         self.idcc = Some(idcc);
         self
+    }
+
+    /// The bounds of the fields that need no rule set: the apprentice's age on the first day (a sanity
+    /// bound, [`AGE_AT_START`]) and the year of the training cycle (1 to 3, as [`fields`] declares it).
+    /// [`ContractInput::parse`] checks them, whatever else the contract asks, and so does the quote.
+    ///
+    /// ```
+    /// use coutcontrat::Contract;
+    /// use jiff::civil::date;
+    /// let mut c = Contract::new(date(2025, 8, 15), date(2025, 9, 1), date(2027, 2, 28), "9000".parse().unwrap());
+    /// c.birth_date = Some(date(1800, 1, 1));
+    /// assert_eq!(c.check_bounds().unwrap_err().field(), Some("birth_date"));
+    /// ```
+    pub fn check_bounds(&self) -> Result<()> {
+        if let Some(birth) = self.birth_date {
+            let age = age_on(birth, self.start);
+            if birth >= self.start || !AGE_AT_START.contains(&age) {
+                return Err(Error::new(
+                    ErrorKind::OutOfRange,
+                    Some("birth_date"),
+                    format!(
+                        "né le {birth}, l'apprenti aurait {} ans au début du contrat ({}) : vérifiez la date de \
+                         naissance (un apprenti a de {} à {} ans)",
+                        age.max(0),
+                        self.start,
+                        AGE_AT_START.start(),
+                        AGE_AT_START.end()
+                    ),
+                ));
+            }
+        }
+        if let Some(cycle) = self.cycle_year {
+            let (low, high) = fields::spec("cycle_year")
+                .and_then(|s| s.bounds)
+                .expect("cycle_year is declared with its bounds");
+            if !(low..=high).contains(&u32::from(cycle)) {
+                return Err(Error::new(
+                    ErrorKind::OutOfRange,
+                    Some("cycle_year"),
+                    format!(
+                        "{cycle} : l'année du cycle de formation où commence le contrat va de {low} à {high}"
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// The last day of the contract as executed: the rupture date, or the planned end.
@@ -431,7 +484,8 @@ pub fn parse_idcc(text: &str, field: &str) -> Result<u32> {
 impl ContractInput {
     /// Checks every field and gives the typed contract, or the first error with its field.
     ///
-    /// Ranges and the consistency of dates are checked by the quote, which knows the rules in force.
+    /// The bounds that need no rules are checked here too ([`Contract::check_bounds`]); ranges that depend on
+    /// the rules in force, and the consistency of dates, are checked by the quote.
     pub fn parse(&self) -> Result<Contract> {
         let signed_on = parse_date(
             required(&self.signed_on, "signed_on", "la date de conclusion")?,
@@ -511,7 +565,7 @@ impl ContractInput {
                     .unwrap_or_default(),
             },
         };
-        Ok(Contract {
+        let contract = Contract {
             signed_on,
             start,
             end,
@@ -557,6 +611,8 @@ impl ContractInput {
                 })
                 .transpose()?,
             licence_pro: flag(&self.licence_pro, "licence_pro")?,
-        })
+        };
+        contract.check_bounds()?;
+        Ok(contract)
     }
 }

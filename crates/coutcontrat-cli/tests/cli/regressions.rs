@@ -116,3 +116,36 @@ fn a_standard_input_over_the_limit_is_refused_naming_it() {
     );
     assert!(out.stderr.contains("1 Mio"), "{}", out.stderr);
 }
+
+/// Issue 17: `quote --json` accepted a birth date in 1800 (with what the net cost needs) or refused it for
+/// a missing headcount (without), and `cycle_year` 0 when no net cost was asked: both are `out_of_range`
+/// naming their field, exit 2, in a quote and in a batch row.
+#[test]
+fn a_birth_date_in_1800_or_cycle_year_0_is_out_of_range_naming_the_field() {
+    for (extra, field) in [
+        (
+            r#","birth_date":"1800-01-01","company_headcount":10}"#,
+            "birth_date",
+        ),
+        (r#","birth_date":"1800-01-01"}"#, "birth_date"),
+        (r#","cycle_year":0}"#, "cycle_year"),
+    ] {
+        let json = CONTRACT.replace('}', extra);
+        let out = run(&["quote", "--json"], &json);
+        assert_eq!(out.code, 2, "{json}: {}", out.stdout);
+        let e = &out.json()["error"];
+        assert_eq!(
+            (e["code"].as_str(), e["field"].as_str()),
+            (Some("out_of_range"), Some(field)),
+            "{e}"
+        );
+    }
+    let batch = "signed_on,start,end,npec,price,level,cycle_year\n2025-08-15,2025-09-01,2027-02-28,7000,9000,6,0\n";
+    let out = run(&["batch", "-"], batch);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("out_of_range (cycle_year)"),
+        "{}",
+        out.stdout
+    );
+}
