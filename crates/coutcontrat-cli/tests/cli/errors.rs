@@ -137,6 +137,12 @@ fn catalogue_unknown_branch() {
         "unknown_branch",
         Some("idcc"),
     );
+    // A CPNE code the référentiel does not know, for a certification it knows.
+    contract_refused(
+        &format!(r#"{{{DATES}, "rncp": "RNCP41000", "cpne": 2040, "price": 9000, "level": 5}}"#),
+        "unknown_branch",
+        Some("cpne"),
+    );
 }
 
 /// A data directory where IDCC 3252 maps to three CPNE.

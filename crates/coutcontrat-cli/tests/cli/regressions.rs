@@ -149,3 +149,49 @@ fn a_birth_date_in_1800_or_cycle_year_0_is_out_of_range_naming_the_field() {
         out.stdout
     );
 }
+
+/// Issue 17: an unknown CPNE code gave the amorçage value without a word (« sans ligne pour la CPNE 2040 »),
+/// where an unknown IDCC is an error. It is `unknown_branch` on `cpne`, exit 2, listing the known codes one
+/// typo away with their labels, in `quote` and in `lookup`.
+#[test]
+fn an_unknown_cpne_is_an_error_listing_close_codes() {
+    let json = r#"{"signed_on":"2026-09-14","start":"2026-09-01","end":"2028-08-31","rncp":"RNCP41000","cpne":2040,"price":9000,"level":5}"#;
+    let out = run(&["quote", "--json"], json);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    let e = &out.json()["error"];
+    assert_eq!(
+        (e["code"].as_str(), e["field"].as_str()),
+        (Some("unknown_branch"), Some("cpne")),
+        "{e}"
+    );
+    let candidates: Vec<&str> = e["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(
+        candidates.iter().any(|c| c.starts_with("204 – ")),
+        "{candidates:?}"
+    );
+    assert!(
+        out.stderr.contains("CPNE 2040 inconnue") && out.stderr.contains("204 – "),
+        "{}",
+        out.stderr
+    );
+    let out = run(
+        &[
+            "lookup",
+            "--rncp",
+            "RNCP41000",
+            "--cpne",
+            "2040",
+            "--signed-on",
+            "2026-09-14",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert_eq!(out.json()["error"]["field"], "cpne");
+}

@@ -88,6 +88,47 @@ fn an_unknown_idcc_says_how_to_find_the_cpne() {
     assert!(err.message().contains("CPNE"), "{}", err.message());
 }
 
+/// Issue 17: an unknown CPNE code silently gave the amorçage value (« no row for CPNE 4333 »), where an
+/// unknown IDCC is an error. It is `unknown_branch` on `cpne`, listing the known codes one typo away.
+#[test]
+fn an_unknown_cpne_is_an_error_listing_the_close_codes() {
+    let r = two_branches();
+    let mut c = contract(1351);
+    c.cpne = Some(4333);
+    let err = Quoter::new(&r).quote(&c).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.field()),
+        (ErrorKind::UnknownBranch, Some("cpne"))
+    );
+    assert_eq!(err.candidates(), ["433 – CPNE A"]);
+    assert!(err.message().contains("433 – CPNE A"), "{}", err.message());
+    // An IDCC typed as the CPNE is named as such.
+    c.cpne = Some(3252);
+    let err = Quoter::new(&r).quote(&c).unwrap_err();
+    assert!(
+        err.message().contains("3252 est un IDCC"),
+        "{}",
+        err.message()
+    );
+    // A known CPNE without a label, from the mapping alone, is a CPNE.
+    c.cpne = Some(204);
+    assert!(Quoter::new(&r).quote(&c).is_ok());
+    // An unknown IDCC lists its close codes the same way.
+    let err = Quoter::new(&r).quote(&contract(1315)).unwrap_err();
+    assert_eq!(err.candidates(), ["1351"]);
+}
+
+/// D12 (amended by D20 b): a certification in no version goes to the amorçage value whatever the branch,
+/// so an unknown CPNE (like an unknown IDCC) is not looked at then.
+#[test]
+fn a_certification_in_no_version_is_amorcage_whatever_the_branch() {
+    let r = two_branches();
+    let mut c = contract(9998).with_certification("RNCP99999", 9998);
+    c.cpne = Some(4333);
+    let q = Quoter::new(&r).quote(&c).unwrap();
+    assert_eq!(q.npec.source, crate::quote::NpecSource::Amorcage);
+}
+
 #[test]
 fn a_known_certification_without_a_row_for_the_branch_falls_back_to_amorcage() {
     let r = two_branches();
