@@ -296,6 +296,11 @@ fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
     print_out(&text)
 }
 
+/// A command's text for a reader: made printable (labels come from workbooks), unlike its JSON.
+fn print_text(text: &str) -> Result<(), Failure> {
+    print_out(&render::for_terminal(text))
+}
+
 fn print_out(text: &str) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())
@@ -332,7 +337,7 @@ fn quote(cli: &Cli, args: &QuoteArgs) -> Result<u8, Failure> {
     if args.json {
         print_json(&quote)?;
     } else {
-        print_out(&render::quote_text(&contract, &quote))?;
+        print_text(&render::quote_text(&contract, &quote))?;
     }
     Ok(EXIT_OK)
 }
@@ -395,7 +400,7 @@ fn lookup(cli: &Cli, args: &LookupArgs) -> Result<u8, Failure> {
     if args.json {
         print_json(&out)?;
     } else {
-        print_out(&lookup::lookup_text(&out))?;
+        print_text(&lookup::lookup_text(&out))?;
     }
     Ok(EXIT_OK)
 }
@@ -406,7 +411,7 @@ fn search(cli: &Cli, args: &SearchArgs) -> Result<u8, Failure> {
     if args.json {
         print_json(&hits)?;
     } else {
-        print_out(&lookup::certifications_text(&hits))?;
+        print_text(&lookup::certifications_text(&hits))?;
     }
     Ok(EXIT_OK)
 }
@@ -432,7 +437,7 @@ fn branches(cli: &Cli, args: &BranchesArgs) -> Result<u8, Failure> {
     if args.json {
         print_json(&hits)?;
     } else {
-        print_out(&lookup::branches_text(&hits))?;
+        print_text(&lookup::branches_text(&hits))?;
     }
     Ok(EXIT_OK)
 }
@@ -447,7 +452,7 @@ fn import(cli: &Cli, args: &ImportArgs) -> Result<u8, Failure> {
     if args.json {
         print_out(&summary.json)?;
     } else {
-        print_out(&summary.text)?;
+        print_text(&summary.text)?;
     }
     Ok(EXIT_OK)
 }
@@ -458,7 +463,7 @@ fn verify(cli: &Cli, args: &VerifyArgs) -> Result<u8, Failure> {
     if args.json {
         print_out(&verified.json)?;
     } else {
-        print_out(&verified.text)?;
+        print_text(&verified.text)?;
     }
     Ok(if verified.ok { EXIT_OK } else { EXIT_FAILED })
 }
@@ -479,7 +484,8 @@ fn json_mode(command: &Command) -> bool {
 /// `batch … 2>&1 | head -1`); a message nobody can read must not turn an exit status into a crash (101).
 fn say(line: &str) {
     use std::io::Write as _;
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
+    // Messages repeat the data they are about: shown, never obeyed, by the terminal.
+    let _ = writeln!(std::io::stderr().lock(), "{}", render::for_terminal(line));
 }
 
 fn main() -> ExitCode {

@@ -16,7 +16,7 @@ use serde_json::Value;
 use crate::common::{run, workspace};
 
 #[path = "../../../coutcontrat-referentiel/tests/common/mod.rs"]
-mod xlsx;
+pub(crate) mod xlsx;
 
 use xlsx::{current_workbook, e, n, t, Cell};
 

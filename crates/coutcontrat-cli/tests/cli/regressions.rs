@@ -195,3 +195,157 @@ fn an_unknown_cpne_is_an_error_listing_close_codes() {
     assert_eq!(out.code, 2, "{}", out.stdout);
     assert_eq!(out.json()["error"]["field"], "cpne");
 }
+
+/// Labels that carry terminal escape sequences, as a hostile or damaged workbook can: a colour, a screen
+/// clear, a bidi override.
+const HOSTILE_LABEL: &str = "BTS \u{1b}[2J\u{1b}[31mrouge\u{9b}0m";
+const HOSTILE_CPNE: &str = "Branche \u{202e}esrevne\u{7}";
+
+/// A data directory with one version whose certification and CPNE labels are hostile.
+fn hostile_data() -> tempfile::TempDir {
+    use coutcontrat::referentiel::{CpneIdcc, NpecRow, TableVersion};
+    use jiff::civil::date;
+    let dir = tempfile::tempdir().unwrap();
+    let mut row = NpecRow::simple("RNCP41000", HOSTILE_LABEL, 901, "8000", date(2026, 9, 1));
+    row.cpne_label = HOSTILE_CPNE.to_owned();
+    row.diploma_type = "BTS\u{1b}]0;titre\u{7}".to_owned();
+    let version = TableVersion {
+        tag: "test-2026".into(),
+        published: date(2026, 8, 29),
+        applies_from: date(2026, 9, 1),
+        applies_until: None,
+        source_file: "test.xlsx".into(),
+        source_sha256: None,
+        legal_basis: String::new(),
+        synthetic: true,
+        note: "test".into(),
+        rows: vec![row],
+        mapping: Some(vec![CpneIdcc {
+            cpne: 901,
+            idcc: 3252,
+        }]),
+    };
+    coutcontrat_referentiel::write_version(
+        &dir.path().join("referentiel").join("test-2026"),
+        &version,
+    )
+    .unwrap();
+    dir
+}
+
+/// No character that a terminal obeys rather than shows, line breaks apart.
+fn assert_printable(what: &str, text: &str) {
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|&c| c != '\n' && coutcontrat::text::is_unprintable(c))
+        .collect();
+    assert!(bad.is_empty(), "{what} prints {bad:?} raw:\n{text}");
+}
+
+/// Issue 17: `lookup`, `search`, `branches` (and `quote`) printed a workbook's labels raw, escape sequences
+/// and all: the terminal cleared its screen or reversed the text. The text output shows them as escapes
+/// (`\u{1b}`); the JSON output keeps the labels exact.
+#[test]
+fn labels_with_escape_sequences_are_shown_not_obeyed() {
+    let data = hostile_data();
+    let d = data.path().to_str().unwrap();
+    let lookup = [
+        "--data",
+        d,
+        "lookup",
+        "--rncp",
+        "RNCP41000",
+        "--idcc",
+        "3252",
+        "--signed-on",
+        "2026-09-14",
+    ];
+    let search = ["--data", d, "search", "RNCP41000"];
+    let branches = ["--data", d, "branches", "esrevne"];
+    let quote = [
+        "--data",
+        d,
+        "quote",
+        "--signed-on",
+        "2026-09-14",
+        "--start",
+        "2026-09-01",
+        "--end",
+        "2027-08-31",
+        "--rncp",
+        "RNCP41000",
+        "--idcc",
+        "3252",
+        "--price",
+        "9000",
+        "--level",
+        "5",
+    ];
+    for args in [&lookup[..], &search, &branches, &quote] {
+        let out = run(args, "");
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert_printable(args[2], &out.stdout);
+        assert!(
+            out.stdout.contains("\\u{1b}") || out.stdout.contains("\\u{202e}"),
+            "{args:?}:\n{}",
+            out.stdout
+        );
+    }
+    let out = run(&[&lookup[..], &["--json"]].concat(), "");
+    assert_eq!(out.json()["npec"]["row"]["label"], HOSTILE_LABEL);
+    assert_eq!(out.json()["npec"]["cpne_label"], HOSTILE_CPNE);
+    let out = run(&[&search[..], &["--json"]].concat(), "");
+    assert_eq!(out.json()[0]["label"], HOSTILE_LABEL);
+    let out = run(&[&branches[..], &["--json"]].concat(), "");
+    assert_eq!(out.json()[0]["cpne"][0]["label"], HOSTILE_CPNE);
+}
+
+/// Issue 17: `import` printed the workbook's texts raw in its summary (its version tag, its warnings). They
+/// are shown as escapes; the JSON summary keeps them exact.
+#[test]
+fn an_import_summary_shows_a_workbooks_escape_sequences() {
+    use crate::errors::xlsx::{bts_row, current_workbook, e, t};
+    let dir = tempfile::tempdir().unwrap();
+    let mut row = bts_row(8000.0, e());
+    row[1] = t(HOSTILE_LABEL);
+    let tag = "v_04.09.2025\u{9b}2J\u{202e}";
+    let workbook = dir.path().join("ref.xlsx");
+    std::fs::write(&workbook, current_workbook(tag, vec![row], vec![])).unwrap();
+    let out_dir = dir.path().join("data");
+    let args = [
+        "import",
+        workbook.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ];
+    let out = run(&args, "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_printable("import", &out.stdout);
+    assert!(
+        out.stdout.contains("v_04.09.2025\\u{9b}2J\\u{202e}"),
+        "{}",
+        out.stdout
+    );
+    // Again, as JSON: the same file, already imported, and its tag exact.
+    let out = run(&[&args[..], &["--json"]].concat(), "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["tag"], tag);
+    // The version's texts, read back by `lookup`, are shown the same way.
+    let d = out_dir.to_str().unwrap();
+    let out = run(
+        &[
+            "--data",
+            d,
+            "lookup",
+            "--rncp",
+            "RNCP41000",
+            "--cpne",
+            "204",
+            "--signed-on",
+            "2025-09-14",
+        ],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_printable("lookup", &out.stdout);
+}
