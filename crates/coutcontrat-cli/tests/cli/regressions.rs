@@ -349,3 +349,34 @@ fn an_import_summary_shows_a_workbooks_escape_sequences() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_printable("lookup", &out.stdout);
 }
+
+/// Issue 17: `search` found nothing for decomposed accents (NFD, as macOS and some copies give them) where
+/// `branches` did: both fold them alike now.
+#[test]
+fn search_and_branches_read_decomposed_accents() {
+    let out = run(
+        &["search", "se\u{301}curite\u{301}", "management", "--json"],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()[0]["rncp"], "RNCP41000", "{}", out.stdout);
+    let out = run(
+        &[
+            "branches",
+            "pre\u{301}vention",
+            "se\u{301}curite\u{301}",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["idcc"] == 1351),
+        "{}",
+        out.stdout
+    );
+}

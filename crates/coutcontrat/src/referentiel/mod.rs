@@ -21,7 +21,7 @@ use crate::error::{Error, ErrorKind, Result};
 
 pub use codes::{level_of_diploma_type, normalize_rncp, split_rncp_cell};
 pub use lookup::{AbsentReason, FoundRow, TableLookup};
-pub use search::{fold, words, CertificationIndex};
+pub use search::{fold, query_terms, words, CertificationIndex};
 
 /// One row of a NPEC table: an amount for a (certification, CPNE) pair.
 #[derive(Debug, Clone, PartialEq, Serialize)]
