@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dates::age_on;
 use crate::error::{Error, ErrorKind, Result};
+use crate::text::quoted;
 
 pub mod fields;
 use crate::referentiel::normalize_rncp;
@@ -380,7 +381,10 @@ pub fn parse_date(text: &str, field: &str) -> Result<Date> {
     let bad = || {
         invalid(
             field,
-            format!("« {t} » n'est pas une date valide : écrivez-la AAAA-MM-JJ (par exemple 2025-09-01)"),
+            format!(
+                "« {} » n'est pas une date valide : écrivez-la AAAA-MM-JJ (par exemple 2025-09-01)",
+                quoted(t)
+            ),
         )
     };
     let parts: Vec<&str> = iso.split('-').collect();
@@ -396,7 +400,10 @@ pub fn parse_date(text: &str, field: &str) -> Result<Date> {
     Date::new(y, m, d).map_err(|_| {
         invalid(
             field,
-            format!("le {t} n'existe pas dans le calendrier : vérifiez le jour et le mois"),
+            format!(
+                "le {} n'existe pas dans le calendrier : vérifiez le jour et le mois",
+                quoted(t)
+            ),
         )
     })
 }
@@ -423,14 +430,20 @@ pub fn parse_decimal(text: &str, field: &str, percent: bool) -> Result<Decimal> 
         .map_err(|_| {
             invalid(
                 field,
-                format!("« {t} » n'est pas un nombre : écrivez par exemple 8500 ou 8500.50"),
+                format!(
+                    "« {} » n'est pas un nombre : écrivez par exemple 8500 ou 8500.50",
+                    quoted(t)
+                ),
             )
         })?;
     if is_percent {
         if !percent {
             return Err(invalid(
                 field,
-                format!("« {t} » : un montant en euros est attendu, pas un pourcentage"),
+                format!(
+                    "« {} » : un montant en euros est attendu, pas un pourcentage",
+                    quoted(t)
+                ),
             ));
         }
         return Ok(value / Decimal::from(100));
@@ -444,7 +457,10 @@ fn parse_bool(text: &str, field: &str) -> Result<bool> {
         "false" | "0" | "no" | "non" | "faux" | "off" => Ok(false),
         other => Err(invalid(
             field,
-            format!("« {other} » : répondez true ou false (oui ou non)"),
+            format!(
+                "« {} » : répondez true ou false (oui ou non)",
+                quoted(other)
+            ),
         )),
     }
 }
@@ -456,14 +472,20 @@ fn parse_count(text: &str, field: &str) -> Result<u32> {
             return Err(Error::new(
                 ErrorKind::OutOfRange,
                 Some(field),
-                format!("{t} : un nombre négatif n'a pas de sens ici, indiquez 0 ou plus"),
+                format!(
+                    "{} : un nombre négatif n'a pas de sens ici, indiquez 0 ou plus",
+                    quoted(t)
+                ),
             ));
         }
     }
     t.parse::<u32>().map_err(|_| {
         invalid(
             field,
-            format!("« {t} » n'est pas un nombre entier : indiquez un nombre (0, 1, 2…)"),
+            format!(
+                "« {} » n'est pas un nombre entier : indiquez un nombre (0, 1, 2…)",
+                quoted(t)
+            ),
         )
     })
 }
@@ -475,7 +497,7 @@ pub fn parse_idcc(text: &str, field: &str) -> Result<u32> {
     if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(invalid(
             field,
-            format!("« {t} » n'est pas un IDCC : c'est un code de 1 à 4 chiffres (case « code IDCC » du Cerfa)"),
+            format!("« {} » n'est pas un IDCC : c'est un code de 1 à 4 chiffres (case « code IDCC » du Cerfa)", quoted(t)),
         ));
     }
     Ok(digits.parse().expect("4 ASCII digits fit in u32"))
@@ -513,7 +535,7 @@ impl ContractInput {
                 normalize_rncp(t).ok_or_else(|| {
                     invalid(
                         "rncp",
-                        format!("« {t} » n'est pas un code RNCP : il s'écrit RNCP suivi de chiffres (RNCP34826)"),
+                        format!("« {} » n'est pas un code RNCP : il s'écrit RNCP suivi de chiffres (RNCP34826)", quoted(t)),
                     )
                 })
             })
@@ -525,7 +547,10 @@ impl ContractInput {
                     Error::new(
                         ErrorKind::OutOfRange,
                         Some("level"),
-                        format!("« {t} » : le niveau est un chiffre de 3 (CAP) à 8 (doctorat)"),
+                        format!(
+                            "« {} » : le niveau est un chiffre de 3 (CAP) à 8 (doctorat)",
+                            quoted(t)
+                        ),
                     )
                 })
             })
@@ -535,18 +560,27 @@ impl ContractInput {
                 t.parse::<u32>().map_err(|_| {
                     invalid(
                         "cpne",
-                        format!("« {t} » n'est pas un code CPNE : c'est un nombre (65, 134…)"),
+                        format!(
+                            "« {} » n'est pas un code CPNE : c'est un nombre (65, 134…)",
+                            quoted(t)
+                        ),
                     )
                 })
             })
             .transpose()?;
-        let price_basis = match present(&self.price_basis).map(str::to_ascii_lowercase).as_deref() {
+        let price_basis = match present(&self.price_basis)
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             None | Some("annual") | Some("annuel") | Some("year") => PriceBasis::Annual,
             Some("total") | Some("contract") => PriceBasis::Total,
             Some(other) => {
                 return Err(invalid(
                     "price_basis",
-                    format!("« {other} » : indiquez \"annual\" (prix par an) ou \"total\" (prix du contrat)"),
+                    format!(
+                        "« {} » : indiquez \"annual\" (prix par an) ou \"total\" (prix du contrat)",
+                        quoted(other)
+                    ),
                 ))
             }
         };
@@ -605,7 +639,7 @@ impl ContractInput {
                         Error::new(
                             ErrorKind::OutOfRange,
                             Some("cycle_year"),
-                            format!("« {t} » : l'année du cycle de formation où commence le contrat est 1, 2 ou 3"),
+                            format!("« {} » : l'année du cycle de formation où commence le contrat est 1, 2 ou 3", quoted(t)),
                         )
                     })
                 })

@@ -78,6 +78,42 @@ fn a_birth_date_or_cycle_year_out_of_bounds_is_refused_whatever_else_is_asked() 
     assert_eq!(quoter.quote(&c).unwrap_err().field(), Some("birth_date"));
 }
 
+/// Issue 17: a refusal repeated the whole offending value (a megabyte cell, a megabyte message, escape
+/// sequences and all). Every field's message clips it and shows its control characters.
+#[test]
+fn a_refusal_repeats_a_long_or_hostile_value_clipped_and_printable() {
+    let huge = format!("\u{1b}[2J{}", "9".repeat(1_000_000));
+    for field in INPUT_FIELDS {
+        let mut input = ContractInput::default();
+        for required in ["signed_on", "start", "end"] {
+            input.set(required, "2025-09-01").unwrap();
+        }
+        input.set("price", "9000").unwrap();
+        input.set(field, &huge).unwrap();
+        let Err(err) = input.parse() else {
+            continue; // a field that takes any text (none today) or is checked by the quote
+        };
+        assert!(
+            err.message().len() < 600,
+            "{field}: {} bytes",
+            err.message().len()
+        );
+        assert!(
+            !err.message().contains('\u{1b}'),
+            "{field}: {}",
+            err.message()
+        );
+    }
+    let key = format!("x{}", "y".repeat(1_000_000));
+    let err = ContractInput::from_json(&format!(r#"{{"{key}": 1}}"#)).unwrap_err();
+    assert_eq!(err.code(), "unknown_field");
+    assert!(
+        err.message().len() < 2_000 && err.field().unwrap().len() < 600,
+        "{}",
+        err.message().len()
+    );
+}
+
 proptest! {
     #[test]
     fn iso_dates_read_as_jiff_reads_them(y in 1890i16..2210, m in 0i8..14, d in 0i8..33) {

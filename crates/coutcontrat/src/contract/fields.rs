@@ -360,9 +360,11 @@ impl ContractInput {
 
 /// The error of a name that is none of the inputs: it lists them.
 fn unknown_field(field: &str) -> Error {
+    // The name is the caller's: a megabyte key is clipped, escapes shown, in the field as in the message.
+    let field = crate::text::quoted(field);
     Error::new(
         ErrorKind::UnknownField,
-        Some(field),
+        Some(&field),
         format!(
             "champ « {field} » inconnu : les champs sont {}",
             INPUT_FIELDS.join(", ")
