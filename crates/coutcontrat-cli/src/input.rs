@@ -3,9 +3,14 @@
 //! Every value stays text: parsing and its errors are the library's, so the command line, the batch
 //! and the web page refuse the same contracts with the same messages.
 
+use std::io::Read;
+
 use clap::{Arg, ArgAction, ArgMatches, Args, Command, FromArgMatches};
 use coutcontrat::contract::fields::{FieldKind, FIELDS, FIELD_DOCS};
+use coutcontrat::error::ErrorKind;
 use coutcontrat::ContractInput;
+
+use crate::failure::Failure;
 
 /// The contract's fields as options of `coutcontrat quote`, named like the JSON fields
 /// (`annexes.meals` → `--meals`): one option per input of [`coutcontrat::contract::fields::FIELDS`].
@@ -93,6 +98,40 @@ impl ContractFlags {
     }
 }
 
+/// The most standard input `quote` reads as one contract. A contract is under 2 KB of JSON; 1 MiB leaves
+/// room for any indentation a tool adds, and keeps `cat big.bin | coutcontrat quote` from filling the memory.
+pub const MAX_CONTRACT_JSON_BYTES: u64 = 1 << 20;
+
+/// One contract in JSON from a reader (standard input): at most [`MAX_CONTRACT_JSON_BYTES`] are read, a
+/// byte-order mark is skipped, and bytes that are not UTF-8 are refused as `invalid`.
+pub fn read_json_contract(mut reader: impl Read) -> Result<ContractInput, Failure> {
+    let mut bytes = Vec::new();
+    (&mut reader)
+        .take(MAX_CONTRACT_JSON_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::io("entrée standard", e))?;
+    if bytes.len() as u64 > MAX_CONTRACT_JSON_BYTES {
+        return Err(Failure::Lib(coutcontrat::Error::new(
+            ErrorKind::Invalid,
+            None,
+            format!(
+                "l'entrée standard dépasse {MAX_CONTRACT_JSON_BYTES} octets (1 Mio), la taille maximale d'un contrat \
+                 en JSON (un contrat en occupe moins de 2 Ko) : donnez un seul contrat ; pour plusieurs, \
+                 `coutcontrat batch`"
+            ),
+        )));
+    }
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if text.trim_ascii().is_empty() {
+        return Err(Failure::Usage(
+            "aucun contrat : donnez-le par les options (--signed-on, --start, --end, --price…) ou en JSON sur \
+             l'entrée standard"
+                .into(),
+        ));
+    }
+    Ok(ContractInput::from_json_bytes(text)?)
+}
+
 /// The library's loose input from (field of the JSON interface, text) pairs: `price`, `annexes.meals`…
 ///
 /// Names are the library's ([`ContractInput::set`]): one it does not know is refused with its error.
@@ -141,6 +180,54 @@ mod tests {
         let flags = ContractFlags::from_pairs([("annexes.meals", "12")]).unwrap();
         let input = flags.to_input().unwrap();
         assert_eq!(input.annexes.unwrap().meals.unwrap().0, "12");
+    }
+
+    /// Counts what it hands out, from an endless supply of spaces.
+    struct Endless {
+        given: u64,
+    }
+
+    impl Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            buf.fill(b' ');
+            self.given += buf.len() as u64;
+            Ok(buf.len())
+        }
+    }
+
+    #[test]
+    fn an_endless_standard_input_is_read_up_to_the_limit_then_refused() {
+        let mut endless = Endless { given: 0 };
+        let err = read_json_contract(&mut endless).unwrap_err();
+        let Failure::Lib(e) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(e.code(), "invalid");
+        assert!(e.message().contains("1048576 octets"), "{e}");
+        // What was read is the limit and one buffer at most, not the whole supply.
+        assert!(
+            endless.given <= MAX_CONTRACT_JSON_BYTES + 64 * 1024,
+            "{}",
+            endless.given
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_bytes_that_are_not_utf8_are_invalid() {
+        let input = read_json_contract(&b"\xEF\xBB\xBF{\"price\": 9000}"[..]).unwrap();
+        assert_eq!(input.price.unwrap().0, "9000");
+        let Err(Failure::Lib(e)) = read_json_contract(&b"{\"price\": \"9\xFF\"}"[..]) else {
+            panic!("refused")
+        };
+        assert_eq!(e.code(), "invalid");
+        assert!(
+            e.message().contains("0xFF") && e.message().contains("position 13"),
+            "{e}"
+        );
+        assert!(matches!(
+            read_json_contract(&b"\xEF\xBB\xBF \n"[..]),
+            Err(Failure::Usage(_))
+        ));
     }
 
     #[test]

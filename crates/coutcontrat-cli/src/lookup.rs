@@ -6,6 +6,7 @@ use coutcontrat::money::{cents, euros};
 use coutcontrat::referentiel::{
     normalize_rncp, AbsentReason, BranchHit, Certification, TableLookup,
 };
+use coutcontrat::text::quoted;
 use coutcontrat::{
     contract::parse_date, contract::parse_idcc, error::ErrorKind, rules::RuleBook, Error,
     Referentiel,
@@ -122,7 +123,7 @@ pub fn lookup(referentiel: &Referentiel, q: &LookupQuery) -> Result<LookupOut, F
             "rncp",
             format!(
                 "« {} » n'est pas un code RNCP : il s'écrit RNCP suivi de chiffres (RNCP34826)",
-                q.rncp
+                quoted(q.rncp)
             ),
         )
     })?;
@@ -134,7 +135,10 @@ pub fn lookup(referentiel: &Referentiel, q: &LookupQuery) -> Result<LookupOut, F
             t.trim().parse::<u32>().map_err(|_| {
                 bad(
                     "cpne",
-                    format!("« {t} » n'est pas un code CPNE : c'est un nombre (65, 134…)"),
+                    format!(
+                        "« {} » n'est pas un code CPNE : c'est un nombre (65, 134…)",
+                        quoted(t)
+                    ),
                 )
             })
         })
@@ -147,7 +151,10 @@ pub fn lookup(referentiel: &Referentiel, q: &LookupQuery) -> Result<LookupOut, F
                 _ => Err(Failure::Lib(Error::new(
                     ErrorKind::OutOfRange,
                     Some("level"),
-                    format!("« {t} » : le niveau est un chiffre de 3 (CAP) à 8 (doctorat)"),
+                    format!(
+                        "« {} » : le niveau est un chiffre de 3 (CAP) à 8 (doctorat)",
+                        quoted(t)
+                    ),
                 ))),
             },
         )

@@ -3,16 +3,16 @@
 //! Thin glue over the `coutcontrat` library (the computation) and `coutcontrat-referentiel` (the data):
 //! every parse, check and figure is theirs; this binary reads the options and files, and prints.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
-use coutcontrat::{ContractInput, Quoter};
+use coutcontrat::Quoter;
 use jiff::civil::Date;
 
 use coutcontrat_cli::failure::{Failure, EXIT_FAILED, EXIT_OK};
-use coutcontrat_cli::input::ContractFlags;
+use coutcontrat_cli::input::{read_json_contract, ContractFlags};
 use coutcontrat_cli::{batch, data, lookup, render, verify};
 
 const MAIN_EXAMPLES: &str = "\
@@ -296,6 +296,11 @@ fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
     print_out(&text)
 }
 
+/// A command's text for a reader: made printable (labels come from workbooks), unlike its JSON.
+fn print_text(text: &str) -> Result<(), Failure> {
+    print_out(&render::for_terminal(text))
+}
+
 fn print_out(text: &str) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())
@@ -314,26 +319,11 @@ fn print_out(text: &str) -> Result<(), Failure> {
         })
 }
 
-fn read_stdin_contract() -> Result<ContractInput, Failure> {
-    let mut text = String::new();
-    io::stdin()
-        .read_to_string(&mut text)
-        .map_err(|e| Failure::io("entrée standard", e))?;
-    if text.trim().is_empty() {
-        return Err(Failure::Usage(
-            "aucun contrat : donnez-le par les options (--signed-on, --start, --end, --price…) ou en JSON sur \
-             l'entrée standard"
-                .into(),
-        ));
-    }
-    Ok(ContractInput::from_json(&text)?)
-}
-
 fn quote(cli: &Cli, args: &QuoteArgs) -> Result<u8, Failure> {
     let input = if !args.contract.is_empty() {
         args.contract.to_input()?
     } else if args.json || !io::stdin().is_terminal() {
-        read_stdin_contract()?
+        read_json_contract(io::stdin().lock())?
     } else {
         return Err(Failure::Usage(
             "aucun contrat : donnez-le par les options (--signed-on, --start, --end, --price…, voir --help) ou \
@@ -347,7 +337,7 @@ fn quote(cli: &Cli, args: &QuoteArgs) -> Result<u8, Failure> {
     if args.json {
         print_json(&quote)?;
     } else {
-        print_out(&render::quote_text(&contract, &quote))?;
+        print_text(&render::quote_text(&contract, &quote))?;
     }
     Ok(EXIT_OK)
 }
@@ -410,7 +400,7 @@ fn lookup(cli: &Cli, args: &LookupArgs) -> Result<u8, Failure> {
     if args.json {
         print_json(&out)?;
     } else {
-        print_out(&lookup::lookup_text(&out))?;
+        print_text(&lookup::lookup_text(&out))?;
     }
     Ok(EXIT_OK)
 }
@@ -421,7 +411,7 @@ fn search(cli: &Cli, args: &SearchArgs) -> Result<u8, Failure> {
     if args.json {
         print_json(&hits)?;
     } else {
-        print_out(&lookup::certifications_text(&hits))?;
+        print_text(&lookup::certifications_text(&hits))?;
     }
     Ok(EXIT_OK)
 }
@@ -447,7 +437,7 @@ fn branches(cli: &Cli, args: &BranchesArgs) -> Result<u8, Failure> {
     if args.json {
         print_json(&hits)?;
     } else {
-        print_out(&lookup::branches_text(&hits))?;
+        print_text(&lookup::branches_text(&hits))?;
     }
     Ok(EXIT_OK)
 }
@@ -462,7 +452,7 @@ fn import(cli: &Cli, args: &ImportArgs) -> Result<u8, Failure> {
     if args.json {
         print_out(&summary.json)?;
     } else {
-        print_out(&summary.text)?;
+        print_text(&summary.text)?;
     }
     Ok(EXIT_OK)
 }
@@ -473,7 +463,7 @@ fn verify(cli: &Cli, args: &VerifyArgs) -> Result<u8, Failure> {
     if args.json {
         print_out(&verified.json)?;
     } else {
-        print_out(&verified.text)?;
+        print_text(&verified.text)?;
     }
     Ok(if verified.ok { EXIT_OK } else { EXIT_FAILED })
 }
@@ -494,7 +484,8 @@ fn json_mode(command: &Command) -> bool {
 /// `batch … 2>&1 | head -1`); a message nobody can read must not turn an exit status into a crash (101).
 fn say(line: &str) {
     use std::io::Write as _;
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
+    // Messages repeat the data they are about: shown, never obeyed, by the terminal.
+    let _ = writeln!(std::io::stderr().lock(), "{}", render::for_terminal(line));
 }
 
 fn main() -> ExitCode {

@@ -1,12 +1,29 @@
 //! The readable French quote, and the small table helper the other commands share.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use coutcontrat::codes::InstalmentKind;
 use coutcontrat::money::{euros, french_number};
+use coutcontrat::text::{is_unprintable, printable};
 use coutcontrat::{quote::NpecSource, quote::ParticipationKind, rules::Regime, Contract, Quote};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
+
+/// Text as a terminal shows it: each line made printable ([`coutcontrat::text::printable`]), so that a label
+/// read from a workbook cannot move the cursor, change colours or reverse the text; the line breaks the
+/// command wrote stay. Every text a command prints goes through it; its JSON stays exact.
+///
+/// ```
+/// assert_eq!(coutcontrat_cli::render::for_terminal("BTS \u{1b}[2J\nCAP"), "BTS \\u{1b}[2J\nCAP");
+/// ```
+pub fn for_terminal(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_unprintable(c)) {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<Cow<'_, str>> = text.split('\n').map(printable).collect();
+    Cow::Owned(lines.join("\n"))
+}
 
 /// A date as a French reader writes it: `01/09/2025`.
 pub fn fr_date(d: Date) -> String {

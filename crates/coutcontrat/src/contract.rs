@@ -5,11 +5,19 @@ use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::dates::age_on;
 use crate::error::{Error, ErrorKind, Result};
+use crate::text::quoted;
 
 pub mod fields;
 use crate::referentiel::normalize_rncp;
 pub use fields::INPUT_FIELDS;
+
+/// The apprentice's age on the first day of the contract, in years, outside which a birth date is a typo
+/// (1800 for 2008). A sanity bound, not the law's: L6222-1 sets 16 (15 after the collège), and L6222-2 lifts
+/// the upper limit of 29 altogether for some apprentices (RQTH, a business project, a top athlete). 14, a
+/// year under the law's lowest, leaves the legal minimum to the rules, where a law's bound belongs.
+pub const AGE_AT_START: std::ops::RangeInclusive<i32> = 14..=100;
 
 /// How the CFA states its price (D6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -151,6 +159,52 @@ impl Contract {
         self.rncp = Some(normalize_rncp(rncp).unwrap_or_else(|| rncp.to_owned()));
         self.idcc = Some(idcc);
         self
+    }
+
+    /// The bounds of the fields that need no rule set: the apprentice's age on the first day (a sanity
+    /// bound, [`AGE_AT_START`]) and the year of the training cycle (1 to 3, as [`fields`] declares it).
+    /// [`ContractInput::parse`] checks them, whatever else the contract asks, and so does the quote.
+    ///
+    /// ```
+    /// use coutcontrat::Contract;
+    /// use jiff::civil::date;
+    /// let mut c = Contract::new(date(2025, 8, 15), date(2025, 9, 1), date(2027, 2, 28), "9000".parse().unwrap());
+    /// c.birth_date = Some(date(1800, 1, 1));
+    /// assert_eq!(c.check_bounds().unwrap_err().field(), Some("birth_date"));
+    /// ```
+    pub fn check_bounds(&self) -> Result<()> {
+        if let Some(birth) = self.birth_date {
+            let age = age_on(birth, self.start);
+            if birth >= self.start || !AGE_AT_START.contains(&age) {
+                return Err(Error::new(
+                    ErrorKind::OutOfRange,
+                    Some("birth_date"),
+                    format!(
+                        "né le {birth}, l'apprenti aurait {} ans au début du contrat ({}) : vérifiez la date de \
+                         naissance (un apprenti a de {} à {} ans)",
+                        age.max(0),
+                        self.start,
+                        AGE_AT_START.start(),
+                        AGE_AT_START.end()
+                    ),
+                ));
+            }
+        }
+        if let Some(cycle) = self.cycle_year {
+            let (low, high) = fields::spec("cycle_year")
+                .and_then(|s| s.bounds)
+                .expect("cycle_year is declared with its bounds");
+            if !(low..=high).contains(&u32::from(cycle)) {
+                return Err(Error::new(
+                    ErrorKind::OutOfRange,
+                    Some("cycle_year"),
+                    format!(
+                        "{cycle} : l'année du cycle de formation où commence le contrat va de {low} à {high}"
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// The last day of the contract as executed: the rupture date, or the planned end.
@@ -327,7 +381,10 @@ pub fn parse_date(text: &str, field: &str) -> Result<Date> {
     let bad = || {
         invalid(
             field,
-            format!("« {t} » n'est pas une date valide : écrivez-la AAAA-MM-JJ (par exemple 2025-09-01)"),
+            format!(
+                "« {} » n'est pas une date valide : écrivez-la AAAA-MM-JJ (par exemple 2025-09-01)",
+                quoted(t)
+            ),
         )
     };
     let parts: Vec<&str> = iso.split('-').collect();
@@ -343,7 +400,10 @@ pub fn parse_date(text: &str, field: &str) -> Result<Date> {
     Date::new(y, m, d).map_err(|_| {
         invalid(
             field,
-            format!("le {t} n'existe pas dans le calendrier : vérifiez le jour et le mois"),
+            format!(
+                "le {} n'existe pas dans le calendrier : vérifiez le jour et le mois",
+                quoted(t)
+            ),
         )
     })
 }
@@ -370,14 +430,20 @@ pub fn parse_decimal(text: &str, field: &str, percent: bool) -> Result<Decimal> 
         .map_err(|_| {
             invalid(
                 field,
-                format!("« {t} » n'est pas un nombre : écrivez par exemple 8500 ou 8500.50"),
+                format!(
+                    "« {} » n'est pas un nombre : écrivez par exemple 8500 ou 8500.50",
+                    quoted(t)
+                ),
             )
         })?;
     if is_percent {
         if !percent {
             return Err(invalid(
                 field,
-                format!("« {t} » : un montant en euros est attendu, pas un pourcentage"),
+                format!(
+                    "« {} » : un montant en euros est attendu, pas un pourcentage",
+                    quoted(t)
+                ),
             ));
         }
         return Ok(value / Decimal::from(100));
@@ -391,7 +457,10 @@ fn parse_bool(text: &str, field: &str) -> Result<bool> {
         "false" | "0" | "no" | "non" | "faux" | "off" => Ok(false),
         other => Err(invalid(
             field,
-            format!("« {other} » : répondez true ou false (oui ou non)"),
+            format!(
+                "« {} » : répondez true ou false (oui ou non)",
+                quoted(other)
+            ),
         )),
     }
 }
@@ -403,14 +472,20 @@ fn parse_count(text: &str, field: &str) -> Result<u32> {
             return Err(Error::new(
                 ErrorKind::OutOfRange,
                 Some(field),
-                format!("{t} : un nombre négatif n'a pas de sens ici, indiquez 0 ou plus"),
+                format!(
+                    "{} : un nombre négatif n'a pas de sens ici, indiquez 0 ou plus",
+                    quoted(t)
+                ),
             ));
         }
     }
     t.parse::<u32>().map_err(|_| {
         invalid(
             field,
-            format!("« {t} » n'est pas un nombre entier : indiquez un nombre (0, 1, 2…)"),
+            format!(
+                "« {} » n'est pas un nombre entier : indiquez un nombre (0, 1, 2…)",
+                quoted(t)
+            ),
         )
     })
 }
@@ -422,7 +497,7 @@ pub fn parse_idcc(text: &str, field: &str) -> Result<u32> {
     if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(invalid(
             field,
-            format!("« {t} » n'est pas un IDCC : c'est un code de 1 à 4 chiffres (case « code IDCC » du Cerfa)"),
+            format!("« {} » n'est pas un IDCC : c'est un code de 1 à 4 chiffres (case « code IDCC » du Cerfa)", quoted(t)),
         ));
     }
     Ok(digits.parse().expect("4 ASCII digits fit in u32"))
@@ -431,7 +506,8 @@ pub fn parse_idcc(text: &str, field: &str) -> Result<u32> {
 impl ContractInput {
     /// Checks every field and gives the typed contract, or the first error with its field.
     ///
-    /// Ranges and the consistency of dates are checked by the quote, which knows the rules in force.
+    /// The bounds that need no rules are checked here too ([`Contract::check_bounds`]); ranges that depend on
+    /// the rules in force, and the consistency of dates, are checked by the quote.
     pub fn parse(&self) -> Result<Contract> {
         let signed_on = parse_date(
             required(&self.signed_on, "signed_on", "la date de conclusion")?,
@@ -459,7 +535,7 @@ impl ContractInput {
                 normalize_rncp(t).ok_or_else(|| {
                     invalid(
                         "rncp",
-                        format!("« {t} » n'est pas un code RNCP : il s'écrit RNCP suivi de chiffres (RNCP34826)"),
+                        format!("« {} » n'est pas un code RNCP : il s'écrit RNCP suivi de chiffres (RNCP34826)", quoted(t)),
                     )
                 })
             })
@@ -471,7 +547,10 @@ impl ContractInput {
                     Error::new(
                         ErrorKind::OutOfRange,
                         Some("level"),
-                        format!("« {t} » : le niveau est un chiffre de 3 (CAP) à 8 (doctorat)"),
+                        format!(
+                            "« {} » : le niveau est un chiffre de 3 (CAP) à 8 (doctorat)",
+                            quoted(t)
+                        ),
                     )
                 })
             })
@@ -481,18 +560,27 @@ impl ContractInput {
                 t.parse::<u32>().map_err(|_| {
                     invalid(
                         "cpne",
-                        format!("« {t} » n'est pas un code CPNE : c'est un nombre (65, 134…)"),
+                        format!(
+                            "« {} » n'est pas un code CPNE : c'est un nombre (65, 134…)",
+                            quoted(t)
+                        ),
                     )
                 })
             })
             .transpose()?;
-        let price_basis = match present(&self.price_basis).map(str::to_ascii_lowercase).as_deref() {
+        let price_basis = match present(&self.price_basis)
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             None | Some("annual") | Some("annuel") | Some("year") => PriceBasis::Annual,
             Some("total") | Some("contract") => PriceBasis::Total,
             Some(other) => {
                 return Err(invalid(
                     "price_basis",
-                    format!("« {other} » : indiquez \"annual\" (prix par an) ou \"total\" (prix du contrat)"),
+                    format!(
+                        "« {} » : indiquez \"annual\" (prix par an) ou \"total\" (prix du contrat)",
+                        quoted(other)
+                    ),
                 ))
             }
         };
@@ -511,7 +599,7 @@ impl ContractInput {
                     .unwrap_or_default(),
             },
         };
-        Ok(Contract {
+        let contract = Contract {
             signed_on,
             start,
             end,
@@ -551,12 +639,14 @@ impl ContractInput {
                         Error::new(
                             ErrorKind::OutOfRange,
                             Some("cycle_year"),
-                            format!("« {t} » : l'année du cycle de formation où commence le contrat est 1, 2 ou 3"),
+                            format!("« {} » : l'année du cycle de formation où commence le contrat est 1, 2 ou 3", quoted(t)),
                         )
                     })
                 })
                 .transpose()?,
             licence_pro: flag(&self.licence_pro, "licence_pro")?,
-        })
+        };
+        contract.check_bounds()?;
+        Ok(contract)
     }
 }

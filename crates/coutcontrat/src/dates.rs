@@ -65,6 +65,15 @@ fn days_in_month(year: i16, month: i8) -> i8 {
     }
 }
 
+/// The age in whole years on `day` of someone born on `birth` (a birthday counts from its day).
+pub fn age_on(birth: Date, day: Date) -> i32 {
+    let mut age = i32::from(day.year()) - i32::from(birth.year());
+    if (day.month(), day.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
 /// `d` plus `n` years; 29 February + 1 year is 28 February.
 pub fn add_years(d: Date, n: i32) -> Date {
     add_months(d, n * 12)

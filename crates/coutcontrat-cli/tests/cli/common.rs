@@ -32,6 +32,16 @@ impl Run {
 
 /// Runs the binary with arguments and standard input, in `dir` (the workspace root when `None`).
 pub fn run_in(dir: Option<&Path>, args: &[&str], stdin: &str) -> Run {
+    run_bytes_in(dir, args, stdin.as_bytes())
+}
+
+/// Runs the binary from the workspace root with standard input given as bytes (not UTF-8, a BOM…).
+pub fn run_bytes(args: &[&str], stdin: &[u8]) -> Run {
+    run_bytes_in(None, args, stdin)
+}
+
+/// [`run_in`] with standard input given as bytes.
+pub fn run_bytes_in(dir: Option<&Path>, args: &[&str], stdin: &[u8]) -> Run {
     let mut child = Command::new(BIN)
         .args(args)
         .current_dir(dir.map_or_else(workspace, Path::to_path_buf))
@@ -43,7 +53,7 @@ pub fn run_in(dir: Option<&Path>, args: &[&str], stdin: &str) -> Run {
     {
         let mut input = child.stdin.take().expect("stdin");
         // A command that does not read its input may have exited already: ignore a broken pipe.
-        let _ = input.write_all(stdin.as_bytes());
+        let _ = input.write_all(stdin);
     }
     let out = child.wait_with_output().expect("the binary ends");
     Run {

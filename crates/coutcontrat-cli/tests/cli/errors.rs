@@ -16,7 +16,7 @@ use serde_json::Value;
 use crate::common::{run, workspace};
 
 #[path = "../../../coutcontrat-referentiel/tests/common/mod.rs"]
-mod xlsx;
+pub(crate) mod xlsx;
 
 use xlsx::{current_workbook, e, n, t, Cell};
 
@@ -136,6 +136,12 @@ fn catalogue_unknown_branch() {
         &format!(r#"{{{DATES}, "rncp": "RNCP41000", "idcc": 9998, "price": 9000, "level": 5}}"#),
         "unknown_branch",
         Some("idcc"),
+    );
+    // A CPNE code the référentiel does not know, for a certification it knows.
+    contract_refused(
+        &format!(r#"{{{DATES}, "rncp": "RNCP41000", "cpne": 2040, "price": 9000, "level": 5}}"#),
+        "unknown_branch",
+        Some("cpne"),
     );
 }
 

@@ -313,6 +313,8 @@ impl ContractInput {
     /// assert_eq!(err.field(), Some("pirce"));
     /// ```
     pub fn from_json(text: &str) -> Result<ContractInput> {
+        // Windows Notepad starts a UTF-8 file with a byte-order mark; it says nothing about the contract.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         serde_json::from_str(text).map_err(|e| {
             let message = e.to_string();
             let quoted = message.split('`').nth(1).map(str::to_owned);
@@ -327,13 +329,42 @@ impl ContractInput {
             }
         })
     }
+
+    /// [`ContractInput::from_json`] on bytes as a file or a pipe gives them: a byte-order mark is skipped,
+    /// and bytes that are not UTF-8 are an `invalid` error that says where.
+    ///
+    /// ```
+    /// let input = coutcontrat::ContractInput::from_json_bytes(b"\xEF\xBB\xBF{\"price\": 9000}").unwrap();
+    /// assert_eq!(input.price.unwrap().0, "9000");
+    /// let err = coutcontrat::ContractInput::from_json_bytes(b"{\"price\": \"9\xFF\"}").unwrap_err();
+    /// assert_eq!(err.code(), "invalid");
+    /// ```
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<ContractInput> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let at = e.valid_up_to();
+            Error::new(
+                ErrorKind::Invalid,
+                None,
+                format!(
+                    "le contrat n'est pas du texte UTF-8 : octet 0x{:02X} à la position {} ; enregistrez le \
+                     fichier en UTF-8 (« UTF-8 » dans la boîte « Enregistrer sous » de l'éditeur)",
+                    bytes[at],
+                    at + 1
+                ),
+            )
+        })?;
+        ContractInput::from_json(text)
+    }
 }
 
 /// The error of a name that is none of the inputs: it lists them.
 fn unknown_field(field: &str) -> Error {
+    // The name is the caller's: a megabyte key is clipped, escapes shown, in the field as in the message.
+    let field = crate::text::quoted(field);
     Error::new(
         ErrorKind::UnknownField,
-        Some(field),
+        Some(&field),
         format!(
             "champ « {field} » inconnu : les champs sont {}",
             INPUT_FIELDS.join(", ")

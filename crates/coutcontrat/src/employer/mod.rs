@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::contract::Contract;
-use crate::dates::{add_days, add_months, days_inclusive};
+use crate::dates::{add_days, add_months, age_on, days_inclusive};
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::{cents, euros, Money};
 use crate::quote::warnings::Warning;
@@ -136,14 +136,6 @@ fn month_slices(from: Date, to: Date) -> Vec<(Date, Date, Date)> {
     out
 }
 
-fn age_on(birth: Date, day: Date) -> i32 {
-    let mut age = i32::from(day.year()) - i32::from(birth.year());
-    if (day.month(), day.day()) < (birth.month(), birth.day()) {
-        age -= 1;
-    }
-    age
-}
-
 pub(crate) struct NetInput<'a> {
     pub contract: &'a Contract,
     pub years: &'a [YearLine],
@@ -157,6 +149,8 @@ pub(crate) fn net_cost(
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<NetCost>> {
     let c = input.contract;
+    // Checked when the input is parsed; again here for a `Contract` built in code, whatever it asks.
+    c.check_bounds()?;
     if c.birth_date.is_none() && c.monthly_salary.is_none() {
         return Ok(None);
     }
@@ -186,15 +180,6 @@ pub(crate) fn net_cost(
             "le niveau de la certification décide de l'aide à l'embauche : indiquez-le",
         )
     })?;
-    if let Some(cycle) = c.cycle_year {
-        if !(1..=3).contains(&cycle) {
-            return Err(Error::new(
-                ErrorKind::OutOfRange,
-                Some("cycle_year"),
-                format!("{cycle} : l'année du cycle où commence le contrat est 1, 2 ou 3"),
-            ));
-        }
-    }
     for (value, field, what) in [
         (c.monthly_salary, "monthly_salary", "le salaire convenu"),
         (c.tutor_aid, "tutor_aid", "l'aide au maître d'apprentissage"),
@@ -207,20 +192,6 @@ pub(crate) fn net_cost(
             ));
         }
     }
-    if let Some(birth) = c.birth_date {
-        if birth >= c.start || age_on(birth, c.start) < 14 {
-            return Err(Error::new(
-                ErrorKind::OutOfRange,
-                Some("birth_date"),
-                format!(
-                    "né le {birth}, l'apprenti aurait {} ans au début du contrat ({}) : vérifiez la date de naissance",
-                    age_on(birth, c.start).max(0),
-                    c.start
-                ),
-            ));
-        }
-    }
-
     // R10: hiring aid, first execution year only.
     let (step, step_src) = book.hiring_aid.at(c.signed_on).ok_or_else(|| {
         Error::new(

@@ -57,3 +57,51 @@ pub fn level_of_diploma_type(diploma_type: &str) -> Option<u8> {
     };
     Some(level)
 }
+
+/// How many codes a « codes proches » list shows at most.
+const CLOSE_CODES: usize = 8;
+
+/// The codes of `known` one typo away from `code` — a digit changed, added or dropped, or two neighbours
+/// swapped (`204` for `240`, `24`, `2044`) — in increasing order, [`CLOSE_CODES`] at most.
+pub(crate) fn one_typo_away(code: u32, known: impl IntoIterator<Item = u32>) -> Vec<u32> {
+    let typed = code.to_string();
+    let mut close: Vec<u32> = known
+        .into_iter()
+        .filter(|&k| k != code && one_edit(typed.as_bytes(), k.to_string().as_bytes()))
+        .collect();
+    close.sort_unstable();
+    close.dedup();
+    close.truncate(CLOSE_CODES);
+    close
+}
+
+/// True when `a` and `b` differ by one substitution, insertion, deletion or swap of neighbours.
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let head = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 => {
+            let (sa, sb) = (&short[head..], &long[head..]);
+            match sa.len() {
+                0 => false,
+                1 => true,
+                _ => sa[1..] == sb[1..] || sa[0] == sb[1] && sa[1] == sb[0] && sa[2..] == sb[2..],
+            }
+        }
+        1 => short[head..] == long[head + 1..],
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typo_is_one_edit_away() {
+        let known = [24, 204, 214, 240, 2044, 402, 1204, 20];
+        assert_eq!(one_typo_away(204, known), [20, 24, 214, 240, 1204, 2044]);
+        assert_eq!(one_typo_away(240, known), [20, 24, 204]);
+        assert!(one_typo_away(9999, known).is_empty());
+    }
+}

@@ -8,7 +8,7 @@ mod search;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -21,7 +21,7 @@ use crate::error::{Error, ErrorKind, Result};
 
 pub use codes::{level_of_diploma_type, normalize_rncp, split_rncp_cell};
 pub use lookup::{AbsentReason, FoundRow, TableLookup};
-pub use search::{fold, words, CertificationIndex};
+pub use search::{fold, query_terms, words, CertificationIndex};
 
 /// One row of a NPEC table: an amount for a (certification, CPNE) pair.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -172,6 +172,8 @@ pub struct Referentiel {
     /// Per version (same index as `versions`), the texts a quote keeps, shared rather than copied.
     shared: Vec<SharedVersion>,
     idcc: BTreeMap<u32, IdccInfo>,
+    /// Every CPNE code some row, mapping or CPNE list names: a code outside it is a typo (D12).
+    known_cpne: BTreeSet<u32>,
     /// rncp → its rows in every version, sorted by CPNE (in the order added within a CPNE). Fx rather
     /// than SipHash: keys come from the référentiel itself, and hashing was a tenth of a quote.
     index: FxHashMap<String, Vec<Hit>>,
@@ -282,6 +284,10 @@ impl Referentiel {
             .versions
             .iter()
             .all(|v| v.published <= version.published);
+        self.known_cpne
+            .extend(version.rows.iter().filter_map(|r| r.cpne));
+        self.known_cpne
+            .extend(version.mapping.iter().flatten().map(|p| p.cpne));
         for (ri, row) in version.rows.iter().enumerate() {
             if let (Some(cpne), false) = (row.cpne, row.cpne_label.is_empty()) {
                 if newest {
@@ -333,6 +339,7 @@ impl Referentiel {
 
     /// Sets a CPNE label (from a CPNE list), unless a table version already names it.
     pub fn add_cpne_label(&mut self, cpne: u32, label: &str) {
+        self.known_cpne.insert(cpne);
         self.cpne_labels.entry(cpne).or_insert_with(|| label.into());
     }
 
@@ -460,17 +467,37 @@ impl Referentiel {
             .collect()
     }
 
+    /// True when some row, mapping or CPNE list of the référentiel names this CPNE code.
+    pub fn knows_cpne(&self, cpne: u32) -> bool {
+        self.known_cpne.contains(&cpne)
+    }
+
+    /// `code – label` for a CPNE, as a candidate of an error lists it.
+    fn cpne_candidate(&self, cpne: u32) -> String {
+        match self.cpne_label(cpne) {
+            Some(label) => format!("{cpne} – {label}"),
+            None => cpne.to_string(),
+        }
+    }
+
     /// The CPNE to use: the one named, or the only one the IDCC maps to (D12).
     ///
     /// # Errors
     ///
-    /// An IDCC with no CPNE, or with several (listed as the error's candidates), is an error that says what
-    /// to do; so is a contract with neither an IDCC nor a CPNE.
+    /// A CPNE or an IDCC the référentiel does not know (with the known codes one typo away as the error's
+    /// candidates), an IDCC with no CPNE, or with several (listed as the candidates), is an error that says
+    /// what to do; so is a contract with neither an IDCC nor a CPNE.
     ///
     /// ```
-    /// let r = coutcontrat::Referentiel::default();
-    /// assert_eq!(r.resolve_cpne(None, Some(204), jiff::civil::date(2025, 10, 1)).unwrap(), 204);
-    /// assert!(r.resolve_cpne(None, None, jiff::civil::date(2025, 10, 1)).is_err());
+    /// # use coutcontrat::referentiel::*;
+    /// # use jiff::civil::date;
+    /// let mut r = Referentiel::default();
+    /// r.add_cpne_label(204, "Prévention et sécurité");
+    /// assert_eq!(r.resolve_cpne(None, Some(204), date(2025, 10, 1)).unwrap(), 204);
+    /// let typo = r.resolve_cpne(None, Some(240), date(2025, 10, 1)).unwrap_err();
+    /// assert_eq!((typo.code(), typo.field()), ("unknown_branch", Some("cpne")));
+    /// assert_eq!(typo.candidates(), ["204 – Prévention et sécurité"]);
+    /// assert!(r.resolve_cpne(None, None, date(2025, 10, 1)).is_err());
     /// ```
     pub fn resolve_cpne(
         &self,
@@ -479,7 +506,40 @@ impl Referentiel {
         signed_on: Date,
     ) -> Result<u32> {
         if let Some(cpne) = cpne {
-            return Ok(cpne);
+            if self.knows_cpne(cpne) {
+                return Ok(cpne);
+            }
+            let candidates: Vec<String> =
+                codes::one_typo_away(cpne, self.known_cpne.iter().copied())
+                    .into_iter()
+                    .map(|c| self.cpne_candidate(c))
+                    .collect();
+            let close = if candidates.is_empty() {
+                "aucun code connu n'en est proche".to_owned()
+            } else {
+                format!("codes proches : {}", candidates.join(" ; "))
+            };
+            // An IDCC typed where the CPNE goes is the likeliest slip: say so.
+            let as_idcc: Vec<String> = self
+                .cpne_of_idcc(cpne, signed_on)
+                .into_iter()
+                .map(|c| self.cpne_candidate(c))
+                .collect();
+            let message = if as_idcc.is_empty() {
+                format!(
+                    "CPNE {cpne} inconnue du référentiel ({close}) : vérifiez le code, ou indiquez plutôt l'IDCC \
+                     de l'employeur (`idcc`) ; `coutcontrat branches` donne la CPNE d'un IDCC ou d'un nom de \
+                     branche"
+                )
+            } else {
+                format!(
+                    "CPNE {cpne} inconnue du référentiel, mais {cpne} est un IDCC (CPNE {}) : indiquez-le dans \
+                     `idcc` plutôt que dans `cpne` ({close})",
+                    as_idcc.join(" ou ")
+                )
+            };
+            return Err(Error::new(ErrorKind::UnknownBranch, Some("cpne"), message)
+                .with_candidates(candidates));
         }
         let Some(idcc) = idcc else {
             return Err(Error::new(
@@ -494,6 +554,7 @@ impl Referentiel {
         match self.cpne_in_mapping(mapping, idcc) {
             [(_, one)] => Ok(*one),
             [] => {
+                let mut candidates = Vec::new();
                 let known = self.idcc.contains_key(&idcc);
                 let message = if known {
                     format!(
@@ -503,21 +564,36 @@ impl Referentiel {
                         source()
                     )
                 } else {
+                    let known = self.idcc.keys().copied().chain(
+                        mapping
+                            .and_then(|v| self.mapping_by_idcc[v].as_deref())
+                            .into_iter()
+                            .flatten()
+                            .map(|&(i, _)| i),
+                    );
+                    candidates = codes::one_typo_away(idcc, known)
+                        .into_iter()
+                        .map(|i| match self.idcc.get(&i) {
+                            Some(info) if !info.label.is_empty() => format!("{i} – {}", info.label),
+                            _ => i.to_string(),
+                        })
+                        .collect();
+                    let close = if candidates.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (codes proches : {})", candidates.join(" ; "))
+                    };
                     format!(
-                        "IDCC {idcc} inconnu : vérifiez le code (case « code IDCC » du Cerfa, 4 chiffres \
-                         au plus) ou indiquez directement le code CPNE de la branche (`cpne`)"
+                        "IDCC {idcc} inconnu{close} : vérifiez le code (case « code IDCC » du Cerfa, 4 \
+                         chiffres au plus) ou indiquez directement le code CPNE de la branche (`cpne`)"
                     )
                 };
-                Err(Error::new(ErrorKind::UnknownBranch, Some("idcc"), message))
+                Err(Error::new(ErrorKind::UnknownBranch, Some("idcc"), message)
+                    .with_candidates(candidates))
             }
             many => {
-                let candidates: Vec<String> = many
-                    .iter()
-                    .map(|&(_, c)| match self.cpne_label(c) {
-                        Some(label) => format!("{c} – {label}"),
-                        None => c.to_string(),
-                    })
-                    .collect();
+                let candidates: Vec<String> =
+                    many.iter().map(|&(_, c)| self.cpne_candidate(c)).collect();
                 Err(Error::new(
                     ErrorKind::AmbiguousBranch,
                     Some("cpne"),

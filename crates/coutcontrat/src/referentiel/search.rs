@@ -6,15 +6,20 @@ use jiff::civil::Date;
 
 use super::{level_of_diploma_type, normalize_rncp, Branch, BranchHit, Certification, Referentiel};
 
-/// Lower-cases and removes the accents of French text, so that `Sécurité` matches `securite`.
+/// Lower-cases and removes the accents of French text, so that `Sécurité` matches `securite`, whether the
+/// accent is one character (NFC, as keyboards type it) or a letter followed by a combining mark (NFD, as
+/// macOS names files and some tools copy text).
 ///
 /// ```
 /// assert_eq!(coutcontrat::referentiel::fold("Œuvre Élastomères – Sécurité"), "oeuvre elastomeres – securite");
+/// assert_eq!(coutcontrat::referentiel::fold("Se\u{301}curite\u{301}"), "securite");
 /// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
         match c {
+            // Combining diacritical marks: the accents of a decomposed letter (`e` + U+0301).
+            '\u{300}'..='\u{36f}' => {}
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
             'ç' => out.push('c'),
             'é' | 'è' | 'ê' | 'ë' => out.push('e'),
@@ -43,6 +48,42 @@ pub fn words(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// The distinct words of a query, in their first order: what both searches match, each word once. A query
+/// is matched word by word against every label, so a word repeated (a paste gone wrong, 1 MB of `de de…`)
+/// must cost once, not once per repetition and label.
+///
+/// ```
+/// assert_eq!(coutcontrat::referentiel::query_terms("Hôtels hotels CAFÉS"), vec!["hotels", "cafes"]);
+/// ```
+pub fn query_terms(query: &str) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut terms = words(query);
+    terms.retain(|t| seen.insert(t.clone()));
+    terms
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many (query word, label) comparisons the searches made on this thread: their cost, counted.
+    pub(super) static COMPARISONS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts one comparison of a query word with a label (tests only).
+#[inline]
+fn compared() {
+    #[cfg(test)]
+    COMPARISONS.with(|c| c.set(c.get() + 1));
+}
+
+/// True when every term is somewhere in `haystack` (a folded label); stops at the first that is not.
+fn all_within(terms: &[String], haystack: &str) -> bool {
+    !terms.is_empty()
+        && terms.iter().all(|t| {
+            compared();
+            haystack.contains(t.as_str())
+        })
 }
 
 impl Referentiel {
@@ -96,7 +137,7 @@ impl Referentiel {
 
     /// Branches matching an IDCC, a CPNE code or words of a label.
     pub fn search_branches(&self, query: &str, signed_on: Date, limit: usize) -> Vec<BranchHit> {
-        let terms = words(query);
+        let terms = query_terms(query);
         let number: Option<u32> = query.trim().parse().ok();
         let mut hits: Vec<(u32, BranchHit)> = Vec::new();
         let branch = |cpne: u32| Branch {
@@ -128,7 +169,7 @@ impl Referentiel {
                 1000
             } else if number.is_some() && idcc.to_string().starts_with(query.trim()) {
                 500
-            } else if !terms.is_empty() && terms.iter().all(|t| haystack.contains(t.as_str())) {
+            } else if all_within(&terms, &haystack) {
                 100
             } else {
                 continue;
@@ -150,7 +191,7 @@ impl Referentiel {
             let folded = fold(label);
             let score = if number == Some(cpne) {
                 300
-            } else if !terms.is_empty() && terms.iter().all(|t| folded.contains(t.as_str())) {
+            } else if all_within(&terms, &folded) {
                 50
             } else {
                 continue;
@@ -209,7 +250,7 @@ impl CertificationIndex {
         }
         let code = normalize_rncp(q);
         let digits = code.as_deref().map(|c| &c[4..]);
-        let terms = words(q);
+        let terms = query_terms(q);
         let mut scored: Vec<(i64, &Certification)> = Vec::new();
         for (cert, _, label_words) in &self.entries {
             let mut score: i64 = 0;
@@ -224,6 +265,7 @@ impl CertificationIndex {
                 let mut total = 0i64;
                 let mut all = true;
                 for term in &terms {
+                    compared();
                     let best = label_words
                         .iter()
                         .enumerate()

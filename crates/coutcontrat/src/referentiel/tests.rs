@@ -88,6 +88,131 @@ fn an_unknown_idcc_says_how_to_find_the_cpne() {
     assert!(err.message().contains("CPNE"), "{}", err.message());
 }
 
+/// Issue 17: an unknown CPNE code silently gave the amorçage value (« no row for CPNE 4333 »), where an
+/// unknown IDCC is an error. It is `unknown_branch` on `cpne`, listing the known codes one typo away.
+#[test]
+fn an_unknown_cpne_is_an_error_listing_the_close_codes() {
+    let r = two_branches();
+    let mut c = contract(1351);
+    c.cpne = Some(4333);
+    let err = Quoter::new(&r).quote(&c).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.field()),
+        (ErrorKind::UnknownBranch, Some("cpne"))
+    );
+    assert_eq!(err.candidates(), ["433 – CPNE A"]);
+    assert!(err.message().contains("433 – CPNE A"), "{}", err.message());
+    // An IDCC typed as the CPNE is named as such.
+    c.cpne = Some(3252);
+    let err = Quoter::new(&r).quote(&c).unwrap_err();
+    assert!(
+        err.message().contains("3252 est un IDCC"),
+        "{}",
+        err.message()
+    );
+    // A known CPNE without a label, from the mapping alone, is a CPNE.
+    c.cpne = Some(204);
+    assert!(Quoter::new(&r).quote(&c).is_ok());
+    // An unknown IDCC lists its close codes the same way.
+    let err = Quoter::new(&r).quote(&contract(1315)).unwrap_err();
+    assert_eq!(err.candidates(), ["1351"]);
+}
+
+/// D12 (amended by D20 b): a certification in no version goes to the amorçage value whatever the branch,
+/// so an unknown CPNE (like an unknown IDCC) is not looked at then.
+#[test]
+fn a_certification_in_no_version_is_amorcage_whatever_the_branch() {
+    let r = two_branches();
+    let mut c = contract(9998).with_certification("RNCP99999", 9998);
+    c.cpne = Some(4333);
+    let q = Quoter::new(&r).quote(&c).unwrap();
+    assert_eq!(q.npec.source, crate::quote::NpecSource::Amorcage);
+}
+
+/// Labels in both Unicode forms: « Sécurité » composed (NFC) and « Propreté » decomposed (NFD, `e` + U+0301).
+fn accented() -> Referentiel {
+    let mut r = Referentiel::default();
+    let d = date(2026, 9, 1);
+    let mut rows = vec![
+        NpecRow::simple(
+            "RNCP41000",
+            "BTS Management opérationnel de la sécurité",
+            204,
+            "8000",
+            d,
+        ),
+        NpecRow::simple(
+            "RNCP35000",
+            "CAP Agent de proprete\u{301} et d'hygie\u{300}ne",
+            3043,
+            "7000",
+            d,
+        ),
+    ];
+    rows[0].cpne_label = "CPNEFP de la Prévention Sécurité".into();
+    rows[1].cpne_label = "CPNE de la proprete\u{301}".into();
+    r.add_version(version(
+        "2026",
+        date(2026, 8, 31),
+        rows,
+        vec![(204, 1351), (3043, 3043)],
+    ));
+    r
+}
+
+/// Issue 17: `search` found nothing for a query with decomposed accents (NFD) where `branches` did (its
+/// substring test matched the pieces « se » and « curite » by chance). One folding serves both, and it
+/// drops combining marks: either form finds either form.
+#[test]
+fn decomposed_and_composed_accents_find_the_same_labels() {
+    let r = accented();
+    let on = date(2026, 9, 14);
+    for query in ["se\u{301}curite\u{301}", "sécurité", "securite"] {
+        let hits = r.search_certifications(query, 10);
+        assert_eq!(hits.len(), 1, "{query:?}: {hits:?}");
+        assert_eq!(hits[0].rncp, "RNCP41000", "{query:?}");
+        let branches = r.search_branches(query, on, 10);
+        assert!(
+            branches.iter().any(|b| b.idcc == Some(1351)),
+            "{query:?}: {branches:?}"
+        );
+    }
+    for query in [
+        "propreté hygiène",
+        "proprete\u{301} hygie\u{300}ne",
+        "proprete hygiene",
+    ] {
+        let hits = r.search_certifications(query, 10);
+        assert_eq!(hits.len(), 1, "{query:?}: {hits:?}");
+        assert_eq!(hits[0].rncp, "RNCP35000", "{query:?}");
+    }
+    assert!(r
+        .search_branches("propreté", on, 10)
+        .iter()
+        .any(|b| b.idcc == Some(3043)));
+}
+
+/// Issue 17: `branches` took 7.9 s on 1 MB of repeated words: each word of the query was looked for in every
+/// label, again for each repetition. A word repeated is matched once: on 1 MB of « de » (in every label), the
+/// searches compare each label with one word, not 333,333.
+#[test]
+fn a_query_of_repeated_words_costs_one_comparison_per_label() {
+    let r = accented();
+    let on = date(2026, 9, 14);
+    let query = "de ".repeat(333_333);
+    assert_eq!(query_terms(&query), ["de"]);
+    let counted = |f: &dyn Fn()| {
+        search::COMPARISONS.with(|c| c.set(0));
+        f();
+        search::COMPARISONS.with(|c| c.get())
+    };
+    // Two IDCC and two CPNE labels; two certifications.
+    let branches = counted(&|| assert_eq!(r.search_branches(&query, on, 10).len(), 4));
+    assert!(branches <= 4, "{branches} comparisons");
+    let certifications = counted(&|| assert_eq!(r.search_certifications(&query, 10).len(), 2));
+    assert!(certifications <= 2, "{certifications} comparisons");
+}
+
 #[test]
 fn a_known_certification_without_a_row_for_the_branch_falls_back_to_amorcage() {
     let r = two_branches();
