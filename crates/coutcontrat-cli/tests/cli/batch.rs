@@ -304,3 +304,161 @@ fn a_long_file_keeps_its_row_order_and_reports_errors_by_line() {
         }
     }
 }
+
+/// Runs the binary under a limit on its address space (`ulimit -v`), in `dir`.
+fn run_limited(dir: &std::path::Path, megabytes: u64, args: &[&str]) -> crate::common::Run {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {} && exec \"$0\" \"$@\"",
+            megabytes * 1024
+        ))
+        .arg(crate::common::BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    crate::common::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// An address space the batch fits in whatever its rows: the program, a stack per thread, and a few
+/// chunks of rows in flight. Before the caps, one 8 MB cell took more than 96 MB.
+fn batch_memory_mb() -> u64 {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) as u64;
+    48 + 8 * threads
+}
+
+const GOOD_ROW: &str = "2025-08-15,2025-09-01,2026-08-31,9000,7000,5\n";
+const SHORT_HEADER: &str = "signed_on,start,end,price,npec,level\n";
+
+#[test]
+fn an_over_long_cell_is_refused_by_line_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut input = String::from(SHORT_HEADER);
+    input.push_str(&GOOD_ROW.repeat(20_000));
+    // Line 20 002: an 8 MB amount.
+    input.push_str(&format!(
+        "2025-08-15,2025-09-01,2026-08-31,9000,{},5\n",
+        "7".repeat(8 << 20)
+    ));
+    // Line 20 003: 20 cells of 4 000 bytes, each under the cell's cap, the row over its own.
+    input.push_str(&vec!["x".repeat(4000); 20].join(","));
+    input.push('\n');
+    input.push_str(&GOOD_ROW.repeat(20_000));
+    fs::write(dir.path().join("in.csv"), &input).unwrap();
+    let out = run_limited(
+        dir.path(),
+        batch_memory_mb(),
+        &["batch", "in.csv", "-o", "out.csv"],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("40002 lignes : 40000 chiffrées, 2 en erreur"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("ligne 20002 : invalid (npec) : la cellule fait plus de 4 Kio"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("ligne 20003 : invalid : la ligne fait plus de 64 Kio"),
+        "{}",
+        out.stderr
+    );
+    let output = fs::read_to_string(dir.path().join("out.csv")).unwrap();
+    assert!(output.len() < 5 << 20, "the long cells are not copied");
+    let (header, rows) = read_csv(&output);
+    assert_eq!(rows.len(), 40_002);
+    let error = header.iter().position(|h| h == "error").unwrap();
+    assert!(rows[20_000][..6].iter().all(String::is_empty));
+    assert!(rows[20_000][error].starts_with("invalid (npec)"));
+    assert_eq!(rows[20_002][3], "9000", "the rows after it are kept");
+    assert_eq!(rows[20_002][error], "");
+}
+
+#[test]
+fn an_endless_line_ends_with_an_error_not_an_abort() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_limited(
+        dir.path(),
+        batch_memory_mb(),
+        &["batch", "/dev/zero", "-o", "out.csv"],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("/dev/zero")
+            && out.stderr.contains("ligne 1")
+            && out.stderr.contains("l'en-tête fait plus de 4 Kio"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("out.csv").exists());
+}
+
+/// The line numbers a run reports on standard error for its refused rows.
+fn error_lines(stderr: &str) -> Vec<u64> {
+    stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("ligne ")?.split(' ').next()?.parse().ok())
+        .collect()
+}
+
+#[test]
+fn line_numbers_count_crlf_lone_cr_and_quoted_line_breaks() {
+    let out = run(
+        &["batch", "-", "-o", "/dev/null"],
+        "signed_on,start,end,price\r\nx,2025-09-01,2027-02-28,9000\r\n",
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(error_lines(&out.stderr), [2], "{}", out.stderr);
+    for eol in ["\n", "\r\n", "\r"] {
+        let input = [
+            "signed_on,start,end,price,level,npec",
+            "x,2025-09-01,2027-02-28,9000,5,7000",
+            "",
+            // A quoted cell over three lines (its line breaks as the file's): refused at line 4.
+            &format!("\"x{eol}{eol}\",2025-09-01,2027-02-28,9000,5,7000"),
+            "2025-08-15,2025-09-01,2027-02-28,9000,5,7000",
+            "y,2025-09-01,2027-02-28,9000,5,7000",
+        ]
+        .join(eol);
+        let out = run(&["batch", "-", "-o", "/dev/null"], &input);
+        assert_eq!(
+            error_lines(&out.stderr),
+            [2, 4, 8],
+            "{eol:?}: {}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn an_unclosed_quote_is_reported_with_the_line_it_opened() {
+    let input = format!(
+        "{SHORT_HEADER}{GOOD_ROW}\"2025-08-15\n\",2025-09-01,\"2026-08-31,9000,7000,5\n{}",
+        GOOD_ROW.repeat(3)
+    );
+    let out = run(&["batch", "-"], &input);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "ligne 3 : invalid : le guillemet ouvert ligne 4 n'est jamais fermé : la suite du \
+             fichier (lignes 4 à 7) a été lue comme une seule cellule"
+        ),
+        "{}",
+        out.stderr
+    );
+    let (_, rows) = read_csv(&out.stdout);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0][3], "9000");
+}
