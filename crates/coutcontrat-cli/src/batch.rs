@@ -1,11 +1,12 @@
 //! `coutcontrat batch`: one contract per CSV row, the quote's figures appended, streaming.
 //!
 //! `records` reads the rows into bounded buffers, `pipeline` quotes them on several threads, `row` makes
-//! each output row.
+//! each output row and `safe` keeps its cells from opening as formulas.
 
 mod pipeline;
 mod records;
 mod row;
+mod safe;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
@@ -299,7 +300,11 @@ pub fn run_io<R: Read, W: Write>(
     let headers = header(&mut records, input_name)?;
     let fields = columns(&headers)?;
 
-    let mut out_headers = headers.clone();
+    let mut out_headers = csv::ByteRecord::new();
+    let mut guarded = Vec::new();
+    for name in &headers {
+        safe::push_cell(&mut out_headers, name, &mut guarded);
+    }
     for f in FIGURES {
         out_headers.push_field(f.as_bytes());
     }

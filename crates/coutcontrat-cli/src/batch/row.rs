@@ -1,4 +1,10 @@
 //! One row of a batch: its input cells, then the figures of its quote or why it was refused.
+//!
+//! Which output cells are whose: the input cells and `table_version` (the référentiel's tag) are copied
+//! text; `npec_annual`, `years`, `totals_*` and `participation` are numbers the tool writes; `npec_source`,
+//! `regime` and `warnings` are its codes, `error` its message. The copied cells and the message go through
+//! [`push_cell`], which puts a `'` before what a spreadsheet would run as a formula and leaves a negative
+//! number as it is; the numbers and codes need not (a code is a word, an amount a plain number).
 
 use coutcontrat::money::{cents, Money};
 use coutcontrat::text::quoted;
@@ -6,6 +12,7 @@ use coutcontrat::{quote::NpecSource, ContractInput, Quote, Quoter};
 use rust_decimal::Decimal;
 
 use super::records::{Fate, Row, MAX_CELL_BYTES, MAX_ROW_BYTES};
+use super::safe::push_cell;
 use super::FIGURES;
 use crate::input::input_from_fields;
 
@@ -32,12 +39,13 @@ pub enum Outcome {
 #[derive(Default)]
 pub struct Scratch {
     text: String,
+    cell: Vec<u8>,
 }
 
 /// Appends the figures of a quoted row to `row`.
 fn push_figures(row: &mut csv::ByteRecord, quote: &Quote, scratch: &mut Scratch) {
     use std::fmt::Write as _;
-    let text = &mut scratch.text;
+    let Scratch { text, cell } = scratch;
     let t = &quote.totals;
     let source = match quote.npec.source {
         NpecSource::Table => "table",
@@ -51,8 +59,9 @@ fn push_figures(row: &mut csv::ByteRecord, quote: &Quote, scratch: &mut Scratch)
     };
     money(row, text, quote.npec.annual);
     row.push_field(source.as_bytes());
+    // Copied from the référentiel: a workbook's « Me lire » chose it.
     let tag = quote.npec.table_version.as_deref().unwrap_or_default();
-    row.push_field(tag.as_bytes());
+    push_cell(row, tag.as_bytes(), cell);
     row.push_field(quote.regime.as_str().as_bytes());
     text.clear();
     let _ = write!(text, "{}", quote.years.len());
@@ -161,7 +170,7 @@ pub fn quote_row(
     let width = job.width;
     row.clear();
     for i in 0..width {
-        row.push_field(record.get(i).unwrap_or_default());
+        push_cell(row, record.get(i).unwrap_or_default(), &mut scratch.cell);
     }
     let blank =
         record.fate == Fate::Read && record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace));
@@ -206,7 +215,7 @@ pub fn quote_row(
             for _ in 1..FIGURES.len() {
                 row.push_field(b"");
             }
-            row.push_field(message.as_bytes());
+            push_cell(row, message.as_bytes(), &mut scratch.cell);
             Outcome::Refused(message)
         }
     }

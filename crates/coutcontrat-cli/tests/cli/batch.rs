@@ -305,6 +305,89 @@ fn a_long_file_keeps_its_row_order_and_reports_errors_by_line() {
     }
 }
 
+/// The bytes a spreadsheet reads as the start of a formula when they begin a cell (OWASP, CSV injection).
+fn is_formula(cell: &str) -> bool {
+    let rest = cell.trim_start_matches(' ');
+    let negative_number = rest.strip_prefix('-').is_some_and(|n| {
+        let (int, frac) = n.split_once(['.', ',']).unwrap_or((n, "0"));
+        !int.is_empty()
+            && !frac.is_empty()
+            && (int.bytes().chain(frac.bytes())).all(|b| b.is_ascii_digit())
+    });
+    rest.starts_with(['=', '+', '-', '@', '\t', '\r']) && !negative_number
+}
+
+/// A data directory whose only version is tagged `tag`, with one row (RNCP41000, CPNE 901, 8 000 €).
+fn data_tagged(tag: &str) -> tempfile::TempDir {
+    use coutcontrat::referentiel::{NpecRow, TableVersion};
+    use jiff::civil::date;
+    let dir = tempfile::tempdir().unwrap();
+    let version = TableVersion {
+        tag: tag.into(),
+        published: date(2026, 8, 29),
+        applies_from: date(2026, 9, 1),
+        applies_until: None,
+        source_file: "test.xlsx".into(),
+        source_sha256: None,
+        legal_basis: String::new(),
+        synthetic: true,
+        note: "test".into(),
+        rows: vec![NpecRow::simple(
+            "RNCP41000",
+            "BTS Management opérationnel de la sécurité",
+            901,
+            "8000",
+            date(2026, 9, 1),
+        )],
+        mapping: None,
+    };
+    coutcontrat_referentiel::write_version(
+        &coutcontrat_referentiel::version_dir(dir.path(), &version),
+        &version,
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn no_output_cell_is_a_formula_neither_the_version_tag_nor_a_copied_cell() {
+    let tag = r#"=HYPERLINK("//x.io","cliquez")"#;
+    let data = data_tagged(tag);
+    let input = "signed_on,start,end,price,rncp,cpne,level\n\
+                 2026-09-14,2026-09-01,2027-08-31,9000,RNCP41000,901,5\n\
+                 =1+1,2026-09-01,2027-08-31,9000,RNCP41000,901,5\n\
+                 2026-09-14,2026-09-01,2027-08-31,9000,@SUM(A1),901,5\n\
+                 2026-09-14,2026-09-01,2027-08-31,-5,RNCP41000,901,5\n\
+                 2026-09-14,2026-09-01,2027-08-31,-1+2,RNCP41000,901,5\n\
+                 2026-09-14,2026-09-01,2027-08-31,9000,\"\t=1\",+901,5\n\
+                 2026-09-14,2026-09-01,2027-08-31,9000,\" =1+1\",\"\r=2\",5\n";
+    let out = run(
+        &["--data", data.path().to_str().unwrap(), "batch", "-"],
+        input,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let (header, rows) = read_csv(&out.stdout);
+    assert_eq!(rows.len(), 7, "{}", out.stdout);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    // The tag reaches the output as text, not as a formula.
+    assert_eq!(rows[0][col("npec_source")], "table", "{:?}", rows[0]);
+    assert_eq!(rows[0][col("table_version")], format!("'{tag}"));
+    assert_eq!(rows[1][0], "'=1+1");
+    assert_eq!(rows[2][4], "'@SUM(A1)");
+    // A negative number stays a number, in a copied cell as in a figure.
+    assert_eq!(rows[3][3], "-5");
+    assert_eq!(rows[4][3], "'-1+2");
+    assert_eq!(rows[5][4], "'\t=1");
+    assert_eq!(rows[5][5], "'+901");
+    assert_eq!(rows[6][4], "' =1+1");
+    assert_eq!(rows[6][5], "'\r=2");
+    for (i, row) in rows.iter().enumerate() {
+        for (j, cell) in row.iter().enumerate() {
+            assert!(!is_formula(cell), "row {i}, column {}: {cell:?}", header[j]);
+        }
+    }
+}
+
 /// Runs the binary under a limit on its address space (`ulimit -v`), in `dir`.
 fn run_limited(dir: &std::path::Path, megabytes: u64, args: &[&str]) -> crate::common::Run {
     let out = std::process::Command::new("sh")
