@@ -8,7 +8,7 @@ mod records;
 mod row;
 mod safe;
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -142,18 +142,51 @@ fn columns(headers: &csv::ByteRecord) -> Result<Vec<&'static str>, Failure> {
     Ok(fields)
 }
 
-fn open_input(path: &Path) -> Result<Box<dyn Read>, Failure> {
+/// The input, and what it is on the disk (to tell whether the output would overwrite it).
+fn open_input(path: &Path) -> Result<(Box<dyn Read>, Option<fs::Metadata>), Failure> {
     if path == Path::new("-") {
-        return Ok(Box::new(io::stdin().lock()));
+        return Ok((Box::new(io::stdin().lock()), stdin_metadata()));
     }
     let file = File::open(path).map_err(|e| Failure::io(path.display(), e))?;
-    Ok(Box::new(file))
+    let metadata = file.metadata().ok();
+    Ok((Box::new(file), metadata))
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+#[cfg(unix)]
+fn stdin_metadata() -> Option<fs::Metadata> {
+    use std::os::fd::AsFd;
+    let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
+    File::from(fd).metadata().ok()
+}
+
+#[cfg(not(unix))]
+fn stdin_metadata() -> Option<fs::Metadata> {
+    None
+}
+
+/// Whether creating `output` would truncate the input: the same regular file by any name (the same path,
+/// a symbolic link, a hard link), or standard input redirected from it. Compared by device and inode, which
+/// a hard link shares; a terminal or `/dev/null` on both sides is no file to protect.
+fn overwrites_input(input: &Path, metadata: Option<&fs::Metadata>, output: &Path) -> bool {
+    let Ok(out) = fs::metadata(output) else {
+        return false;
+    };
+    if !out.is_file() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = input;
+        metadata.is_some_and(|m| m.dev() == out.dev() && m.ino() == out.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        match (input.canonicalize(), output.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        }
     }
 }
 
@@ -224,15 +257,15 @@ impl Progress<'_> {
 
 /// Reads the input row by row, quotes each, writes it with its figures; never holds more than one row.
 pub fn run(options: &Options, quoter: &Quoter) -> Result<Summary, Failure> {
+    let (input, metadata) = open_input(&options.input)?;
     if let Some(out) = &options.output {
-        if out != Path::new("-") && same_file(&options.input, out) {
+        if out != Path::new("-") && overwrites_input(&options.input, metadata.as_ref(), out) {
             return Err(Failure::Usage(
                 "le fichier de sortie est le fichier d'entrée : choisissez un autre nom avec -o"
                     .into(),
             ));
         }
     }
-    let input = open_input(&options.input)?;
     let out_name = options
         .output
         .as_ref()

@@ -488,6 +488,34 @@ fn an_endless_line_ends_with_an_error_not_an_abort() {
     assert!(!dir.path().join("out.csv").exists());
 }
 
+#[test]
+fn the_output_is_never_the_input_through_a_hard_link_or_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = format!("{SHORT_HEADER}{}", GOOD_ROW.repeat(3));
+    fs::write(dir.path().join("in.csv"), &input).unwrap();
+    fs::hard_link(dir.path().join("in.csv"), dir.path().join("out.csv")).unwrap();
+    let out = run_in(Some(dir.path()), &["batch", "in.csv", "-o", "out.csv"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("fichier d'entrée"), "{}", out.stderr);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("in.csv")).unwrap(),
+        input
+    );
+    // `batch - -o in.csv < in.csv`.
+    let status = std::process::Command::new(crate::common::BIN)
+        .args(["batch", "-", "-o", "in.csv"])
+        .current_dir(dir.path())
+        .stdin(fs::File::open(dir.path().join("in.csv")).unwrap())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("in.csv")).unwrap(),
+        input
+    );
+}
+
 /// The line numbers a run reports on standard error for its refused rows.
 fn error_lines(stderr: &str) -> Vec<u64> {
     stderr
