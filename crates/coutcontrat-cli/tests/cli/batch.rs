@@ -304,3 +304,272 @@ fn a_long_file_keeps_its_row_order_and_reports_errors_by_line() {
         }
     }
 }
+
+/// The bytes a spreadsheet reads as the start of a formula when they begin a cell (OWASP, CSV injection).
+fn is_formula(cell: &str) -> bool {
+    let rest = cell.trim_start_matches(' ');
+    let negative_number = rest.strip_prefix('-').is_some_and(|n| {
+        let (int, frac) = n.split_once(['.', ',']).unwrap_or((n, "0"));
+        !int.is_empty()
+            && !frac.is_empty()
+            && (int.bytes().chain(frac.bytes())).all(|b| b.is_ascii_digit())
+    });
+    rest.starts_with(['=', '+', '-', '@', '\t', '\r']) && !negative_number
+}
+
+/// A data directory whose only version is tagged `tag`, with one row (RNCP41000, CPNE 901, 8 000 €).
+fn data_tagged(tag: &str) -> tempfile::TempDir {
+    use coutcontrat::referentiel::{NpecRow, TableVersion};
+    use jiff::civil::date;
+    let dir = tempfile::tempdir().unwrap();
+    let version = TableVersion {
+        tag: tag.into(),
+        published: date(2026, 8, 29),
+        applies_from: date(2026, 9, 1),
+        applies_until: None,
+        source_file: "test.xlsx".into(),
+        source_sha256: None,
+        legal_basis: String::new(),
+        synthetic: true,
+        note: "test".into(),
+        rows: vec![NpecRow::simple(
+            "RNCP41000",
+            "BTS Management opérationnel de la sécurité",
+            901,
+            "8000",
+            date(2026, 9, 1),
+        )],
+        mapping: None,
+    };
+    coutcontrat_referentiel::write_version(
+        &coutcontrat_referentiel::version_dir(dir.path(), &version),
+        &version,
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn no_output_cell_is_a_formula_neither_the_version_tag_nor_a_copied_cell() {
+    let tag = r#"=HYPERLINK("//x.io","cliquez")"#;
+    let data = data_tagged(tag);
+    let input = "signed_on,start,end,price,rncp,cpne,level\n\
+                 2026-09-14,2026-09-01,2027-08-31,9000,RNCP41000,901,5\n\
+                 =1+1,2026-09-01,2027-08-31,9000,RNCP41000,901,5\n\
+                 2026-09-14,2026-09-01,2027-08-31,9000,@SUM(A1),901,5\n\
+                 2026-09-14,2026-09-01,2027-08-31,-5,RNCP41000,901,5\n\
+                 2026-09-14,2026-09-01,2027-08-31,-1+2,RNCP41000,901,5\n\
+                 2026-09-14,2026-09-01,2027-08-31,9000,\"\t=1\",+901,5\n\
+                 2026-09-14,2026-09-01,2027-08-31,9000,\" =1+1\",\"\r=2\",5\n";
+    let out = run(
+        &["--data", data.path().to_str().unwrap(), "batch", "-"],
+        input,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let (header, rows) = read_csv(&out.stdout);
+    assert_eq!(rows.len(), 7, "{}", out.stdout);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    // The tag reaches the output as text, not as a formula.
+    assert_eq!(rows[0][col("npec_source")], "table", "{:?}", rows[0]);
+    assert_eq!(rows[0][col("table_version")], format!("'{tag}"));
+    assert_eq!(rows[1][0], "'=1+1");
+    assert_eq!(rows[2][4], "'@SUM(A1)");
+    // A negative number stays a number, in a copied cell as in a figure.
+    assert_eq!(rows[3][3], "-5");
+    assert_eq!(rows[4][3], "'-1+2");
+    assert_eq!(rows[5][4], "'\t=1");
+    assert_eq!(rows[5][5], "'+901");
+    assert_eq!(rows[6][4], "' =1+1");
+    assert_eq!(rows[6][5], "'\r=2");
+    for (i, row) in rows.iter().enumerate() {
+        for (j, cell) in row.iter().enumerate() {
+            assert!(!is_formula(cell), "row {i}, column {}: {cell:?}", header[j]);
+        }
+    }
+}
+
+/// Runs the binary under a limit on its address space (`ulimit -v`), in `dir`.
+fn run_limited(dir: &std::path::Path, megabytes: u64, args: &[&str]) -> crate::common::Run {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {} && exec \"$0\" \"$@\"",
+            megabytes * 1024
+        ))
+        .arg(crate::common::BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    crate::common::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// An address space the batch fits in whatever its rows: the program, a stack per thread, and a few
+/// chunks of rows in flight. Before the caps, one 8 MB cell took more than 96 MB.
+fn batch_memory_mb() -> u64 {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) as u64;
+    48 + 8 * threads
+}
+
+const GOOD_ROW: &str = "2025-08-15,2025-09-01,2026-08-31,9000,7000,5\n";
+const SHORT_HEADER: &str = "signed_on,start,end,price,npec,level\n";
+
+#[test]
+fn an_over_long_cell_is_refused_by_line_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut input = String::from(SHORT_HEADER);
+    input.push_str(&GOOD_ROW.repeat(20_000));
+    // Line 20 002: an 8 MB amount.
+    input.push_str(&format!(
+        "2025-08-15,2025-09-01,2026-08-31,9000,{},5\n",
+        "7".repeat(8 << 20)
+    ));
+    // Line 20 003: 20 cells of 4 000 bytes, each under the cell's cap, the row over its own.
+    input.push_str(&vec!["x".repeat(4000); 20].join(","));
+    input.push('\n');
+    input.push_str(&GOOD_ROW.repeat(20_000));
+    fs::write(dir.path().join("in.csv"), &input).unwrap();
+    let out = run_limited(
+        dir.path(),
+        batch_memory_mb(),
+        &["batch", "in.csv", "-o", "out.csv"],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("40002 lignes : 40000 chiffrées, 2 en erreur"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("ligne 20002 : invalid (npec) : la cellule fait plus de 4 Kio"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("ligne 20003 : invalid : la ligne fait plus de 64 Kio"),
+        "{}",
+        out.stderr
+    );
+    let output = fs::read_to_string(dir.path().join("out.csv")).unwrap();
+    assert!(output.len() < 5 << 20, "the long cells are not copied");
+    let (header, rows) = read_csv(&output);
+    assert_eq!(rows.len(), 40_002);
+    let error = header.iter().position(|h| h == "error").unwrap();
+    assert!(rows[20_000][..6].iter().all(String::is_empty));
+    assert!(rows[20_000][error].starts_with("invalid (npec)"));
+    assert_eq!(rows[20_002][3], "9000", "the rows after it are kept");
+    assert_eq!(rows[20_002][error], "");
+}
+
+#[test]
+fn an_endless_line_ends_with_an_error_not_an_abort() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_limited(
+        dir.path(),
+        batch_memory_mb(),
+        &["batch", "/dev/zero", "-o", "out.csv"],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("/dev/zero")
+            && out.stderr.contains("ligne 1")
+            && out.stderr.contains("l'en-tête fait plus de 4 Kio"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("out.csv").exists());
+}
+
+#[test]
+fn the_output_is_never_the_input_through_a_hard_link_or_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = format!("{SHORT_HEADER}{}", GOOD_ROW.repeat(3));
+    fs::write(dir.path().join("in.csv"), &input).unwrap();
+    fs::hard_link(dir.path().join("in.csv"), dir.path().join("out.csv")).unwrap();
+    let out = run_in(Some(dir.path()), &["batch", "in.csv", "-o", "out.csv"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("fichier d'entrée"), "{}", out.stderr);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("in.csv")).unwrap(),
+        input
+    );
+    // `batch - -o in.csv < in.csv`.
+    let status = std::process::Command::new(crate::common::BIN)
+        .args(["batch", "-", "-o", "in.csv"])
+        .current_dir(dir.path())
+        .stdin(fs::File::open(dir.path().join("in.csv")).unwrap())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("in.csv")).unwrap(),
+        input
+    );
+}
+
+/// The line numbers a run reports on standard error for its refused rows.
+fn error_lines(stderr: &str) -> Vec<u64> {
+    stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("ligne ")?.split(' ').next()?.parse().ok())
+        .collect()
+}
+
+#[test]
+fn line_numbers_count_crlf_lone_cr_and_quoted_line_breaks() {
+    let out = run(
+        &["batch", "-", "-o", "/dev/null"],
+        "signed_on,start,end,price\r\nx,2025-09-01,2027-02-28,9000\r\n",
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(error_lines(&out.stderr), [2], "{}", out.stderr);
+    for eol in ["\n", "\r\n", "\r"] {
+        let input = [
+            "signed_on,start,end,price,level,npec",
+            "x,2025-09-01,2027-02-28,9000,5,7000",
+            "",
+            // A quoted cell over three lines (its line breaks as the file's): refused at line 4.
+            &format!("\"x{eol}{eol}\",2025-09-01,2027-02-28,9000,5,7000"),
+            "2025-08-15,2025-09-01,2027-02-28,9000,5,7000",
+            "y,2025-09-01,2027-02-28,9000,5,7000",
+        ]
+        .join(eol);
+        let out = run(&["batch", "-", "-o", "/dev/null"], &input);
+        assert_eq!(
+            error_lines(&out.stderr),
+            [2, 4, 8],
+            "{eol:?}: {}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn an_unclosed_quote_is_reported_with_the_line_it_opened() {
+    let input = format!(
+        "{SHORT_HEADER}{GOOD_ROW}\"2025-08-15\n\",2025-09-01,\"2026-08-31,9000,7000,5\n{}",
+        GOOD_ROW.repeat(3)
+    );
+    let out = run(&["batch", "-"], &input);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "ligne 3 : invalid : le guillemet ouvert ligne 4 n'est jamais fermé : la suite du \
+             fichier (lignes 4 à 7) a été lue comme une seule cellule"
+        ),
+        "{}",
+        out.stderr
+    );
+    let (_, rows) = read_csv(&out.stdout);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0][3], "9000");
+}
