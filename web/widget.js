@@ -37,7 +37,7 @@
       p = document.createElement("p"),
       a = document.createElement("a");
     f.title = d.title || "Simulateur : coût d'un contrat d'apprentissage, prise en charge OPCO et reste à charge de l'employeur";
-    f.src = new URL("index.html?mode=widget", base).href + "#" + q.join("&");
+    f.src = new URL("widget.html", base).href + "#" + q.join("&");
     f.style.cssText = "display:block;width:100%;height:640px;border:0;overflow:hidden";
     p.style.cssText = "margin:.25em 0 0;font-size:.85em;text-align:right";
     a.href = new URL("index.html", base).href;

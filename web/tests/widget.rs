@@ -198,7 +198,7 @@ fn a_cfa_page_embeds_the_widget_with_its_catalogue() {
         assert_eq!(frame["title"], TITLE);
         let src = frame["src"].as_str().unwrap();
         assert!(
-            src.starts_with(&format!("{widget}/index.html?mode=widget#v=1&host=")),
+            src.starts_with(&format!("{widget}/widget.html#v=1&host=")),
             "{src}"
         );
         assert!(src.contains("courses=RNCP41000,BTS%20Management"), "{src}");
