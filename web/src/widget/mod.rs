@@ -2,9 +2,9 @@
 //!
 //! The loader (`web/widget.js`, copied to `dist/`) inserts an iframe on `widget.html` (the same app as
 //! `index.html`, under the name that a server lets any site frame), with the CFA's settings after `#`
-//! ([`config`]). The widget page ([`view`]) is the calculator's own reducer and core ([`state`]) with the
-//! CFA's courses ([`catalogue`]) and colours ([`theme`]); it posts its height and its figures to the host
-//! page ([`message`]). `index.html?mode=integration` ([`integration_page`]) builds
+//! ([`config`]), then hands it the CFA's courses by message ([`message`]). The widget page ([`view`]) is
+//! the calculator's own reducer and core ([`state`]) with the CFA's courses ([`catalogue`]) and colours
+//! ([`theme`]); it posts its height and its figures to the host page's origin ([`message`]). `index.html?mode=integration` ([`integration_page`]) builds
 //! the snippet and shows the real widget. Nothing here talks to a server.
 
 pub mod catalogue;
