@@ -17,4 +17,4 @@ trunk watch --release &
 watcher=$!
 trap 'kill "$watcher" 2>/dev/null || true' EXIT
 echo "run: the calculator is at http://$ADDRESS:$PORT/ (the widget: http://$ADDRESS:$PORT/widget.js)"
-"${CARGO_TARGET_DIR:-target}/debug/coutcontrat-serve" dist "$ADDRESS:$PORT"
+cargo run --quiet --locked -p coutcontrat-serve -- dist "$ADDRESS:$PORT"
