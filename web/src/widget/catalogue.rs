@@ -315,9 +315,9 @@ impl Catalogue {
         Catalogue::check_items(items)
     }
 
-    /// Reads the compact form the loader puts in the iframe's address: courses separated by `;`, the
-    /// fields of a course by `,`, in the order of [`KEYS`], each field percent-encoded
-    /// (`encodeURIComponent`, which encodes `,` and `;`).
+    /// Reads the compact form a short catalogue may take in the widget's address (`courses=`): courses
+    /// separated by `;`, the fields of a course by `,`, in the order of [`KEYS`], each field
+    /// percent-encoded (`encodeURIComponent`, which encodes `,` and `;`).
     ///
     /// ```
     /// use coutcontrat_web::widget::catalogue::Catalogue;
@@ -341,7 +341,7 @@ impl Catalogue {
         Catalogue::check(&raw)
     }
 
-    /// The compact form of [`from_compact`](Catalogue::from_compact), as the loader writes it.
+    /// The compact form of [`from_compact`](Catalogue::from_compact), for a direct link to the widget.
     pub fn to_compact(&self) -> String {
         self.courses
             .iter()
