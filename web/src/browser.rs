@@ -40,6 +40,13 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
+/// The path of the address (`/index.html`).
+pub fn location_pathname() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+}
+
 /// The query string of the address (`?signed_on=...`), empty when there is none.
 pub fn location_search() -> String {
     web_sys::window()

@@ -2,17 +2,23 @@
 //! duration and share of teaching at distance.
 //!
 //! The CFA writes it as JSON (the loader's `data-catalogue` attribute or the file of `data-catalogue-url`);
-//! the loader hands it to the widget in the iframe's address, compactly (see [`Catalogue::from_compact`]).
-//! Both forms go through the same checks, course by course: a wrong course is left out and said so, the
+//! the loader hands it to the widget by a message once the widget says it is ready (`super::message`): a
+//! catalogue of thousands of courses would make the iframe's address megabytes long. A short catalogue may
+//! also come in the address, compactly (see [`Catalogue::from_compact`]). Both forms go through the same
+//! checks, course by course: a wrong course is left out and said so (which course, which field), the
 //! others are kept.
 
 use coutcontrat::contract::parse_decimal;
 use coutcontrat::referentiel::normalize_rncp;
+use coutcontrat::text::quoted;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-/// The most courses a catalogue may hold (the iframe's address carries them all).
-pub const MAX_COURSES: usize = 100;
+/// The most courses a catalogue may hold (a CFA group's whole offer; the widget lists them in one menu).
+pub const MAX_COURSES: usize = 10_000;
+
+/// The longest catalogue read, in bytes of JSON: 10 000 courses with long labels take about 2 MB.
+pub const MAX_CATALOGUE_BYTES: usize = 4_000_000;
 
 /// The fields of a course, in the order of the compact form, with their JSON names.
 pub const KEYS: [&str; 6] = ["rncp", "label", "level", "price", "months", "distance"];
@@ -91,7 +97,10 @@ impl RawCourse {
             return Err(if rncp_text.is_empty() {
                 format!("formation {n} : le code RNCP manque")
             } else {
-                format!("formation {n} : « {rncp_text} » n'est pas un code RNCP (RNCP suivi de chiffres)")
+                format!(
+                    "formation {n} : « {} » n'est pas un code RNCP (RNCP suivi de chiffres)",
+                    quoted(rncp_text)
+                )
             });
         };
         let what = format!("formation {n} ({rncp})");
@@ -103,7 +112,7 @@ impl RawCourse {
             "" => None,
             t => match t.parse::<u8>() {
                 Ok(l @ 3..=8) => Some(l),
-                _ => return Err(format!("{what} : niveau « {t} » : de 3 à 8")),
+                _ => return Err(format!("{what} : niveau « {} » : de 3 à 8", quoted(t))),
             },
         };
         let price = match self.price.trim() {
@@ -113,7 +122,8 @@ impl RawCourse {
                 Ok(_) => return Err(format!("{what} : le prix annuel doit être supérieur à 0")),
                 Err(_) => {
                     return Err(format!(
-                        "{what} : prix annuel « {t} » illisible (en euros, par exemple 6900)"
+                        "{what} : prix annuel « {} » illisible (en euros, par exemple 6900)",
+                        quoted(t)
                     ))
                 }
             },
@@ -124,7 +134,8 @@ impl RawCourse {
                 Ok(m @ 1..=MAX_MONTHS) => Some(m),
                 _ => {
                     return Err(format!(
-                        "{what} : durée « {t} » : un nombre entier de mois, de 1 à {MAX_MONTHS}"
+                        "{what} : durée « {} » : un nombre entier de mois, de 1 à {MAX_MONTHS}",
+                        quoted(t)
                     ))
                 }
             },
@@ -133,7 +144,12 @@ impl RawCourse {
             "" => None,
             t => match parse_decimal(t, "distance", false) {
                 Ok(d) if (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&d) => Some(d),
-                _ => return Err(format!("{what} : part à distance « {t} » : de 0 à 100 (%)")),
+                _ => {
+                    return Err(format!(
+                        "{what} : part à distance « {} » : de 0 à 100 (%)",
+                        quoted(t)
+                    ))
+                }
             },
         };
         Ok(Course {
@@ -218,16 +234,34 @@ impl Catalogue {
     /// assert!(c.problems.is_empty());
     /// ```
     pub fn from_json(text: &str) -> Catalogue {
-        let value: Value = match serde_json::from_str(text) {
-            Ok(v) => v,
-            Err(e) => {
-                return Catalogue {
-                    courses: Vec::new(),
-                    problems: vec![format!("le catalogue n'est pas du JSON valide : {e}")],
-                }
-            }
-        };
-        let list = match &value {
+        if text.len() > MAX_CATALOGUE_BYTES {
+            return Catalogue::too_long(text.len());
+        }
+        match serde_json::from_str(text) {
+            Ok(value) => Catalogue::from_value(&value),
+            Err(e) => Catalogue::refused(format!("le catalogue n'est pas du JSON valide : {e}")),
+        }
+    }
+
+    /// A catalogue of `bytes` bytes, over [`MAX_CATALOGUE_BYTES`]: refused unread.
+    pub fn too_long(bytes: usize) -> Catalogue {
+        Catalogue::refused(format!(
+            "le catalogue fait {bytes} octets, plus que les {MAX_CATALOGUE_BYTES} lus : \
+             retirez des formations ou raccourcissez les intitulés"
+        ))
+    }
+
+    /// A catalogue refused whole, with its one message.
+    fn refused(problem: String) -> Catalogue {
+        Catalogue {
+            courses: Vec::new(),
+            problems: vec![problem],
+        }
+    }
+
+    /// Checks a catalogue already read as JSON: see [`from_json`](Catalogue::from_json).
+    pub fn from_value(value: &Value) -> Catalogue {
+        let list = match value {
             Value::Array(items) => items,
             Value::Object(o) => match o.get("courses") {
                 Some(Value::Array(items)) => items,
@@ -255,28 +289,35 @@ impl Catalogue {
                         i + 1
                     ));
                 }
-                let text = |key: &str| match item.get(key) {
-                    Some(Value::String(s)) => s.clone(),
-                    Some(Value::Number(n)) => n.to_string(),
-                    Some(Value::Bool(b)) => b.to_string(),
-                    _ => String::new(),
-                };
-                Ok(RawCourse {
-                    rncp: text("rncp"),
-                    label: text("label"),
-                    level: text("level"),
-                    price: text("price"),
-                    months: text("months"),
-                    distance: text("distance"),
-                })
+                let mut raw = RawCourse::default();
+                for (k, key) in KEYS.iter().enumerate() {
+                    match item.get(key) {
+                        Some(Value::String(s)) => raw.set(k, s.clone()),
+                        Some(Value::Number(n)) => raw.set(k, n.to_string()),
+                        Some(Value::Bool(b)) => raw.set(k, b.to_string()),
+                        None | Some(Value::Null) => {}
+                        // A list or an object read as nothing would say « missing » of a field given.
+                        Some(_) => {
+                            let rncp = item.get("rncp").and_then(Value::as_str).unwrap_or("");
+                            let which = match normalize_rncp(rncp.trim()) {
+                                Some(code) => format!("formation {} ({code})", i + 1),
+                                None => format!("formation {}", i + 1),
+                            };
+                            return Err(format!(
+                                "{which} : « {key} » doit être un nombre ou un texte, pas une liste ni un objet"
+                            ));
+                        }
+                    }
+                }
+                Ok(raw)
             })
             .collect();
         Catalogue::check_items(items)
     }
 
-    /// Reads the compact form the loader puts in the iframe's address: courses separated by `;`, the
-    /// fields of a course by `,`, in the order of [`KEYS`], each field percent-encoded
-    /// (`encodeURIComponent`, which encodes `,` and `;`).
+    /// Reads the compact form a short catalogue may take in the widget's address (`courses=`): courses
+    /// separated by `;`, the fields of a course by `,`, in the order of [`KEYS`], each field
+    /// percent-encoded (`encodeURIComponent`, which encodes `,` and `;`).
     ///
     /// ```
     /// use coutcontrat_web::widget::catalogue::Catalogue;
@@ -300,7 +341,7 @@ impl Catalogue {
         Catalogue::check(&raw)
     }
 
-    /// The compact form of [`from_compact`](Catalogue::from_compact), as the loader writes it.
+    /// The compact form of [`from_compact`](Catalogue::from_compact), for a direct link to the widget.
     pub fn to_compact(&self) -> String {
         self.courses
             .iter()
@@ -494,7 +535,68 @@ mod tests {
         assert_eq!(c.courses.len(), MAX_COURSES);
         assert_eq!(c.problems.len(), 1);
         assert!(
-            c.problems[0].contains("105 formations"),
+            c.problems[0].contains("10005 formations"),
+            "{}",
+            c.problems[0]
+        );
+    }
+
+    #[test]
+    fn a_catalogue_of_ten_thousand_courses_is_read_whole() {
+        // Issue 17: a CFA group's offer; it used to be cut at 100 (the iframe's address carried it).
+        let many: Vec<String> = (1..=10_000)
+            .map(|i| {
+                format!(
+                    "{{\"rncp\": \"RNCP{i}\", \"label\": \"Formation n° {i}\", \"price\": 6900}}"
+                )
+            })
+            .collect();
+        let c = Catalogue::from_json(&format!("[{}]", many.join(",")));
+        assert_eq!(c.problems, Vec::<String>::new());
+        assert_eq!(c.courses.len(), 10_000);
+        assert_eq!(c.courses[9_999].label, "Formation n° 10000");
+    }
+
+    #[test]
+    fn an_oversized_catalogue_is_refused_unread() {
+        let text = format!("[{}]", " ".repeat(MAX_CATALOGUE_BYTES));
+        let c = Catalogue::from_json(&text);
+        assert!(c.courses.is_empty());
+        assert_eq!(c.problems.len(), 1);
+        assert!(
+            c.problems[0].contains(&format!("{} octets", text.len())),
+            "{}",
+            c.problems[0]
+        );
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_json_type_is_named() {
+        // A list given as the price used to read as « le prix annuel manque ».
+        let c = Catalogue::from_json(
+            r#"[{"rncp": "RNCP41000", "price": [9000]}, {"rncp": "x", "months": {"n": 2}, "price": 1},
+                {"rncp": "RNCP2", "price": 1, "label": null}]"#,
+        );
+        assert_eq!(c.courses.len(), 1, "{:?}", c.problems);
+        assert_eq!(
+            c.problems[0],
+            "formation 1 (RNCP41000) : « price » doit être un nombre ou un texte, pas une liste ni un objet"
+        );
+        assert_eq!(
+            c.problems[1],
+            "formation 2 : « months » doit être un nombre ou un texte, pas une liste ni un objet"
+        );
+    }
+
+    #[test]
+    fn a_long_wrong_value_is_clipped_in_its_message() {
+        let long = "9".repeat(10_000);
+        let c = Catalogue::from_json(&format!(
+            r#"[{{"rncp": "RNCP1", "price": 1, "level": "{long}"}}]"#
+        ));
+        assert!(c.problems[0].len() < 200, "{}", c.problems[0]);
+        assert!(
+            c.problems[0].starts_with("formation 1 (RNCP1) : niveau « 999"),
             "{}",
             c.problems[0]
         );

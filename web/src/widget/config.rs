@@ -1,5 +1,7 @@
 //! What the loader hands to the widget page, in the iframe's address after `#` (never sent to a server):
-//! `v=1&host=<origin of the host page>&primary=…&text=…&font=…&radius=…&courses=<compact catalogue>`.
+//! `v=1&host=<origin of the host page>&primary=…&text=…&font=…&radius=…&catalogue=message`. With
+//! `catalogue=message` the catalogue comes by message after the widget says it is ready
+//! (`super::message`); a short one may instead be in the address itself, `courses=<compact catalogue>`.
 
 use super::catalogue::{percent_decode, Catalogue};
 use super::theme::Theme;
@@ -11,8 +13,10 @@ pub struct Config {
     pub host: Option<String>,
     /// Colours, font, radius.
     pub theme: Theme,
-    /// The CFA's courses; `None` without a catalogue (the plain compact calculator).
+    /// The CFA's courses given in the address; `None` without them.
     pub catalogue: Option<Catalogue>,
+    /// The catalogue comes by message from the host page (`catalogue=message`).
+    pub catalogue_by_message: bool,
 }
 
 impl Config {
@@ -29,6 +33,7 @@ impl Config {
         let mut host = None;
         let mut params = [String::new(), String::new(), String::new(), String::new()];
         let mut catalogue = None;
+        let mut catalogue_by_message = false;
         for pair in fragment.strip_prefix('#').unwrap_or(fragment).split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             match key {
@@ -39,6 +44,7 @@ impl Config {
                 "radius" => params[3] = percent_decode(value),
                 // Split before decoding: the separators are the only raw `,` and `;`.
                 "courses" => catalogue = Some(Catalogue::from_compact(value)),
+                "catalogue" => catalogue_by_message = value == "message",
                 _ => {}
             }
         }
@@ -46,13 +52,16 @@ impl Config {
         Config {
             host,
             theme: Theme::from_params(primary, text, font, radius),
-            catalogue,
+            // Only one source: the message, when announced, wins over the address.
+            catalogue: catalogue.filter(|_| !catalogue_by_message),
+            catalogue_by_message,
         }
     }
 
-    /// True when the CFA gave courses (even if none passed the checks: the widget then says so).
+    /// True when the CFA gave courses, or will send them (even if none passes the checks: the widget
+    /// then says so).
     pub fn has_catalogue(&self) -> bool {
-        self.catalogue.is_some()
+        self.catalogue.is_some() || self.catalogue_by_message
     }
 }
 
@@ -97,6 +106,17 @@ mod tests {
         }
         // An empty course list is still a catalogue (with nothing to choose).
         assert!(Config::from_fragment("courses=").has_catalogue());
+    }
+
+    #[test]
+    fn a_catalogue_announced_by_message_is_awaited() {
+        let c = Config::from_fragment("#v=1&host=http%3A%2F%2Fa.b&catalogue=message");
+        assert!(c.catalogue_by_message && c.has_catalogue());
+        assert_eq!(c.catalogue, None);
+        // The message wins over courses in the address; another value is not the message.
+        let c = Config::from_fragment("catalogue=message&courses=RNCP1,,,100,,");
+        assert!(c.catalogue_by_message && c.catalogue.is_none());
+        assert!(!Config::from_fragment("catalogue=url").has_catalogue());
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! What the widget and the integration page ask of the browser: the address's fragment, the CSS custom
-//! properties, the height observer, the messages to the parent page, the loader in the preview. Called
+//! properties, the height observer, the messages to and from the parent page, the loader in the preview. Called
 //! only from the components, so the host tests need no browser.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{ResizeObserver, Window};
+use web_sys::{MessageEvent, ResizeObserver, Window};
 
 use super::message;
 use super::theme::Theme;
@@ -72,15 +72,67 @@ fn framed(w: &Window) -> Option<Window> {
     (JsValue::from(parent.clone()) != JsValue::from(w.clone())).then_some(parent)
 }
 
-/// Posts a message (JSON text) to the page that embeds this one, for `host` only when it is known.
+/// Posts a message (JSON text) to the page that embeds this one, for `host` only. Without a host
+/// origin, nothing: never `"*"`, which would hand the figures to whichever page framed the widget
+/// (`view` says so once in the console).
 pub fn post_to_parent(json: &str, host: Option<&str>) {
+    let Some(host) = host else {
+        return;
+    };
     let Some(parent) = window().as_ref().and_then(framed) else {
         return;
     };
     let Ok(data) = js_sys::JSON::parse(json) else {
         return;
     };
-    let _ = parent.post_message(&data, host.unwrap_or("*"));
+    let _ = parent.post_message(&data, host);
+}
+
+/// True when the page is in a frame.
+pub fn is_framed() -> bool {
+    window().as_ref().and_then(framed).is_some()
+}
+
+/// Listens to the messages of the parent window from `host` only; the others (another frame, another
+/// origin, the page itself) are dropped unread. Dropping the guard stops it.
+pub struct ParentMessages {
+    window: Window,
+    callback: Closure<dyn FnMut(MessageEvent)>,
+}
+
+impl Drop for ParentMessages {
+    fn drop(&mut self) {
+        let _ = self
+            .window
+            .remove_event_listener_with_callback("message", self.callback.as_ref().unchecked_ref());
+    }
+}
+
+/// Calls `on` with the data (as JSON text) of each message the parent window posts from `host`.
+pub fn listen_to_parent(
+    host: String,
+    mut on: impl FnMut(String) + 'static,
+) -> Option<ParentMessages> {
+    let w = window()?;
+    let parent = JsValue::from(framed(&w)?);
+    let callback = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let from_parent = e.source().is_some_and(|s| JsValue::from(s) == parent);
+        if e.origin() != host || !from_parent {
+            return;
+        }
+        if let Some(text) = js_sys::JSON::stringify(&e.data())
+            .ok()
+            .and_then(|t| t.as_string())
+        {
+            on(text);
+        }
+    });
+    w.add_event_listener_with_callback("message", callback.as_ref().unchecked_ref())
+        .ok()?;
+    Some(ParentMessages {
+        window: w,
+        callback,
+    })
 }
 
 /// Watches the height of the page's content and posts it to the parent each time it changes. Dropping

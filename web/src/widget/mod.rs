@@ -1,9 +1,10 @@
 //! The embedding kit: the widget a CFA puts on its own site, and the page that helps it do so.
 //!
-//! The loader (`web/widget.js`, copied to `dist/`) inserts an iframe on `index.html?mode=widget`, with the
-//! CFA's settings after `#` ([`config`]). The widget page ([`view`]) is the calculator's own reducer and
-//! core ([`state`]) with the CFA's courses ([`catalogue`]) and colours ([`theme`]); it posts its height and
-//! its figures to the host page ([`message`]). `index.html?mode=integration` ([`integration_page`]) builds
+//! The loader (`web/widget.js`, copied to `dist/`) inserts an iframe on `widget.html` (the same app as
+//! `index.html`, under the name that a server lets any site frame), with the CFA's settings after `#`
+//! ([`config`]), then hands it the CFA's courses by message ([`message`]). The widget page ([`view`]) is
+//! the calculator's own reducer and core ([`state`]) with the CFA's courses ([`catalogue`]) and colours
+//! ([`theme`]); it posts its height and its figures to the host page's origin ([`message`]). `index.html?mode=integration` ([`integration_page`]) builds
 //! the snippet and shows the real widget. Nothing here talks to a server.
 
 pub mod catalogue;
@@ -33,6 +34,16 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The page at `path` with `query`: `widget.html` is the widget whatever its query; otherwise
+    /// [`from_query`](Mode::from_query).
+    pub fn from_location(path: &str, query: &str) -> Mode {
+        if path.ends_with("/widget.html") {
+            Mode::Widget
+        } else {
+            Mode::from_query(query)
+        }
+    }
+
     /// `?mode=widget`, `?mode=integration`; anything else is the calculator.
     pub fn from_query(query: &str) -> Mode {
         match query::decode(query)
@@ -51,7 +62,12 @@ impl Mode {
 /// The page: the calculator, the widget or the integration page.
 #[function_component(Root)]
 pub fn root() -> Html {
-    let mode = use_memo((), |_| Mode::from_query(&crate::browser::location_search()));
+    let mode = use_memo((), |_| {
+        Mode::from_location(
+            &crate::browser::location_pathname(),
+            &crate::browser::location_search(),
+        )
+    });
     match *mode {
         Mode::Calculator => html! { <App /> },
         Mode::Widget => html! { <view::Widget /> },
@@ -73,5 +89,17 @@ mod tests {
             Mode::Integration
         );
         assert_eq!(Mode::from_query("?mode=admin"), Mode::Calculator);
+    }
+
+    #[test]
+    fn widget_html_is_the_widget() {
+        assert_eq!(Mode::from_location("/widget.html", ""), Mode::Widget);
+        assert_eq!(
+            Mode::from_location("/calc/widget.html", "?mode=integration"),
+            Mode::Widget
+        );
+        assert_eq!(Mode::from_location("/", "?mode=widget"), Mode::Widget);
+        assert_eq!(Mode::from_location("/index.html", ""), Mode::Calculator);
+        assert_eq!(Mode::from_location("/notwidget.html", ""), Mode::Calculator);
     }
 }

@@ -23,6 +23,8 @@ pub enum WidgetAction {
     Form(Action),
     /// Picked a course of the catalogue by its position, or none.
     Course(Option<usize>),
+    /// The catalogue the host page posted arrived, checked (taken only while it is awaited).
+    Courses(Vec<Course>),
 }
 
 /// The widget's state.
@@ -32,6 +34,11 @@ pub struct WidgetState {
     pub base: State,
     /// The CFA's courses (empty without a catalogue).
     pub courses: Rc<[Course]>,
+    /// Their names as shown, found once: a label-less course of 10 000 would otherwise search the
+    /// référentiel at each keystroke.
+    pub labels: Rc<[String]>,
+    /// The catalogue is announced and has not come yet.
+    pub awaiting: bool,
     /// Whether the CFA gave a catalogue (then the visitor picks a course instead of typing).
     pub with_catalogue: bool,
     /// The course picked.
@@ -68,13 +75,32 @@ impl WidgetState {
     pub fn new(today: Date, courses: Option<Vec<Course>>, catalog: Catalog) -> WidgetState {
         let mut base = State::defaults(today, catalog);
         base.apply(Action::PriceBasis(PriceBasis::Annual), catalog);
-        WidgetState {
+        let mut w = WidgetState {
             base,
             with_catalogue: courses.is_some(),
-            courses: courses.unwrap_or_default().into(),
+            courses: Rc::from([]),
+            labels: Rc::from([]),
+            awaiting: false,
             course: None,
             end_follows: false,
-        }
+        };
+        w.set_courses(courses.unwrap_or_default(), catalog);
+        w
+    }
+
+    /// The widget while its catalogue is on its way from the host page: a course menu, empty.
+    pub fn awaiting_catalogue(today: Date, catalog: Catalog) -> WidgetState {
+        let mut w = WidgetState::new(today, Some(Vec::new()), catalog);
+        w.awaiting = true;
+        w
+    }
+
+    fn set_courses(&mut self, courses: Vec<Course>, catalog: Catalog) {
+        self.labels = courses
+            .iter()
+            .map(|c| WidgetState::course_label(c, catalog))
+            .collect();
+        self.courses = courses.into();
     }
 
     /// The course picked.
@@ -106,11 +132,11 @@ impl WidgetState {
     }
 
     /// The `coutcontrat:result` message of what is on screen.
-    pub fn result_message(&self, catalog: Catalog) -> String {
-        let label = self.course().map(|c| WidgetState::course_label(c, catalog));
+    pub fn result_message(&self) -> String {
+        let label = self.course.and_then(|i| self.labels.get(i));
         message::result(
             self.base.outcome.quote.as_ref(),
-            self.course().zip(label.as_deref()),
+            self.course().zip(label.map(String::as_str)),
         )
     }
 
@@ -134,6 +160,14 @@ impl WidgetState {
                 }
                 self.end_follows = true;
                 self.prefill_end(catalog);
+            }
+            WidgetAction::Courses(courses) => {
+                // Once: a second catalogue would change the menu under the visitor's choice.
+                if self.awaiting {
+                    self.awaiting = false;
+                    self.course = None;
+                    self.set_courses(courses, catalog);
+                }
             }
             WidgetAction::Form(action) => {
                 let start = matches!(action, Action::Set(Field::Start, _));
@@ -260,7 +294,7 @@ mod tests {
         assert_eq!(got.npec.annual.to_decimal().normalize().to_string(), "8765");
 
         // The message carries the same figures and the course.
-        let m: Value = serde_json::from_str(&w.result_message(catalog)).unwrap();
+        let m: Value = serde_json::from_str(&w.result_message()).unwrap();
         assert_eq!(m["type"], "coutcontrat:result");
         assert_eq!(m["v"], 1);
         assert_eq!(
@@ -343,7 +377,7 @@ mod tests {
                 "rncp": "RNCP41000", "idcc": 1351, "price": "9000", "level": 5}"#,
         );
         assert_eq!(w.base.outcome.quote.as_ref(), Some(&want));
-        let m: Value = serde_json::from_str(&w.result_message(catalog)).unwrap();
+        let m: Value = serde_json::from_str(&w.result_message()).unwrap();
         assert_eq!(m["course"], Value::Null);
 
         let with = WidgetState::new(date(2026, 11, 27), Some(catalogue()), catalog);
@@ -364,6 +398,26 @@ mod tests {
             WidgetState::course_label(&c.courses[1], catalog),
             "RNCP999999"
         );
+    }
+
+    #[test]
+    fn the_posted_catalogue_is_taken_once() {
+        let catalog = Catalog::embedded();
+        let mut w = WidgetState::awaiting_catalogue(date(2026, 11, 27), catalog);
+        assert!(w.awaiting && w.with_catalogue && w.courses.is_empty());
+        w.apply(WidgetAction::Courses(catalogue()), catalog);
+        assert!(!w.awaiting);
+        assert_eq!(
+            &*w.labels,
+            &["BTS MOS".to_owned(), "Titre à distance".to_owned()]
+        );
+        w.apply(WidgetAction::Course(Some(1)), catalog);
+        // A second catalogue changes nothing under the visitor's choice.
+        w.apply(WidgetAction::Courses(Vec::new()), catalog);
+        assert_eq!(w.courses.len(), 2);
+        assert_eq!(w.course().unwrap().rncp, "RNCP38362");
+        let m: Value = serde_json::from_str(&w.result_message()).unwrap();
+        assert_eq!(m["course"]["label"], "Titre à distance");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The widget page (`index.html?mode=widget#…`): the compact calculator a CFA embeds through the loader.
+//! The widget page (`widget.html#…`, or `index.html?mode=widget#…`): the compact calculator a CFA embeds
+//! through the loader.
 //! With the CFA's catalogue, the visitor picks a course and gives only the branch and the dates.
 
 use coutcontrat::Quote;
@@ -8,6 +9,7 @@ use yew::prelude::*;
 
 use super::config::Config;
 use super::embed;
+use super::message;
 use super::state::{WidgetAction, WidgetState};
 use crate::browser;
 use crate::components::combobox::{Combobox, Suggestion};
@@ -33,27 +35,30 @@ pub fn widget() -> Html {
         config
     });
     let state = {
-        let courses = config.catalogue.as_ref().map(|c| c.courses.clone());
-        use_reducer(move || WidgetState::new(browser::today(), courses, Catalog::embedded()))
+        let config = config.clone();
+        use_reducer(move || {
+            let (today, catalog) = (browser::today(), Catalog::embedded());
+            if config.catalogue_by_message {
+                WidgetState::awaiting_catalogue(today, catalog)
+            } else {
+                let courses = config.catalogue.as_ref().map(|c| c.courses.clone());
+                WidgetState::new(today, courses, catalog)
+            }
+        })
     };
     {
         let config = config.clone();
+        let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            for problem in config
-                .theme
-                .rejected
-                .iter()
-                .chain(config.catalogue.iter().flat_map(|c| c.problems.iter()))
-            {
-                web_sys::console::warn_1(&format!("coutcontrat widget: {problem}").into());
-            }
-            let watch = embed::watch_height(config.host.clone());
-            move || drop(watch)
+            report(&config.theme.rejected);
+            report(config.catalogue.iter().flat_map(|c| c.problems.iter()));
+            let links = connect(&config, dispatch);
+            move || drop(links)
         });
     }
     {
         let host = config.host.clone();
-        use_effect_with(state.result_message(Catalog::embedded()), move |m| {
+        use_effect_with(state.result_message(), move |m| {
             embed::post_to_parent(m, host.as_deref())
         });
     }
@@ -85,6 +90,64 @@ pub fn widget() -> Html {
     }
 }
 
+/// Says in the console what was left out (the CFA's developer looks there), at most 20 lines.
+fn report<'a>(problems: impl IntoIterator<Item = &'a String>) {
+    let problems: Vec<&String> = problems.into_iter().collect();
+    for problem in problems.iter().take(20) {
+        web_sys::console::warn_1(&format!("coutcontrat widget: {problem}").into());
+    }
+    if problems.len() > 20 {
+        let more = problems.len() - 20;
+        web_sys::console::warn_1(
+            &format!("coutcontrat widget: … and {more} more problems in the catalogue").into(),
+        );
+    }
+}
+
+/// Talks to the host page, at its origin only: the height, and the catalogue when it is announced
+/// (listening first, then saying ready). Without a valid host origin, nothing is posted at all.
+fn connect(
+    config: &Config,
+    dispatch: Dispatch,
+) -> (Option<embed::HeightWatch>, Option<embed::ParentMessages>) {
+    if !embed::is_framed() {
+        if config.catalogue_by_message {
+            dispatch.dispatch(WidgetAction::Courses(Vec::new()));
+        }
+        return (None, None);
+    }
+    let Some(host) = config.host.clone() else {
+        web_sys::console::error_1(
+            &"coutcontrat widget: no valid host origin in the address (#host=https://… , which the loader \
+              widget.js writes): the widget posts no message (neither its height nor its figures) and \
+              receives no catalogue. Embed it with widget.js (web/README.md, « Widget »)."
+                .into(),
+        );
+        if config.catalogue_by_message {
+            dispatch.dispatch(WidgetAction::Courses(Vec::new()));
+        }
+        return (None, None);
+    };
+    let listener = if config.catalogue_by_message {
+        let mut taken = false;
+        let listener = embed::listen_to_parent(host.clone(), move |data| {
+            if taken {
+                return;
+            }
+            if let Some(c) = message::catalogue(&data) {
+                taken = true;
+                report(&c.problems);
+                dispatch.dispatch(WidgetAction::Courses(c.courses));
+            }
+        });
+        embed::post_to_parent(&message::ready(), Some(&host));
+        listener
+    } else {
+        None
+    };
+    (embed::watch_height(Some(host)), listener)
+}
+
 fn end_hint(state: &WidgetState) -> String {
     match state.course().and_then(|c| c.months) {
         Some(m) => format!("JJ/MM/AAAA ; durée habituelle : {m} mois"),
@@ -99,7 +162,6 @@ fn input(state: &WidgetState, dispatch: &Dispatch, field: Field, label: &str, hi
 }
 
 fn course_field(state: &WidgetState, dispatch: &Dispatch) -> Html {
-    let catalog = Catalog::embedded();
     let onchange = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -127,16 +189,18 @@ fn course_field(state: &WidgetState, dispatch: &Dispatch) -> Html {
             <p class="hint" id="course-hint">{ "Parmi les formations du CFA : leur prix et leur durée sont connus." }</p>
             <select id="course" name="course" class="w-full" aria-describedby="course-hint" {onchange}>
                 <option value="" selected={state.course.is_none()}>{ "— Choisir une formation —" }</option>
-                { for state.courses.iter().enumerate().map(|(i, c)| html! {
+                { for state.labels.iter().enumerate().map(|(i, label)| html! {
                     <option value={i.to_string()} selected={state.course == Some(i)}>
-                        { WidgetState::course_label(c, catalog) }
+                        { label.clone() }
                     </option>
                 }) }
             </select>
             if let Some(detail) = detail {
                 <p class="note w-course" id="course-detail">{ detail }</p>
             }
-            if state.courses.is_empty() {
+            if state.awaiting {
+                <p class="note" id="course-loading">{ "Chargement des formations du CFA…" }</p>
+            } else if state.courses.is_empty() {
                 <p class="message" id="course-error">{ "Le catalogue du CFA ne contient aucune formation lisible." }</p>
             }
         </div>

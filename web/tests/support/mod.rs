@@ -3,7 +3,9 @@
 //! a test panics), a Chromium session through fantoccini, and the helpers to poll, fill and check.
 //!
 //! A site here can also serve extra pages,
-//! so that a test can stand for a third-party site on another port.
+//! so that a test can stand for a third-party site on another port. The built files get the headers
+//! `scripts/run.sh` serves them with (`coutcontrat_serve::headers`): the tests run under the real
+//! policies (the page may not be framed, the widget may).
 #![allow(dead_code)]
 
 use std::collections::HashMap;
@@ -102,9 +104,11 @@ fn respond(mut stream: TcpStream, dir: Option<&Path>, pages: &Pages) {
     }
     let target = request.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    let mut policy = Vec::new();
     let found = match pages.get(path) {
         Some(body) => Some((body.clone(), content_type(Path::new(path)))),
         None => dir.and_then(|dir| {
+            policy = coutcontrat_serve::headers::headers(path);
             let rel = path.trim_start_matches('/');
             let file = if rel.is_empty() || rel.contains("..") {
                 dir.join("index.html")
@@ -118,9 +122,13 @@ fn respond(mut stream: TcpStream, dir: Option<&Path>, pages: &Pages) {
         Some((body, kind)) => ("200 OK", body, kind),
         None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
     };
+    let policy: String = policy
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     let _ = write!(
         stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n{policy}\r\n",
         body.len()
     );
     let _ = stream.write_all(&body);
