@@ -91,6 +91,9 @@ codes! {
         SmicToConfirm = "smic_to_confirm";
         /// Employer's whole cost: the maître d'apprentissage aid was capped.
         TutorAidCapped = "tutor_aid_capped";
+        /// Employer's whole cost: a contract concluded from 2025-11-01 that started before: its conclusion
+        /// places it under décret 2025-1031, its start would not (D17).
+        TransitionByConclusion = "transition_by_conclusion";
     }
 }
 

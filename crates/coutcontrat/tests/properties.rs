@@ -2,7 +2,9 @@
 
 use coutcontrat::dates::add_days;
 use coutcontrat::money::Money;
-use coutcontrat::{contract::PriceBasis, rules::RuleBook, Contract, Quote, Quoter, Referentiel};
+use coutcontrat::{
+    contract::PriceBasis, rules::RuleBook, Contract, Policy, Quote, Quoter, Referentiel,
+};
 use jiff::civil::{date, Date};
 use jiff::Span;
 use proptest::prelude::*;
@@ -224,5 +226,46 @@ proptest! {
         }
         let salary: Decimal = net.months.iter().map(|m| d(m.salary)).sum();
         prop_assert_eq!(salary, d(net.salary_total));
+    }
+
+    #[test]
+    fn the_aid_months_follow_decret_2025_1031_and_add_up(
+        mut c in contract(),
+        level in 3u8..=5,
+        first_month_on_rupture in any::<bool>(),
+        transition_by_start in any::<bool>(),
+        per_month_rounding in any::<bool>(),
+    ) {
+        c.birth_date = Some(add_days(c.start, -20 * 365));
+        c.company_headcount = Some(20);
+        c.level = Some(level);
+        let policy = Policy { first_month_on_rupture, transition_by_start, per_month_rounding, ..Policy::default() };
+        let q = Quoter::new(&Referentiel::default()).with_policy(policy).quote(&c);
+        prop_assume!(q.is_ok(), "contract refused");
+        let net = q.unwrap().net_cost.expect("a birth date asks for the net cost");
+        let annual = d(net.aid_annual);
+        prop_assert!(net.aid_total <= net.aid_annual);
+        let paid: Decimal = net.aid_months.iter().map(|m| d(m.instalment)).sum();
+        prop_assert_eq!(paid, d(net.aid_total));
+        prop_assert!(net.aid_months.iter().all(|m| m.instalment >= Money::ZERO));
+        prop_assert!(net.aid_months.len() <= 13);
+        // Décret 2025-1031 (in force 2025-11-01): running contracts keep their first month whole, and a
+        // contract ended before it has no month prorated.
+        let decree = date(2025, 11, 1);
+        let placed = if transition_by_start { c.start } else { c.signed_on };
+        let last = net.aid_months.len().saturating_sub(1);
+        for (i, m) in net.aid_months.iter().enumerate() {
+            prop_assert_eq!(m.prorated, m.days < m.days_in_month);
+            prop_assert!(!m.prorated || i == 0 || i == last, "month {} of {} prorated", i, last);
+            prop_assert!(!m.prorated || c.effective_end() >= decree);
+            prop_assert!(!(m.prorated && i == 0 && i != last) || placed >= decree);
+        }
+        if !per_month_rounding && !annual.is_zero() {
+            let months: Decimal = net.aid_months.iter()
+                .map(|m| Decimal::from(m.days) / Decimal::from(m.days_in_month)).sum();
+            let once = (annual * months / Decimal::from(12))
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            prop_assert_eq!(d(net.aid_total), once.min(annual));
+        }
     }
 }

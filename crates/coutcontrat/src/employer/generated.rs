@@ -35,8 +35,9 @@ last_checked = "2026-10-06"
 unit = "EUR"
 steps = [{ from = "2019-01-01", value = { modelled = true, small = { "3" = "5000", "4" = "5000" }, large = {}, rqth = { amount = "6000", any_size = false, levels = [3, 4] } } }]
 
-# R10: day proration of the first and last months of a contract under a year, and stop the day after a
-# rupture, for contracts running on or after this date (before: the month of the end was paid in full).
+# R10, D17: décret 2025-1031 applies from this date. A contract ending from it has its last month paid by
+# days (planned under a year, or ruptured in the aid's year); one concluded from it, under a year, its first
+# month too. A contract ended before it: every month started paid whole.
 [aid_day_proration]
 label = "Proratisation au jour de l'aide (premier et dernier mois, rupture)"
 article = "D6243-2 III et IV"

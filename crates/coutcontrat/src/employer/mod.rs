@@ -1,6 +1,7 @@
 //! The employer's whole cost, year by year: apprentice salary + remaining charge − State hiring aid −
 //! maître d'apprentissage aid (RULES.md R7, R10, R11). Employer social contributions are not modelled.
 
+mod aid;
 mod book;
 #[rustfmt::skip]
 mod generated;
@@ -15,6 +16,10 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::money::{cents, euros, Money};
 use crate::quote::warnings::Warning;
 use crate::quote::years::YearLine;
+use crate::quote::Policy;
+use aid::{aid_year, AidTerms};
+
+pub use aid::AidMonth;
 
 pub use book::{
     AidRule, EmployerBook, RqthAid, SalaryGrid, TutorAidRule, EMBEDDED_EMPLOYER_PARAMETERS,
@@ -70,6 +75,8 @@ pub struct NetCost {
     pub aid_annual: Money,
     /// The text behind it.
     pub aid_reference: String,
+    /// The months of the first execution year the aid pays, with their fractions (D17).
+    pub aid_months: Vec<AidMonth>,
     /// The maître d'apprentissage aid over the contract.
     pub tutor_aid_total: Money,
     /// Salary over the contract.
@@ -148,6 +155,9 @@ pub(crate) struct NetInput<'a> {
     pub contract: &'a Contract,
     pub years: &'a [YearLine],
     pub participation: Money,
+    /// The contract as stipulated lasts under one year (D5's test, read by D17).
+    pub planned_short: bool,
+    pub policy: &'a Policy,
 }
 
 /// Computes the net cost when the contract asks for it (a birth date or an agreed salary is given).
@@ -284,34 +294,19 @@ pub(crate) fn net_cost(
             );
         }
     }
-    let first = &input.years[0];
-    let aid_by_year1 = if first.days == first.length || aid_annual.is_zero() {
-        aid_annual
-    } else {
-        let monthly = aid_annual / Decimal::from(12);
-        let by_day = book
-            .aid_day_proration
-            .at(c.effective_end())
-            .map(|(v, _)| v)
-            .unwrap_or(false);
-        let slices = month_slices(first.start, first.end);
-        let last = slices.len().saturating_sub(1);
-        let paid: Decimal = slices
-            .iter()
-            .enumerate()
-            .map(|(i, (from, to, month))| {
-                if by_day && (i == 0 || i == last) {
-                    cents(
-                        monthly * Decimal::from(days_inclusive(*from, *to))
-                            / Decimal::from(days_in_month(*month)),
-                    )
-                } else {
-                    cents(monthly)
-                }
-            })
-            .sum();
-        paid.min(aid_annual)
-    };
+    // D17: the months of the first execution year, the year rounded once.
+    let aid = aid_year(
+        aid_annual,
+        &AidTerms {
+            contract: c,
+            first_year: &input.years[0],
+            planned_short: input.planned_short,
+            policy: input.policy,
+            day_proration: &book.aid_day_proration,
+        },
+        warnings,
+    );
+    let aid_by_year1 = aid.total;
 
     // D6332-93: maître d'apprentissage aid, at most 12 months, in the first months.
     let (tutor_rule, tutor_src) = book.tutor_aid.at(c.start).ok_or_else(|| {
@@ -462,6 +457,7 @@ pub(crate) fn net_cost(
         aid_total: Money::from_decimal(aid_by_year1),
         aid_annual: Money::from_decimal(aid_annual),
         aid_reference,
+        aid_months: aid.months,
         tutor_aid_total: Money::from_decimal(tutor_total),
         salary_total: years.iter().map(|y| y.salary).sum(),
         net_total: years.iter().map(|y| y.net).sum(),

@@ -23,6 +23,7 @@ pub(crate) const CODES: &[&str] = &[
     "smic_to_confirm",
     "synthetic_table",
     "table_tie",
+    "transition_by_conclusion",
     "tutor_aid_capped",
 ];
 
