@@ -1,6 +1,6 @@
-//! The hiring aid of the first execution year, month by month (R10, D17): which calendar months it pays,
-//! the fraction of each, the year's amount (rounded once, at most the annual amount) and the monthly
-//! instalments, the last one taking the remainder.
+//! The hiring aid, month by month (R10, D17, D18): which calendar months of an execution year it pays,
+//! the fraction and the rate of each, the year's amount (rounded once, at most twelve months) and the
+//! monthly instalments, the last one taking the remainder.
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -20,6 +20,8 @@ use super::month_slices;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AidMonth {
+    /// The execution year it belongs to (1-based).
+    pub year: u32,
     /// First day of the month counted.
     pub from: Date,
     /// Last day of the month counted.
@@ -30,18 +32,20 @@ pub struct AidMonth {
     pub days_in_month: u32,
     /// Paid by days (D6243-2 III and IV), not as a whole month.
     pub prorated: bool,
-    /// The instalment for the month: the monthly amount × the fraction, rounded; the last one takes the
-    /// remainder of the year's rounded amount.
+    /// The annual amount the month is paid at (D18: 8 000 € from the month after the 18th birthday).
+    pub annual: Money,
+    /// The instalment for the month: a twelfth of `annual` × the fraction, rounded; the last one takes
+    /// the remainder of the year's rounded amount; 0 beyond the twelve months a year pays.
     pub instalment: Money,
 }
 
-/// The year's aid.
+/// One execution year's aid.
 pub(crate) struct AidYear {
     pub months: Vec<AidMonth>,
     pub total: Decimal,
 }
 
-/// What decides how the months are counted.
+/// What decides how the first year's months are counted (D17).
 pub(crate) struct AidTerms<'a> {
     pub contract: &'a Contract,
     pub first_year: &'a YearLine,
@@ -50,20 +54,18 @@ pub(crate) struct AidTerms<'a> {
     pub policy: &'a Policy,
     /// `aid_day_proration`: true for contracts under décret 2025-1031.
     pub day_proration: &'a Dated<bool>,
+    /// D18: every month started is paid whole, whatever the end.
+    pub every_month_started: bool,
 }
 
-/// The first execution year's aid for an annual amount.
-pub(crate) fn aid_year(annual: Decimal, terms: &AidTerms, warnings: &mut Vec<Warning>) -> AidYear {
-    if annual.is_zero() {
-        return AidYear {
-            months: Vec::new(),
-            total: Decimal::ZERO,
-        };
-    }
+/// Which ends of the first execution year are paid by days (D17), with the warning when the reading of
+/// « en cours au 1er novembre 2025 » decides it.
+pub(crate) fn first_year_proration(terms: &AidTerms, warnings: &mut Vec<Warning>) -> (bool, bool) {
     let c = terms.contract;
     let new_rule_on = |day: Date| terms.day_proration.at(day).is_some_and(|(v, _)| v);
-    // Old rule (the contract ended before décret 2025-1031): every month started is paid whole.
-    let new_rule = new_rule_on(c.effective_end());
+    // Old rule (the contract ended before décret 2025-1031, or a 2021–2022 aid): every month started
+    // is paid whole.
+    let new_rule = !terms.every_month_started && new_rule_on(c.effective_end());
     let ruptured_in_year = c.rupture_on.is_some_and(|r| r <= terms.first_year.end);
     // Running contracts keep their first month whole (the decree's NOTA): "running" read by the
     // conclusion, or by the start under the option.
@@ -76,34 +78,13 @@ pub(crate) fn aid_year(annual: Decimal, terms: &AidTerms, warnings: &mut Vec<War
         terms.planned_short || (terms.policy.first_month_on_rupture && ruptured_in_year);
     let prorate_first = new_rule && new_rule_on(placed_by) && first_month_case;
     let prorate_last = new_rule && (terms.planned_short || ruptured_in_year);
-
-    let slices = month_slices(terms.first_year.start, terms.first_year.end);
-    let last = slices.len().saturating_sub(1);
-    let monthly = annual / Decimal::from(12);
-    let mut months: Vec<AidMonth> = slices
-        .iter()
-        .enumerate()
-        .map(|(i, (from, to, month))| {
-            let days_in_month = u32::from(month.days_in_month() as u8);
-            let covered = days_inclusive(*from, *to) as u32;
-            let prorated = covered < days_in_month
-                && ((i == 0 && prorate_first) || (i == last && prorate_last));
-            AidMonth {
-                from: *from,
-                to: *to,
-                days: if prorated { covered } else { days_in_month },
-                days_in_month,
-                prorated,
-                instalment: Money::ZERO,
-            }
-        })
-        .collect();
-
+    let first_partial = terms.first_year.start.day() != 1;
     if !terms.policy.transition_by_start
         && first_month_case
         && new_rule
-        && new_rule_on(c.signed_on) != new_rule_on(c.start)
-        && months.first().is_some_and(|m| m.prorated)
+        && first_partial
+        && new_rule_on(c.signed_on)
+        && !new_rule_on(c.start)
     {
         warnings.push(Warning {
             code: "transition_by_conclusion",
@@ -117,20 +98,58 @@ pub(crate) fn aid_year(annual: Decimal, terms: &AidTerms, warnings: &mut Vec<War
                 .to_owned(),
         });
     }
+    (prorate_first, prorate_last)
+}
 
-    let fraction = |m: &AidMonth| Decimal::from(m.days) / Decimal::from(m.days_in_month);
-    let each: Vec<Decimal> = months
+/// A year's aid, month by month: `annual_on(first day of the month)` is the annual amount a month is
+/// paid at; the ends are paid by days as said; at most twelve months; the year rounded once (or month by
+/// month under `per_month_rounding`).
+pub(crate) fn pay_months(
+    year: &YearLine,
+    annual_on: impl Fn(Date) -> Decimal,
+    (prorate_first, prorate_last): (bool, bool),
+    per_month_rounding: bool,
+) -> AidYear {
+    let slices = month_slices(year.start, year.end);
+    let last = slices.len().saturating_sub(1);
+    let twelve = Decimal::from(12);
+    let mut months = Vec::with_capacity(slices.len());
+    let mut counted = Decimal::ZERO;
+    let mut shares = Vec::with_capacity(slices.len());
+    for (i, (from, to, month)) in slices.iter().enumerate() {
+        let days_in_month = u32::from(month.days_in_month().unsigned_abs());
+        let covered = u32::try_from(days_inclusive(*from, *to)).unwrap_or(0);
+        let prorated =
+            covered < days_in_month && ((i == 0 && prorate_first) || (i == last && prorate_last));
+        let days = if prorated { covered } else { days_in_month };
+        // The months beyond twelve pay nothing (a year started mid-month spans thirteen).
+        let fraction = (Decimal::from(days) / Decimal::from(days_in_month)).min(twelve - counted);
+        counted += fraction;
+        let annual = annual_on(*month);
+        shares.push(annual * fraction);
+        months.push(AidMonth {
+            year: year.index,
+            from: *from,
+            to: *to,
+            days,
+            days_in_month,
+            prorated,
+            annual: Money::from_decimal(annual),
+            instalment: Money::ZERO,
+        });
+    }
+    let each: Vec<Decimal> = shares.iter().map(|s| cents(*s / twelve)).collect();
+    let ceiling = months
         .iter()
-        .map(|m| cents(monthly * fraction(m)))
-        .collect();
-    let total = if terms.policy.per_month_rounding {
+        .map(|m| m.annual.to_decimal())
+        .max()
+        .unwrap_or_default();
+    let total = if per_month_rounding {
         each.iter().copied().sum::<Decimal>()
     } else {
-        let sum: Decimal = months.iter().map(fraction).sum();
-        cents(annual * sum / Decimal::from(12))
+        cents(shares.iter().copied().sum::<Decimal>() / twelve)
     }
-    .min(annual);
-
+    .min(ceiling);
     // Instalments: each month rounded, the last one the remainder, none beyond the year's amount.
     let mut paid = Decimal::ZERO;
     for (i, (month, amount)) in months.iter_mut().zip(each).enumerate() {

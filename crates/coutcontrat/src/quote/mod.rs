@@ -65,6 +65,10 @@ pub struct Policy {
     pub transition_by_start: bool,
     /// D17: the aid rounded month by month, not once for the year.
     pub per_month_rounding: bool,
+    /// D21: a company of 250 or more that says nothing of the alternance quota is taken to reach it.
+    pub assume_quota_met: bool,
+    /// D21: the RQTH amount of a company of 250 or more does not depend on the quota.
+    pub rqth_without_quota: bool,
 }
 
 impl Default for Policy {
@@ -77,6 +81,8 @@ impl Default for Policy {
             first_month_on_rupture: false,
             transition_by_start: false,
             per_month_rounding: false,
+            assume_quota_met: false,
+            rqth_without_quota: false,
         }
     }
 }
