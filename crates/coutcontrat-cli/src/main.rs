@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
-use coutcontrat::Quoter;
+use coutcontrat::{Policy, Quoter};
 use jiff::civil::Date;
 
 use coutcontrat_cli::failure::{Failure, EXIT_FAILED, EXIT_OK};
@@ -177,6 +177,10 @@ struct QuoteArgs {
     /// standard quand aucune option de contrat n'est donnée).
     #[arg(long)]
     json: bool,
+    /// Une autre lecture des textes là où ils laissent un choix (options de RULES.md section 0), en JSON :
+    /// `{"first_month_on_rupture": true}`.
+    #[arg(long, value_name = "JSON", value_parser = parse_policy)]
+    policy: Option<Policy>,
     #[command(flatten)]
     contract: ContractFlags,
 }
@@ -283,6 +287,14 @@ struct VerifyArgs {
     json: bool,
 }
 
+fn parse_policy(text: &str) -> Result<Policy, String> {
+    serde_json::from_str(text).map_err(|e| {
+        format!(
+            "{e} ; par exemple {{\"first_month_on_rupture\": true, \"per_month_rounding\": true}}"
+        )
+    })
+}
+
 fn parse_delimiter(text: &str) -> Result<u8, String> {
     match text {
         "\\t" | "tab" | "\t" => Ok(b'\t'),
@@ -333,7 +345,9 @@ fn quote(cli: &Cli, args: &QuoteArgs) -> Result<u8, Failure> {
     };
     let contract = input.parse()?;
     let referentiel = data::load(cli.data.as_deref())?;
-    let quote = Quoter::new(&referentiel).quote(&contract)?;
+    let quote = Quoter::new(&referentiel)
+        .with_policy(args.policy.clone().unwrap_or_default())
+        .quote(&contract)?;
     if args.json {
         print_json(&quote)?;
     } else {

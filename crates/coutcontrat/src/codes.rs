@@ -81,8 +81,11 @@ codes! {
         SyntheticTable = "synthetic_table";
         /// Several rows of the table match: the one used is said.
         TableTie = "table_tie";
-        /// Employer's whole cost: the company is too large for the hiring aid.
-        HiringAidLargeCompany = "hiring_aid_large_company";
+        /// Employer's whole cost: a company of 250 or more said nothing of the alternance quota its aid
+        /// depends on: the conditional amount is not counted (D21).
+        HiringAidConditional = "hiring_aid_conditional";
+        /// Employer's whole cost: the alternance quota was given for a company under 250 (D21).
+        AlternanceQuotaIgnored = "alternance_quota_ignored";
         /// Employer's whole cost: no hiring-aid rule is known at the date of conclusion.
         HiringAidRegimeUnknown = "hiring_aid_regime_unknown";
         /// Employer's whole cost: the agreed salary is below the minimum.
@@ -91,6 +94,9 @@ codes! {
         SmicToConfirm = "smic_to_confirm";
         /// Employer's whole cost: the maître d'apprentissage aid was capped.
         TutorAidCapped = "tutor_aid_capped";
+        /// Employer's whole cost: a contract concluded from 2025-11-01 that started before: its conclusion
+        /// places it under décret 2025-1031, its start would not (D17).
+        TransitionByConclusion = "transition_by_conclusion";
     }
 }
 

@@ -103,6 +103,24 @@ pub struct Contract {
     pub cycle_year: Option<u8>,
     /// A licence professionnelle prepared in one year (D6222-32: second-year salary).
     pub licence_pro: bool,
+    /// A company of 250 or more: its commitment to the alternance quota (D21).
+    pub alternance_quota: Option<QuotaCommitment>,
+    /// D21's 5 % route: the share of contracts favouring insertion.
+    pub insertion_share: Option<Decimal>,
+    /// D21's 3 % route: the share of alternants…
+    pub alternant_share: Option<Decimal>,
+    /// …and their growth over the year.
+    pub alternant_growth: Option<Decimal>,
+}
+
+/// A company's word on the alternance quota its hiring aid depends on (D21).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaCommitment {
+    /// Committed to reach it.
+    Committed,
+    /// Not committed: no conditional aid.
+    NotCommitted,
 }
 
 impl Contract {
@@ -134,6 +152,10 @@ impl Contract {
             tutor_aid: None,
             cycle_year: None,
             licence_pro: false,
+            alternance_quota: None,
+            insertion_share: None,
+            alternant_share: None,
+            alternant_growth: None,
         }
     }
 
@@ -201,6 +223,20 @@ impl Contract {
                     format!(
                         "{cycle} : l'année du cycle de formation où commence le contrat va de {low} à {high}"
                     ),
+                ));
+            }
+        }
+        // D21: the quota's figures are shares, whatever the company's size.
+        for (value, field) in [
+            (self.insertion_share, "insertion_share"),
+            (self.alternant_share, "alternant_share"),
+            (self.alternant_growth, "alternant_growth"),
+        ] {
+            if value.is_some_and(|v| v < Decimal::ZERO || v > Decimal::ONE) {
+                return Err(Error::new(
+                    ErrorKind::OutOfRange,
+                    Some(field),
+                    "une part va de 0 à 1 (0.052) ou de 0 % à 100 % (5,2 %)",
                 ));
             }
         }
@@ -340,6 +376,14 @@ pub struct ContractInput {
     pub cycle_year: Option<Loose>,
     #[serde(default)]
     pub licence_pro: Option<Loose>,
+    #[serde(default)]
+    pub alternance_quota: Option<Loose>,
+    #[serde(default)]
+    pub insertion_share: Option<Loose>,
+    #[serde(default)]
+    pub alternant_share: Option<Loose>,
+    #[serde(default)]
+    pub alternant_growth: Option<Loose>,
 }
 
 fn present(value: &Option<Loose>) -> Option<&str> {
@@ -645,6 +689,28 @@ impl ContractInput {
                 })
                 .transpose()?,
             licence_pro: flag(&self.licence_pro, "licence_pro")?,
+            alternance_quota: match present(&self.alternance_quota)
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
+                None => None,
+                Some("committed") | Some("engagee") | Some("engagée") => Some(QuotaCommitment::Committed),
+                Some("not_committed") | Some("non_engagee") | Some("non engagée") => {
+                    Some(QuotaCommitment::NotCommitted)
+                }
+                Some(other) => {
+                    return Err(invalid(
+                        "alternance_quota",
+                        format!(
+                            "« {} » : indiquez \"committed\" (engagée à atteindre le seuil d'alternants) ou \"not_committed\"",
+                            crate::text::quoted(other)
+                        ),
+                    ))
+                }
+            },
+            insertion_share: dec(&self.insertion_share, "insertion_share", true)?,
+            alternant_share: dec(&self.alternant_share, "alternant_share", true)?,
+            alternant_growth: dec(&self.alternant_growth, "alternant_growth", true)?,
         };
         contract.check_bounds()?;
         Ok(contract)

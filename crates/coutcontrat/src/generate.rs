@@ -12,7 +12,7 @@ use std::path::Path;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use crate::employer::{AidRule, EmployerBook, RqthAid, SalaryGrid, TutorAidRule};
+use crate::employer::{AidRule, EmployerBook, QuotaRule, RqthAid, SalaryGrid, TutorAidRule};
 use crate::rules::{
     AnnexesRule, Dated, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
     ParticipationRule, PrecontractRule, Regime, RuleBook, ScheduleRule,
@@ -69,7 +69,8 @@ emit_struct! {
     DurationLimits { min_months, max_years, max_years_rqth }
     InstalmentRule { kind, share, at, month }
     ScheduleRule { advance_days, multi_year, short }
-    AidRule { modelled, start_before, small, large, rqth }
+    AidRule { modelled, start_before, small, large, rqth, from_18, later_years, later_levels, every_month_started }
+    QuotaRule { insertion_share, alternant_share, alternant_growth, deadline_years_after }
     RqthAid { amount, any_size, levels }
     SalaryGrid { under_18, from_18, from_21, from_26 }
     TutorAidRule { monthly_cap, max_months }
@@ -245,6 +246,7 @@ fn employer(toml: &str) -> String {
     dated(&mut o, "hiring_aid", &book.hiring_aid);
     dated(&mut o, "aide_unique", &book.aide_unique);
     dated(&mut o, "aid_day_proration", &book.aid_day_proration);
+    dated(&mut o, "alternance_quota", &book.alternance_quota);
     dated(&mut o, "smic_monthly", &book.smic_monthly);
     dated(&mut o, "salary_grid", &book.salary_grid);
     dated(&mut o, "tutor_aid", &book.tutor_aid);

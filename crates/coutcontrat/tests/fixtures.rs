@@ -1,6 +1,6 @@
 //! Every case of `tests/fixtures/quotes.toml`: the worked examples of RULES.md and one case per decision.
 
-use coutcontrat::{ContractInput, Quoter, Referentiel};
+use coutcontrat::{ContractInput, Policy, Quoter, Referentiel};
 use serde_json::Value;
 
 const FIXTURES: &str = include_str!("../../../tests/fixtures/quotes.toml");
@@ -40,6 +40,13 @@ fn every_fixture_case_gives_the_expected_figures() {
         let name = case["name"].as_str().unwrap();
         let input: ContractInput = serde_json::from_value(to_json(&case["contract"]))
             .unwrap_or_else(|e| panic!("{name}: contract does not deserialize: {e}"));
+        // A case may select the other reading of a text (a `Policy` option of section 0).
+        let policy: Policy = match case.get("policy") {
+            Some(p) => serde_json::from_value(to_json(p))
+                .unwrap_or_else(|e| panic!("{name}: policy does not deserialize: {e}")),
+            None => Policy::default(),
+        };
+        let quoter = quoter.clone().with_policy(policy);
         let result = input.parse().and_then(|c| quoter.quote(&c));
         match (case.get("error"), result) {
             (Some(expected), Err(err)) => {

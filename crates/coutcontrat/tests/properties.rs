@@ -2,7 +2,9 @@
 
 use coutcontrat::dates::add_days;
 use coutcontrat::money::Money;
-use coutcontrat::{contract::PriceBasis, rules::RuleBook, Contract, Quote, Quoter, Referentiel};
+use coutcontrat::{
+    contract::PriceBasis, rules::RuleBook, Contract, Policy, Quote, Quoter, Referentiel,
+};
 use jiff::civil::{date, Date};
 use jiff::Span;
 use proptest::prelude::*;
@@ -197,7 +199,7 @@ proptest! {
     }
 
     #[test]
-    fn hiring_aid_never_for_level_8_and_never_after_the_first_year(
+    fn hiring_aid_never_for_level_8_and_after_the_first_year_only_in_2021_2022(
         mut c in contract(),
         age in 15i64..40,
         headcount in 0u32..1000,
@@ -213,9 +215,15 @@ proptest! {
         if c.level == Some(8) {
             prop_assert_eq!(d(net.aid_total), Decimal::ZERO);
         }
-        prop_assert!(net.aid_total <= net.aid_annual);
+        prop_assert!(net.years[0].aid <= net.aid_annual);
+        // After the first year, only the aide unique's years 2–3 of contracts concluded in 2021–2022
+        // (D18: under 250 employees, levels 3 and 4).
+        let later_years_aid = c.signed_on <= date(2022, 12, 31)
+            && headcount < 250
+            && c.level.is_some_and(|l| l <= 4);
         for y in net.years.iter().skip(1) {
-            prop_assert_eq!(d(y.aid), Decimal::ZERO);
+            prop_assert!(later_years_aid || d(y.aid).is_zero(), "aid after the first year");
+            prop_assert!(d(y.aid) <= Decimal::from(2000));
         }
         for (y, line) in net.years.iter().zip(&q.years) {
             prop_assert_eq!(d(y.net), d(y.salary) + d(y.remaining_charge) - d(y.aid));
@@ -224,5 +232,51 @@ proptest! {
         }
         let salary: Decimal = net.months.iter().map(|m| d(m.salary)).sum();
         prop_assert_eq!(salary, d(net.salary_total));
+    }
+
+    #[test]
+    fn the_aid_months_follow_decret_2025_1031_and_add_up(
+        mut c in contract(),
+        level in 3u8..=5,
+        first_month_on_rupture in any::<bool>(),
+        transition_by_start in any::<bool>(),
+        per_month_rounding in any::<bool>(),
+    ) {
+        c.birth_date = Some(add_days(c.start, -20 * 365));
+        c.company_headcount = Some(20);
+        c.level = Some(level);
+        let policy = Policy { first_month_on_rupture, transition_by_start, per_month_rounding, ..Policy::default() };
+        let q = Quoter::new(&Referentiel::default()).with_policy(policy).quote(&c);
+        prop_assume!(q.is_ok(), "contract refused");
+        let net = q.unwrap().net_cost.expect("a birth date asks for the net cost");
+        let annual = d(net.aid_annual);
+        prop_assert!(net.years[0].aid <= net.aid_annual, "the first year's aid above its annual amount");
+        let paid: Decimal = net.aid_months.iter().map(|m| d(m.instalment)).sum();
+        prop_assert_eq!(paid, d(net.aid_total));
+        prop_assert!(net.aid_months.iter().all(|m| m.instalment >= Money::ZERO));
+        for year in 1..=4 {
+            prop_assert!(net.aid_months.iter().filter(|m| m.year == year).count() <= 13);
+        }
+        prop_assert!(net.aid_months.iter().all(|m| !m.prorated || m.year == 1));
+        let first_year: Vec<_> = net.aid_months.iter().filter(|m| m.year == 1).collect();
+        // Décret 2025-1031 (in force 2025-11-01): running contracts keep their first month whole, and a
+        // contract ended before it has no month prorated.
+        let decree = date(2025, 11, 1);
+        let placed = if transition_by_start { c.start } else { c.signed_on };
+        let last = first_year.len().saturating_sub(1);
+        for (i, m) in first_year.iter().enumerate() {
+            prop_assert_eq!(m.prorated, m.days < m.days_in_month);
+            prop_assert!(!m.prorated || i == 0 || i == last, "month {} of {} prorated", i, last);
+            prop_assert!(!m.prorated || c.effective_end() >= decree);
+            prop_assert!(!(m.prorated && i == 0 && i != last) || placed >= decree);
+        }
+        // One rate, one year (the 2021–2022 aids change rate at 18 and pay years 2 and 3).
+        if !per_month_rounding && !annual.is_zero() && c.signed_on >= date(2023, 1, 1) {
+            let months: Decimal = first_year.iter()
+                .map(|m| Decimal::from(m.days) / Decimal::from(m.days_in_month)).sum();
+            let once = (annual * months / Decimal::from(12))
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            prop_assert_eq!(d(net.aid_total), once.min(annual));
+        }
     }
 }

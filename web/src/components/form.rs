@@ -80,6 +80,46 @@ pub(super) fn net_cost(state: &State, dispatch: &Dispatch) -> Html {
                 "Pour un contrat qui commence en cours de cycle, le salaire minimum suit l'année du cycle.", &CYCLE) }
             { checkbox(state, dispatch, Flag::LicencePro, "Licence professionnelle préparée en un an",
                 "Le salaire minimum est alors celui d'une deuxième année.") }
+            { quota(state, dispatch) }
+        </fieldset>
+    }
+}
+
+/// D21: the alternance quota, asked only of a company of 250 or more (or when already filled in, so that
+/// nothing typed is hidden).
+fn quota(state: &State, dispatch: &Dispatch) -> Html {
+    const COMMITMENT: [(&str, &str); 3] = [
+        ("", "Non précisé (l'aide conditionnelle n'est pas comptée)"),
+        ("committed", "Engagée à atteindre le seuil"),
+        ("not_committed", "Non engagée"),
+    ];
+    let large = state
+        .form
+        .text(Field::CompanyHeadcount)
+        .trim()
+        .parse::<u32>()
+        .is_ok_and(|n| n >= 250);
+    let filled = [Field::AlternanceQuota]
+        .iter()
+        .chain(&Field::QUOTA_SHARES)
+        .any(|f| !state.form.text(*f).trim().is_empty());
+    if !large && !filled {
+        return Html::default();
+    }
+    html! {
+        <fieldset class="group" id="quota-form">
+            <legend>{ "Seuil d'alternants (entreprise de 250 salariés ou plus)" }</legend>
+            <p class="hint">{ "L'aide à l'embauche d'une entreprise de 250 salariés ou plus suppose d'atteindre, au \
+                31 décembre de l'année suivant la conclusion, 5 % de contrats favorisant l'insertion, ou 3 % \
+                d'alternants et une progression de 10 %. Sans réponse, l'aide n'est pas comptée." }</p>
+            { select_field(state, &dispatch.to_callback(), Field::AlternanceQuota, "Engagement de l'entreprise",
+                "Ou indiquez les parts ci-dessous.", &COMMITMENT) }
+            <div class="row">
+                { text_field(state, dispatch, Field::InsertionShare, "Contrats favorisant l'insertion, en %",
+                    "Seuil : 5 %.") }
+                { text_field(state, dispatch, Field::AlternantShare, "Alternants, en %", "Seuil : 3 %, avec la progression.") }
+                { text_field(state, dispatch, Field::AlternantGrowth, "Progression des alternants, en %", "Seuil : 10 %.") }
+            </div>
         </fieldset>
     }
 }

@@ -429,6 +429,41 @@ fn net_cost_pending(o: &Outcome, asks_net_cost: bool) -> Html {
     }
 }
 
+/// The hiring aid month by month (D17): the days each month counts and its instalment.
+fn aid_months(n: &NetCost) -> Html {
+    if n.aid_months.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <>
+            <p>{ "Mois payés : un mois entier vaut un douzième de l'aide annuelle. Depuis le décret n° 2025-1031 \
+                  (D6243-2 III et IV), le dernier mois est compté au jour près après une rupture ou pour un contrat \
+                  de moins d'un an, et le premier aussi pour un contrat de moins d'un an conclu à partir du \
+                  1er novembre 2025 ; l'aide de l'année est arrondie une fois, la dernière mensualité prend le reste." }</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Aide à l'embauche mois par mois">
+                <table class="years months" id="net-aid-months">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Période" }</th>
+                            <th scope="col" class="num">{ "Part du mois" }</th>
+                            <th scope="col" class="num">{ "Mensualité" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for n.aid_months.iter().map(|m| html! {
+                            <tr>
+                                <th scope="row">{ format!("{} → {}", date_short(m.from), date_short(m.to)) }</th>
+                                <td class="num">{ if m.prorated { format!("{} / {} jours", m.days, m.days_in_month) } else { "mois entier".to_owned() } }</td>
+                                <td class="num">{ euros(m.instalment) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </>
+    }
+}
+
 fn net_cost_table(q: &Quote, n: &NetCost) -> Html {
     let aids: Decimal = n.years.iter().map(|y| y.aid).sum();
     let remaining: Decimal = n.years.iter().map(|y| y.remaining_charge).sum();
@@ -507,6 +542,7 @@ fn net_cost_table(q: &Quote, n: &NetCost) -> Html {
                         if !n.aid_reference.is_empty() {
                             <p class="ref">{ n.aid_reference.clone() }</p>
                         }
+                        { aid_months(n) }
                     </li>
                     { for core.iter().map(|e| html! {
                         <li data-figure={e.figure.clone()}>

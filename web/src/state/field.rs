@@ -57,11 +57,19 @@ pub enum Field {
     TutorAid,
     /// The year of the training cycle the contract starts in (1, 2 or 3).
     CycleYear,
+    /// A company of 250 or more: committed to the alternance quota or not (D21).
+    AlternanceQuota,
+    /// D21's 5 % route, in per cent.
+    InsertionShare,
+    /// D21's 3 % route: the share of alternants, in per cent…
+    AlternantShare,
+    /// …and their growth, in per cent.
+    AlternantGrowth,
 }
 
 impl Field {
     /// Every field, in the order of the form.
-    pub const ALL: [Field; 25] = [
+    pub const ALL: [Field; 29] = [
         Field::SignedOn,
         Field::Start,
         Field::End,
@@ -87,15 +95,31 @@ impl Field {
         Field::MonthlySalary,
         Field::TutorAid,
         Field::CycleYear,
+        Field::AlternanceQuota,
+        Field::InsertionShare,
+        Field::AlternantShare,
+        Field::AlternantGrowth,
     ];
 
     /// The fields of the employer's whole cost: a message on one of them never hides the quote.
-    pub const NET_COST: [Field; 5] = [
+    pub const NET_COST: [Field; 9] = [
         Field::BirthDate,
         Field::CompanyHeadcount,
         Field::MonthlySalary,
         Field::TutorAid,
         Field::CycleYear,
+        Field::AlternanceQuota,
+        Field::InsertionShare,
+        Field::AlternantShare,
+        Field::AlternantGrowth,
+    ];
+
+    /// The alternance quota's fields (D21), which count only for a company of 250 or more: in per cent on
+    /// the page, except the commitment.
+    pub const QUOTA_SHARES: [Field; 3] = [
+        Field::InsertionShare,
+        Field::AlternantShare,
+        Field::AlternantGrowth,
     ];
 
     /// True for the fields of the employer's whole cost.
@@ -150,6 +174,10 @@ impl Field {
             Field::MonthlySalary => "monthly_salary",
             Field::TutorAid => "tutor_aid",
             Field::CycleYear => "cycle_year",
+            Field::AlternanceQuota => "alternance_quota",
+            Field::InsertionShare => "insertion_share",
+            Field::AlternantShare => "alternant_share",
+            Field::AlternantGrowth => "alternant_growth",
         }
     }
 
@@ -180,6 +208,10 @@ impl Field {
             Field::MonthlySalary => "monthly_salary",
             Field::TutorAid => "tutor_aid",
             Field::CycleYear => "cycle_year",
+            Field::AlternanceQuota => "alternance_quota",
+            Field::InsertionShare => "insertion_share",
+            Field::AlternantShare => "alternant_share",
+            Field::AlternantGrowth => "alternant_growth",
         }
     }
 

@@ -151,6 +151,18 @@ impl Form {
                 *(spec.slot)(&mut input) = text(field);
             }
         }
+        // The quota's shares are typed in per cent, like the distance share.
+        for field in Field::QUOTA_SHARES {
+            if let Some(spec) = fields::spec(field.key()) {
+                *(spec.slot)(&mut input) = text(field).map(|Loose(t)| {
+                    if t.ends_with('%') {
+                        Loose(t)
+                    } else {
+                        Loose(format!("{t} %"))
+                    }
+                });
+            }
+        }
         for tick in Flag::ALL {
             if let Some(spec) = fields::spec(tick.key()) {
                 *(spec.slot)(&mut input) = flag(tick);

@@ -913,3 +913,63 @@ mod properties {
         }
     }
 }
+
+/// D21 on the page: the quota's shares are typed in per cent and reach the core as such; a wrong share is
+/// named on its box and the training quote stays.
+#[test]
+fn the_alternance_quota_typed_in_per_cent_decides_a_large_companys_aid() {
+    let catalog = Catalog::embedded();
+    let mut state = a2_net(catalog);
+    state.apply(set(Field::CompanyHeadcount, "300"), catalog);
+    // Concluded 2025-08-15, level 6, 300 employees: 2 000 € on the quota (décret 2025-174), not counted
+    // when nothing is said.
+    let quote = state.outcome.quote.clone().unwrap();
+    assert_eq!(
+        quote.net_cost.as_ref().unwrap().aid_total.to_string(),
+        "0.00"
+    );
+    assert!(quote
+        .warnings
+        .iter()
+        .any(|w| w.code == "hiring_aid_conditional"));
+    state.apply(set(Field::InsertionShare, "5,2"), catalog);
+    let want = direct(
+        r#", "birth_date": "2006-03-15", "company_headcount": 300, "insertion_share": "5.2 %""#,
+    );
+    assert_eq!(state.outcome.quote.as_ref(), Some(&want));
+    assert_eq!(
+        want.net_cost.as_ref().unwrap().aid_total.to_string(),
+        "2000.00"
+    );
+    // Over 100 %: named on its box, the training figures stay.
+    state.apply(set(Field::InsertionShare, "120"), catalog);
+    let e = state
+        .outcome
+        .error(Field::InsertionShare)
+        .expect("out of range");
+    assert!(e.message.contains("100 %"), "{}", e.message);
+    assert!(state.outcome.quote.is_some());
+    // The commitment and the shares travel in the share link.
+    run(
+        &mut state,
+        catalog,
+        vec![
+            set(Field::InsertionShare, ""),
+            set(Field::AlternanceQuota, "committed"),
+        ],
+    );
+    let link = state.to_query();
+    assert!(link.contains("alternance_quota=committed"), "{link}");
+    let opened = State::from_query(&link, today(), catalog);
+    assert_eq!(opened.outcome, state.outcome);
+    assert_eq!(
+        opened
+            .outcome
+            .quote
+            .as_ref()
+            .and_then(|q| q.net_cost.as_ref())
+            .map(|n| n.aid_total.to_string())
+            .as_deref(),
+        Some("2000.00")
+    );
+}

@@ -80,9 +80,23 @@ pub fn referentiel() -> &'static Referentiel {
 
 /// The quote of a JSON contract computed in-process: the JSON value the binary must print, or the error.
 pub fn library_quote(contract_json: &str) -> Result<Value, coutcontrat::Error> {
+    library_quote_with(contract_json, &Value::Null)
+}
+
+/// The same under a policy given as the JSON of `--policy` (`null` for the default).
+pub fn library_quote_with(
+    contract_json: &str,
+    policy: &Value,
+) -> Result<Value, coutcontrat::Error> {
     let input = ContractInput::from_json(contract_json)?;
     let contract = input.parse()?;
-    let quote = Quoter::new(referentiel()).quote(&contract)?;
+    let policy: coutcontrat::Policy = match policy {
+        Value::Null => Default::default(),
+        p => serde_json::from_value(p.clone()).expect("a fixture's policy deserializes"),
+    };
+    let quote = Quoter::new(referentiel())
+        .with_policy(policy)
+        .quote(&contract)?;
     Ok(serde_json::to_value(&quote).expect("a quote serialises"))
 }
 
@@ -96,6 +110,19 @@ pub struct Case {
     pub expect: Vec<(String, Value)>,
     /// Expected refusal: code and field.
     pub error: Option<(String, Option<String>)>,
+    /// The `Policy` options the case selects, as `--policy` takes them (`null`: section 0's defaults).
+    pub policy: Value,
+}
+
+impl Case {
+    /// The command line of `quote --json` for this case.
+    pub fn quote_args(&self) -> Vec<String> {
+        let mut args = vec!["quote".to_owned(), "--json".to_owned()];
+        if !self.policy.is_null() {
+            args.push(format!("--policy={}", self.policy));
+        }
+        args
+    }
 }
 
 /// Every case of the fixture file.
@@ -125,6 +152,7 @@ pub fn fixture_cases() -> Vec<Case> {
                 contract: to_json(&t["contract"]),
                 expect,
                 error,
+                policy: t.get("policy").map(to_json).unwrap_or(Value::Null),
             }
         })
         .collect()

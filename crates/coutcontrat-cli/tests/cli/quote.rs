@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::common::{at, fixture_cases, library_quote, run};
+use crate::common::{at, fixture_cases, library_quote_with, run};
 
 /// Every case of the fixture file through `quote --json` gives exactly the JSON of the library's quote
 /// (run in-process on the same input), and the refused ones the library's error, with exit status 2.
@@ -16,8 +16,9 @@ fn every_fixture_case_through_quote_json_gives_the_librarys_figures() {
     );
     for case in &cases {
         let input = case.contract.to_string();
-        let out = run(&["quote", "--json"], &input);
-        match library_quote(&input) {
+        let args = case.quote_args();
+        let out = run(&args.iter().map(String::as_str).collect::<Vec<_>>(), &input);
+        match library_quote_with(&input, &case.policy) {
             Ok(expected) => {
                 assert_eq!(
                     out.code, 0,
@@ -70,7 +71,11 @@ fn every_fixture_case_through_quote_json_gives_the_librarys_figures() {
 fn every_fixture_case_gives_the_expected_figures() {
     let mut failures = Vec::new();
     for case in fixture_cases() {
-        let out = run(&["quote", "--json"], &case.contract.to_string());
+        let args = case.quote_args();
+        let out = run(
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
+            &case.contract.to_string(),
+        );
         let json = out.json();
         match &case.error {
             Some((code, field)) => {
@@ -330,4 +335,43 @@ fn the_json_output_reads_back_into_the_same_quote() {
         .unwrap();
     assert!(read.net_cost.is_some());
     assert_eq!(read, direct);
+}
+
+/// `--policy` selects section 0's other readings; an option it does not know is named, exit 2.
+#[test]
+fn a_policy_option_changes_the_figure_and_an_unknown_one_is_named() {
+    // RULES-D17-D28.md §1 example 1f: 3 254,03 €, and 3 133,06 € with first_month_on_rupture.
+    let flags = [
+        "--signed-on=2026-05-04",
+        "--start=2026-05-11",
+        "--end=2028-05-10",
+        "--rupture-on=2027-01-21",
+        "--npec=7000",
+        "--price=7000",
+        "--level=5",
+        "--birth-date=2005-01-15",
+        "--company-headcount=20",
+    ];
+    let aid = |policy: Option<&str>| {
+        let mut args = vec!["quote", "--json"];
+        args.extend(policy);
+        args.extend(flags);
+        let out = run(&args, "");
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.json()["net_cost"]["aid_total"].clone()
+    };
+    assert_eq!(aid(None), "3254.03");
+    assert_eq!(
+        aid(Some(r#"--policy={"first_month_on_rupture": true}"#)),
+        "3133.06"
+    );
+    let mut args = vec!["quote", r#"--policy={"first_month": true}"#];
+    args.extend(flags);
+    let out = run(&args, "");
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("--policy") && out.stderr.contains("first_month"),
+        "{}",
+        out.stderr
+    );
 }

@@ -245,6 +245,22 @@ contract_inputs! {
         label: "Licence professionnelle en un an", value: "OUI|NON",
         help: "Licence professionnelle préparée en un an (D6222-32 : salaire de deuxième année).",
         doc: "employer's whole cost: a licence professionnelle prepared in one year (second-year salary)";
+    alternance_quota: Choice(&["committed", "not_committed"]), required: false, bounds: None,
+        label: "Engagement sur le seuil d'alternants", value: "ENGAGEMENT",
+        help: "Entreprise de 250 salariés ou plus : engagée (committed) ou non (not_committed) à atteindre le seuil d'alternants dont dépend l'aide à l'embauche.",
+        doc: "employer's whole cost, 250 employees or more: `\"committed\"` or `\"not_committed\"` to the alternance quota the aid depends on (D21)";
+    insertion_share: Share, required: false, bounds: Some((0, 1)),
+        label: "Part de contrats favorisant l'insertion", value: "PART",
+        help: "Entreprise de 250 salariés ou plus : part de contrats favorisant l'insertion professionnelle au 31 décembre de l'année suivant la conclusion (0.052 ou 5,2 %).",
+        doc: "employer's whole cost, 250 or more: share of contracts favouring insertion (quota route of 5 %), 0–1 or `\"5.2 %\"`";
+    alternant_share: Share, required: false, bounds: Some((0, 1)),
+        label: "Part d'alternants", value: "PART",
+        help: "Entreprise de 250 salariés ou plus : part d'alternants dans l'effectif (route des 3 %, avec alternant_growth).",
+        doc: "employer's whole cost, 250 or more: share of alternants (quota route of 3 %, with `alternant_growth`)";
+    alternant_growth: Share, required: false, bounds: Some((0, 1)),
+        label: "Progression des alternants", value: "PART",
+        help: "Entreprise de 250 salariés ou plus : progression du nombre d'alternants sur l'année (route des 3 % : au moins 10 %).",
+        doc: "employer's whole cost, 250 or more: growth of the alternants over the year (3 % route: at least 10 %)";
 }
 
 /// The input of this key, if there is one.

@@ -31,6 +31,32 @@ pub struct AidRule {
     pub large: BTreeMap<String, Decimal>,
     /// The amount for an apprentice with RQTH.
     pub rqth: RqthAid,
+    /// D18: the annual amount from the first day of the month after the 18th birthday.
+    #[serde(default)]
+    pub from_18: Option<Decimal>,
+    /// D18: the annual amounts of execution years 2, 3 and 4.
+    #[serde(default)]
+    pub later_years: Vec<Decimal>,
+    /// D18: the levels that get `later_years`, companies under 250 only.
+    #[serde(default)]
+    pub later_levels: Vec<u8>,
+    /// D18: every month started is paid whole (the monthly rule before décret 2025-1031), whatever the end.
+    #[serde(default)]
+    pub every_month_started: bool,
+}
+
+/// The quota of alternants a company of 250 employees or more must reach for its aid (D21).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuotaRule {
+    /// At least this share of contracts favouring insertion…
+    pub insertion_share: Decimal,
+    /// …or this share of alternants…
+    pub alternant_share: Decimal,
+    /// …with at least this growth.
+    pub alternant_growth: Decimal,
+    /// Measured on 31 December of the year of conclusion plus this.
+    pub deadline_years_after: i16,
 }
 
 /// The RQTH hiring aid.
@@ -76,6 +102,7 @@ struct RawEmployerBook<V> {
     hiring_aid: RawParam<V>,
     aide_unique: RawParam<V>,
     aid_day_proration: RawParam<V>,
+    alternance_quota: RawParam<V>,
     smic_monthly: RawParam<V>,
     salary_grid: RawParam<V>,
     tutor_aid: RawParam<V>,
@@ -93,6 +120,7 @@ pub struct EmployerBook {
     pub(crate) hiring_aid: Dated<AidRule>,
     pub(crate) aide_unique: Dated<AidRule>,
     pub(crate) aid_day_proration: Dated<bool>,
+    pub(crate) alternance_quota: Dated<QuotaRule>,
     pub(crate) smic_monthly: Dated<Decimal>,
     pub(crate) salary_grid: Dated<SalaryGrid>,
     pub(crate) tutor_aid: Dated<TutorAidRule>,
@@ -131,6 +159,7 @@ impl EmployerBook {
             hiring_aid: Dated::read("hiring_aid", raw.hiring_aid)?,
             aide_unique: Dated::read("aide_unique", raw.aide_unique)?,
             aid_day_proration: Dated::read("aid_day_proration", raw.aid_day_proration)?,
+            alternance_quota: Dated::read("alternance_quota", raw.alternance_quota)?,
             smic_monthly: Dated::read("smic_monthly", raw.smic_monthly)?,
             salary_grid: Dated::read("salary_grid", raw.salary_grid)?,
             tutor_aid: Dated::read("tutor_aid", raw.tutor_aid)?,

@@ -11,13 +11,17 @@ pub(crate) const EMPLOYER_TOML: &str = r##"# Dated parameters of the employer's 
 # employees (`small`) and from 250 (`large`, on condition of an alternance-quota commitment); `rqth` for an
 # apprentice with RQTH: the amount, whether any company size qualifies, and the levels. A step with
 # `start_before` covers only contracts starting before that date; later ones fall back to `aide_unique`.
+# D18 (2021–2022): `from_18` is the annual amount from the first day of the month after the 18th birthday;
+# `later_years` the amounts of execution years 2, 3 and 4 (D6243-2 I and II), for companies under 250 at
+# `later_levels`; `every_month_started`: each month started is paid whole, whatever décret 2025-1031 says.
 [hiring_aid]
 label = "Aide à l'embauche d'un apprenti"
 article = "D6243-1 ; D6243-2"
 last_checked = "2026-10-06"
 unit = "EUR"
 steps = [
-  { from = "2021-01-01", value = { modelled = false, small = {}, large = {}, rqth = { amount = "0", any_size = false, levels = [] } }, reference = "Aides exceptionnelles 2021–2022 non modélisées" },
+  { from = "2021-01-01", reference = "Décret n° 2020-1085 du 24 août 2020 (aide exceptionnelle, contrats conclus jusqu'au 28 février 2021) ; D6243-2 I (années 2 et 3)", value = { modelled = true, every_month_started = true, small = { "3" = "5000", "4" = "5000", "5" = "5000", "6" = "5000", "7" = "5000" }, large = { "3" = "5000", "4" = "5000", "5" = "5000", "6" = "5000", "7" = "5000" }, from_18 = "8000", later_years = ["2000", "1200", "1200"], later_levels = [3, 4], rqth = { amount = "0", any_size = false, levels = [] } } },
+  { from = "2021-03-01", reference = "Décrets n° 2021-223 et 2021-224 du 26 février 2021, prolongés jusqu'au 31 décembre 2022 (décrets n° 2021-363, 2021-1468 et décret du 29 juin 2022) ; D6243-2 I (années 2 et 3)", value = { modelled = true, every_month_started = true, small = { "3" = "5000", "4" = "5000", "5" = "5000", "6" = "5000", "7" = "5000" }, large = { "3" = "5000", "4" = "5000", "5" = "5000", "6" = "5000", "7" = "5000" }, from_18 = "8000", later_years = ["2000", "1200", "1200"], later_levels = [3, 4], rqth = { amount = "0", any_size = false, levels = [] } } },
   { from = "2023-01-01", reference = "Décret n° 2022-1714 du 29 décembre 2022", value = { modelled = true, small = { "3" = "6000", "4" = "6000", "5" = "6000", "6" = "6000", "7" = "6000" }, large = { "3" = "6000", "4" = "6000", "5" = "6000", "6" = "6000", "7" = "6000" }, rqth = { amount = "6000", any_size = true, levels = [3, 4, 5, 6, 7] } } },
   { from = "2025-01-01", reference = "Aide unique seule (D6243-2), faute de décret au 1er janvier 2025", value = { modelled = true, small = { "3" = "6000", "4" = "6000" }, large = {}, rqth = { amount = "6000", any_size = false, levels = [3, 4] } } },
   { from = "2025-02-24", reference = "Décret n° 2025-174 du 22 février 2025", value = { modelled = true, small = { "3" = "5000", "4" = "5000", "5" = "5000", "6" = "5000", "7" = "5000" }, large = { "3" = "2000", "4" = "2000", "5" = "2000", "6" = "2000", "7" = "2000" }, rqth = { amount = "6000", any_size = true, levels = [3, 4, 5, 6, 7] } } },
@@ -35,8 +39,23 @@ last_checked = "2026-10-06"
 unit = "EUR"
 steps = [{ from = "2019-01-01", value = { modelled = true, small = { "3" = "5000", "4" = "5000" }, large = {}, rqth = { amount = "6000", any_size = false, levels = [3, 4] } } }]
 
-# R10: day proration of the first and last months of a contract under a year, and stop the day after a
-# rupture, for contracts running on or after this date (before: the month of the end was paid in full).
+# D21: the alternance quota a company of 250 or more must reach for its aid: at least `insertion_share` of
+# contracts favouring insertion, or `alternant_share` of alternants with a growth of `alternant_growth`;
+# measured on 31 December of the year of conclusion plus `deadline_years_after` (2021 for the contracts
+# concluded until 2021-03-31, then the year after the conclusion: décret 2023-1354 for 2024 onwards).
+[alternance_quota]
+label = "Seuil d'alternants des entreprises de 250 salariés ou plus"
+article = "D6243-1 ; décrets d'aide exceptionnelle"
+reference = "5 % de contrats favorisant l'insertion professionnelle, ou 3 % d'alternants et une progression de 10 %"
+last_checked = "2026-12-03"
+steps = [
+  { from = "2020-07-01", reference = "travail-emploi.gouv.fr, aide exceptionnelle : quota au 31 décembre 2021 pour les contrats conclus entre le 1er juillet 2020 et le 31 mars 2021", value = { insertion_share = "0.05", alternant_share = "0.03", alternant_growth = "0.10", deadline_years_after = 0 } },
+  { from = "2021-04-01", reference = "travail-emploi.gouv.fr ; décret n° 2023-1354 du 29 décembre 2023 (31 décembre de l'année suivant la conclusion)", value = { insertion_share = "0.05", alternant_share = "0.03", alternant_growth = "0.10", deadline_years_after = 1 } },
+]
+
+# R10, D17: décret 2025-1031 applies from this date. A contract ending from it has its last month paid by
+# days (planned under a year, or ruptured in the aid's year); one concluded from it, under a year, its first
+# month too. A contract ended before it: every month started paid whole.
 [aid_day_proration]
 label = "Proratisation au jour de l'aide (premier et dernier mois, rupture)"
 article = "D6243-2 III et IV"
@@ -101,12 +120,13 @@ pub(super) fn employer_book() -> EmployerBook {
             last_checked: date(2026, 10, 6),
             unit: Some(text("EUR")),
             steps: vec![
-                RawStep { from: date(2021, 1, 1), value: AidRule { modelled: false, start_before: None, small: by_key([]), large: by_key([]), rqth: RqthAid { amount: dec(0, 0), any_size: false, levels: vec![], }, }, to_confirm: false, article: None, reference: Some(text("Aides exceptionnelles 2021–2022 non modélisées")) },
-                RawStep { from: date(2023, 1, 1), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(6000, 0)), ("4", dec(6000, 0)), ("5", dec(6000, 0)), ("6", dec(6000, 0)), ("7", dec(6000, 0))]), large: by_key([("3", dec(6000, 0)), ("4", dec(6000, 0)), ("5", dec(6000, 0)), ("6", dec(6000, 0)), ("7", dec(6000, 0))]), rqth: RqthAid { amount: dec(6000, 0), any_size: true, levels: vec![3, 4, 5, 6, 7], }, }, to_confirm: false, article: None, reference: Some(text("Décret n° 2022-1714 du 29 décembre 2022")) },
-                RawStep { from: date(2025, 1, 1), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(6000, 0)), ("4", dec(6000, 0))]), large: by_key([]), rqth: RqthAid { amount: dec(6000, 0), any_size: false, levels: vec![3, 4], }, }, to_confirm: false, article: None, reference: Some(text("Aide unique seule (D6243-2), faute de décret au 1er janvier 2025")) },
-                RawStep { from: date(2025, 2, 24), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0)), ("5", dec(5000, 0)), ("6", dec(5000, 0)), ("7", dec(5000, 0))]), large: by_key([("3", dec(2000, 0)), ("4", dec(2000, 0)), ("5", dec(2000, 0)), ("6", dec(2000, 0)), ("7", dec(2000, 0))]), rqth: RqthAid { amount: dec(6000, 0), any_size: true, levels: vec![3, 4, 5, 6, 7], }, }, to_confirm: false, article: None, reference: Some(text("Décret n° 2025-174 du 22 février 2025")) },
-                RawStep { from: date(2026, 1, 1), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0))]), large: by_key([]), rqth: RqthAid { amount: dec(6000, 0), any_size: false, levels: vec![3, 4], }, }, to_confirm: false, article: None, reference: Some(text("Aide unique seule (D6243-1, D6243-2), faute de loi de finances 2026")) },
-                RawStep { from: date(2026, 3, 8), value: AidRule { modelled: true, start_before: Some(date(2027, 1, 1)), small: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0)), ("5", dec(4500, 0)), ("6", dec(2000, 0)), ("7", dec(2000, 0))]), large: by_key([("3", dec(2000, 0)), ("4", dec(2000, 0)), ("5", dec(1500, 0)), ("6", dec(750, 0)), ("7", dec(750, 0))]), rqth: RqthAid { amount: dec(6000, 0), any_size: true, levels: vec![3, 4, 5, 6, 7], }, }, to_confirm: false, article: None, reference: Some(text("Décret n° 2026-168 du 6 mars 2026 (contrats débutant avant le 1er janvier 2027)")) },
+                RawStep { from: date(2021, 1, 1), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0)), ("5", dec(5000, 0)), ("6", dec(5000, 0)), ("7", dec(5000, 0))]), large: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0)), ("5", dec(5000, 0)), ("6", dec(5000, 0)), ("7", dec(5000, 0))]), rqth: RqthAid { amount: dec(0, 0), any_size: false, levels: vec![], }, from_18: Some(dec(8000, 0)), later_years: vec![dec(2000, 0), dec(1200, 0), dec(1200, 0)], later_levels: vec![3, 4], every_month_started: true, }, to_confirm: false, article: None, reference: Some(text("Décret n° 2020-1085 du 24 août 2020 (aide exceptionnelle, contrats conclus jusqu'au 28 février 2021) ; D6243-2 I (années 2 et 3)")) },
+                RawStep { from: date(2021, 3, 1), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0)), ("5", dec(5000, 0)), ("6", dec(5000, 0)), ("7", dec(5000, 0))]), large: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0)), ("5", dec(5000, 0)), ("6", dec(5000, 0)), ("7", dec(5000, 0))]), rqth: RqthAid { amount: dec(0, 0), any_size: false, levels: vec![], }, from_18: Some(dec(8000, 0)), later_years: vec![dec(2000, 0), dec(1200, 0), dec(1200, 0)], later_levels: vec![3, 4], every_month_started: true, }, to_confirm: false, article: None, reference: Some(text("Décrets n° 2021-223 et 2021-224 du 26 février 2021, prolongés jusqu'au 31 décembre 2022 (décrets n° 2021-363, 2021-1468 et décret du 29 juin 2022) ; D6243-2 I (années 2 et 3)")) },
+                RawStep { from: date(2023, 1, 1), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(6000, 0)), ("4", dec(6000, 0)), ("5", dec(6000, 0)), ("6", dec(6000, 0)), ("7", dec(6000, 0))]), large: by_key([("3", dec(6000, 0)), ("4", dec(6000, 0)), ("5", dec(6000, 0)), ("6", dec(6000, 0)), ("7", dec(6000, 0))]), rqth: RqthAid { amount: dec(6000, 0), any_size: true, levels: vec![3, 4, 5, 6, 7], }, from_18: None, later_years: vec![], later_levels: vec![], every_month_started: false, }, to_confirm: false, article: None, reference: Some(text("Décret n° 2022-1714 du 29 décembre 2022")) },
+                RawStep { from: date(2025, 1, 1), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(6000, 0)), ("4", dec(6000, 0))]), large: by_key([]), rqth: RqthAid { amount: dec(6000, 0), any_size: false, levels: vec![3, 4], }, from_18: None, later_years: vec![], later_levels: vec![], every_month_started: false, }, to_confirm: false, article: None, reference: Some(text("Aide unique seule (D6243-2), faute de décret au 1er janvier 2025")) },
+                RawStep { from: date(2025, 2, 24), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0)), ("5", dec(5000, 0)), ("6", dec(5000, 0)), ("7", dec(5000, 0))]), large: by_key([("3", dec(2000, 0)), ("4", dec(2000, 0)), ("5", dec(2000, 0)), ("6", dec(2000, 0)), ("7", dec(2000, 0))]), rqth: RqthAid { amount: dec(6000, 0), any_size: true, levels: vec![3, 4, 5, 6, 7], }, from_18: None, later_years: vec![], later_levels: vec![], every_month_started: false, }, to_confirm: false, article: None, reference: Some(text("Décret n° 2025-174 du 22 février 2025")) },
+                RawStep { from: date(2026, 1, 1), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0))]), large: by_key([]), rqth: RqthAid { amount: dec(6000, 0), any_size: false, levels: vec![3, 4], }, from_18: None, later_years: vec![], later_levels: vec![], every_month_started: false, }, to_confirm: false, article: None, reference: Some(text("Aide unique seule (D6243-1, D6243-2), faute de loi de finances 2026")) },
+                RawStep { from: date(2026, 3, 8), value: AidRule { modelled: true, start_before: Some(date(2027, 1, 1)), small: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0)), ("5", dec(4500, 0)), ("6", dec(2000, 0)), ("7", dec(2000, 0))]), large: by_key([("3", dec(2000, 0)), ("4", dec(2000, 0)), ("5", dec(1500, 0)), ("6", dec(750, 0)), ("7", dec(750, 0))]), rqth: RqthAid { amount: dec(6000, 0), any_size: true, levels: vec![3, 4, 5, 6, 7], }, from_18: None, later_years: vec![], later_levels: vec![], every_month_started: false, }, to_confirm: false, article: None, reference: Some(text("Décret n° 2026-168 du 6 mars 2026 (contrats débutant avant le 1er janvier 2027)")) },
             ],
         }),
         aide_unique: Dated::generated("aide_unique", RawParam {
@@ -116,7 +136,7 @@ pub(super) fn employer_book() -> EmployerBook {
             last_checked: date(2026, 10, 6),
             unit: Some(text("EUR")),
             steps: vec![
-                RawStep { from: date(2019, 1, 1), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0))]), large: by_key([]), rqth: RqthAid { amount: dec(6000, 0), any_size: false, levels: vec![3, 4], }, }, to_confirm: false, article: None, reference: None },
+                RawStep { from: date(2019, 1, 1), value: AidRule { modelled: true, start_before: None, small: by_key([("3", dec(5000, 0)), ("4", dec(5000, 0))]), large: by_key([]), rqth: RqthAid { amount: dec(6000, 0), any_size: false, levels: vec![3, 4], }, from_18: None, later_years: vec![], later_levels: vec![], every_month_started: false, }, to_confirm: false, article: None, reference: None },
             ],
         }),
         aid_day_proration: Dated::generated("aid_day_proration", RawParam {
@@ -128,6 +148,17 @@ pub(super) fn employer_book() -> EmployerBook {
             steps: vec![
                 RawStep { from: date(2019, 1, 1), value: false, to_confirm: false, article: None, reference: None },
                 RawStep { from: date(2025, 11, 1), value: true, to_confirm: false, article: None, reference: None },
+            ],
+        }),
+        alternance_quota: Dated::generated("alternance_quota", RawParam {
+            label: text("Seuil d'alternants des entreprises de 250 salariés ou plus"),
+            article: text("D6243-1 ; décrets d'aide exceptionnelle"),
+            reference: text("5 % de contrats favorisant l'insertion professionnelle, ou 3 % d'alternants et une progression de 10 %"),
+            last_checked: date(2026, 12, 3),
+            unit: None,
+            steps: vec![
+                RawStep { from: date(2020, 7, 1), value: QuotaRule { insertion_share: dec(5, 2), alternant_share: dec(3, 2), alternant_growth: dec(10, 2), deadline_years_after: 0, }, to_confirm: false, article: None, reference: Some(text("travail-emploi.gouv.fr, aide exceptionnelle : quota au 31 décembre 2021 pour les contrats conclus entre le 1er juillet 2020 et le 31 mars 2021")) },
+                RawStep { from: date(2021, 4, 1), value: QuotaRule { insertion_share: dec(5, 2), alternant_share: dec(3, 2), alternant_growth: dec(10, 2), deadline_years_after: 1, }, to_confirm: false, article: None, reference: Some(text("travail-emploi.gouv.fr ; décret n° 2023-1354 du 29 décembre 2023 (31 décembre de l'année suivant la conclusion)")) },
             ],
         }),
         smic_monthly: Dated::generated("smic_monthly", RawParam {

@@ -1,7 +1,9 @@
 //! The employer's whole cost, year by year: apprentice salary + remaining charge − State hiring aid −
 //! maître d'apprentissage aid (RULES.md R7, R10, R11). Employer social contributions are not modelled.
 
+mod aid;
 mod book;
+mod quota;
 #[rustfmt::skip]
 mod generated;
 
@@ -10,14 +12,20 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::contract::Contract;
-use crate::dates::{add_days, add_months, age_on, days_inclusive};
+use crate::dates::{add_days, add_months, add_years, age_on, days_inclusive};
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::{cents, euros, Money};
 use crate::quote::warnings::Warning;
 use crate::quote::years::YearLine;
+use crate::quote::Policy;
+use aid::{first_year_proration, pay_months, AidTerms};
+use quota::{quota, quota_given, Quota};
+
+pub use aid::AidMonth;
 
 pub use book::{
-    AidRule, EmployerBook, RqthAid, SalaryGrid, TutorAidRule, EMBEDDED_EMPLOYER_PARAMETERS,
+    AidRule, EmployerBook, QuotaRule, RqthAid, SalaryGrid, TutorAidRule,
+    EMBEDDED_EMPLOYER_PARAMETERS,
 };
 
 /// One execution year of the employer's cost.
@@ -70,6 +78,8 @@ pub struct NetCost {
     pub aid_annual: Money,
     /// The text behind it.
     pub aid_reference: String,
+    /// The months of the first execution year the aid pays, with their fractions (D17).
+    pub aid_months: Vec<AidMonth>,
     /// The maître d'apprentissage aid over the contract.
     pub tutor_aid_total: Money,
     /// Salary over the contract.
@@ -140,6 +150,9 @@ pub(crate) struct NetInput<'a> {
     pub contract: &'a Contract,
     pub years: &'a [YearLine],
     pub participation: Money,
+    /// The contract as stipulated lasts under one year (D5's test, read by D17).
+    pub planned_short: bool,
+    pub policy: &'a Policy,
 }
 
 /// Computes the net cost when the contract asks for it (a birth date or an agreed salary is given).
@@ -221,6 +234,7 @@ pub(crate) fn net_cost(
         ),
     };
     let small = headcount < 250;
+    let policy = input.policy;
     let mut aid_annual = Decimal::ZERO;
     if !rule.modelled {
         not_modelled.push(format!(
@@ -238,51 +252,122 @@ pub(crate) fn net_cost(
         .unwrap_or_default();
         let rqth_ok =
             c.has_rqth() && (rule.rqth.any_size || small) && rule.rqth.levels.contains(&level);
-        aid_annual = if rqth_ok {
+        let amount = if rqth_ok {
             base.max(rule.rqth.amount)
         } else {
             base
         };
-        if !small && base > Decimal::ZERO && !rqth_ok {
-            warn(
-                warnings,
-                "hiring_aid_large_company",
-                format!(
-                    "aide de {} pour une entreprise de 250 salariés ou plus",
-                    euros(base)
-                ),
-                "elle suppose l'engagement d'atteindre le quota d'alternants fixé par le décret",
-            );
+        aid_annual = if small {
+            amount
+        } else {
+            // D21: a company of 250 or more gets its aid on the alternance quota (the RQTH amount too,
+            // unless `rqth_without_quota`).
+            let unconditional = if rqth_ok && policy.rqth_without_quota {
+                rule.rqth.amount
+            } else {
+                Decimal::ZERO
+            };
+            let (quota_rule, quota_src) =
+                book.alternance_quota.at(c.signed_on).ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::Data,
+                        None,
+                        "seuil d'alternants absent des paramètres",
+                    )
+                })?;
+            match quota(c, &quota_rule, policy)? {
+                Quota::Met => amount,
+                Quota::NotMet => unconditional,
+                Quota::Unknown => {
+                    if amount > unconditional {
+                        let deadline = i32::from(c.signed_on.year())
+                            + i32::from(quota_rule.deadline_years_after);
+                        warn(
+                            warnings,
+                            "hiring_aid_conditional",
+                            format!(
+                                "{} possibles si l'entreprise atteint le seuil d'alternants au 31/12/{deadline} ({}) : non comptés",
+                                euros(amount - unconditional),
+                                quota_src.reference
+                            ),
+                            "indiquez alternance_quota (committed ou not_committed), ou les parts insertion_share, ou alternant_share et alternant_growth",
+                        );
+                    }
+                    unconditional
+                }
+            }
+        };
+    }
+    if small && quota_given(c) {
+        warn(
+            warnings,
+            "alternance_quota_ignored",
+            format!("le seuil d'alternants ne concerne que les entreprises de 250 salariés ou plus ({headcount} indiqués) : ignoré"),
+            "retirez alternance_quota et les parts, ou corrigez l'effectif",
+        );
+    }
+    // D18: 8 000 € a year from the first day of the month after the 18th birthday.
+    let from_18 = match rule.from_18 {
+        Some(adult) if !aid_annual.is_zero() => {
+            let birth = c.birth_date.ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Missing,
+                    Some("birth_date"),
+                    "l'aide des contrats conclus en 2021 et 2022 dépend de l'âge de l'apprenti (5 000 € avant 18 ans, 8 000 € après) : indiquez sa date de naissance",
+                )
+            })?;
+            Some((first_of_month(add_months(add_years(birth, 18), 1)), adult))
+        }
+        _ => None,
+    };
+    let annual_on = |month: Date| match from_18 {
+        Some((switch, adult)) if month >= switch => adult,
+        _ => aid_annual,
+    };
+    // D17: the months of the first execution year, the year rounded once.
+    let terms = AidTerms {
+        contract: c,
+        first_year: &input.years[0],
+        planned_short: input.planned_short,
+        policy,
+        day_proration: &book.aid_day_proration,
+        every_month_started: rule.every_month_started,
+    };
+    let ends = if aid_annual.is_zero() {
+        (false, false)
+    } else {
+        first_year_proration(&terms, warnings)
+    };
+    let mut aid_years = Vec::with_capacity(input.years.len());
+    if !aid_annual.is_zero() {
+        aid_years.push(pay_months(
+            &input.years[0],
+            annual_on,
+            ends,
+            policy.per_month_rounding,
+        ));
+    }
+    // D18: years 2 to 4 of the aide unique, under 250 employees at its levels.
+    if rule.modelled && small && rule.later_levels.contains(&level) {
+        for (year, amount) in input.years.iter().skip(1).zip(&rule.later_years) {
+            aid_years.push(pay_months(
+                year,
+                |_| *amount,
+                (false, false),
+                policy.per_month_rounding,
+            ));
         }
     }
-    let first = &input.years[0];
-    let aid_by_year1 = if first.days == first.length || aid_annual.is_zero() {
-        aid_annual
-    } else {
-        let monthly = aid_annual / Decimal::from(12);
-        let by_day = book
-            .aid_day_proration
-            .at(c.effective_end())
-            .map(|(v, _)| v)
-            .unwrap_or(false);
-        let slices = month_slices(first.start, first.end);
-        let last = slices.len().saturating_sub(1);
-        let paid: Decimal = slices
+    let aid_of_year = |index: u32| -> Decimal {
+        aid_years
             .iter()
-            .enumerate()
-            .map(|(i, (from, to, month))| {
-                if by_day && (i == 0 || i == last) {
-                    cents(
-                        monthly * Decimal::from(days_inclusive(*from, *to))
-                            / Decimal::from(days_in_month(*month)),
-                    )
-                } else {
-                    cents(monthly)
-                }
-            })
-            .sum();
-        paid.min(aid_annual)
+            .filter(|y| y.months.first().is_some_and(|m| m.year == index))
+            .map(|y| y.total)
+            .sum()
     };
+    if let Some((_, adult)) = from_18 {
+        aid_annual = aid_annual.max(adult);
+    }
 
     // D6332-93: maître d'apprentissage aid, at most 12 months, in the first months.
     let (tutor_rule, tutor_src) = book.tutor_aid.at(c.start).ok_or_else(|| {
@@ -409,11 +494,9 @@ pub(crate) fn net_cost(
             .filter(|m| m.year == year.index)
             .map(|m| m.salary)
             .sum();
-        let aid = if k == 0 {
-            Money::from_decimal(aid_by_year1 + tutor_total)
-        } else {
-            Money::ZERO
-        };
+        let aid = Money::from_decimal(
+            aid_of_year(year.index) + if k == 0 { tutor_total } else { Decimal::ZERO },
+        );
         let remaining_charge = year.employer
             + if k == 0 {
                 input.participation
@@ -430,9 +513,10 @@ pub(crate) fn net_cost(
         });
     }
     Ok(Some(NetCost {
-        aid_total: Money::from_decimal(aid_by_year1),
+        aid_total: Money::from_decimal(aid_years.iter().map(|y| y.total).sum()),
         aid_annual: Money::from_decimal(aid_annual),
         aid_reference,
+        aid_months: aid_years.into_iter().flat_map(|y| y.months).collect(),
         tutor_aid_total: Money::from_decimal(tutor_total),
         salary_total: years.iter().map(|y| y.salary).sum(),
         net_total: years.iter().map(|y| y.net).sum(),

@@ -12,7 +12,7 @@ pub(crate) mod years;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::contract::Contract;
 use crate::dates::{add_years, day_before, days_inclusive};
@@ -46,7 +46,7 @@ pub(crate) fn overflow(what: &str, amount: Decimal) -> Error {
 }
 
 /// How a 366-day execution year is prorated (open question 1 of RULES.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LeapYear {
     /// D3: `days / length`, where length is 365 or 366: a full year pays exactly one NPEC (default).
@@ -60,7 +60,8 @@ pub enum LeapYear {
 
 /// The project's reading of the texts where they leave a choice (RULES.md section 0), each a named option
 /// so that an OPCO's other practice can be selected. `Policy::default()` is section 0.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// D3: leap-year handling.
     pub leap_year: LeapYear,
@@ -70,6 +71,17 @@ pub struct Policy {
     pub short_contract_majoration: bool,
     /// D10: the OPCO's first-equipment forfait, when below the legal cap.
     pub equipment_forfait: Option<Decimal>,
+    /// D17: a rupture inside the aid's year also prorates the first month of a contract planned for a year
+    /// or more (when concluded under décret 2025-1031); by default only its last month.
+    pub first_month_on_rupture: bool,
+    /// D17: a contract is "running on 1 November 2025" by its start date, not its conclusion.
+    pub transition_by_start: bool,
+    /// D17: the aid rounded month by month, not once for the year.
+    pub per_month_rounding: bool,
+    /// D21: a company of 250 or more that says nothing of the alternance quota is taken to reach it.
+    pub assume_quota_met: bool,
+    /// D21: the RQTH amount of a company of 250 or more does not depend on the quota.
+    pub rqth_without_quota: bool,
 }
 
 impl Default for Policy {
@@ -79,6 +91,11 @@ impl Default for Policy {
             rqth_prorated: true,
             short_contract_majoration: true,
             equipment_forfait: None,
+            first_month_on_rupture: false,
+            transition_by_start: false,
+            per_month_rounding: false,
+            assume_quota_met: false,
+            rqth_without_quota: false,
         }
     }
 }
@@ -443,6 +460,8 @@ impl<'a> Quoter<'a> {
                 contract: c,
                 years: &years,
                 participation,
+                planned_short: ctx.planned_short,
+                policy: &self.policy,
             },
             self.employer,
             &mut ctx.warnings,

@@ -53,6 +53,8 @@ pub(super) fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b
     if let Some(d) = c.cfa_entry_on {
         check_year(d, "cfa_entry_on")?;
     }
+    // A contract built in code gets the checks of a parsed one.
+    c.check_bounds()?;
     if let Some(level) = c.level {
         if !(3..=8).contains(&level) {
             return Err(out_of_range(

@@ -14,7 +14,8 @@ pub(crate) const CODES: &[&str] = &[
     "duration_under_min",
     "equipment_cap_to_confirm",
     "equipment_capped",
-    "hiring_aid_large_company",
+    "alternance_quota_ignored",
+    "hiring_aid_conditional",
     "hiring_aid_regime_unknown",
     "participation_exceeds_opco",
     "rqth_capped",
@@ -23,6 +24,7 @@ pub(crate) const CODES: &[&str] = &[
     "smic_to_confirm",
     "synthetic_table",
     "table_tie",
+    "transition_by_conclusion",
     "tutor_aid_capped",
 ];
 
