@@ -20,6 +20,8 @@ rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/coutcontrat* target/package
 find target/packaged -name 'coutcontrat*' -prune -exec rm -rf {} + 2>/dev/null || true
 CARGO_TARGET_DIR=target/packaged \
   cargo package --locked --allow-dirty -p coutcontrat -p coutcontrat-referentiel -p coutcontrat-cli
+# Kept by default for the next run; CI (.ci/run) drops it to save disk.
+if [[ -n ${COUTCONTRAT_DROP_PACKAGED:-} ]]; then rm -rf target/packaged; fi
 scripts/build-web.sh
 cargo test --workspace --locked
 # The full-size référentiel's budget in the page (ignored by a plain `cargo test`: its input takes minutes to
