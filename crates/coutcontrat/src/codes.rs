@@ -73,6 +73,11 @@ codes! {
         EquipmentCapped = "equipment_capped";
         /// The employer's participation exceeds what the OPCO pays for teaching.
         ParticipationExceedsOpco = "participation_exceeds_opco";
+        /// A probation participation (half the NPEC of the period) above what the OPCO funds for the period
+        /// (D28).
+        ParticipationExceedsFunding = "participation_exceeds_funding";
+        /// Days in a CFA before the contract, but a conclusion other than the start (D19).
+        PrecontractStartNotSignature = "precontract_start_not_signature";
         /// The RQTH majoration was capped.
         RqthCapped = "rqth_capped";
         /// The contract was signed after its start.

@@ -279,4 +279,19 @@ proptest! {
             prop_assert_eq!(d(net.aid_total), once.min(annual));
         }
     }
+
+    /// D19: a pre-contract line is never empty nor inverted, and an entry on the start has none.
+    #[test]
+    fn a_precontract_line_has_days_and_runs_forward(c in contract()) {
+        let q = quote(&c);
+        prop_assume!(q.is_some(), "contract refused");
+        let q = q.unwrap();
+        if let Some(p) = &q.precontract {
+            prop_assert!(p.days >= 1 && p.from <= p.to, "{:?}", p);
+            prop_assert!(p.to < c.start && p.to < c.signed_on);
+        }
+        if c.cfa_entry_on == Some(c.start) || c.cfa_entry_on.is_none() {
+            prop_assert!(q.precontract.is_none());
+        }
+    }
 }

@@ -82,6 +82,11 @@ pub struct Policy {
     pub assume_quota_met: bool,
     /// D21: the RQTH amount of a company of 250 or more does not depend on the quota.
     pub rqth_without_quota: bool,
+    /// D19: the pre-contract days over 365, not over the first execution year's length.
+    pub precontract_denominator_365: bool,
+    /// D28: the probation participation is half of what the OPCO funds for the period (min of the price
+    /// and the NPEC), not half of the NPEC.
+    pub probation_base_opco_funded: bool,
 }
 
 impl Default for Policy {
@@ -96,6 +101,8 @@ impl Default for Policy {
             per_month_rounding: false,
             assume_quota_met: false,
             rqth_without_quota: false,
+            precontract_denominator_365: false,
+            probation_base_opco_funded: false,
         }
     }
 }
@@ -348,27 +355,28 @@ impl<'a> Quoter<'a> {
         let (years, sums) = self.years(&mut ctx, annual)?;
         let level = c.level;
 
-        // D14: days in a CFA before the contract.
-        let precontract = c.cfa_entry_on.map(|entry| {
-            let last = day_before(c.start.min(c.signed_on));
-            let days = if last >= entry {
-                days_inclusive(entry, last)
+        // D14, D19: days in a CFA before the contract, over the first execution year's length (as D3);
+        // none when the entry is the start.
+        let last = day_before(c.start.min(c.signed_on));
+        let precontract = c.cfa_entry_on.filter(|entry| last >= *entry).map(|entry| {
+            let days = days_inclusive(entry, last);
+            let denominator = if self.policy.precontract_denominator_365 {
+                i64::from(rules.precontract.days_per_year)
             } else {
-                0
+                years[0].length
             };
-            let amount = prorate(annual, days, i64::from(rules.precontract.days_per_year))
+            let amount = prorate(annual, days, denominator)
                 .ok_or_else(|| overflow("la période en CFA avant le contrat", annual))?;
             let src = &rules.sources.precontract;
             ctx.cite("D14", "Période en CFA avant le contrat", src);
             explain!(
                 ctx,
                 "precontract.amount",
-                "D14",
+                "D19",
                 &src.article,
                 format!(
-                    "{days} jours en CFA du {entry} au {last} : {} × {days} / {} = {}",
+                    "{days} jours en CFA du {entry} au {last}, sur les {denominator} jours de la première année d'exécution : {} × {days} / {denominator} = {}",
                     euros(annual),
-                    rules.precontract.days_per_year,
                     euros(amount)
                 ),
             );
@@ -379,6 +387,16 @@ impl<'a> Quoter<'a> {
                 amount: Money::from_decimal(amount),
             })
         });
+        if precontract.is_some() && c.signed_on != c.start {
+            ctx.warn(
+                "precontract_start_not_signature",
+                format!(
+                    "une période en CFA avant le contrat est déclarée, mais le contrat est conclu le {} et commence le {}",
+                    c.signed_on, c.start
+                ),
+                "après un parcours en CFA, la date de début d'exécution du Cerfa doit être celle de la signature (vade-mecum CFA des OPCO)",
+            );
+        }
         let precontract = precontract.transpose()?;
 
         // D8: participation.
@@ -395,7 +413,17 @@ impl<'a> Quoter<'a> {
         let years_employer = Money::from_cents(sums.employer);
         let teaching = years_opco + pre;
         let opco = (teaching - participation).max(Money::ZERO);
-        if participation > teaching {
+        if participation > teaching && participation_kind == ParticipationKind::Probation {
+            ctx.warn(
+                "participation_exceeds_funding",
+                format!(
+                    "la participation ({}, 50 % du NPEC de la période) dépasse ce que l'OPCO finance pour la période ({}) : l'employeur paie plus que le prix du CFA",
+                    euros(participation),
+                    euros(teaching)
+                ),
+                "lu comme 50 % du financement de l'OPCO (service-public), la participation serait plus basse : option probation_base_opco_funded",
+            );
+        } else if participation > teaching {
             ctx.warn(
                 "participation_exceeds_opco",
                 format!(

@@ -37,18 +37,23 @@ impl Quoter<'_> {
                 LeapYear::Capped365 => (days.min(365), 365),
                 LeapYear::Over365 => (days, 365),
             };
-            let half = p
-                .probation_share
-                .checked_mul(annual)
-                .and_then(|a| a.checked_mul(Decimal::from(num)))
-                .and_then(|a| a.checked_div(Decimal::from(den)))
-                .map(cents)
-                .ok_or_else(|| {
-                    overflow(
-                        "la participation (rupture pendant la période probatoire)",
-                        annual,
-                    )
-                })?;
+            // D28: half of the NPEC for the period, or (option) half of what the OPCO funds for it.
+            let funded = first.price.min(first.npec).to_decimal();
+            let half = if self.policy.probation_base_opco_funded {
+                p.probation_share.checked_mul(funded).map(cents)
+            } else {
+                p.probation_share
+                    .checked_mul(annual)
+                    .and_then(|a| a.checked_mul(Decimal::from(num)))
+                    .and_then(|a| a.checked_div(Decimal::from(den)))
+                    .map(cents)
+            }
+            .ok_or_else(|| {
+                overflow(
+                    "la participation (rupture pendant la période probatoire)",
+                    annual,
+                )
+            })?;
             let value = half.min(lump);
             explain!(
                 ctx,

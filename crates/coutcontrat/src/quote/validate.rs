@@ -128,7 +128,6 @@ pub(super) fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b
         ));
     }
     if let Some(entry) = c.cfa_entry_on {
-        let earliest = add_months(c.start, -rules.precontract.max_months);
         if entry > c.start {
             return Err(inconsistent(
                 "cfa_entry_on",
@@ -138,12 +137,14 @@ pub(super) fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b
                 ),
             ));
         }
-        if entry < earliest {
+        // D19: the start and the signature within the months of L6222-12-1 from the entry (D4's months).
+        let latest = add_months(entry, rules.precontract.max_months);
+        if c.start > latest || c.signed_on > latest {
             return Err(out_of_range(
                 "cfa_entry_on",
                 format!(
-                    "l'entrée en CFA ({entry}) précède le début ({}) de plus de {} mois (L6222-12-1) : au plus tôt le {earliest}",
-                    c.start, rules.precontract.max_months
+                    "entrée en CFA le {entry}, contrat conclu le {} et commencé le {} : la signature et le début doivent intervenir dans les {} mois de l'entrée en CFA (L6222-12-1), au plus tard le {latest}",
+                    c.signed_on, c.start, rules.precontract.max_months
                 ),
             ));
         }
