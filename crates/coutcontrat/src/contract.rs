@@ -103,6 +103,8 @@ pub struct Contract {
     pub cycle_year: Option<u8>,
     /// A licence professionnelle prepared in one year (D6222-32: second-year salary).
     pub licence_pro: bool,
+    /// Who employs the apprentice: private (the OPCO finances) or public (D24).
+    pub employer_type: EmployerType,
     /// A company of 250 or more: its commitment to the alternance quota (D21).
     pub alternance_quota: Option<QuotaCommitment>,
     /// D21's 5 % route: the share of contracts favouring insertion.
@@ -111,6 +113,23 @@ pub struct Contract {
     pub alternant_share: Option<Decimal>,
     /// …and their growth over the year.
     pub alternant_growth: Option<Decimal>,
+}
+
+/// Who employs the apprentice (D24, L6227-1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmployerType {
+    /// A private employer, or a public body whose staff is under private law (an EPIC): the OPCO finances.
+    #[default]
+    Private,
+    /// The State.
+    State,
+    /// A territorial authority or its establishments: the CNFPT finances.
+    Territorial,
+    /// A public hospital.
+    Hospital,
+    /// Another public-law body whose staff is not under private law.
+    OtherPublic,
 }
 
 /// A company's word on the alternance quota its hiring aid depends on (D21).
@@ -152,6 +171,7 @@ impl Contract {
             tutor_aid: None,
             cycle_year: None,
             licence_pro: false,
+            employer_type: EmployerType::Private,
             alternance_quota: None,
             insertion_share: None,
             alternant_share: None,
@@ -376,6 +396,8 @@ pub struct ContractInput {
     pub cycle_year: Option<Loose>,
     #[serde(default)]
     pub licence_pro: Option<Loose>,
+    #[serde(default)]
+    pub employer_type: Option<Loose>,
     #[serde(default)]
     pub alternance_quota: Option<Loose>,
     #[serde(default)]
@@ -689,6 +711,25 @@ impl ContractInput {
                 })
                 .transpose()?,
             licence_pro: flag(&self.licence_pro, "licence_pro")?,
+            employer_type: match present(&self.employer_type)
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
+                None | Some("private") | Some("prive") | Some("privé") => EmployerType::Private,
+                Some("state") | Some("etat") | Some("état") => EmployerType::State,
+                Some("territorial") => EmployerType::Territorial,
+                Some("hospital") | Some("hospitalier") => EmployerType::Hospital,
+                Some("other_public") => EmployerType::OtherPublic,
+                Some(other) => {
+                    return Err(invalid(
+                        "employer_type",
+                        format!(
+                            "« {} » : indiquez private (employeur privé, ou public dont le personnel relève du droit privé), state, territorial, hospital ou other_public",
+                            crate::text::quoted(other)
+                        ),
+                    ))
+                }
+            },
             alternance_quota: match present(&self.alternance_quota)
                 .map(str::to_ascii_lowercase)
                 .as_deref()

@@ -26,6 +26,8 @@ pub enum ErrorKind {
     UnknownField,
     /// The rule parameters or a référentiel file could not be read.
     Data,
+    /// A public employer: no OPCO finances the contract (D24, L6227-1); the message says who pays.
+    PublicEmployer,
 }
 
 impl ErrorKind {
@@ -45,6 +47,7 @@ impl ErrorKind {
             ErrorKind::AmbiguousBranch => "ambiguous_branch",
             ErrorKind::UnknownField => "unknown_field",
             ErrorKind::Data => "data",
+            ErrorKind::PublicEmployer => "public_employer",
         }
     }
 }

@@ -3,7 +3,9 @@
 use coutcontrat::dates::add_days;
 use coutcontrat::money::Money;
 use coutcontrat::{
-    contract::PriceBasis, rules::RuleBook, Contract, Policy, Quote, Quoter, Referentiel,
+    contract::{EmployerType, PriceBasis},
+    rules::RuleBook,
+    Contract, Policy, Quote, Quoter, Referentiel,
 };
 use jiff::civil::{date, Date};
 use jiff::Span;
@@ -293,5 +295,22 @@ proptest! {
         if c.cfa_entry_on == Some(c.start) || c.cfa_entry_on.is_none() {
             prop_assert!(q.precontract.is_none());
         }
+    }
+
+    /// D24: a public employer never gets an OPCO figure, whatever the contract.
+    #[test]
+    fn a_public_employer_never_gets_an_opco_figure(
+        mut c in contract(),
+        kind in prop::sample::select(vec![
+            EmployerType::State,
+            EmployerType::Territorial,
+            EmployerType::Hospital,
+            EmployerType::OtherPublic,
+        ]),
+    ) {
+        prop_assume!(quote(&c).is_some(), "contract refused anyway");
+        c.employer_type = kind;
+        let err = Quoter::new(&Referentiel::default()).quote(&c).unwrap_err();
+        prop_assert_eq!((err.code(), err.field()), ("public_employer", Some("employer_type")));
     }
 }

@@ -191,6 +191,18 @@ pub(super) fn training(state: &State, dispatch: &Dispatch) -> Html {
     }
 }
 
+/// D24: who employs the apprentice.
+const EMPLOYER_TYPES: [(&str, &str); 5] = [
+    (
+        "",
+        "Privé (ou public dont le personnel relève du droit privé)",
+    ),
+    ("territorial", "Collectivité territoriale"),
+    ("state", "État"),
+    ("hospital", "Hôpital public"),
+    ("other_public", "Autre employeur public"),
+];
+
 pub(super) fn employer(state: &State, dispatch: &Dispatch) -> Html {
     let suggestions: Vec<Suggestion> = state
         .branch_hits
@@ -244,6 +256,9 @@ pub(super) fn employer(state: &State, dispatch: &Dispatch) -> Html {
                 {oninput}
                 {onpick}
             />
+            { select_field(state, &dispatch.to_callback(), Field::EmployerType, "Type d'employeur",
+                "Un employeur public dont le personnel ne relève pas du droit privé n'est pas financé par un OPCO. \
+                 Un EPIC est un employeur privé.", &EMPLOYER_TYPES) }
             if let Some(b) = branch {
                 <p class="note" id="branch-info">
                     { match b.idcc { Some(i) => format!("IDCC {i}"), None => "Branche".to_owned() } }

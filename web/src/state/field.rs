@@ -57,6 +57,8 @@ pub enum Field {
     TutorAid,
     /// The year of the training cycle the contract starts in (1, 2 or 3).
     CycleYear,
+    /// Private or public employer (D24).
+    EmployerType,
     /// A company of 250 or more: committed to the alternance quota or not (D21).
     AlternanceQuota,
     /// D21's 5 % route, in per cent.
@@ -69,7 +71,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order of the form.
-    pub const ALL: [Field; 29] = [
+    pub const ALL: [Field; 30] = [
         Field::SignedOn,
         Field::Start,
         Field::End,
@@ -95,6 +97,7 @@ impl Field {
         Field::MonthlySalary,
         Field::TutorAid,
         Field::CycleYear,
+        Field::EmployerType,
         Field::AlternanceQuota,
         Field::InsertionShare,
         Field::AlternantShare,
@@ -174,6 +177,7 @@ impl Field {
             Field::MonthlySalary => "monthly_salary",
             Field::TutorAid => "tutor_aid",
             Field::CycleYear => "cycle_year",
+            Field::EmployerType => "employer_type",
             Field::AlternanceQuota => "alternance_quota",
             Field::InsertionShare => "insertion_share",
             Field::AlternantShare => "alternant_share",
@@ -208,6 +212,7 @@ impl Field {
             Field::MonthlySalary => "monthly_salary",
             Field::TutorAid => "tutor_aid",
             Field::CycleYear => "cycle_year",
+            Field::EmployerType => "employer_type",
             Field::AlternanceQuota => "alternance_quota",
             Field::InsertionShare => "insertion_share",
             Field::AlternantShare => "alternant_share",

@@ -213,6 +213,16 @@ fn catalogue_unknown_field() {
 }
 
 #[test]
+fn catalogue_public_employer() {
+    contract_refused(
+        r#"{"signed_on": "2026-09-14", "start": "2026-09-14", "end": "2028-09-13", "price": 9000, "level": 4,
+            "employer_type": "territorial"}"#,
+        "public_employer",
+        Some("employer_type"),
+    );
+}
+
+#[test]
 fn catalogue_data() {
     // The library: a parameter file that does not read.
     let err = RuleBook::from_toml("supported_from = [").unwrap_err();

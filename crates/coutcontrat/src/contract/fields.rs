@@ -245,6 +245,10 @@ contract_inputs! {
         label: "Licence professionnelle en un an", value: "OUI|NON",
         help: "Licence professionnelle préparée en un an (D6222-32 : salaire de deuxième année).",
         doc: "employer's whole cost: a licence professionnelle prepared in one year (second-year salary)";
+    employer_type: Choice(&["private", "state", "territorial", "hospital", "other_public"]), required: false, bounds: None,
+        label: "Type d'employeur", value: "TYPE",
+        help: "Employeur privé (private, défaut, y compris un organisme public dont le personnel relève du droit privé, comme un EPIC) ou public : state, territorial, hospital, other_public (pas de financement par un OPCO).",
+        doc: "`\"private\"` (default, including public bodies whose staff is under private law) or a public employer: `\"state\"`, `\"territorial\"`, `\"hospital\"`, `\"other_public\"`, which no OPCO finances (D24: error `public_employer`)";
     alternance_quota: Choice(&["committed", "not_committed"]), required: false, bounds: None,
         label: "Engagement sur le seuil d'alternants", value: "ENGAGEMENT",
         help: "Entreprise de 250 salariés ou plus : engagée (committed) ou non (not_committed) à atteindre le seuil d'alternants dont dépend l'aide à l'embauche.",

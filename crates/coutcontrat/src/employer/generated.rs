@@ -53,6 +53,18 @@ steps = [
   { from = "2021-04-01", reference = "travail-emploi.gouv.fr ; décret n° 2023-1354 du 29 décembre 2023 (31 décembre de l'année suivant la conclusion)", value = { insertion_share = "0.05", alternant_share = "0.03", alternant_growth = "0.10", deadline_years_after = 1 } },
 ]
 
+# D24: the CNFPT's share of the training costs of apprentices employed by territorial authorities (whose
+# staff is not under private law: no OPCO finances them).
+[cnfpt_share]
+label = "Prise en charge des frais de formation des apprentis des collectivités par le CNFPT"
+article = "L6123-5 1° ; L6227-6"
+reference = "Loi n° 2021-1900 du 30 décembre 2021, art. 122 ; décret n° 2022-280 du 28 février 2022"
+last_checked = "2026-12-03"
+steps = [
+  { from = "2019-01-01", value = "0.5", reference = "contrats conclus avant le 1er janvier 2022 : 50 % (centre-inffo.fr, 31 décembre 2021)" },
+  { from = "2022-01-01", value = "1", reference = "contrats conclus depuis le 1er janvier 2022 : 100 % dans la limite du barème du CNFPT, frais annexes exclus (loi n° 2021-1900, art. 122 ; décret n° 2022-280)" },
+]
+
 # R10, D17: décret 2025-1031 applies from this date. A contract ending from it has its last month paid by
 # days (planned under a year, or ruptured in the aid's year); one concluded from it, under a year, its first
 # month too. A contract ended before it: every month started paid whole.
@@ -159,6 +171,17 @@ pub(super) fn employer_book() -> EmployerBook {
             steps: vec![
                 RawStep { from: date(2020, 7, 1), value: QuotaRule { insertion_share: dec(5, 2), alternant_share: dec(3, 2), alternant_growth: dec(10, 2), deadline_years_after: 0, }, to_confirm: false, article: None, reference: Some(text("travail-emploi.gouv.fr, aide exceptionnelle : quota au 31 décembre 2021 pour les contrats conclus entre le 1er juillet 2020 et le 31 mars 2021")) },
                 RawStep { from: date(2021, 4, 1), value: QuotaRule { insertion_share: dec(5, 2), alternant_share: dec(3, 2), alternant_growth: dec(10, 2), deadline_years_after: 1, }, to_confirm: false, article: None, reference: Some(text("travail-emploi.gouv.fr ; décret n° 2023-1354 du 29 décembre 2023 (31 décembre de l'année suivant la conclusion)")) },
+            ],
+        }),
+        cnfpt_share: Dated::generated("cnfpt_share", RawParam {
+            label: text("Prise en charge des frais de formation des apprentis des collectivités par le CNFPT"),
+            article: text("L6123-5 1° ; L6227-6"),
+            reference: text("Loi n° 2021-1900 du 30 décembre 2021, art. 122 ; décret n° 2022-280 du 28 février 2022"),
+            last_checked: date(2026, 12, 3),
+            unit: None,
+            steps: vec![
+                RawStep { from: date(2019, 1, 1), value: dec(5, 1), to_confirm: false, article: None, reference: Some(text("contrats conclus avant le 1er janvier 2022 : 50 % (centre-inffo.fr, 31 décembre 2021)")) },
+                RawStep { from: date(2022, 1, 1), value: dec(1, 0), to_confirm: false, article: None, reference: Some(text("contrats conclus depuis le 1er janvier 2022 : 100 % dans la limite du barème du CNFPT, frais annexes exclus (loi n° 2021-1900, art. 122 ; décret n° 2022-280)")) },
             ],
         }),
         smic_monthly: Dated::generated("smic_monthly", RawParam {

@@ -5,6 +5,7 @@ mod explanations;
 mod npec;
 mod output;
 mod participation;
+mod public;
 mod schedule;
 mod validate;
 pub(crate) mod warnings;
@@ -269,6 +270,7 @@ impl<'a> Quoter<'a> {
     /// ```
     pub fn quote(&self, contract: &Contract) -> Result<Quote> {
         let rules = validate(contract, self.rules)?;
+        public::refuse_public_employer(contract, self.employer)?;
         let first_anniversary = add_years(contract.start, 1);
         let mut ctx = Ctx {
             contract,
