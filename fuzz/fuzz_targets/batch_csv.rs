@@ -43,7 +43,11 @@ fuzz_target!(|data: &[u8]| {
     for (i, (row_in, row_out)) in input.iter().zip(&output).enumerate() {
         assert_eq!(row_out.len(), width + FIGURES.len(), "row {i}");
         for cell in row_out {
-            assert!(!is_formula(cell), "row {i}: {:?}", String::from_utf8_lossy(cell));
+            assert!(
+                !is_formula(cell),
+                "row {i}: {:?}",
+                String::from_utf8_lossy(cell)
+            );
         }
         let copied: Vec<&[u8]> = row_out.iter().take(width).collect();
         let expected: Vec<Vec<u8>> = (0..width)
@@ -64,7 +68,9 @@ fn is_formula(cell: &[u8]) -> bool {
     let rest = text.trim_start_matches(' ');
     let negative_number = rest.strip_prefix('-').is_some_and(|n| {
         let (int, frac) = n.split_once(['.', ',']).unwrap_or((n, "0"));
-        !int.is_empty() && !frac.is_empty() && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+        !int.is_empty()
+            && !frac.is_empty()
+            && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
     });
     rest.starts_with(['=', '+', '-', '@', '\t', '\r']) && !negative_number
 }
