@@ -169,6 +169,7 @@ pub fn parse_amount(raw: &str) -> std::result::Result<Option<Decimal>, String> {
 /// [`parse_amount`] of a workbook's cell, which also refuses an amount beyond what a quote accepts
 /// ([`coutcontrat::money::MAX_AMOUNT_EUROS`]): bug 4 of issue 17, a cell of 1e28 imported, then every quote on
 /// its row panicked.
+#[cfg(feature = "import")]
 pub(crate) fn parse_cell_amount(raw: &str) -> std::result::Result<Option<Decimal>, String> {
     let value = parse_amount(raw)?;
     match value {

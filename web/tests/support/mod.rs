@@ -134,16 +134,11 @@ fn respond(mut stream: TcpStream, dir: Option<&Path>, pages: &Pages) {
     let _ = stream.write_all(&body);
 }
 
+/// The server's types; a test page of its own, named without an extension, is HTML.
 fn content_type(file: &Path) -> &'static str {
-    match file.extension().and_then(|e| e.to_str()) {
-        Some("html") | None => "text/html; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("json") => "application/json",
-        Some("wasm") => "application/wasm",
-        Some("css") => "text/css; charset=utf-8",
-        Some("png") => "image/png",
-        Some("svg") => "image/svg+xml",
-        _ => "application/octet-stream",
+    match file.extension() {
+        None => "text/html; charset=utf-8",
+        Some(_) => coutcontrat_serve::content_type(file),
     }
 }
 

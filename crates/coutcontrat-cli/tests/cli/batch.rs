@@ -319,28 +319,19 @@ fn is_formula(cell: &str) -> bool {
 
 /// A data directory whose only version is tagged `tag`, with one row (RNCP41000, CPNE 901, 8 000 €).
 fn data_tagged(tag: &str) -> tempfile::TempDir {
-    use coutcontrat::referentiel::{NpecRow, TableVersion};
+    use coutcontrat::referentiel::NpecRow;
     use jiff::civil::date;
     let dir = tempfile::tempdir().unwrap();
-    let version = TableVersion {
-        tag: tag.into(),
-        published: date(2026, 8, 29),
-        applies_from: date(2026, 9, 1),
-        applies_until: None,
-        source_file: "test.xlsx".into(),
-        source_sha256: None,
-        legal_basis: String::new(),
-        synthetic: true,
-        note: "test".into(),
-        rows: vec![NpecRow::simple(
+    let version = crate::common::test_version(
+        tag,
+        vec![NpecRow::simple(
             "RNCP41000",
             "BTS Management opérationnel de la sécurité",
             901,
             "8000",
             date(2026, 9, 1),
         )],
-        mapping: None,
-    };
+    );
     coutcontrat_referentiel::write_version(
         &coutcontrat_referentiel::version_dir(dir.path(), &version),
         &version,

@@ -179,3 +179,24 @@ pub fn at<'a>(value: &'a Value, path: &str) -> Option<Value> {
     }
     Some(current.clone())
 }
+
+/// A synthetic version of the 2026 référentiel for a test: tagged `tag`, holding `rows`, no CPNE-IDCC sheet.
+pub fn test_version(
+    tag: &str,
+    rows: Vec<coutcontrat::referentiel::NpecRow>,
+) -> coutcontrat::referentiel::TableVersion {
+    use jiff::civil::date;
+    coutcontrat::referentiel::TableVersion {
+        tag: tag.into(),
+        published: date(2026, 8, 29),
+        applies_from: date(2026, 9, 1),
+        applies_until: None,
+        source_file: "test.xlsx".into(),
+        source_sha256: None,
+        legal_basis: String::new(),
+        synthetic: true,
+        note: "test".into(),
+        rows,
+        mapping: None,
+    }
+}

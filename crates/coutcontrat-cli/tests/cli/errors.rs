@@ -154,16 +154,6 @@ fn ambiguous_data(dir: &Path) -> PathBuf {
         ..NpecRow::simple("RNCP41000", "BTS MOS", cpne, amount, date(2026, 9, 1))
     };
     let version = TableVersion {
-        tag: "test-2026".into(),
-        published: date(2026, 8, 29),
-        applies_from: date(2026, 9, 1),
-        applies_until: None,
-        source_file: "test.xlsx".into(),
-        source_sha256: None,
-        legal_basis: String::new(),
-        synthetic: true,
-        note: "test".into(),
-        rows: vec![row(901, "8000"), row(902, "8500")],
         mapping: Some(vec![
             CpneIdcc {
                 cpne: 901,
@@ -174,6 +164,7 @@ fn ambiguous_data(dir: &Path) -> PathBuf {
                 idcc: 3252,
             },
         ]),
+        ..crate::common::test_version("test-2026", vec![row(901, "8000"), row(902, "8500")])
     };
     let data = dir.join("data");
     coutcontrat_referentiel::write_version(

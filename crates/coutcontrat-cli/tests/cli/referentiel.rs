@@ -333,20 +333,6 @@ fn ambiguous_data() -> tempfile::TempDir {
         )
     };
     let version = TableVersion {
-        tag: "test-2026".into(),
-        published: date(2026, 8, 29),
-        applies_from: date(2026, 9, 1),
-        applies_until: None,
-        source_file: "test.xlsx".into(),
-        source_sha256: None,
-        legal_basis: String::new(),
-        synthetic: true,
-        note: "test".into(),
-        rows: vec![
-            row(901, "Branche A", "8000"),
-            row(902, "Branche B", "8500"),
-            row(903, "Branche C", "9000"),
-        ],
         mapping: Some(vec![
             CpneIdcc {
                 cpne: 901,
@@ -361,6 +347,14 @@ fn ambiguous_data() -> tempfile::TempDir {
                 idcc: 3252,
             },
         ]),
+        ..crate::common::test_version(
+            "test-2026",
+            vec![
+                row(901, "Branche A", "8000"),
+                row(902, "Branche B", "8500"),
+                row(903, "Branche C", "9000"),
+            ],
+        )
     };
     coutcontrat_referentiel::write_version(
         &dir.path().join("referentiel").join("test-2026"),

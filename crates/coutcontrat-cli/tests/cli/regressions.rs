@@ -210,20 +210,11 @@ fn hostile_data() -> tempfile::TempDir {
     row.cpne_label = HOSTILE_CPNE.to_owned();
     row.diploma_type = "BTS\u{1b}]0;titre\u{7}".to_owned();
     let version = TableVersion {
-        tag: "test-2026".into(),
-        published: date(2026, 8, 29),
-        applies_from: date(2026, 9, 1),
-        applies_until: None,
-        source_file: "test.xlsx".into(),
-        source_sha256: None,
-        legal_basis: String::new(),
-        synthetic: true,
-        note: "test".into(),
-        rows: vec![row],
         mapping: Some(vec![CpneIdcc {
             cpne: 901,
             idcc: 3252,
         }]),
+        ..crate::common::test_version("test-2026", vec![row])
     };
     coutcontrat_referentiel::write_version(
         &dir.path().join("referentiel").join("test-2026"),
