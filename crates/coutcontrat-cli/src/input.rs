@@ -38,9 +38,11 @@ impl Args for ContractFlags {
                     .require_equals(true)
                     .default_missing_value("true"),
                 FieldKind::Choice(words) => arg.value_parser(words.to_vec()),
-                FieldKind::Amount | FieldKind::Share | FieldKind::Count | FieldKind::Number => {
-                    arg.allow_negative_numbers(true)
-                }
+                FieldKind::Amount
+                | FieldKind::Share
+                | FieldKind::Count
+                | FieldKind::Hours
+                | FieldKind::Number => arg.allow_negative_numbers(true),
                 FieldKind::Date | FieldKind::Code => arg,
             };
             cmd = cmd.arg(arg);

@@ -83,6 +83,12 @@ pub struct Contract {
     pub rqth_majoration: Option<Decimal>,
     /// Share of the teaching given at distance, 0 to 1.
     pub distance_share: Option<Decimal>,
+    /// Hours of teaching at distance (Cerfa), with `cfa_hours` (D27).
+    pub distance_hours: Option<Decimal>,
+    /// Total hours of teaching in the CFA (Cerfa) (D27).
+    pub cfa_hours: Option<Decimal>,
+    /// The certification is exempt from the distance minoration (D27), when said.
+    pub distance_exempt: Option<bool>,
     /// The duration was reduced (Cerfa derogation 21, L6222-7-1).
     pub reduced_duration: bool,
     /// Frais annexes.
@@ -161,6 +167,9 @@ impl Contract {
             price_basis: PriceBasis::Annual,
             rqth_majoration: None,
             distance_share: None,
+            distance_hours: None,
+            cfa_hours: None,
+            distance_exempt: None,
             reduced_duration: false,
             annexes: Annexes::default(),
             cfa_entry_on: None,
@@ -376,6 +385,12 @@ pub struct ContractInput {
     pub rqth_majoration: Option<Loose>,
     #[serde(default)]
     pub distance_share: Option<Loose>,
+    #[serde(default)]
+    pub distance_hours: Option<Loose>,
+    #[serde(default)]
+    pub cfa_hours: Option<Loose>,
+    #[serde(default)]
+    pub distance_exempt: Option<Loose>,
     #[serde(default)]
     pub reduced_duration: Option<Loose>,
     #[serde(default)]
@@ -689,6 +704,11 @@ impl ContractInput {
             price_basis,
             rqth_majoration: dec(&self.rqth_majoration, "rqth_majoration", false)?,
             distance_share: dec(&self.distance_share, "distance_share", true)?,
+            distance_hours: dec(&self.distance_hours, "distance_hours", false)?,
+            cfa_hours: dec(&self.cfa_hours, "cfa_hours", false)?,
+            distance_exempt: present(&self.distance_exempt)
+                .map(|t| parse_bool(t, "distance_exempt"))
+                .transpose()?,
             reduced_duration: flag(&self.reduced_duration, "reduced_duration")?,
             annexes,
             cfa_entry_on: date(&self.cfa_entry_on, "cfa_entry_on")?,

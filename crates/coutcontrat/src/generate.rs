@@ -62,7 +62,7 @@ macro_rules! emit_struct {
 }
 emit_struct! {
     DistanceRule { applies, threshold, rate, floor }
-    DistanceExemptions { complete, rncp }
+    DistanceExemptions { applies, complete, rncp }
     ParticipationRule { applies, min_level, lump_sum, new_employer_lump_sum, probation_share, probation_days }
     AnnexesRule { night, meal, equipment_cap }
     PrecontractRule { max_months, days_per_year }

@@ -313,4 +313,28 @@ proptest! {
         let err = Quoter::new(&Referentiel::default()).quote(&c).unwrap_err();
         prop_assert_eq!((err.code(), err.field()), ("public_employer", Some("employer_type")));
     }
+
+    /// D27: the 80 % test on the Cerfa's hours is exact (`distance × 5 ≥ total × 4`), and the same share
+    /// gives the same annual NPEC.
+    #[test]
+    fn hours_at_distance_minorate_exactly_from_80_percent(
+        total in 1u32..3000,
+        per_mille in 0u32..=1000,
+        npec in cents(15_000),
+    ) {
+        let distance = total * per_mille / 1000;
+        let mut c = Contract::new(date(2026, 1, 10), date(2026, 1, 10), date(2028, 1, 9), npec)
+            .with_manual_npec(npec)
+            .with_level(5);
+        c.distance_hours = Some(Decimal::from(distance));
+        c.cfa_hours = Some(Decimal::from(total));
+        c.distance_exempt = Some(false);
+        let q = quote(&c).expect("a valid contract");
+        prop_assert_eq!(q.npec.minoration.is_some(), distance * 5 >= total * 4);
+        let mut by_share = c.clone();
+        by_share.distance_hours = None;
+        by_share.cfa_hours = None;
+        by_share.distance_share = Some(Decimal::from(distance) / Decimal::from(total));
+        prop_assert_eq!(quote(&by_share).expect("a valid contract").npec.annual, q.npec.annual);
+    }
 }

@@ -383,6 +383,8 @@ pub(super) fn apprentice(state: &State, dispatch: &Dispatch) -> Html {
                         { text_field(state, dispatch, Field::DistanceShare, "Part de l'enseignement à distance, en %",
                             &distance_hint) }
                     }
+                    { checkbox(state, dispatch, Flag::DistanceExempt, "La certification figure dans l'arrêté du 26 novembre 2025",
+                        "Ces certifications, enseignées à distance par tous leurs CFA, ne sont pas minorées (contrats conclus depuis le 30 novembre 2025).") }
                 </div>
             }
         </fieldset>

@@ -84,6 +84,7 @@ pub fn kind(field: Field) -> Kind {
         Some(FieldKind::Amount) => Kind::Money,
         Some(FieldKind::Share) => Kind::Percent,
         Some(FieldKind::Count | FieldKind::Number) => Kind::Count,
+        Some(FieldKind::Hours) => Kind::Hours,
         _ => Kind::Hours,
     }
 }

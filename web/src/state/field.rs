@@ -166,7 +166,7 @@ impl Field {
             Field::RqthMajoration => "rqth_majoration",
             Field::DistanceShare => "distance_share",
             Field::DistanceHours => "distance_hours",
-            Field::TotalHours => "total_hours",
+            Field::TotalHours => "cfa_hours",
             Field::RuptureOn => "rupture_on",
             Field::CfaEntryOn => "cfa_entry_on",
             Field::Nights => "annexes.nights",
@@ -201,7 +201,7 @@ impl Field {
             Field::RqthMajoration => "rqth_majoration",
             Field::DistanceShare => "distance_share",
             Field::DistanceHours => "distance_hours",
-            Field::TotalHours => "total_hours",
+            Field::TotalHours => "cfa_hours",
             Field::RuptureOn => "rupture_on",
             Field::CfaEntryOn => "cfa_entry_on",
             Field::Nights => "annexes-nights",
@@ -261,17 +261,20 @@ pub enum Flag {
     AfterRuptureNewEmployer,
     /// A licence professionnelle prepared in one year (second-year salary, D6222-32).
     LicencePro,
+    /// The certification is in the arrêté's list of exemptions from the distance minoration (D27).
+    DistanceExempt,
 }
 
 impl Flag {
     /// Every flag.
-    pub const ALL: [Flag; 6] = [
+    pub const ALL: [Flag; 7] = [
         Flag::Rqth,
         Flag::Distance,
         Flag::ReducedDuration,
         Flag::RuptureDuringProbation,
         Flag::AfterRuptureNewEmployer,
         Flag::LicencePro,
+        Flag::DistanceExempt,
     ];
 
     /// The name in the share link (and the id of its box).
@@ -283,6 +286,7 @@ impl Flag {
             Flag::RuptureDuringProbation => "rupture_during_probation",
             Flag::AfterRuptureNewEmployer => "after_rupture_new_employer",
             Flag::LicencePro => "licence_pro",
+            Flag::DistanceExempt => "distance_exempt",
         }
     }
 

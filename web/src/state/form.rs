@@ -128,13 +128,13 @@ impl Form {
                         Loose(format!("{t} %"))
                     }
                 }),
-                DistanceMode::Hours => match self.hours_share() {
-                    Ok(share) => share.map(|s| Loose(s.normalize().to_string())),
-                    Err(e) => {
+                // The hours go to the core (D27: its 80 % test is exact); the page checks them first.
+                DistanceMode::Hours => {
+                    if let Err(e) = self.hours_share() {
                         errors.push(e);
-                        None
                     }
-                },
+                    None
+                }
             }
         };
         // The box says the apprentice has a RQTH (hiring aid); the CFA's majoration is optional.
@@ -150,6 +150,17 @@ impl Form {
             if let Some(spec) = fields::spec(field.key()) {
                 *(spec.slot)(&mut input) = text(field);
             }
+        }
+        // The hours count only when given as such, and when checked by the page.
+        let hours_given = self.flag(Flag::Distance)
+            && self.distance_mode == DistanceMode::Hours
+            && self.hours_share().is_ok_and(|s| s.is_some());
+        if !hours_given {
+            input.distance_hours = None;
+            input.cfa_hours = None;
+        }
+        if !self.flag(Flag::Distance) {
+            input.distance_exempt = None;
         }
         // The quota's shares are typed in per cent, like the distance share.
         for field in Field::QUOTA_SHARES {

@@ -55,6 +55,8 @@ impl Key {
             return Some(Key::Flag(flag));
         }
         match key {
+            // Links made before the hours were the core's (D27) named the total so.
+            "total_hours" => Some(Key::Field(Field::TotalHours)),
             "price_basis" => Some(Key::PriceBasis),
             "distance_mode" => Some(Key::DistanceMode),
             DEBUG_PANIC | "mode" => Some(Key::Page),

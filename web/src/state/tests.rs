@@ -196,6 +196,11 @@ fn the_share_link_reproduces_the_form_and_the_quote() {
     assert_eq!(opened.form, state.form);
     assert_eq!(opened.outcome, state.outcome);
     assert!(opened.outcome.quote.is_some());
+    // The hours reach the core as the Cerfa's (D27); a link made when the total was `total_hours` opens alike.
+    assert!(link.contains("cfa_hours=400"), "{link}");
+    let old_link = link.replace("cfa_hours=", "total_hours=");
+    let reopened = State::from_query(&format!("?{old_link}"), date(2030, 1, 1), catalog);
+    assert_eq!(reopened.form, state.form);
     // A link with nothing the page knows gives the defaults.
     assert_eq!(
         State::from_query("?utm_source=x", today(), catalog).form,

@@ -25,6 +25,8 @@ pub enum FieldKind {
     Share,
     /// A whole number of things (nights, employees).
     Count,
+    /// A number of hours, possibly with a fraction (the Cerfa's teaching hours).
+    Hours,
     /// A whole number from a short list (a level, a year of the cycle).
     Number,
     /// A code (RNCP, IDCC, CPNE).
@@ -197,6 +199,18 @@ contract_inputs! {
         label: "Part à distance", value: "PART",
         help: "Part de l'enseignement à distance, de 0 à 1 (0.8) ou en pourcentage (80 %).",
         doc: "share of the teaching at distance, 0–1, or `\"80 %\"`";
+    distance_hours: Hours, required: false, bounds: None,
+        label: "Heures à distance", value: "HEURES",
+        help: "Heures d'enseignement à distance (Cerfa), avec --cfa-hours, à la place de --distance-share.",
+        doc: "hours of teaching at distance (Cerfa), with `cfa_hours`, instead of `distance_share` (D27)";
+    cfa_hours: Hours, required: false, bounds: None,
+        label: "Heures de formation en CFA", value: "HEURES",
+        help: "Heures de formation en CFA au total (Cerfa), avec --distance-hours.",
+        doc: "total hours of teaching in the CFA (Cerfa), with `distance_hours` (D27)";
+    distance_exempt: Flag, required: false, bounds: None,
+        label: "Certification exemptée de la minoration", value: "OUI|NON",
+        help: "La certification figure dans l'arrêté du 26 novembre 2025 : pas de minoration à distance (contrats conclus depuis le 30 novembre 2025).",
+        doc: "the certification is in the arrêté du 26 novembre 2025: no distance minoration (contracts concluded from 2025-11-30, D27); `false` says it is not";
     reduced_duration: Flag, required: false, bounds: None,
         label: "Durée réduite (dérogation 21)", value: "OUI|NON",
         help: "Durée réduite (dérogation 21 du Cerfa, L6222-7-1).",
@@ -288,6 +302,7 @@ pub fn markdown_table() -> String {
             Amount => "amount".to_owned(),
             Share => "share".to_owned(),
             Count => "count".to_owned(),
+            Hours => "hours".to_owned(),
             Number => "number".to_owned(),
             Code => "code".to_owned(),
             Choice(words) => words

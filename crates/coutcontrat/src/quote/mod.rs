@@ -1,6 +1,7 @@
 //! The quote: from one contract and a référentiel to every figure of the money flow, each explained.
 
 mod annexes;
+mod distance;
 mod explanations;
 mod npec;
 mod output;
@@ -305,13 +306,37 @@ impl<'a> Quoter<'a> {
 
         // D5, R2b: distance minoration.
         let mut annual = base;
-        if let Some(share) = c.distance_share {
+        if let Some(distance) = distance::distance(c)? {
             let d = &rules.distance;
-            let exempt = c
-                .rncp
-                .as_ref()
-                .is_some_and(|r| rules.distance_exemptions.rncp.contains(r));
-            if d.applies && share >= d.threshold && !exempt {
+            let share = distance.share();
+            let exemptions = &rules.distance_exemptions;
+            // D27: exempt by the list, or as the contract says once the arrêté applies.
+            let exempt = c.rncp.as_ref().is_some_and(|r| exemptions.rncp.contains(r))
+                || (exemptions.applies && c.distance_exempt == Some(true));
+            if !d.applies {
+                explain!(
+                    ctx,
+                    "npec.annual",
+                    "D27",
+                    &rules.sources.distance.article,
+                    format!(
+                        "enseignement à distance déclaré : pas de minoration pour un contrat conclu le {} (avant le décret n° 2025-586)",
+                        c.signed_on
+                    ),
+                );
+            } else if c.distance_exempt == Some(true) && !exemptions.applies {
+                explain!(
+                    ctx,
+                    "npec.annual",
+                    "D27",
+                    &rules.sources.distance_exemptions.article,
+                    format!(
+                        "certification déclarée exemptée, mais l'exemption ne vaut pas pour un contrat conclu le {} ({})",
+                        c.signed_on, rules.sources.distance_exemptions.reference
+                    ),
+                );
+            }
+            if d.applies && distance.reaches(d.threshold) && !exempt {
                 let minorated = Decimal::ONE
                     .checked_sub(d.rate)
                     .and_then(|kept| base.checked_mul(kept))
@@ -340,7 +365,7 @@ impl<'a> Quoter<'a> {
                     before: Money::from_decimal(base),
                     after: Money::from_decimal(annual),
                 });
-                if !rules.distance_exemptions.complete {
+                if !rules.distance_exemptions.complete && c.distance_exempt.is_none() {
                     let reference = &rules.sources.distance_exemptions.reference;
                     ctx.warn(
                         "distance_exemptions_unknown",

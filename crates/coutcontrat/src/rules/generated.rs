@@ -48,8 +48,10 @@ steps = [
   { from = "2025-07-01", value = { applies = true, threshold = "0.80", rate = "0.20", floor = "4000" } },
 ]
 
-# D5, R2b II: certifications exempt from the minoration. The arrêté lists 33 certifications whose codes were
-# not found: until they are entered, `complete = false` makes every minoration carry a warning.
+# D5, R2b II, D27: certifications exempt from the minoration, for contracts concluded from the step where
+# `applies` is true (the arrêté's date). The arrêté lists 33 certifications whose codes were not found: until they
+# are entered, `complete = false` makes every minoration that they could decide carry a warning, unless the
+# contract says `distance_exempt`.
 [distance_exemptions]
 label = "Certifications exemptées de la minoration à distance"
 article = "D6332-82-1 II"
@@ -57,7 +59,7 @@ reference = "Arrêté du 26 novembre 2025 (33 certifications ; liste non encore 
 last_checked = "2026-10-06"
 steps = [
   { from = "2021-01-01", value = { complete = true, rncp = [] } },
-  { from = "2025-11-30", value = { complete = false, rncp = [] } },
+  { from = "2025-11-30", value = { applies = true, complete = false, rncp = [] } },
 ]
 
 # D7, R2a: RQTH majoration cap (per execution year).
@@ -194,8 +196,8 @@ pub(super) fn rule_book() -> RuleBook {
             last_checked: date(2026, 10, 6),
             unit: None,
             steps: vec![
-                RawStep { from: date(2021, 1, 1), value: DistanceExemptions { complete: true, rncp: vec![], }, to_confirm: false, article: None, reference: None },
-                RawStep { from: date(2025, 11, 30), value: DistanceExemptions { complete: false, rncp: vec![], }, to_confirm: false, article: None, reference: None },
+                RawStep { from: date(2021, 1, 1), value: DistanceExemptions { applies: false, complete: true, rncp: vec![], }, to_confirm: false, article: None, reference: None },
+                RawStep { from: date(2025, 11, 30), value: DistanceExemptions { applies: true, complete: false, rncp: vec![], }, to_confirm: false, article: None, reference: None },
             ],
         }),
         rqth_cap: Dated::generated("rqth_cap", RawParam {

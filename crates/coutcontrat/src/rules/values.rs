@@ -44,6 +44,9 @@ pub struct DistanceRule {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DistanceExemptions {
+    /// The exemption of D6332-82-1 II is in force (the arrêté applies, D27): a contract may be exempt.
+    #[serde(default)]
+    pub applies: bool,
     /// False while the arrêté's list has not been entered.
     pub complete: bool,
     /// RNCP codes exempt.
