@@ -95,6 +95,10 @@ codes! {
         HiringAidRegimeUnknown = "hiring_aid_regime_unknown";
         /// Employer's whole cost: the agreed salary is below the minimum.
         SalaryBelowMinimum = "salary_below_minimum";
+        /// Employer's whole cost: from 21, no conventional minimum was given; the SMIC is used (D26).
+        ConventionalMinimumUnknown = "conventional_minimum_unknown";
+        /// Employer's whole cost: the conventional minimum given is not above the SMIC (D26).
+        ConventionalMinimumUnused = "conventional_minimum_unused";
         /// Employer's whole cost: the SMIC used is to be confirmed.
         SmicToConfirm = "smic_to_confirm";
         /// Employer's whole cost: the maître d'apprentissage aid was capped.

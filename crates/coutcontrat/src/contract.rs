@@ -109,6 +109,10 @@ pub struct Contract {
     pub cycle_year: Option<u8>,
     /// A licence professionnelle prepared in one year (D6222-32: second-year salary).
     pub licence_pro: bool,
+    /// The conventional minimum monthly salary of the job (D26).
+    pub conventional_minimum: Option<Decimal>,
+    /// A one-year contract for a same-level, directly related diploma: +15 points (D6222-30).
+    pub same_level_related_diploma: bool,
     /// Who employs the apprentice: private (the OPCO finances) or public (D24).
     pub employer_type: EmployerType,
     /// A company of 250 or more: its commitment to the alternance quota (D21).
@@ -180,6 +184,8 @@ impl Contract {
             tutor_aid: None,
             cycle_year: None,
             licence_pro: false,
+            conventional_minimum: None,
+            same_level_related_diploma: false,
             employer_type: EmployerType::Private,
             alternance_quota: None,
             insertion_share: None,
@@ -411,6 +417,10 @@ pub struct ContractInput {
     pub cycle_year: Option<Loose>,
     #[serde(default)]
     pub licence_pro: Option<Loose>,
+    #[serde(default)]
+    pub conventional_minimum: Option<Loose>,
+    #[serde(default)]
+    pub same_level_related_diploma: Option<Loose>,
     #[serde(default)]
     pub employer_type: Option<Loose>,
     #[serde(default)]
@@ -731,6 +741,11 @@ impl ContractInput {
                 })
                 .transpose()?,
             licence_pro: flag(&self.licence_pro, "licence_pro")?,
+            conventional_minimum: dec(&self.conventional_minimum, "conventional_minimum", false)?,
+            same_level_related_diploma: flag(
+                &self.same_level_related_diploma,
+                "same_level_related_diploma",
+            )?,
             employer_type: match present(&self.employer_type)
                 .map(str::to_ascii_lowercase)
                 .as_deref()

@@ -248,6 +248,11 @@ fn employer(toml: &str) -> String {
     dated(&mut o, "aid_day_proration", &book.aid_day_proration);
     dated(&mut o, "alternance_quota", &book.alternance_quota);
     dated(&mut o, "cnfpt_share", &book.cnfpt_share);
+    dated(
+        &mut o,
+        "related_diploma_points",
+        &book.related_diploma_points,
+    );
     dated(&mut o, "smic_monthly", &book.smic_monthly);
     dated(&mut o, "salary_grid", &book.salary_grid);
     dated(&mut o, "tutor_aid", &book.tutor_aid);

@@ -80,6 +80,10 @@ pub(super) fn net_cost(state: &State, dispatch: &Dispatch) -> Html {
                 "Pour un contrat qui commence en cours de cycle, le salaire minimum suit l'année du cycle.", &CYCLE) }
             { checkbox(state, dispatch, Flag::LicencePro, "Licence professionnelle préparée en un an",
                 "Le salaire minimum est alors celui d'une deuxième année.") }
+            { text_field(state, dispatch, Field::ConventionalMinimum, "Salaire minimum conventionnel de l'emploi, en euros par mois (facultatif)",
+                "À partir de 21 ans, le minimum de l'apprenti se calcule sur lui s'il dépasse le SMIC (convention collective).") }
+            { checkbox(state, dispatch, Flag::SameLevelRelatedDiploma, "Diplôme de même niveau que le précédent, en rapport direct avec lui",
+                "Contrat d'un an au plus : le minimum est majoré de 15 points, sans dépasser le SMIC (D6222-30).") }
             { quota(state, dispatch) }
         </fieldset>
     }

@@ -57,6 +57,8 @@ pub enum Field {
     TutorAid,
     /// The year of the training cycle the contract starts in (1, 2 or 3).
     CycleYear,
+    /// The conventional minimum monthly salary of the job (D26).
+    ConventionalMinimum,
     /// Private or public employer (D24).
     EmployerType,
     /// A company of 250 or more: committed to the alternance quota or not (D21).
@@ -71,7 +73,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order of the form.
-    pub const ALL: [Field; 30] = [
+    pub const ALL: [Field; 31] = [
         Field::SignedOn,
         Field::Start,
         Field::End,
@@ -97,6 +99,7 @@ impl Field {
         Field::MonthlySalary,
         Field::TutorAid,
         Field::CycleYear,
+        Field::ConventionalMinimum,
         Field::EmployerType,
         Field::AlternanceQuota,
         Field::InsertionShare,
@@ -105,12 +108,13 @@ impl Field {
     ];
 
     /// The fields of the employer's whole cost: a message on one of them never hides the quote.
-    pub const NET_COST: [Field; 9] = [
+    pub const NET_COST: [Field; 10] = [
         Field::BirthDate,
         Field::CompanyHeadcount,
         Field::MonthlySalary,
         Field::TutorAid,
         Field::CycleYear,
+        Field::ConventionalMinimum,
         Field::AlternanceQuota,
         Field::InsertionShare,
         Field::AlternantShare,
@@ -177,6 +181,7 @@ impl Field {
             Field::MonthlySalary => "monthly_salary",
             Field::TutorAid => "tutor_aid",
             Field::CycleYear => "cycle_year",
+            Field::ConventionalMinimum => "conventional_minimum",
             Field::EmployerType => "employer_type",
             Field::AlternanceQuota => "alternance_quota",
             Field::InsertionShare => "insertion_share",
@@ -217,6 +222,7 @@ impl Field {
             Field::InsertionShare => "insertion_share",
             Field::AlternantShare => "alternant_share",
             Field::AlternantGrowth => "alternant_growth",
+            Field::ConventionalMinimum => "conventional_minimum",
         }
     }
 
@@ -263,11 +269,13 @@ pub enum Flag {
     LicencePro,
     /// The certification is in the arrêté's list of exemptions from the distance minoration (D27).
     DistanceExempt,
+    /// A one-year contract for a same-level, directly related diploma (D6222-30, D26).
+    SameLevelRelatedDiploma,
 }
 
 impl Flag {
     /// Every flag.
-    pub const ALL: [Flag; 7] = [
+    pub const ALL: [Flag; 8] = [
         Flag::Rqth,
         Flag::Distance,
         Flag::ReducedDuration,
@@ -275,6 +283,7 @@ impl Flag {
         Flag::AfterRuptureNewEmployer,
         Flag::LicencePro,
         Flag::DistanceExempt,
+        Flag::SameLevelRelatedDiploma,
     ];
 
     /// The name in the share link (and the id of its box).
@@ -287,6 +296,7 @@ impl Flag {
             Flag::AfterRuptureNewEmployer => "after_rupture_new_employer",
             Flag::LicencePro => "licence_pro",
             Flag::DistanceExempt => "distance_exempt",
+            Flag::SameLevelRelatedDiploma => "same_level_related_diploma",
         }
     }
 

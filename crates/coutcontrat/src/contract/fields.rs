@@ -259,6 +259,14 @@ contract_inputs! {
         label: "Licence professionnelle en un an", value: "OUI|NON",
         help: "Licence professionnelle préparée en un an (D6222-32 : salaire de deuxième année).",
         doc: "employer's whole cost: a licence professionnelle prepared in one year (second-year salary)";
+    conventional_minimum: Amount, required: false, bounds: None,
+        label: "Salaire minimum conventionnel", value: "EUROS",
+        help: "Salaire minimum conventionnel de l'emploi occupé, brut mensuel : à partir de 21 ans, le minimum de l'apprenti se calcule sur lui s'il dépasse le SMIC (D6222-26).",
+        doc: "employer's whole cost: the conventional minimum monthly salary of the job; from 21 the apprentice's minimum is a % of it when above the SMIC (D26)";
+    same_level_related_diploma: Flag, required: false, bounds: None,
+        label: "Diplôme de même niveau, en rapport direct", value: "OUI|NON",
+        help: "Contrat d'un an au plus pour un diplôme de même niveau que le précédent, en rapport direct avec lui : +15 points (D6222-30).",
+        doc: "employer's whole cost: a contract of at most one year preparing a diploma of the same level as, and directly related to, the one held: +15 points, never above the SMIC (D6222-30, D26)";
     employer_type: Choice(&["private", "state", "territorial", "hospital", "other_public"]), required: false, bounds: None,
         label: "Type d'employeur", value: "TYPE",
         help: "Employeur privé (private, défaut, y compris un organisme public dont le personnel relève du droit privé, comme un EPIC) ou public : state, territorial, hospital, other_public (pas de financement par un OPCO).",

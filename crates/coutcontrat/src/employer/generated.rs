@@ -106,6 +106,16 @@ reference = "D6222-26, en vigueur depuis le 1er janvier 2019 ; grille inchangée
 last_checked = "2026-10-06"
 steps = [{ from = "2019-01-01", value = { under_18 = ["0.27", "0.39", "0.55"], from_18 = ["0.43", "0.51", "0.67"], from_21 = ["0.53", "0.61", "0.78"], from_26 = ["1.00", "1.00", "1.00"] } }]
 
+# D26, D6222-30: points added to the minimum of a contract of at most one year preparing a diploma of the same
+# level as the one held and directly related to it (contracts concluded from 2020-04-01); never above 100 % of
+# the SMIC (D6222-31).
+[related_diploma_points]
+label = "Majoration d'un diplôme de même niveau en rapport direct"
+article = "D6222-30 ; D6222-31"
+reference = "D6222-30 (décret n° 2020-373 du 30 mars 2020) : majoration de 15 points"
+last_checked = "2026-12-03"
+steps = [{ from = "2020-04-01", value = "0.15" }]
+
 # R7, D6332-93: maître d'apprentissage aid, when the branch grants it.
 [tutor_aid]
 label = "Aide à la fonction de maître d'apprentissage"
@@ -182,6 +192,16 @@ pub(super) fn employer_book() -> EmployerBook {
             steps: vec![
                 RawStep { from: date(2019, 1, 1), value: dec(5, 1), to_confirm: false, article: None, reference: Some(text("contrats conclus avant le 1er janvier 2022 : 50 % (centre-inffo.fr, 31 décembre 2021)")) },
                 RawStep { from: date(2022, 1, 1), value: dec(1, 0), to_confirm: false, article: None, reference: Some(text("contrats conclus depuis le 1er janvier 2022 : 100 % dans la limite du barème du CNFPT, frais annexes exclus (loi n° 2021-1900, art. 122 ; décret n° 2022-280)")) },
+            ],
+        }),
+        related_diploma_points: Dated::generated("related_diploma_points", RawParam {
+            label: text("Majoration d'un diplôme de même niveau en rapport direct"),
+            article: text("D6222-30 ; D6222-31"),
+            reference: text("D6222-30 (décret n° 2020-373 du 30 mars 2020) : majoration de 15 points"),
+            last_checked: date(2026, 12, 3),
+            unit: None,
+            steps: vec![
+                RawStep { from: date(2020, 4, 1), value: dec(15, 2), to_confirm: false, article: None, reference: None },
             ],
         }),
         smic_monthly: Dated::generated("smic_monthly", RawParam {

@@ -176,7 +176,6 @@ pub(crate) fn net_cost(
     };
     let mut not_modelled = vec![
         "cotisations sociales patronales et leurs exonérations : non modélisées, le coût net les exclut".to_owned(),
-        "salaire minimum conventionnel de branche (à partir de 21 ans, s'il dépasse le SMIC) : non vérifié".to_owned(),
         "aides de l'Agefiph et aides des collectivités : non modélisées".to_owned(),
     ];
     let headcount = c.company_headcount.ok_or_else(|| {
@@ -416,6 +415,38 @@ pub(crate) fn net_cost(
     let mut smic_warned = false;
     let smic_checked = book.smic_monthly.last_checked();
     let mut below_minimum = false;
+    let mut conventional_unknown = false;
+    let related_points = if c.same_level_related_diploma {
+        let (points, _) = book.related_diploma_points.at(c.signed_on).ok_or_else(|| {
+            Error::new(
+                ErrorKind::UnsupportedRegime,
+                Some("same_level_related_diploma"),
+                "la majoration de D6222-30 vaut pour les contrats conclus depuis le 1er avril 2020",
+            )
+        })?;
+        if c.end > add_days(add_years(c.start, 1), -1) {
+            return Err(Error::new(
+                ErrorKind::Inconsistent,
+                Some("same_level_related_diploma"),
+                format!(
+                    "D6222-30 : contrat d'un an au plus ; celui-ci va du {} au {}",
+                    c.start, c.end
+                ),
+            ));
+        }
+        Some(points)
+    } else {
+        None
+    };
+    if let Some(conventional) = c.conventional_minimum {
+        if conventional < Decimal::ZERO {
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                Some("conventional_minimum"),
+                "le salaire minimum conventionnel ne peut pas être négatif",
+            ));
+        }
+    }
     for (k, year) in input.years.iter().enumerate() {
         let mut index = (k + offset).min(2);
         if c.licence_pro {
@@ -451,7 +482,21 @@ pub(crate) fn net_cost(
             let share =
                 Decimal::from(days_inclusive(from, to)) / Decimal::from(days_in_month(month));
             let rate = rates[index];
-            let minimum = cents(rate * smic * share);
+            // D26: from 21, a % of the conventional minimum when it is above the SMIC.
+            let from_21 = matches!(bracket, "from_21" | "from_26");
+            let reference = match c.conventional_minimum {
+                Some(conventional) if from_21 => smic.max(conventional),
+                _ => smic,
+            };
+            if from_21 && c.conventional_minimum.is_none() {
+                conventional_unknown = true;
+            }
+            let mut full_month = rate * reference;
+            // D6222-30: +15 points of the same reference, never above the SMIC (D6222-31).
+            if let Some(points) = related_points {
+                full_month = full_month.max(((rate + points) * reference).min(smic));
+            }
+            let minimum = cents(full_month * share);
             let salary = match c.monthly_salary {
                 Some(agreed) => {
                     let s = cents(agreed * share);
@@ -477,6 +522,28 @@ pub(crate) fn net_cost(
     if c.birth_date.is_none() {
         not_modelled
             .push("salaire minimum légal non vérifié : date de naissance non indiquée".to_owned());
+    }
+    if conventional_unknown {
+        warn(
+            warnings,
+            "conventional_minimum_unknown",
+            "à partir de 21 ans, le minimum de l'apprenti se calcule sur le salaire minimum conventionnel de l'emploi s'il dépasse le SMIC (D6222-26) : le SMIC est retenu".to_owned(),
+            "indiquez le salaire minimum conventionnel (conventional_minimum) de la convention collective",
+        );
+    }
+    if let Some(conventional) = c.conventional_minimum {
+        if months.iter().all(|m| conventional <= m.smic.to_decimal())
+            && months
+                .iter()
+                .any(|m| matches!(m.bracket, "from_21" | "from_26"))
+        {
+            warn(
+                warnings,
+                "conventional_minimum_unused",
+                format!("le salaire minimum conventionnel indiqué ({}) ne dépasse pas le SMIC : le SMIC est retenu", euros(conventional)),
+                "vérifiez le montant dans la convention collective",
+            );
+        }
     }
     if below_minimum {
         warn(

@@ -9,6 +9,8 @@ use crate::dates::{add_months, add_years, ordinal};
 pub(crate) const CODES: &[&str] = &[
     "amorcage",
     "amorcage_to_confirm",
+    "conventional_minimum_unknown",
+    "conventional_minimum_unused",
     "distance_exemptions_unknown",
     "duration_over_max",
     "duration_under_min",
