@@ -44,9 +44,9 @@ impl Quoter<'_> {
         ctx.cite("D23", "Maintien en CFA après une rupture", src);
         if requested > to {
             let why = if to == c.end && c.end < six_months {
-                format!("la fin prévue du contrat ({})", c.end)
+                "la fin prévue du contrat".to_owned()
             } else {
-                format!("les {months} mois qui suivent la rupture ({six_months})")
+                format!("dernier jour des {months} mois qui suivent la rupture")
             };
             ctx.warn(
                 "post_rupture_capped",
