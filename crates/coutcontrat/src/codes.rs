@@ -76,6 +76,8 @@ codes! {
         /// A probation participation (half the NPEC of the period) above what the OPCO funds for the period
         /// (D28).
         ParticipationExceedsFunding = "participation_exceeds_funding";
+        /// The stay in the CFA after a rupture was cut at six months or at the planned end (D23).
+        PostRuptureCapped = "post_rupture_capped";
         /// Days in a CFA before the contract, but a conclusion other than the start (D19).
         PrecontractStartNotSignature = "precontract_start_not_signature";
         /// The RQTH majoration was capped.
@@ -122,6 +124,8 @@ codes! {
         Balance = "balance";
         /// The frais annexes.
         Annexes = "annexes";
+        /// The days in the CFA after a rupture (D23).
+        PostRupture = "post_rupture";
     }
 }
 
@@ -134,6 +138,7 @@ impl InstalmentKind {
             InstalmentKind::Month10 => "10e mois",
             InstalmentKind::Balance => "solde",
             InstalmentKind::Annexes => "frais annexes",
+            InstalmentKind::PostRupture => "maintien en CFA après la rupture",
         }
     }
 
@@ -145,6 +150,7 @@ impl InstalmentKind {
             InstalmentKind::Month10 => "Versement du 10e mois",
             InstalmentKind::Balance => "Solde",
             InstalmentKind::Annexes => "Frais annexes",
+            InstalmentKind::PostRupture => "Maintien en CFA après la rupture",
         }
     }
 }

@@ -3,7 +3,7 @@
 use coutcontrat::dates::add_days;
 use coutcontrat::money::Money;
 use coutcontrat::{
-    contract::{EmployerType, PriceBasis},
+    contract::{EmployerType, PriceBasis, RuptureReason},
     rules::RuleBook,
     Contract, Policy, Quote, Quoter, Referentiel,
 };
@@ -39,6 +39,7 @@ prop_compose! {
         meals in 0u32..300,
         equipment in cents(900),
         entry_before in prop::option::of(0i64..90),
+        stay_after in prop::option::of(1i64..400),
     ) -> Contract {
         let start = add_days(signed_on, start_after);
         let end = add_days(start, length);
@@ -55,6 +56,7 @@ prop_compose! {
         c.annexes.meals = meals;
         c.annexes.first_equipment = equipment;
         c.cfa_entry_on = entry_before.map(|d| add_days(start, -d));
+        c.cfa_stay_until = stay_after.and_then(|s| rupture_on.map(|r| add_days(r, s)));
         c
     }
 }
@@ -91,10 +93,11 @@ proptest! {
         let sum = |f: fn(&coutcontrat::quote::YearLine) -> Money| d(q.years.iter().map(f).sum::<Money>());
         prop_assert_eq!(d(q.totals.npec), sum(|y| y.npec));
         prop_assert_eq!(d(q.totals.price), sum(|y| y.price));
-        prop_assert_eq!(d(q.totals.rqth), sum(|y| y.rqth));
+        let (post, post_rqth) = q.post_rupture.as_ref().map_or((Decimal::ZERO, Decimal::ZERO), |p| (d(p.amount), d(p.rqth)));
+        prop_assert_eq!(d(q.totals.rqth), sum(|y| y.rqth) + post_rqth);
         prop_assert_eq!(d(q.totals.employer), sum(|y| y.employer) + d(q.participation));
         let pre = q.precontract.as_ref().map_or(Decimal::ZERO, |p| d(p.amount));
-        prop_assert_eq!(d(q.totals.opco), (sum(|y| y.opco) + pre - d(q.participation)).max(Decimal::ZERO));
+        prop_assert_eq!(d(q.totals.opco), (sum(|y| y.opco) + pre - d(q.participation)).max(Decimal::ZERO) + post);
         prop_assert!(d(q.totals.opco) >= Decimal::ZERO && d(q.totals.employer) >= Decimal::ZERO);
         if c.price_basis == PriceBasis::Total {
             prop_assert_eq!(d(q.totals.price), c.price);
@@ -110,7 +113,8 @@ proptest! {
         prop_assert_eq!(paid, d(q.totals.opco) + d(q.totals.rqth) + d(q.totals.annexes));
         for i in &q.schedule {
             prop_assert!(d(i.amount) > Decimal::ZERO && is_cents(d(i.amount)));
-            prop_assert!(i.due <= add_days(c.effective_end(), 1));
+            let last = q.post_rupture.as_ref().map_or(c.effective_end(), |p| p.to.max(c.effective_end()));
+            prop_assert!(i.due <= add_days(last, 1));
         }
         prop_assert!(q.schedule.windows(2).all(|w| w[0].due <= w[1].due));
     }
@@ -132,6 +136,7 @@ proptest! {
     fn more_days_never_pay_less(mut c in contract(), extra in 1i64..400) {
         c.rupture_on = None;
         c.rupture_during_probation = false;
+        c.cfa_stay_until = None;
         let shorter = quote(&c);
         prop_assume!(shorter.is_some(), "contract refused");
         let shorter = shorter.unwrap();
@@ -164,12 +169,16 @@ proptest! {
         rupture in prop::option::of(day(date(1990, 1, 1), 365 * 60)),
         probation in any::<bool>(),
         entry in prop::option::of(day(date(1990, 1, 1), 365 * 60)),
+        stay in prop::option::of(day(date(1990, 1, 1), 365 * 60)),
+        diploma in any::<bool>(),
     ) {
         let mut c = Contract::new(signed, start, end, price).with_manual_npec(npec).with_level(level);
         c.distance_share = share;
         c.rupture_on = rupture;
         c.rupture_during_probation = probation;
         c.cfa_entry_on = entry;
+        c.cfa_stay_until = stay;
+        c.rupture_reason = diploma.then_some(RuptureReason::DiplomaObtained);
         let _ = Quoter::new(&Referentiel::default()).quote(&c);
     }
 }
@@ -295,6 +304,47 @@ proptest! {
         if c.cfa_entry_on == Some(c.start) || c.cfa_entry_on.is_none() {
             prop_assert!(q.precontract.is_none());
         }
+    }
+
+    /// D23: a stay in the CFA after a rupture is never paid beyond six months from the day after the
+    /// rupture, nor beyond the planned end; cut there, it says so.
+    #[test]
+    fn a_post_rupture_stay_never_passes_six_months_nor_the_planned_end(
+        mut c in contract(),
+        at in 0i64..=1000,
+        after in 1i64..400,
+    ) {
+        let rupture = c.rupture_on.unwrap_or_else(|| add_days(c.start, (c.end - c.start).get_days() as i64 * at / 1000));
+        c.rupture_on = Some(rupture);
+        let requested = add_days(rupture, after);
+        c.cfa_stay_until = Some(requested);
+        let q = quote(&c);
+        prop_assume!(q.is_some(), "contract refused");
+        let q = q.unwrap();
+        let capped = q.warnings.iter().any(|w| w.code == "post_rupture_capped");
+        let Some(p) = &q.post_rupture else {
+            // Only a rupture on the planned end leaves nothing to pay.
+            prop_assert_eq!(rupture, c.end);
+            prop_assert!(capped);
+            return Ok(());
+        };
+        // The six months counted with jiff, apart from the library's month arithmetic.
+        let from = rupture.tomorrow().unwrap();
+        let six_months = from.checked_add(Span::new().months(6)).unwrap().yesterday().unwrap();
+        prop_assert_eq!(p.from, from);
+        prop_assert_eq!(p.to, requested.min(six_months).min(c.end));
+        prop_assert!(p.to <= six_months && p.to <= c.end && p.from <= p.to);
+        prop_assert_eq!(p.days, (p.to - p.from).get_days() as i64 + 1);
+        prop_assert!(p.days <= 184);
+        prop_assert_eq!(capped, requested > p.to);
+        // Never more than six months of the annual NPEC, nor of the RQTH line.
+        let most = |annual: Decimal| annual * Decimal::from(184) / Decimal::from(365) + Decimal::new(2, 2);
+        prop_assert!(d(p.amount) <= most(d(q.npec.annual)), "{:?}", p);
+        if let Some(m) = p.months {
+            prop_assert!(m <= 6, "{:?}", p);
+        }
+        let rqth = c.rqth_majoration.unwrap_or_default().min(Decimal::from(4000));
+        prop_assert!(d(p.rqth) <= most(rqth), "{:?}", p);
     }
 
     /// D24: a public employer never gets an OPCO figure, whatever the contract.

@@ -978,3 +978,39 @@ fn the_alternance_quota_typed_in_per_cent_decides_a_large_companys_aid() {
         Some("2000.00")
     );
 }
+
+#[test]
+fn the_stay_after_a_rupture_gives_its_opco_line_and_travels_in_the_link() {
+    let catalog = Catalog::embedded();
+    let mut state = a2(catalog);
+    run(
+        &mut state,
+        catalog,
+        vec![
+            set(Field::RuptureOn, "15/01/2026"),
+            set(Field::CfaStayUntil, "30/09/2026"),
+        ],
+    );
+    // D23 7b at level 6: capped at 2026-07-15, 181 days of 7 000 €.
+    let want = direct(r#", "rupture_on": "2026-01-15", "cfa_stay_until": "2026-09-30""#);
+    assert_eq!(state.outcome.quote.as_ref(), Some(&want));
+    let stay = want.post_rupture.as_ref().expect("a stay line");
+    assert_eq!(stay.amount.to_string(), "3471.23");
+    assert!(want
+        .warnings
+        .iter()
+        .any(|w| w.code == "post_rupture_capped"));
+    let link = state.to_query();
+    assert!(link.contains("cfa_stay_until="), "{link}");
+    let opened = State::from_query(&link, today(), catalog);
+    assert_eq!(opened.outcome, state.outcome);
+    assert!(opened.is_open(Section::Advanced));
+    // The diploma obtained refuses it, on the stay's box, and keeps what was typed.
+    state.apply(set(Field::RuptureReason, "diploma_obtained"), catalog);
+    let e = state
+        .outcome
+        .error(Field::CfaStayUntil)
+        .expect("refused after the diploma");
+    assert!(e.message.contains("L. 6222-19"), "{}", e.message);
+    assert_eq!(state.form.text(Field::CfaStayUntil), "30/09/2026");
+}

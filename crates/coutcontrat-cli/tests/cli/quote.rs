@@ -203,6 +203,38 @@ fn the_options_give_the_same_quote_as_the_json_input() {
     }
 }
 
+/// D23: the days in the CFA after a rupture are their own line of the text quote, with the cap said.
+#[test]
+fn the_text_quote_shows_the_stay_after_a_rupture() {
+    let text = run(
+        &[
+            "quote",
+            "--signed-on=2025-08-15",
+            "--start=2025-09-01",
+            "--end=2027-08-31",
+            "--npec=7000",
+            "--price=7000",
+            "--level=5",
+            "--rupture-on=2026-01-15",
+            "--cfa-stay-until=2026-09-30",
+        ],
+        "",
+    );
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    for expected in [
+        "Maintien en CFA après la rupture (OPCO, hors plafond du prix, sans participation) : 181 jours du 16/01/2026 au 15/07/2026 : 3\u{a0}471,23\u{a0}€",
+        "demandé jusqu'au 30/09/2026 : limité au 15/07/2026",
+        "6\u{a0}098,63\u{a0}€", // the OPCO's teaching total, stay included
+        "maintien en CFA après la rupture", // its instalment
+    ] {
+        assert!(
+            text.stdout.contains(expected),
+            "missing « {expected} » in:\n{}",
+            text.stdout
+        );
+    }
+}
+
 #[test]
 fn boolean_options_take_an_optional_value() {
     let base = [

@@ -21,6 +21,7 @@ pub(crate) const CODES: &[&str] = &[
     "hiring_aid_regime_unknown",
     "participation_exceeds_funding",
     "participation_exceeds_opco",
+    "post_rupture_capped",
     "precontract_start_not_signature",
     "rqth_capped",
     "salary_below_minimum",
