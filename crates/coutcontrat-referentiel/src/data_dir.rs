@@ -11,8 +11,8 @@ use crate::dataset::{CpneEntry, DataSet};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::{
     parse_cpne_csv, parse_cpne_idcc_csv, parse_idcc_csv, parse_manifest, parse_npec_csv,
-    render_cpne_csv, render_cpne_idcc_csv, render_idcc_csv, render_manifest, render_npec_csv,
-    sort_rows, version_slug, Manifest,
+    parse_renewals_csv, render_cpne_csv, render_cpne_idcc_csv, render_idcc_csv, render_manifest,
+    render_npec_csv, sort_rows, version_slug, Manifest,
 };
 #[cfg(feature = "import")]
 use crate::store::RowStore;
@@ -96,7 +96,16 @@ pub fn read_dir(data_dir: &Path) -> Result<DataSet> {
     let _ = crate::leftovers::recover(&data_dir.join("referentiel"));
     let mut set = DataSet::default();
     for dir in version_dirs(data_dir)? {
-        set.versions.push(load_version_dir(&dir)?);
+        let version = load_version_dir(&dir)?;
+        let manifest = dir.join("manifest.toml");
+        if !read_text(&manifest)?
+            .lines()
+            .any(|l| l.trim_start().starts_with("coverage"))
+        {
+            set.warnings
+                .push(crate::format::no_coverage(&manifest.display().to_string()));
+        }
+        set.versions.push(version);
     }
     let idcc = data_dir.join("branches").join("idcc.csv");
     if idcc.exists() {
@@ -105,6 +114,10 @@ pub fn read_dir(data_dir: &Path) -> Result<DataSet> {
     let cpne = data_dir.join("branches").join("cpne.csv");
     if cpne.exists() {
         set.cpne = parse_cpne_csv(&read_text(&cpne)?, &cpne.display().to_string())?;
+    }
+    let renewals = data_dir.join("renewals").join("rncp.csv");
+    if renewals.exists() {
+        set.renewals = parse_renewals_csv(&read_text(&renewals)?, &renewals.display().to_string())?;
     }
     Ok(set)
 }
@@ -246,7 +259,7 @@ pub(crate) fn write_dir_atomically_with(
 /// # use coutcontrat::referentiel::*; use jiff::civil::date;
 /// let v = TableVersion { tag: "demo".into(), published: date(2025, 9, 4), applies_from: date(2025, 9, 1),
 ///     applies_until: None, source_file: "demo.xlsx".into(), source_sha256: None, legal_basis: String::new(),
-///     synthetic: true, note: String::new(), mapping: None,
+///     synthetic: true, coverage: Default::default(), note: String::new(), mapping: None,
 ///     rows: vec![NpecRow::simple("RNCP41000", "BTS MOS", 204, "8828", date(2025, 9, 1))] };
 /// let dir = std::env::temp_dir().join(format!("ccref-doc-{}", std::process::id())).join("demo");
 /// coutcontrat_referentiel::write_version(&dir, &v).unwrap();

@@ -66,6 +66,7 @@ fn demo() -> Referentiel {
         source_sha256: None,
         legal_basis: String::new(),
         synthetic: true,
+        coverage: Default::default(),
         note: String::new(),
         rows: vec![bts, other],
         mapping: Some(vec![

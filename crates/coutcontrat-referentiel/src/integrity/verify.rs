@@ -201,6 +201,9 @@ fn check_version(
         return (check, None);
     };
     check.tag = Some(m.tag.clone());
+    if m.coverage.is_none() {
+        notes.push(crate::format::no_coverage(&shown("manifest.toml")));
+    }
     if let Some(rows) = &rows {
         if rows.len() != m.rows {
             problems.push(Error::new(

@@ -20,6 +20,7 @@ fn version(
         source_sha256: None,
         legal_basis: String::new(),
         synthetic: false,
+        coverage: Default::default(),
         note: String::new(),
         rows,
         mapping: Some(
