@@ -24,6 +24,11 @@ fn read_text(path: &Path) -> Result<String> {
 
 /// Reads one version directory (`manifest.toml`, `npec.csv`, optional `cpne_idcc.csv`).
 pub fn load_version_dir(dir: &Path) -> Result<TableVersion> {
+    Ok(load_version(dir)?.0)
+}
+
+/// [`load_version_dir`], and whether the manifest says its coverage (D20: else read as partial).
+fn load_version(dir: &Path) -> Result<(TableVersion, bool)> {
     let manifest_path = dir.join("manifest.toml");
     let npec_path = dir.join("npec.csv");
     let map_path = dir.join("cpne_idcc.csv");
@@ -40,7 +45,11 @@ pub fn load_version_dir(dir: &Path) -> Result<TableVersion> {
     } else {
         None
     };
-    assemble(manifest, rows, mapping, &dir.display().to_string())
+    let declared = manifest.coverage.is_some();
+    Ok((
+        assemble(manifest, rows, mapping, &dir.display().to_string())?,
+        declared,
+    ))
 }
 
 /// Checks the counts the manifest announces and builds the version.
