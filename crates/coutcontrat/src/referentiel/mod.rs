@@ -2,6 +2,7 @@
 //!
 //! The core only holds and searches it; reading and writing files is the job of `coutcontrat-referentiel`.
 
+mod absent;
 mod codes;
 mod lookup;
 mod renewals;
