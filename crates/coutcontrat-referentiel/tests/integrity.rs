@@ -384,3 +384,16 @@ fn verify_accepts_both_coverages_and_refuses_another() {
     assert!(report.to_string().contains("« entière »"), "{report}");
     fs::remove_dir_all(data.parent().unwrap()).unwrap();
 }
+
+/// D20: `verify` reads the renewed codes too: a bad line is a `format` problem, named by line.
+#[test]
+fn verify_reads_the_renewals() {
+    let data = copy_of_data("verify-renewals");
+    let file = data.join("renewals/rncp.csv");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, text.replacen("RNCP35393,", "BTS,", 1)).unwrap();
+    let report = verify_dir(&data, &VerifyOptions::default());
+    assert_eq!(codes(&report), ["format"], "{report}");
+    assert!(report.to_string().contains("rncp.csv, ligne"), "{report}");
+    fs::remove_dir_all(data.parent().unwrap()).unwrap();
+}
