@@ -214,6 +214,9 @@ pub struct Referentiel {
     mapping_before_any: Option<usize>,
     /// Renewed RNCP codes: old → its successors (D20).
     renewals: FxHashMap<String, Vec<Renewal>>,
+    /// rncp → the versions that list it, in the order added: D20 asks it at every quote, and a code of a
+    /// whole workbook has a row per CPNE.
+    versions_of: FxHashMap<String, Vec<u32>>,
 }
 
 /// The texts of a version that a quote keeps: made once, when the version is added.
@@ -330,6 +333,10 @@ impl Referentiel {
                 }
             }
             for code in &row.rncp {
+                let listed = self.versions_of.entry(code.clone()).or_default();
+                if listed.last() != Some(&(vi as u32)) {
+                    listed.push(vi as u32);
+                }
                 self.index.entry(code.clone()).or_default().push(Hit {
                     cpne: row.cpne,
                     version: vi as u32,

@@ -70,9 +70,10 @@ impl Referentiel {
 
     /// True when some version of the edition applying from `from` lists the code.
     fn listed_from(&self, rncp: &str, from: Date) -> bool {
-        self.index.get(rncp).is_some_and(|hits| {
-            hits.iter()
-                .any(|h| self.versions[h.version as usize].applies_from == from)
+        self.versions_of.get(rncp).is_some_and(|listed| {
+            listed
+                .iter()
+                .any(|&v| self.versions[v as usize].applies_from == from)
         })
     }
 
