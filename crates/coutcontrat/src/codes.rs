@@ -80,6 +80,13 @@ codes! {
         PostRuptureCapped = "post_rupture_capped";
         /// Days in a CFA before the contract, but a conclusion other than the start (D19).
         PrecontractStartNotSignature = "precontract_start_not_signature";
+        /// The NPEC given overrides the référentiel's row for the pair, which the message names.
+        NpecOverridden = "npec_overridden";
+        /// The référentiel edition in force is a partial extract and the certification is absent from it:
+        /// the figure rests on an earlier row or the amorçage value, provisional (D20 (b), (e)).
+        ReferentielPartial = "referentiel_partial";
+        /// Option `previous_edition_row`: a superseded or dropped code takes an earlier edition's row (D20).
+        SupersededEditionRow = "superseded_edition_row";
         /// The RQTH majoration was capped.
         RqthCapped = "rqth_capped";
         /// The contract was signed after its start.

@@ -388,3 +388,52 @@ proptest! {
         prop_assert_eq!(quote(&by_share).expect("a valid contract").npec.annual, q.npec.annual);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// D20, over the shipped référentiel: a row of an edition other than the one in force is never used
+    /// silently (only for a code the edition in force lists, or flagged provisional with its warning); a
+    /// superseded code names its successors; a NPEC given always wins.
+    #[test]
+    fn an_earlier_editions_row_is_never_used_silently(
+        rncp in prop::sample::select(vec!["RNCP35393", "RNCP41000", "RNCP1002", "RNCP38362", "RNCP955", "RNCP37239", "RNCP99999991"]),
+        signed_on in day(date(2021, 1, 1), 365 * 8),
+        policy in prop::sample::select(vec![(false, false), (true, false), (false, true)]),
+        npec in prop::option::of(cents(12_000)),
+    ) {
+        let r = coutcontrat_referentiel::embedded();
+        let mut c = Contract::new(signed_on, signed_on, add_days(signed_on, 364), Decimal::from(9000))
+            .with_certification(rncp, 1351)
+            .with_level(5);
+        c.npec = npec;
+        let policy = Policy { previous_edition_row: policy.0, strict_partial: policy.1, ..Policy::default() };
+        match Quoter::new(r).with_policy(policy.clone()).quote(&c) {
+            Ok(q) => {
+                if let Some(n) = npec {
+                    prop_assert_eq!(q.npec.base.to_decimal(), n);
+                    return Ok(());
+                }
+                let flagged = q.warnings.iter().any(|w| w.code == "referentiel_partial" || w.code == "superseded_edition_row");
+                if let (Some(tag), Some((in_force, _))) = (&q.npec.table_version, r.edition_in_force(signed_on)) {
+                    let version = r.versions().iter().find(|v| *v.tag == **tag).unwrap();
+                    if version.applies_from != in_force.applies_from {
+                        prop_assert!(
+                            r.standing(rncp, signed_on) == coutcontrat::referentiel::Standing::Listed
+                                || (q.npec.provisional && flagged),
+                            "{rncp} {signed_on}: row of {tag} used silently"
+                        );
+                    }
+                }
+            }
+            Err(e) if e.code() == "certification_superseded" => {
+                prop_assert!(npec.is_none() && !policy.previous_edition_row);
+                prop_assert!(!e.candidates().is_empty());
+            }
+            Err(e) => prop_assert!(
+                npec.is_none() && matches!(e.code(), "certification_not_in_edition" | "unknown_branch" | "ambiguous_branch"),
+                "{rncp} {signed_on}: {e}"
+            ),
+        }
+    }
+}

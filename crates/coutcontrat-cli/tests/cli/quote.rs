@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::common::{at, fixture_cases, library_quote_with, run};
+use crate::common::{at, fixture_cases, library_quote_case, run};
 
 /// Every case of the fixture file through `quote --json` gives exactly the JSON of the library's quote
 /// (run in-process on the same input), and the refused ones the library's error, with exit status 2.
@@ -18,7 +18,7 @@ fn every_fixture_case_through_quote_json_gives_the_librarys_figures() {
         let input = case.contract.to_string();
         let args = case.quote_args();
         let out = run(&args.iter().map(String::as_str).collect::<Vec<_>>(), &input);
-        match library_quote_with(&input, &case.policy) {
+        match library_quote_case(case) {
             Ok(expected) => {
                 assert_eq!(
                     out.code, 0,

@@ -12,6 +12,7 @@ use super::warnings::Warning;
 use super::years::YearLine;
 use crate::employer::NetCost;
 use crate::money::Money;
+use crate::referentiel::Coverage;
 use crate::rules::Regime;
 
 /// Where the annual NPEC comes from.
@@ -78,6 +79,9 @@ pub struct NpecUsed {
     pub row: Option<RowRef>,
     /// True when the table version is synthetic (never real amounts).
     pub synthetic: bool,
+    /// The coverage of the edition the figure rests on (D20): the row's, or for an amorçage value the
+    /// edition in force's; none for a NPEC given or before any edition.
+    pub coverage: Option<Coverage>,
     /// The distance minoration, when applied.
     pub minoration: Option<Minoration>,
 }
