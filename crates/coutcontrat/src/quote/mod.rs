@@ -2,12 +2,10 @@
 
 mod annexes;
 mod distance;
-mod edition;
 mod explanations;
 mod npec;
 mod output;
 mod participation;
-mod post_rupture;
 mod public;
 mod schedule;
 mod validate;
@@ -29,8 +27,8 @@ use validate::validate;
 
 pub use explanations::{Explanation, Source};
 pub use output::{
-    AnnexesLine, Minoration, NpecSource, NpecUsed, ParticipationKind, PostRuptureLine,
-    PrecontractLine, Quote, RowRef, Totals,
+    AnnexesLine, Minoration, NpecSource, NpecUsed, ParticipationKind, PrecontractLine, Quote,
+    RowRef, Totals,
 };
 pub use schedule::{build_schedule, Instalment};
 pub use warnings::Warning;
@@ -91,12 +89,6 @@ pub struct Policy {
     /// D28: the probation participation is half of what the OPCO funds for the period (min of the price
     /// and the NPEC), not half of the NPEC.
     pub probation_base_opco_funded: bool,
-    /// D20: a code absent from the edition in force, listed earlier, takes the latest earlier row (warning
-    /// `superseded_edition_row`) instead of the error of cases (c) and (d).
-    pub previous_edition_row: bool,
-    /// D20: refuse a code absent from a partial edition in force (cases b and e) instead of a provisional
-    /// figure.
-    pub strict_partial: bool,
 }
 
 impl Default for Policy {
@@ -113,8 +105,6 @@ impl Default for Policy {
             rqth_without_quota: false,
             precontract_denominator_365: false,
             probation_base_opco_funded: false,
-            previous_edition_row: false,
-            strict_partial: false,
         }
     }
 }
@@ -436,9 +426,6 @@ impl<'a> Quoter<'a> {
         }
         let precontract = precontract.transpose()?;
 
-        // D23: days in the CFA after a rupture.
-        let post_rupture = self.post_rupture(&mut ctx, annual, &years)?;
-
         // D8: participation.
         let (participation, participation_kind) = self.participation(&mut ctx, annual, &years)?;
         let participation = Money::from_decimal(participation);
@@ -449,14 +436,10 @@ impl<'a> Quoter<'a> {
         // Totals (D8, D9).
         let pre = precontract.as_ref().map_or(Money::ZERO, |p| p.amount);
         let years_opco = Money::from_cents(sums.opco);
-        let (post, post_rqth) = post_rupture
-            .as_ref()
-            .map_or((Money::ZERO, Money::ZERO), |p| (p.amount, p.rqth));
-        let years_rqth = Money::from_cents(sums.rqth) + post_rqth;
+        let years_rqth = Money::from_cents(sums.rqth);
         let years_employer = Money::from_cents(sums.employer);
         let teaching = years_opco + pre;
-        // The stay after a rupture bears no participation (D23): it is added after the floor.
-        let opco = (teaching - participation).max(Money::ZERO) + post;
+        let opco = (teaching - participation).max(Money::ZERO);
         if participation > teaching && participation_kind == ParticipationKind::Probation {
             ctx.warn(
                 "participation_exceeds_funding",
@@ -493,11 +476,10 @@ impl<'a> Quoter<'a> {
             "D8",
             "R6332-25 III ; R6332-25-1",
             format!(
-                "somme des montants OPCO des années ({}) + période préalable ({}) − participation ({}) + maintien en CFA après la rupture ({}) = {}",
+                "somme des montants OPCO des années ({}) + période préalable ({}) − participation ({}) = {}",
                 euros(years_opco),
                 euros(pre),
                 euros(participation),
-                euros(post),
                 euros(opco)
             ),
         );
@@ -517,7 +499,7 @@ impl<'a> Quoter<'a> {
         // D13: schedule.
         let schedule_src = &rules.sources.schedule;
         ctx.cite("D13", "Échéancier des versements de l'OPCO", schedule_src);
-        let mut schedule = build_schedule(
+        let schedule = build_schedule(
             &rules.schedule,
             &years,
             pre,
@@ -526,27 +508,6 @@ impl<'a> Quoter<'a> {
             ctx.planned_short,
             c.effective_end(),
         );
-
-        // D23: the stay's payments, claimed by the CFA after it.
-        if let Some(p) = post_rupture
-            .as_ref()
-            .filter(|p| !(p.amount + p.rqth).is_zero())
-        {
-            // The execution year of the stay's last day.
-            let mut year = years.len() as i32;
-            while add_years(c.start, year) <= p.to {
-                year += 1;
-            }
-            schedule.push(Instalment {
-                due: crate::dates::day_after(p.to),
-                kind: std::borrow::Cow::Borrowed("post_rupture"),
-                year: year as u32,
-                amount: p.amount + p.rqth,
-            });
-            if !schedule.is_sorted_by_key(|i| i.due) {
-                schedule.sort_by_key(|i| i.due);
-            }
-        }
 
         self.duration_warnings(&mut ctx);
         let net_cost = net_cost(
@@ -568,7 +529,6 @@ impl<'a> Quoter<'a> {
             level,
             years,
             precontract,
-            post_rupture,
             participation,
             participation_kind,
             annexes,
