@@ -2,8 +2,8 @@
 //! duration and share of teaching at distance.
 //!
 //! The CFA writes it as JSON (the loader's `data-catalogue` attribute or the file of `data-catalogue-url`);
-//! the loader hands it to the widget by a message once the widget says it is ready (`super::message`): a
-//! catalogue of thousands of courses would make the iframe's address megabytes long. A short catalogue may
+//! the loader hands it to the widget by a message once the widget says it is ready (the widget's message
+//! module): a catalogue of thousands of courses would make the iframe's address megabytes long. A short catalogue may
 //! also come in the address, compactly (see [`Catalogue::from_compact`]). Both forms go through the same
 //! checks, course by course: a wrong course is left out and said so (which course, which field), the
 //! others are kept.

@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use crate::contract::Contract;
 use crate::dates::days_inclusive;
 use crate::money::{cents, Money};
+use crate::quote::policy::Policy;
 use crate::quote::warnings::Warning;
 use crate::quote::years::YearLine;
-use crate::quote::Policy;
 use crate::rules::Dated;
 
 use super::month_slices;

@@ -15,9 +15,9 @@ use crate::contract::Contract;
 use crate::dates::{add_days, add_months, add_years, age_on, days_inclusive};
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::{cents, euros, Money};
+use crate::quote::policy::Policy;
 use crate::quote::warnings::Warning;
 use crate::quote::years::YearLine;
-use crate::quote::Policy;
 use aid::{first_year_proration, pay_months, AidTerms};
 use quota::{quota, quota_given, Quota};
 

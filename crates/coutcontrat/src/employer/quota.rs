@@ -3,7 +3,7 @@
 
 use crate::contract::{Contract, QuotaCommitment};
 use crate::error::{Error, ErrorKind, Result};
-use crate::quote::Policy;
+use crate::quote::policy::Policy;
 
 use super::book::QuotaRule;
 
