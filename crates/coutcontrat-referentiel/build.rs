@@ -15,6 +15,8 @@ fn main() {
     let data = manifest_dir.join("data");
     let referentiel = data.join("referentiel");
     let branches = data.join("branches");
+    let renewals = data.join("renewals").join("rncp.csv");
+    println!("cargo:rerun-if-changed={}", renewals.display());
     println!("cargo:rerun-if-changed={}", referentiel.display());
     println!("cargo:rerun-if-changed={}", branches.display());
 
@@ -61,6 +63,15 @@ fn main() {
         };
         let _ = writeln!(out, "pub(crate) static {name}: &str = {value};");
     }
+    let _ = writeln!(
+        out,
+        "pub(crate) static RENEWALS_CSV: &str = {};",
+        if renewals.exists() {
+            include(&renewals)
+        } else {
+            "\"\"".into()
+        }
+    );
     let out_path =
         PathBuf::from(env::var("OUT_DIR").expect("set by cargo")).join("embedded_data.rs");
     fs::write(out_path, out).expect("OUT_DIR is writable");

@@ -139,6 +139,9 @@ fn expected(q: &Quote) -> Vec<(String, String)> {
     if let Some(p) = &q.precontract {
         out.push(("precontract".into(), v(p.amount)));
     }
+    if let Some(p) = &q.post_rupture {
+        out.push(("post-rupture".into(), v(p.amount)));
+    }
     if !q.totals.rqth.is_zero() {
         out.push(("total-rqth".into(), v(q.totals.rqth)));
     }
@@ -151,6 +154,12 @@ fn expected(q: &Quote) -> Vec<(String, String)> {
     out.push(("participation".into(), v(q.participation)));
     if let Some(p) = &q.precontract {
         out.push(("precontract-line".into(), v(p.amount)));
+    }
+    if let Some(p) = &q.post_rupture {
+        out.push(("post-rupture-line".into(), v(p.amount)));
+        if !q.totals.rqth.is_zero() {
+            out.push(("post-rupture-rqth".into(), v(p.rqth)));
+        }
     }
     for y in &q.years {
         let k = y.index;
@@ -168,6 +177,9 @@ fn expected(q: &Quote) -> Vec<(String, String)> {
         .map(|y| y.opco)
         .sum::<coutcontrat::money::Money>()
         + q.precontract
+            .as_ref()
+            .map_or(coutcontrat::money::Money::ZERO, |p| p.amount)
+        + q.post_rupture
             .as_ref()
             .map_or(coutcontrat::money::Money::ZERO, |p| p.amount);
     out.push(("total-npec".into(), v(q.totals.npec)));

@@ -32,9 +32,12 @@ pub fn load(dir: Option<&Path>) -> Result<Cow<'static, Referentiel>, Failure> {
                     ),
                 });
             }
-            coutcontrat_referentiel::load_dir(dir)
-                .map(Cow::Owned)
-                .map_err(data_failure)
+            let set = coutcontrat_referentiel::read_dir(dir).map_err(data_failure)?;
+            // Read, not refused: a manifest without `coverage` reads as partial (D20).
+            for warning in &set.warnings {
+                eprintln!("avertissement : {warning}");
+            }
+            Ok(Cow::Owned(set.to_referentiel()))
         }
     }
 }

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use coutcontrat::money::{cents, euros};
 use coutcontrat::referentiel::{
-    normalize_rncp, AbsentReason, BranchHit, Certification, TableLookup,
+    normalize_rncp, AbsentReason, BranchHit, Certification, Coverage, Standing, TableLookup,
 };
 use coutcontrat::text::quoted;
 use coutcontrat::{
@@ -182,6 +182,26 @@ pub fn lookup(referentiel: &Referentiel, q: &LookupQuery) -> Result<LookupOut, F
         let cpne = referentiel.resolve_cpne(idcc, cpne, signed_on)?;
         npec.cpne = Some(cpne);
         npec.cpne_label = referentiel.cpne_label(cpne).map(str::to_owned);
+        // D20, as a quote under the default policy: a code absent from the edition in force is refused when
+        // a successor is known or the edition is complete, else its earlier row is provisional.
+        let standing = referentiel.standing(&rncp, signed_on);
+        let partial = referentiel
+            .edition_in_force(signed_on)
+            .is_some_and(|(_, coverage)| coverage == Coverage::Partial);
+        match &standing {
+            Standing::Superseded { .. } => {
+                return Err(Failure::Lib(
+                    referentiel.absent_from_edition(&rncp, &standing, cpne, signed_on),
+                ))
+            }
+            Standing::Dropped { .. } if !partial => {
+                return Err(Failure::Lib(
+                    referentiel.absent_from_edition(&rncp, &standing, cpne, signed_on),
+                ))
+            }
+            _ => {}
+        }
+        let earlier = matches!(standing, Standing::Dropped { .. });
         match referentiel.lookup(&rncp, cpne, signed_on) {
             TableLookup::Found(found) => {
                 let row = found.row;
@@ -189,7 +209,7 @@ pub fn lookup(referentiel: &Referentiel, q: &LookupQuery) -> Result<LookupOut, F
                 npec.source = "table";
                 npec.table_version = Some(found.version.to_owned());
                 npec.status = Some(row.status.clone()).filter(|s| !s.is_empty());
-                npec.provisional = false;
+                npec.provisional = earlier;
                 npec.synthetic = found.synthetic;
                 npec.tie_with = found.tie_with.map(|t| cents(t).to_string());
                 npec.row = Some(RowOut {
@@ -315,6 +335,14 @@ pub fn lookup_text(out: &LookupOut) -> String {
                 "  Référentiel : {}",
                 n.table_version.as_deref().unwrap_or("?")
             );
+            if n.provisional {
+                // D20 (e): the certification is absent from the partial extract of the edition in force.
+                let _ = writeln!(
+                    s,
+                    "  Provisoire : ligne d'une édition antérieure, la certification est absente de l'extrait \
+                     livré de l'édition en vigueur (importez le classeur officiel)"
+                );
+            }
             let _ = writeln!(
                 s,
                 "  Statut : {}",

@@ -261,6 +261,30 @@ pub fn quote_text(contract: &Contract, quote: &Quote) -> String {
             euros(p.amount)
         );
     }
+    if let Some(p) = &quote.post_rupture {
+        let paid = match p.months {
+            Some(m) => format!("{m} mois"),
+            None => format!("{} jours", p.days),
+        };
+        let _ = writeln!(
+            out,
+            "  Maintien en CFA après la rupture (OPCO, hors plafond du prix, sans participation) : {paid} du {} au {} : {}",
+            fr_date(p.from),
+            fr_date(p.to),
+            euros(p.amount)
+        );
+        if !p.rqth.is_zero() {
+            let _ = writeln!(out, "    et majoration RQTH : {}", euros(p.rqth));
+        }
+        if p.requested_until > p.to {
+            let _ = writeln!(
+                out,
+                "    demandé jusqu'au {} : limité au {}, six mois après la rupture au plus et jamais après la fin prévue",
+                fr_date(p.requested_until),
+                fr_date(p.to)
+            );
+        }
+    }
     out.push('\n');
 
     // Participation.
@@ -305,7 +329,11 @@ pub fn quote_text(contract: &Contract, quote: &Quote) -> String {
         vec!["NPEC (somme des années)".to_owned(), euros(t.npec)],
         vec!["Prix du CFA".to_owned(), euros(t.price)],
         vec![
-            "OPCO, enseignement (après participation)".to_owned(),
+            if quote.post_rupture.is_some() {
+                "OPCO, enseignement (après participation, maintien en CFA compris)".to_owned()
+            } else {
+                "OPCO, enseignement (après participation)".to_owned()
+            },
             euros(t.opco),
         ],
         vec![

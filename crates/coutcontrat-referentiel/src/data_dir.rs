@@ -11,8 +11,8 @@ use crate::dataset::{CpneEntry, DataSet};
 use crate::error::{Error, ErrorKind, Result};
 use crate::format::{
     parse_cpne_csv, parse_cpne_idcc_csv, parse_idcc_csv, parse_manifest, parse_npec_csv,
-    render_cpne_csv, render_cpne_idcc_csv, render_idcc_csv, render_manifest, render_npec_csv,
-    sort_rows, version_slug, Manifest,
+    parse_renewals_csv, render_cpne_csv, render_cpne_idcc_csv, render_idcc_csv, render_manifest,
+    render_npec_csv, sort_rows, version_slug, Manifest,
 };
 #[cfg(feature = "import")]
 use crate::store::RowStore;
@@ -24,6 +24,11 @@ fn read_text(path: &Path) -> Result<String> {
 
 /// Reads one version directory (`manifest.toml`, `npec.csv`, optional `cpne_idcc.csv`).
 pub fn load_version_dir(dir: &Path) -> Result<TableVersion> {
+    Ok(load_version(dir)?.0)
+}
+
+/// [`load_version_dir`], and whether the manifest says its coverage (D20: else read as partial).
+fn load_version(dir: &Path) -> Result<(TableVersion, bool)> {
     let manifest_path = dir.join("manifest.toml");
     let npec_path = dir.join("npec.csv");
     let map_path = dir.join("cpne_idcc.csv");
@@ -40,7 +45,11 @@ pub fn load_version_dir(dir: &Path) -> Result<TableVersion> {
     } else {
         None
     };
-    assemble(manifest, rows, mapping, &dir.display().to_string())
+    let declared = manifest.coverage.is_some();
+    Ok((
+        assemble(manifest, rows, mapping, &dir.display().to_string())?,
+        declared,
+    ))
 }
 
 /// Checks the counts the manifest announces and builds the version.
@@ -96,7 +105,16 @@ pub fn read_dir(data_dir: &Path) -> Result<DataSet> {
     let _ = crate::leftovers::recover(&data_dir.join("referentiel"));
     let mut set = DataSet::default();
     for dir in version_dirs(data_dir)? {
-        set.versions.push(load_version_dir(&dir)?);
+        let version = load_version_dir(&dir)?;
+        let manifest = dir.join("manifest.toml");
+        if !read_text(&manifest)?
+            .lines()
+            .any(|l| l.trim_start().starts_with("coverage"))
+        {
+            set.warnings
+                .push(crate::format::no_coverage(&manifest.display().to_string()));
+        }
+        set.versions.push(version);
     }
     let idcc = data_dir.join("branches").join("idcc.csv");
     if idcc.exists() {
@@ -105,6 +123,10 @@ pub fn read_dir(data_dir: &Path) -> Result<DataSet> {
     let cpne = data_dir.join("branches").join("cpne.csv");
     if cpne.exists() {
         set.cpne = parse_cpne_csv(&read_text(&cpne)?, &cpne.display().to_string())?;
+    }
+    let renewals = data_dir.join("renewals").join("rncp.csv");
+    if renewals.exists() {
+        set.renewals = parse_renewals_csv(&read_text(&renewals)?, &renewals.display().to_string())?;
     }
     Ok(set)
 }
@@ -246,7 +268,7 @@ pub(crate) fn write_dir_atomically_with(
 /// # use coutcontrat::referentiel::*; use jiff::civil::date;
 /// let v = TableVersion { tag: "demo".into(), published: date(2025, 9, 4), applies_from: date(2025, 9, 1),
 ///     applies_until: None, source_file: "demo.xlsx".into(), source_sha256: None, legal_basis: String::new(),
-///     synthetic: true, note: String::new(), mapping: None,
+///     synthetic: true, coverage: Default::default(), note: String::new(), mapping: None,
 ///     rows: vec![NpecRow::simple("RNCP41000", "BTS MOS", 204, "8828", date(2025, 9, 1))] };
 /// let dir = std::env::temp_dir().join(format!("ccref-doc-{}", std::process::id())).join("demo");
 /// coutcontrat_referentiel::write_version(&dir, &v).unwrap();

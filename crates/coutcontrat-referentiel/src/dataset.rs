@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use coutcontrat::referentiel::{IdccInfo, TableVersion};
+use coutcontrat::referentiel::{IdccInfo, Renewal, TableVersion};
 use coutcontrat::Referentiel;
 
 /// A line of `branches/cpne.csv`: a CPNE as one version lists it.
@@ -25,6 +25,10 @@ pub struct DataSet {
     pub idcc: Vec<IdccInfo>,
     /// The CPNE lists of each version (`branches/cpne.csv`).
     pub cpne: Vec<CpneEntry>,
+    /// The renewed RNCP codes (`renewals/rncp.csv`, D20).
+    pub renewals: Vec<Renewal>,
+    /// What reading the data noticed without refusing it (a manifest without `coverage`…).
+    pub warnings: Vec<String>,
 }
 
 impl DataSet {
@@ -53,6 +57,9 @@ impl DataSet {
         }
         for i in &self.idcc {
             r.add_idcc(i.clone());
+        }
+        for renewal in &self.renewals {
+            r.add_renewal(renewal.clone());
         }
     }
 }

@@ -96,7 +96,7 @@ fn keys(row: &NpecRow) -> Vec<(String, String)> {
 /// # use coutcontrat::referentiel::*; use jiff::civil::date;
 /// let v = |amount: &str| TableVersion { tag: amount.into(), published: date(2025, 9, 4),
 ///     applies_from: date(2025, 9, 1), applies_until: None, source_file: String::new(), source_sha256: None,
-///     legal_basis: String::new(), synthetic: false, note: String::new(), mapping: None,
+///     legal_basis: String::new(), synthetic: false, coverage: Default::default(), note: String::new(), mapping: None,
 ///     rows: vec![NpecRow::simple("RNCP41000", "BTS MOS", 204, amount, date(2025, 9, 1))] };
 /// let d = coutcontrat_referentiel::diff_versions(Some(&v("8828")), &v("8765"));
 /// assert_eq!(d.changed[0].after.unwrap().to_string(), "8765");

@@ -9,6 +9,7 @@ use crate::dataset::DataSet;
 use crate::error::Result;
 use crate::format::{
     parse_cpne_csv, parse_cpne_idcc_csv, parse_idcc_csv, parse_manifest, parse_npec_csv,
+    parse_renewals_csv,
 };
 
 /// The files of one version directory, as embedded.
@@ -27,6 +28,10 @@ pub fn embedded_dataset() -> Result<DataSet> {
     for v in VERSIONS {
         let at = |file: &str| format!("data/referentiel/{}/{file}", v.slug);
         let manifest = parse_manifest(v.manifest, &at("manifest.toml"))?;
+        if manifest.coverage.is_none() {
+            set.warnings
+                .push(crate::format::no_coverage(&at("manifest.toml")));
+        }
         let rows = parse_npec_csv(v.npec, &at("npec.csv"))?;
         let mapping = v
             .cpne_idcc
@@ -44,6 +49,9 @@ pub fn embedded_dataset() -> Result<DataSet> {
     }
     if !CPNE_CSV.is_empty() {
         set.cpne = parse_cpne_csv(CPNE_CSV, "data/branches/cpne.csv")?;
+    }
+    if !RENEWALS_CSV.is_empty() {
+        set.renewals = parse_renewals_csv(RENEWALS_CSV, "data/renewals/rncp.csv")?;
     }
     Ok(set)
 }

@@ -13,7 +13,8 @@ use std::fmt::Write as _;
 
 use coutcontrat::referentiel::fold;
 use coutcontrat::referentiel::{
-    split_rncp_cell, CpneIdcc, IdccInfo, NpecRow, RowOrigin, TableVersion,
+    normalize_rncp, split_rncp_cell, Coverage, CpneIdcc, IdccInfo, NpecRow, Renewal, RowOrigin,
+    TableVersion,
 };
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -47,6 +48,8 @@ pub const CPNE_IDCC_HEADER: [&str; 2] = ["cpne", "idcc"];
 pub const IDCC_HEADER: [&str; 3] = ["idcc", "label", "opco"];
 /// The header of `branches/cpne.csv`.
 pub const CPNE_HEADER: [&str; 3] = ["cpne", "label", "version"];
+/// The header of `renewals/rncp.csv`.
+pub const RENEWALS_HEADER: [&str; 3] = ["old", "new", "source"];
 
 /// The content of a `manifest.toml`: everything of a [`TableVersion`] but its rows and mapping.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +70,9 @@ pub struct Manifest {
     pub legal_basis: String,
     /// True for generated (not real) amounts.
     pub synthetic: bool,
+    /// `complete` (the whole official workbook) or `partial` (an extract); `None` when the manifest does
+    /// not say, which reads as partial (D20).
+    pub coverage: Option<Coverage>,
     /// Completeness and provenance.
     pub note: String,
     /// The number of lines of `npec.csv` (checked on reading, so a truncated file is caught).
@@ -87,6 +93,7 @@ impl Manifest {
             source_sha256: version.source_sha256.clone(),
             legal_basis: version.legal_basis.clone(),
             synthetic: version.synthetic,
+            coverage: Some(version.coverage),
             note: version.note.clone(),
             rows: version.rows.len(),
             mapping_pairs: version.mapping.as_ref().map(Vec::len),
@@ -104,6 +111,7 @@ impl Manifest {
             source_sha256: self.source_sha256,
             legal_basis: self.legal_basis,
             synthetic: self.synthetic,
+            coverage: self.coverage.unwrap_or_default(),
             note: self.note,
             rows,
             mapping,
@@ -202,6 +210,7 @@ struct RawManifest {
     #[serde(default)]
     legal_basis: String,
     synthetic: bool,
+    coverage: Option<String>,
     #[serde(default)]
     note: String,
     rows: usize,
@@ -268,7 +277,27 @@ pub fn parse_manifest(text: &str, file: &str) -> Result<Manifest> {
             "`tag` est vide : indiquez l'étiquette de version",
         ));
     }
+    let coverage = match raw.coverage.as_deref() {
+        None => None,
+        Some("complete") => Some(Coverage::Complete),
+        Some("partial") => Some(Coverage::Partial),
+        Some(other) => {
+            let offset = text.find("coverage =").unwrap_or(0);
+            let (line, _) = line_col(text, offset);
+            return Err(Error::new(
+                ErrorKind::Format,
+                file,
+                format!(
+                    "`coverage` vaut « {} » : écrivez \"complete\" (le classeur officiel entier, importé avec son \
+                     SHA-256) ou \"partial\" (un extrait)",
+                    quoted(other)
+                ),
+            )
+            .at(line, "1"));
+        }
+    };
     Ok(Manifest {
+        coverage,
         published: manifest_date(file, text, "published", raw.published)?,
         applies_from: manifest_date(file, text, "applies_from", raw.applies_from)?,
         applies_until: raw
@@ -284,6 +313,14 @@ pub fn parse_manifest(text: &str, file: &str) -> Result<Manifest> {
         rows: raw.rows,
         mapping_pairs: raw.mapping_pairs,
     })
+}
+
+/// The data warning of a manifest that does not say its coverage (D20: read as partial).
+pub(crate) fn no_coverage(file: &str) -> String {
+    format!(
+        "{file} : pas de `coverage` ; l'édition est lue comme un extrait (\"partial\") : ajoutez coverage = \
+         \"partial\", ou \"complete\" pour le classeur officiel entier"
+    )
 }
 
 /// A TOML basic string.
@@ -323,6 +360,9 @@ pub fn render_manifest(m: &Manifest) -> String {
     }
     let _ = writeln!(out, "legal_basis = {}", toml_string(&m.legal_basis));
     let _ = writeln!(out, "synthetic = {}", m.synthetic);
+    if let Some(coverage) = m.coverage {
+        let _ = writeln!(out, "coverage = {}", toml_string(coverage.as_str()));
+    }
     let _ = writeln!(out, "note = {}", toml_string(&m.note));
     let _ = writeln!(out, "rows = {}", m.rows);
     if let Some(pairs) = m.mapping_pairs {
@@ -678,6 +718,52 @@ pub fn parse_cpne_csv(text: &str, file: &str) -> Result<Vec<CpneEntry>> {
     Ok(out)
 }
 
+/// Parses `renewals/rncp.csv` (`old,new,source`: `old` was replaced by `new`, as `source` says; D20).
+///
+/// ```
+/// use coutcontrat_referentiel::format::parse_renewals_csv;
+/// let list = parse_renewals_csv("old,new,source\nRNCP35393,RNCP41000,fc-export-2026-02-01\n", "r").unwrap();
+/// assert_eq!((list[0].old.as_str(), list[0].new.as_str()), ("RNCP35393", "RNCP41000"));
+/// assert!(parse_renewals_csv("old,new,source\nRNCP1,BTS,x\n", "r").is_err());
+/// ```
+pub fn parse_renewals_csv(text: &str, file: &str) -> Result<Vec<Renewal>> {
+    let h = &RENEWALS_HEADER;
+    let mut out = Vec::new();
+    read_csv(text, file, h, |r, line| {
+        let code = |col: usize| {
+            normalize_rncp(&r[col]).ok_or_else(|| {
+                field_error(
+                    file,
+                    line,
+                    h,
+                    col,
+                    format!(
+                        "« {} » n'est pas un code RNCP (RNCP suivi de chiffres)",
+                        quoted(&r[col])
+                    ),
+                )
+            })
+        };
+        if r[2].trim().is_empty() {
+            return Err(field_error(
+                file,
+                line,
+                h,
+                2,
+                "source vide : chaque ligne dit d'où vient le lien (fiche RNCP ou classeur publié)"
+                    .into(),
+            ));
+        }
+        out.push(Renewal {
+            old: code(0)?,
+            new: code(1)?,
+            source: r[2].to_owned(),
+        });
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 /// Renders `branches/cpne.csv` in the order given.
 pub fn render_cpne_csv(list: &[CpneEntry]) -> String {
     let mut w = csv_writer();
@@ -717,6 +803,7 @@ mod tests {
             source_sha256: Some("ab".into()),
             legal_basis: "Décret n° 2024-695 du 5 juillet 2024".into(),
             synthetic: false,
+            coverage: Default::default(),
             note: "ligne 1\nligne \"2\"\\".into(),
             rows: vec![row, nc],
             mapping: Some(vec![CpneIdcc { cpne: 2, idcc: 478 }]),
@@ -729,6 +816,18 @@ mod tests {
         let m = Manifest::of(&v);
         let text = render_manifest(&m);
         assert_eq!(parse_manifest(&text, "m").unwrap(), m);
+        // D20: `coverage` is written, read back, absent reads as `None` (partial), another word is refused.
+        assert!(text.contains("coverage = \"partial\"\n"), "{text}");
+        let complete = text.replace("\"partial\"", "\"complete\"");
+        assert_eq!(
+            parse_manifest(&complete, "m").unwrap().coverage,
+            Some(Coverage::Complete)
+        );
+        let absent = text.replace("coverage = \"partial\"\n", "");
+        assert_eq!(parse_manifest(&absent, "m").unwrap().coverage, None);
+        let e = parse_manifest(&text.replace("\"partial\"", "\"entier\""), "m").unwrap_err();
+        assert_eq!(e.row, Some(9), "{e}");
+        assert!(e.to_string().contains("« entier »"), "{e}");
         let csv = render_npec_csv(&v.rows);
         assert_eq!(parse_npec_csv(&csv, "n").unwrap(), v.rows);
         let map = render_cpne_idcc_csv(v.mapping.as_deref().unwrap());

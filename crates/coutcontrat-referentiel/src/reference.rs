@@ -321,6 +321,8 @@ pub fn build_default_data(reference_dir: &Path) -> Result<DataSet> {
             }
             version.mapping = Some(want);
         }
+        // Trimmed workbooks: extracts, whatever the importer makes of a whole workbook (D20).
+        version.coverage = coutcontrat::referentiel::Coverage::Partial;
         version.note = format!(
             "{TRIMMED} {}",
             fx.note.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -492,6 +494,7 @@ fn editions_2025_2026(
             source_sha256: Some(sha.clone()),
             legal_basis: basis.split_whitespace().collect::<Vec<_>>().join(" "),
             synthetic: false,
+            coverage: coutcontrat::referentiel::Coverage::Partial,
             note: format!(
                 "{source} {}",
                 extra.split_whitespace().collect::<Vec<_>>().join(" ")

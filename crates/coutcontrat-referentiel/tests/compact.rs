@@ -153,3 +153,37 @@ fn damaged_bytes_are_an_error_not_a_panic() {
     flipped[bytes.len() / 3] ^= 0xff;
     let _ = from_compact(&flipped);
 }
+
+/// D20: the page's compact form keeps each version's coverage and the renewals its certifications need, and a
+/// référentiel made for one code holds its successors' rows.
+#[test]
+fn coverage_and_renewals_survive_the_compact_form() {
+    use coutcontrat::referentiel::{Coverage, Standing};
+    let mut set = embedded_dataset().unwrap();
+    set.versions.last_mut().unwrap().coverage = Coverage::Complete;
+    let bytes = to_compact(&set);
+    let back = coutcontrat_referentiel::compact::dataset_from_compact(&bytes).unwrap();
+    let coverages: Vec<Coverage> = back.versions.iter().map(|v| v.coverage).collect();
+    let expected: Vec<Coverage> = set.versions.iter().map(|v| v.coverage).collect();
+    assert_eq!(coverages, expected);
+    // Only the renewals reachable from a code some version lists: a handful, not the 9 000 lines.
+    assert!(back
+        .renewals
+        .iter()
+        .any(|r| r.old == "RNCP35393" && r.new == "RNCP41000"));
+    assert!(back.renewals.len() < 50, "{}", back.renewals.len());
+    let table = CompactTable::new(bytes).unwrap();
+    let part = table.referentiel_for(&["RNCP35393"]).unwrap();
+    assert_eq!(
+        part.standing("RNCP35393", jiff::civil::date(2026, 9, 14)),
+        table
+            .dataset()
+            .unwrap()
+            .to_referentiel()
+            .standing("RNCP35393", jiff::civil::date(2026, 9, 14))
+    );
+    assert!(matches!(
+        part.standing("RNCP35393", jiff::civil::date(2026, 9, 14)),
+        Standing::Superseded { .. }
+    ));
+}

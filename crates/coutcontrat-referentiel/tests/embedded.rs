@@ -203,3 +203,66 @@ fn shipped_files_are_canonical_and_round_trip() {
     let missing = load_dir(&data.join("nowhere")).unwrap_err();
     assert_eq!(missing.kind, coutcontrat_referentiel::ErrorKind::Io);
 }
+
+/// D20: every shipped edition says it is a partial extract, and the renewed codes come with their source.
+#[test]
+fn shipped_editions_are_partial_and_renewals_have_sources() {
+    use coutcontrat::referentiel::{Coverage, Standing};
+    let set = embedded_dataset().unwrap();
+    assert!(set.warnings.is_empty(), "{:?}", set.warnings);
+    assert!(set.versions.iter().all(|v| v.coverage == Coverage::Partial));
+    let renewal = set
+        .renewals
+        .iter()
+        .find(|r| r.old == "RNCP35393")
+        .expect("RNCP35393 is renewed");
+    assert_eq!(
+        (renewal.new.as_str(), renewal.source.as_str()),
+        ("RNCP41000", "fc-export-2026-02-01")
+    );
+    assert!(set.renewals.iter().all(|r| !r.source.is_empty()));
+    // RS codes (répertoire spécifique) are not RNCP codes: none made it into the list.
+    assert!(set.renewals.len() > 9000);
+    let Standing::Superseded { successors, .. } =
+        embedded().standing("RNCP35393", date(2026, 9, 14))
+    else {
+        panic!("RNCP35393 is superseded in the 2026-09 edition")
+    };
+    assert_eq!(successors[0].rncp, "RNCP41000");
+    assert_eq!(
+        embedded().standing("RNCP35393", date(2025, 10, 1)),
+        Standing::Listed
+    );
+}
+
+/// D20 bad input: an edition directory without `coverage` reads as partial, with a data warning.
+#[test]
+fn a_manifest_without_coverage_reads_as_partial_with_a_warning() {
+    use coutcontrat::referentiel::Coverage;
+    let dir = std::env::temp_dir().join(format!("ccref-coverage-{}", std::process::id()));
+    let set = embedded_dataset().unwrap();
+    let v = set.versions.iter().find(|v| v.tag == "2026-09").unwrap();
+    let vdir = dir.join("referentiel").join("2026-08-31_2026-09");
+    write_version(&vdir, v).unwrap();
+    let manifest = vdir.join("manifest.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    assert!(text.contains("coverage = \"partial\""), "{text}");
+    std::fs::write(&manifest, text.replace("coverage = \"partial\"\n", "")).unwrap();
+    let read = coutcontrat_referentiel::read_dir(&dir).unwrap();
+    assert_eq!(read.versions[0].coverage, Coverage::Partial);
+    assert_eq!(read.warnings.len(), 1, "{:?}", read.warnings);
+    assert!(
+        read.warnings[0].contains("coverage"),
+        "{}",
+        read.warnings[0]
+    );
+    // Another word is refused, line named.
+    std::fs::write(
+        &manifest,
+        text.replace("coverage = \"partial\"", "coverage = \"full\""),
+    )
+    .unwrap();
+    let err = load_dir(&dir).unwrap_err();
+    assert!(err.to_string().contains("« full »"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

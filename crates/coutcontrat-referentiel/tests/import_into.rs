@@ -82,6 +82,18 @@ fn import_into_a_data_directory() {
         .collect();
     assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
     assert_eq!(r.versions()[1].applies_from, date(2024, 7, 15));
+    // D20: an imported workbook is a whole edition, its SHA-256 recorded beside `coverage = "complete"`.
+    let manifest = std::fs::read_to_string(summary.directory.join("manifest.toml")).unwrap();
+    assert!(manifest.contains("coverage = \"complete\""), "{manifest}");
+    assert!(manifest.contains("source_sha256 = "), "{manifest}");
+    assert_eq!(
+        r.versions()[1].coverage,
+        coutcontrat::referentiel::Coverage::Complete
+    );
+    assert_eq!(
+        r.versions()[0].coverage,
+        coutcontrat::referentiel::Coverage::Partial
+    );
 
     // Importing the same file again changes nothing (same tag, same SHA-256): see tests/integrity.rs.
     let again = import_into(&data, &workbook).unwrap();

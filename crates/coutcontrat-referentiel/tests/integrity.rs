@@ -358,3 +358,42 @@ fn verify_of_a_directory_without_referentiel_is_an_io_problem() {
     assert_eq!(codes(&report), ["io"], "{report}");
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// D20: `verify` accepts `coverage = "complete"` and `"partial"`, notes a manifest without it (read as
+/// partial), and refuses another word with its line.
+#[test]
+fn verify_accepts_both_coverages_and_refuses_another() {
+    let data = copy_of_data("verify-coverage");
+    let manifest = data.join(OLD).join("manifest.toml");
+    let text = fs::read_to_string(&manifest).unwrap();
+    assert!(text.contains("coverage = \"partial\""), "{text}");
+    let options = VerifyOptions::default();
+    fs::write(&manifest, text.replace("\"partial\"", "\"complete\"")).unwrap();
+    let report = verify_dir(&data, &options);
+    assert!(report.is_ok(), "{report}");
+    fs::write(&manifest, text.replace("coverage = \"partial\"\n", "")).unwrap();
+    let report = verify_dir(&data, &options);
+    assert!(report.is_ok(), "{report}");
+    assert!(
+        report.notes.iter().any(|n| n.contains("coverage")),
+        "{report}"
+    );
+    fs::write(&manifest, text.replace("\"partial\"", "\"entière\"")).unwrap();
+    let report = verify_dir(&data, &options);
+    assert_eq!(codes(&report), ["format"], "{report}");
+    assert!(report.to_string().contains("« entière »"), "{report}");
+    fs::remove_dir_all(data.parent().unwrap()).unwrap();
+}
+
+/// D20: `verify` reads the renewed codes too: a bad line is a `format` problem, named by line.
+#[test]
+fn verify_reads_the_renewals() {
+    let data = copy_of_data("verify-renewals");
+    let file = data.join("renewals/rncp.csv");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, text.replacen("RNCP35393,", "BTS,", 1)).unwrap();
+    let report = verify_dir(&data, &VerifyOptions::default());
+    assert_eq!(codes(&report), ["format"], "{report}");
+    assert!(report.to_string().contains("rncp.csv, ligne"), "{report}");
+    fs::remove_dir_all(data.parent().unwrap()).unwrap();
+}

@@ -76,8 +76,17 @@ codes! {
         /// A probation participation (half the NPEC of the period) above what the OPCO funds for the period
         /// (D28).
         ParticipationExceedsFunding = "participation_exceeds_funding";
+        /// The stay in the CFA after a rupture was cut at six months or at the planned end (D23).
+        PostRuptureCapped = "post_rupture_capped";
         /// Days in a CFA before the contract, but a conclusion other than the start (D19).
         PrecontractStartNotSignature = "precontract_start_not_signature";
+        /// The NPEC given overrides the référentiel's row for the pair, which the message names.
+        NpecOverridden = "npec_overridden";
+        /// The référentiel edition in force is a partial extract and the certification is absent from it:
+        /// the figure rests on an earlier row or the amorçage value, provisional (D20 (b), (e)).
+        ReferentielPartial = "referentiel_partial";
+        /// Option `previous_edition_row`: a superseded or dropped code takes an earlier edition's row (D20).
+        SupersededEditionRow = "superseded_edition_row";
         /// The RQTH majoration was capped.
         RqthCapped = "rqth_capped";
         /// The contract was signed after its start.
@@ -122,6 +131,8 @@ codes! {
         Balance = "balance";
         /// The frais annexes.
         Annexes = "annexes";
+        /// The days in the CFA after a rupture (D23).
+        PostRupture = "post_rupture";
     }
 }
 
@@ -134,6 +145,7 @@ impl InstalmentKind {
             InstalmentKind::Month10 => "10e mois",
             InstalmentKind::Balance => "solde",
             InstalmentKind::Annexes => "frais annexes",
+            InstalmentKind::PostRupture => "maintien en CFA après la rupture",
         }
     }
 
@@ -145,6 +157,7 @@ impl InstalmentKind {
             InstalmentKind::Month10 => "Versement du 10e mois",
             InstalmentKind::Balance => "Solde",
             InstalmentKind::Annexes => "Frais annexes",
+            InstalmentKind::PostRupture => "Maintien en CFA après la rupture",
         }
     }
 }

@@ -123,6 +123,22 @@ pub struct Contract {
     pub alternant_share: Option<Decimal>,
     /// …and their growth over the year.
     pub alternant_growth: Option<Decimal>,
+    /// Why the contract was broken off (D23): under L6222-18 unless said otherwise.
+    pub rupture_reason: Option<RuptureReason>,
+    /// After a rupture, the last day in the CFA, or the day before a new contract (D23, L6222-18-2).
+    pub cfa_stay_until: Option<Date>,
+}
+
+/// Why a contract was broken off (D23).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuptureReason {
+    /// Any rupture under L6222-18 (probation, agreement, dismissal, resignation…): the CFA keeps the
+    /// apprentice up to six months and the OPCO its payments (L6222-18-2).
+    #[serde(rename = "l6222_18")]
+    L6222_18,
+    /// The apprentice obtained the diploma (L6222-19): no maintained financing.
+    DiplomaObtained,
 }
 
 /// Who employs the apprentice (D24, L6227-1).
@@ -191,6 +207,8 @@ impl Contract {
             insertion_share: None,
             alternant_share: None,
             alternant_growth: None,
+            rupture_reason: None,
+            cfa_stay_until: None,
         }
     }
 
@@ -431,6 +449,10 @@ pub struct ContractInput {
     pub alternant_share: Option<Loose>,
     #[serde(default)]
     pub alternant_growth: Option<Loose>,
+    #[serde(default)]
+    pub rupture_reason: Option<Loose>,
+    #[serde(default)]
+    pub cfa_stay_until: Option<Loose>,
 }
 
 fn present(value: &Option<Loose>) -> Option<&str> {
@@ -787,6 +809,24 @@ impl ContractInput {
             insertion_share: dec(&self.insertion_share, "insertion_share", true)?,
             alternant_share: dec(&self.alternant_share, "alternant_share", true)?,
             alternant_growth: dec(&self.alternant_growth, "alternant_growth", true)?,
+            rupture_reason: match present(&self.rupture_reason)
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
+                None => None,
+                Some("l6222_18") | Some("l6222-18") => Some(RuptureReason::L6222_18),
+                Some("diploma_obtained") => Some(RuptureReason::DiplomaObtained),
+                Some(other) => {
+                    return Err(invalid(
+                        "rupture_reason",
+                        format!(
+                            "« {} » : indiquez \"l6222_18\" (rupture en application de L6222-18 : période probatoire, accord des parties, licenciement, démission…) ou \"diploma_obtained\" (obtention du diplôme, L6222-19)",
+                            quoted(other)
+                        ),
+                    ))
+                }
+            },
+            cfa_stay_until: date(&self.cfa_stay_until, "cfa_stay_until")?,
         };
         contract.check_bounds()?;
         Ok(contract)

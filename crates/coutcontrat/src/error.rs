@@ -28,6 +28,12 @@ pub enum ErrorKind {
     Data,
     /// A public employer: no OPCO finances the contract (D24, L6227-1); the message says who pays.
     PublicEmployer,
+    /// The RNCP code is absent from the référentiel edition in force and a successor is known: the code
+    /// on the Cerfa is to be corrected (D20 (c)); the successors are the candidates.
+    CertificationSuperseded,
+    /// The RNCP code is absent from a complete edition in force, listed by an earlier one, with no
+    /// successor known (D20 (d)); or from a partial one under `strict_partial`.
+    CertificationNotInEdition,
 }
 
 impl ErrorKind {
@@ -48,6 +54,8 @@ impl ErrorKind {
             ErrorKind::UnknownField => "unknown_field",
             ErrorKind::Data => "data",
             ErrorKind::PublicEmployer => "public_employer",
+            ErrorKind::CertificationSuperseded => "certification_superseded",
+            ErrorKind::CertificationNotInEdition => "certification_not_in_edition",
         }
     }
 }
@@ -106,7 +114,8 @@ impl Error {
         &self.message
     }
 
-    /// For [`ErrorKind::AmbiguousBranch`], the CPNE to choose from, as `"code – label"`.
+    /// For [`ErrorKind::AmbiguousBranch`], the CPNE to choose from, as `"code – label"`; for
+    /// [`ErrorKind::CertificationSuperseded`], the successor codes, as `"code – amount"`.
     pub fn candidates(&self) -> &[String] {
         &self.candidates
     }

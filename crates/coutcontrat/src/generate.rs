@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use crate::employer::{AidRule, EmployerBook, QuotaRule, RqthAid, SalaryGrid, TutorAidRule};
 use crate::rules::{
     AnnexesRule, Dated, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
-    ParticipationRule, PrecontractRule, Regime, RuleBook, ScheduleRule,
+    ParticipationRule, PostRuptureRule, PrecontractRule, Regime, RuleBook, ScheduleRule,
 };
 
 /// A value written as the Rust expression that builds it.
@@ -66,6 +66,7 @@ emit_struct! {
     ParticipationRule { applies, min_level, lump_sum, new_employer_lump_sum, probation_share, probation_days }
     AnnexesRule { night, meal, equipment_cap }
     PrecontractRule { max_months, days_per_year }
+    PostRuptureRule { max_months }
     DurationLimits { min_months, max_years, max_years_rqth }
     InstalmentRule { kind, share, at, month }
     ScheduleRule { advance_days, multi_year, short }
@@ -229,6 +230,7 @@ fn financing(toml: &str) -> String {
     dated(&mut o, "amorcage", &book.amorcage);
     dated(&mut o, "annexes", &book.annexes);
     dated(&mut o, "precontract", &book.precontract);
+    dated(&mut o, "post_rupture", &book.post_rupture);
     dated(&mut o, "duration_limits", &book.duration_limits);
     dated(&mut o, "schedule", &book.schedule);
     o.push_str("    }\n}\n");

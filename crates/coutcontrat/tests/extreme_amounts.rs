@@ -30,6 +30,7 @@ fn holding(amount: Decimal) -> Referentiel {
         source_sha256: None,
         legal_basis: String::new(),
         synthetic: false,
+        coverage: Default::default(),
         note: String::new(),
         rows: vec![row],
         mapping: Some(vec![CpneIdcc {

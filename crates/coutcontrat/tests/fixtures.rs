@@ -33,11 +33,21 @@ fn every_fixture_case_gives_the_expected_figures() {
     let fixtures: toml::Value = toml::from_str(FIXTURES).expect("fixture file parses");
     let cases = fixtures["case"].as_array().expect("[[case]] list");
     assert!(cases.len() >= 30, "only {} cases", cases.len());
-    let referentiel = Referentiel::default();
-    let quoter = Quoter::new(&referentiel);
+    // The référentiel `quote --json` uses: the shipped one, or the data directory a case names (`data`).
+    let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut failures = Vec::new();
     for case in cases {
         let name = case["name"].as_str().unwrap();
+        let loaded: Referentiel;
+        let referentiel = match case.get("data").and_then(toml::Value::as_str) {
+            Some(dir) => {
+                loaded = coutcontrat_referentiel::load_dir(&workspace.join(dir))
+                    .unwrap_or_else(|e| panic!("{name}: {dir}: {e}"));
+                &loaded
+            }
+            None => coutcontrat_referentiel::embedded(),
+        };
+        let quoter = Quoter::new(referentiel);
         let input: ContractInput = serde_json::from_value(to_json(&case["contract"]))
             .unwrap_or_else(|e| panic!("{name}: contract does not deserialize: {e}"));
         // A case may select the other reading of a text (a `Policy` option of section 0).

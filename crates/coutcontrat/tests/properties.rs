@@ -3,7 +3,7 @@
 use coutcontrat::dates::add_days;
 use coutcontrat::money::Money;
 use coutcontrat::{
-    contract::{EmployerType, PriceBasis},
+    contract::{EmployerType, PriceBasis, RuptureReason},
     rules::RuleBook,
     Contract, Policy, Quote, Quoter, Referentiel,
 };
@@ -39,6 +39,7 @@ prop_compose! {
         meals in 0u32..300,
         equipment in cents(900),
         entry_before in prop::option::of(0i64..90),
+        stay_after in prop::option::of(1i64..400),
     ) -> Contract {
         let start = add_days(signed_on, start_after);
         let end = add_days(start, length);
@@ -55,6 +56,7 @@ prop_compose! {
         c.annexes.meals = meals;
         c.annexes.first_equipment = equipment;
         c.cfa_entry_on = entry_before.map(|d| add_days(start, -d));
+        c.cfa_stay_until = stay_after.and_then(|s| rupture_on.map(|r| add_days(r, s)));
         c
     }
 }
@@ -91,10 +93,11 @@ proptest! {
         let sum = |f: fn(&coutcontrat::quote::YearLine) -> Money| d(q.years.iter().map(f).sum::<Money>());
         prop_assert_eq!(d(q.totals.npec), sum(|y| y.npec));
         prop_assert_eq!(d(q.totals.price), sum(|y| y.price));
-        prop_assert_eq!(d(q.totals.rqth), sum(|y| y.rqth));
+        let (post, post_rqth) = q.post_rupture.as_ref().map_or((Decimal::ZERO, Decimal::ZERO), |p| (d(p.amount), d(p.rqth)));
+        prop_assert_eq!(d(q.totals.rqth), sum(|y| y.rqth) + post_rqth);
         prop_assert_eq!(d(q.totals.employer), sum(|y| y.employer) + d(q.participation));
         let pre = q.precontract.as_ref().map_or(Decimal::ZERO, |p| d(p.amount));
-        prop_assert_eq!(d(q.totals.opco), (sum(|y| y.opco) + pre - d(q.participation)).max(Decimal::ZERO));
+        prop_assert_eq!(d(q.totals.opco), (sum(|y| y.opco) + pre - d(q.participation)).max(Decimal::ZERO) + post);
         prop_assert!(d(q.totals.opco) >= Decimal::ZERO && d(q.totals.employer) >= Decimal::ZERO);
         if c.price_basis == PriceBasis::Total {
             prop_assert_eq!(d(q.totals.price), c.price);
@@ -110,7 +113,8 @@ proptest! {
         prop_assert_eq!(paid, d(q.totals.opco) + d(q.totals.rqth) + d(q.totals.annexes));
         for i in &q.schedule {
             prop_assert!(d(i.amount) > Decimal::ZERO && is_cents(d(i.amount)));
-            prop_assert!(i.due <= add_days(c.effective_end(), 1));
+            let last = q.post_rupture.as_ref().map_or(c.effective_end(), |p| p.to.max(c.effective_end()));
+            prop_assert!(i.due <= add_days(last, 1));
         }
         prop_assert!(q.schedule.windows(2).all(|w| w[0].due <= w[1].due));
     }
@@ -132,6 +136,7 @@ proptest! {
     fn more_days_never_pay_less(mut c in contract(), extra in 1i64..400) {
         c.rupture_on = None;
         c.rupture_during_probation = false;
+        c.cfa_stay_until = None;
         let shorter = quote(&c);
         prop_assume!(shorter.is_some(), "contract refused");
         let shorter = shorter.unwrap();
@@ -164,12 +169,16 @@ proptest! {
         rupture in prop::option::of(day(date(1990, 1, 1), 365 * 60)),
         probation in any::<bool>(),
         entry in prop::option::of(day(date(1990, 1, 1), 365 * 60)),
+        stay in prop::option::of(day(date(1990, 1, 1), 365 * 60)),
+        diploma in any::<bool>(),
     ) {
         let mut c = Contract::new(signed, start, end, price).with_manual_npec(npec).with_level(level);
         c.distance_share = share;
         c.rupture_on = rupture;
         c.rupture_during_probation = probation;
         c.cfa_entry_on = entry;
+        c.cfa_stay_until = stay;
+        c.rupture_reason = diploma.then_some(RuptureReason::DiplomaObtained);
         let _ = Quoter::new(&Referentiel::default()).quote(&c);
     }
 }
@@ -297,6 +306,47 @@ proptest! {
         }
     }
 
+    /// D23: a stay in the CFA after a rupture is never paid beyond six months from the day after the
+    /// rupture, nor beyond the planned end; cut there, it says so.
+    #[test]
+    fn a_post_rupture_stay_never_passes_six_months_nor_the_planned_end(
+        mut c in contract(),
+        at in 0i64..=1000,
+        after in 1i64..400,
+    ) {
+        let rupture = c.rupture_on.unwrap_or_else(|| add_days(c.start, (c.end - c.start).get_days() as i64 * at / 1000));
+        c.rupture_on = Some(rupture);
+        let requested = add_days(rupture, after);
+        c.cfa_stay_until = Some(requested);
+        let q = quote(&c);
+        prop_assume!(q.is_some(), "contract refused");
+        let q = q.unwrap();
+        let capped = q.warnings.iter().any(|w| w.code == "post_rupture_capped");
+        let Some(p) = &q.post_rupture else {
+            // Only a rupture on the planned end leaves nothing to pay.
+            prop_assert_eq!(rupture, c.end);
+            prop_assert!(capped);
+            return Ok(());
+        };
+        // The six months counted with jiff, apart from the library's month arithmetic.
+        let from = rupture.tomorrow().unwrap();
+        let six_months = from.checked_add(Span::new().months(6)).unwrap().yesterday().unwrap();
+        prop_assert_eq!(p.from, from);
+        prop_assert_eq!(p.to, requested.min(six_months).min(c.end));
+        prop_assert!(p.to <= six_months && p.to <= c.end && p.from <= p.to);
+        prop_assert_eq!(p.days, (p.to - p.from).get_days() as i64 + 1);
+        prop_assert!(p.days <= 184);
+        prop_assert_eq!(capped, requested > p.to);
+        // Never more than six months of the annual NPEC, nor of the RQTH line.
+        let most = |annual: Decimal| annual * Decimal::from(184) / Decimal::from(365) + Decimal::new(2, 2);
+        prop_assert!(d(p.amount) <= most(d(q.npec.annual)), "{:?}", p);
+        if let Some(m) = p.months {
+            prop_assert!(m <= 6, "{:?}", p);
+        }
+        let rqth = c.rqth_majoration.unwrap_or_default().min(Decimal::from(4000));
+        prop_assert!(d(p.rqth) <= most(rqth), "{:?}", p);
+    }
+
     /// D24: a public employer never gets an OPCO figure, whatever the contract.
     #[test]
     fn a_public_employer_never_gets_an_opco_figure(
@@ -336,5 +386,54 @@ proptest! {
         by_share.cfa_hours = None;
         by_share.distance_share = Some(Decimal::from(distance) / Decimal::from(total));
         prop_assert_eq!(quote(&by_share).expect("a valid contract").npec.annual, q.npec.annual);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// D20, over the shipped référentiel: a row of an edition other than the one in force is never used
+    /// silently (only for a code the edition in force lists, or flagged provisional with its warning); a
+    /// superseded code names its successors; a NPEC given always wins.
+    #[test]
+    fn an_earlier_editions_row_is_never_used_silently(
+        rncp in prop::sample::select(vec!["RNCP35393", "RNCP41000", "RNCP1002", "RNCP38362", "RNCP955", "RNCP37239", "RNCP99999991"]),
+        signed_on in day(date(2021, 1, 1), 365 * 8),
+        policy in prop::sample::select(vec![(false, false), (true, false), (false, true)]),
+        npec in prop::option::of(cents(12_000)),
+    ) {
+        let r = coutcontrat_referentiel::embedded();
+        let mut c = Contract::new(signed_on, signed_on, add_days(signed_on, 364), Decimal::from(9000))
+            .with_certification(rncp, 1351)
+            .with_level(5);
+        c.npec = npec;
+        let policy = Policy { previous_edition_row: policy.0, strict_partial: policy.1, ..Policy::default() };
+        match Quoter::new(r).with_policy(policy.clone()).quote(&c) {
+            Ok(q) => {
+                if let Some(n) = npec {
+                    prop_assert_eq!(q.npec.base.to_decimal(), n);
+                    return Ok(());
+                }
+                let flagged = q.warnings.iter().any(|w| w.code == "referentiel_partial" || w.code == "superseded_edition_row");
+                if let (Some(tag), Some((in_force, _))) = (&q.npec.table_version, r.edition_in_force(signed_on)) {
+                    let version = r.versions().iter().find(|v| *v.tag == **tag).unwrap();
+                    if version.applies_from != in_force.applies_from {
+                        prop_assert!(
+                            r.standing(rncp, signed_on) == coutcontrat::referentiel::Standing::Listed
+                                || (q.npec.provisional && flagged),
+                            "{rncp} {signed_on}: row of {tag} used silently"
+                        );
+                    }
+                }
+            }
+            Err(e) if e.code() == "certification_superseded" => {
+                prop_assert!(npec.is_none() && !policy.previous_edition_row);
+                prop_assert!(!e.candidates().is_empty());
+            }
+            Err(e) => prop_assert!(
+                npec.is_none() && matches!(e.code(), "certification_not_in_edition" | "unknown_branch" | "ambiguous_branch"),
+                "{rncp} {signed_on}: {e}"
+            ),
+        }
     }
 }

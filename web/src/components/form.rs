@@ -417,6 +417,36 @@ fn disclosure(
     }
 }
 
+/// D23: the reason of a rupture and the stay in the CFA after it, asked once a rupture is given (or when
+/// already filled in, so that nothing typed is hidden).
+fn after_rupture(state: &State, dispatch: &Dispatch, rules: Option<&RuleSet>) -> Html {
+    const REASONS: [(&str, &str); 2] = [
+        (
+            "",
+            "Rupture en application de L6222-18 (période probatoire, accord, licenciement, démission…)",
+        ),
+        ("diploma_obtained", "Obtention du diplôme (L6222-19)"),
+    ];
+    let shown = [Field::RuptureOn, Field::RuptureReason, Field::CfaStayUntil]
+        .iter()
+        .any(|f| !state.form.text(*f).trim().is_empty());
+    if !shown {
+        return Html::default();
+    }
+    let months = rules.map_or(6, |r| r.post_rupture.max_months);
+    let stay_hint = format!(
+        "JJ/MM/AAAA : dernier jour en CFA, ou veille d'un nouveau contrat. L'OPCO maintient ses versements au plus \
+         {months} mois après la rupture, jamais au-delà de la fin prévue ; rien pour l'employeur."
+    );
+    html! {
+        <>
+            { select_field(state, &dispatch.to_callback(), Field::RuptureReason, "Motif de la rupture",
+                "Après l'obtention du diplôme, le financement n'est pas maintenu.", &REASONS) }
+            { text_field(state, dispatch, Field::CfaStayUntil, "L'apprenti reste en CFA après la rupture jusqu'au (facultatif)", &stay_hint) }
+        </>
+    }
+}
+
 pub(super) fn advanced(state: &State, dispatch: &Dispatch) -> Html {
     let rules = rules(state);
     let probation_label = match &rules {
@@ -451,6 +481,7 @@ pub(super) fn advanced(state: &State, dispatch: &Dispatch) -> Html {
                     &probation_label, "") }
                 { checkbox(state, dispatch, Flag::AfterRuptureNewEmployer,
                     "Ce contrat fait suite à une rupture chez un autre employeur", &new_employer_hint) }
+                { after_rupture(state, dispatch, rules.as_ref()) }
             </fieldset>
             <fieldset class="group">
                 <legend>{ "Formation commencée avant le contrat" }</legend>

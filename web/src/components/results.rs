@@ -100,6 +100,10 @@ fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote) -> Html {
         .precontract
         .as_ref()
         .map_or(Decimal::ZERO, |p| p.amount.into());
+    let post_rupture = q
+        .post_rupture
+        .as_ref()
+        .map_or(Decimal::ZERO, |p| p.amount.into());
     html! {
         <>
             <p class="meta">
@@ -127,6 +131,9 @@ fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote) -> Html {
                         if !precontract.is_zero() {
                             <div><dt>{ "dont période en CFA avant le contrat" }</dt><dd>{ amount("precontract", precontract) }</dd></div>
                         }
+                        if q.post_rupture.is_some() {
+                            <div><dt>{ "dont maintien en CFA après la rupture" }</dt><dd>{ amount("post-rupture", post_rupture) }</dd></div>
+                        }
                         if !t.rqth.is_zero() {
                             <div><dt>{ "Majoration RQTH" }</dt><dd>{ amount("total-rqth", t.rqth) }</dd></div>
                         }
@@ -134,7 +141,7 @@ fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote) -> Html {
                             <div><dt>{ "Frais annexes" }</dt><dd>{ amount("total-annexes", t.annexes) }</dd></div>
                         }
                     </dl>
-                    { explain(q, &["totals.opco", "precontract.amount", "years.rqth", "annexes.total"]) }
+                    { explain(q, &["totals.opco", "precontract.amount", "post_rupture.amount", "years.rqth", "annexes.total"]) }
                 </article>
                 <article class="card card-employer" aria-labelledby="card-employer-title">
                     <h3 id="card-employer-title">{ "Reste à la charge de l'employeur" }</h3>
@@ -182,6 +189,8 @@ fn years_table(q: &Quote) -> Html {
     let rqth = !t.rqth.is_zero();
     let teaching: Decimal = q.years.iter().map(|y| y.opco).sum();
     let pre = q.precontract.as_ref();
+    let post = q.post_rupture.as_ref();
+    let post_amount = post.map_or(Decimal::ZERO, |p| p.amount.into());
     let excess: Decimal = q.years.iter().map(|y| y.employer).sum();
     html! {
         <section class="block" aria-labelledby="years-title">
@@ -229,13 +238,25 @@ fn years_table(q: &Quote) -> Html {
                                 </tr>
                             }
                         }) }
+                        if let Some(p) = post {
+                            <tr>
+                                <th scope="row">{ "Après la rupture, en CFA" }<span class="sub">{ format!("{} → {}", date_short(p.from), date_short(p.to)) }</span></th>
+                                <td>{ match p.months { Some(m) => format!("{m} mois"), None => format!("{} jours", p.days) } }
+                                    if p.requested_until > p.to { <span class="sub">{ format!("demandé jusqu'au {}", date_short(p.requested_until)) }</span> }</td>
+                                <td class="num">{ "—" }</td>
+                                <td class="num">{ "—" }</td>
+                                <td class="num">{ amount("post-rupture-line", p.amount) }</td>
+                                <td class="num">{ "—" }</td>
+                                if rqth { <td class="num">{ amount("post-rupture-rqth", p.rqth) }</td> }
+                            </tr>
+                        }
                     </tbody>
                     <tfoot>
                         <tr>
                             <th scope="row" colspan="2">{ "Total" }</th>
                             <td class="num">{ amount("total-npec", t.npec) }</td>
                             <td class="num">{ amount("total-price", t.price) }</td>
-                            <td class="num">{ amount("total-teaching", teaching + pre.map_or(Decimal::ZERO, |p| p.amount.into())) }</td>
+                            <td class="num">{ amount("total-teaching", teaching + pre.map_or(Decimal::ZERO, |p| p.amount.into()) + post_amount) }</td>
                             <td class="num">{ euros(excess) }</td>
                             if rqth { <td class="num">{ euros(t.rqth) }</td> }
                         </tr>

@@ -69,11 +69,15 @@ pub enum Field {
     AlternantShare,
     /// …and their growth, in per cent.
     AlternantGrowth,
+    /// Why the contract was broken off (D23).
+    RuptureReason,
+    /// After a rupture, the last day in the CFA (D23).
+    CfaStayUntil,
 }
 
 impl Field {
     /// Every field, in the order of the form.
-    pub const ALL: [Field; 31] = [
+    pub const ALL: [Field; 33] = [
         Field::SignedOn,
         Field::Start,
         Field::End,
@@ -105,6 +109,8 @@ impl Field {
         Field::InsertionShare,
         Field::AlternantShare,
         Field::AlternantGrowth,
+        Field::RuptureReason,
+        Field::CfaStayUntil,
     ];
 
     /// The fields of the employer's whole cost: a message on one of them never hides the quote.
@@ -187,6 +193,8 @@ impl Field {
             Field::InsertionShare => "insertion_share",
             Field::AlternantShare => "alternant_share",
             Field::AlternantGrowth => "alternant_growth",
+            Field::RuptureReason => "rupture_reason",
+            Field::CfaStayUntil => "cfa_stay_until",
         }
     }
 
@@ -223,6 +231,8 @@ impl Field {
             Field::AlternantShare => "alternant_share",
             Field::AlternantGrowth => "alternant_growth",
             Field::ConventionalMinimum => "conventional_minimum",
+            Field::RuptureReason => "rupture_reason",
+            Field::CfaStayUntil => "cfa_stay_until",
         }
     }
 
@@ -323,7 +333,7 @@ pub enum DistanceMode {
 /// The folding parts of the form, which open by themselves when they hold something.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
-    /// Rupture, CFA entry before the contract.
+    /// Rupture (its reason, the stay in the CFA after it), CFA entry before the contract.
     Advanced,
     /// Frais annexes.
     Annexes,
@@ -332,7 +342,12 @@ pub enum Section {
 impl Section {
     pub(super) fn fields(self) -> &'static [Field] {
         match self {
-            Section::Advanced => &[Field::RuptureOn, Field::CfaEntryOn],
+            Section::Advanced => &[
+                Field::RuptureOn,
+                Field::RuptureReason,
+                Field::CfaStayUntil,
+                Field::CfaEntryOn,
+            ],
             Section::Annexes => &[Field::Nights, Field::Meals, Field::FirstEquipment],
         }
     }

@@ -17,7 +17,7 @@ pub const MAX_AMOUNT: u32 = 1_000_000;
 pub const MAX_AGE: i32 = 100;
 
 /// Everything typed, exactly as typed.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
     texts: [String; Field::ALL.len()],
     flags: [bool; Flag::ALL.len()],
@@ -25,6 +25,18 @@ pub struct Form {
     pub price_basis: PriceBasis,
     /// Percentage or hours.
     pub distance_mode: DistanceMode,
+}
+
+// By hand: `Default` is derived for arrays of at most 32 boxes.
+impl Default for Form {
+    fn default() -> Form {
+        Form {
+            texts: std::array::from_fn(|_| String::new()),
+            flags: [false; Flag::ALL.len()],
+            price_basis: PriceBasis::default(),
+            distance_mode: DistanceMode::default(),
+        }
+    }
 }
 
 impl Form {

@@ -66,6 +66,7 @@ fn demo() -> Referentiel {
         source_sha256: None,
         legal_basis: String::new(),
         synthetic: true,
+        coverage: Default::default(),
         note: String::new(),
         rows: vec![bts, other],
         mapping: Some(vec![
@@ -977,4 +978,85 @@ fn the_alternance_quota_typed_in_per_cent_decides_a_large_companys_aid() {
             .as_deref(),
         Some("2000.00")
     );
+}
+
+#[test]
+fn the_stay_after_a_rupture_gives_its_opco_line_and_travels_in_the_link() {
+    let catalog = Catalog::embedded();
+    let mut state = a2(catalog);
+    run(
+        &mut state,
+        catalog,
+        vec![
+            set(Field::RuptureOn, "15/01/2026"),
+            set(Field::CfaStayUntil, "30/09/2026"),
+        ],
+    );
+    // D23 7b at level 6: capped at 2026-07-15, 181 days of 7 000 €.
+    let want = direct(r#", "rupture_on": "2026-01-15", "cfa_stay_until": "2026-09-30""#);
+    assert_eq!(state.outcome.quote.as_ref(), Some(&want));
+    let stay = want.post_rupture.as_ref().expect("a stay line");
+    assert_eq!(stay.amount.to_string(), "3471.23");
+    assert!(want
+        .warnings
+        .iter()
+        .any(|w| w.code == "post_rupture_capped"));
+    let link = state.to_query();
+    assert!(link.contains("cfa_stay_until="), "{link}");
+    let opened = State::from_query(&link, today(), catalog);
+    assert_eq!(opened.outcome, state.outcome);
+    assert!(opened.is_open(Section::Advanced));
+    // The diploma obtained refuses it, on the stay's box, and keeps what was typed.
+    state.apply(set(Field::RuptureReason, "diploma_obtained"), catalog);
+    let e = state
+        .outcome
+        .error(Field::CfaStayUntil)
+        .expect("refused after the diploma");
+    assert!(e.message.contains("L. 6222-19"), "{}", e.message);
+    assert_eq!(state.form.text(Field::CfaStayUntil), "30/09/2026");
+}
+
+/// D20 on the page: the compact data carry the renewals, so the old BTS MOS code is refused on the certification box with
+/// the successor and its amount, as `quote --json` refuses it; the old code in its own edition still quotes.
+#[test]
+fn a_superseded_code_is_refused_on_its_box_naming_its_successor() {
+    let catalog = Catalog::embedded();
+    let mut state = State::defaults(today(), catalog);
+    run(
+        &mut state,
+        catalog,
+        vec![
+            set(Field::SignedOn, "14/09/2026"),
+            set(Field::Start, "2026-09-14"),
+            set(Field::End, "2028-09-13"),
+            set(Field::Rncp, "RNCP35393"),
+            set(Field::Idcc, "1351"),
+            set(Field::Price, "9000"),
+            set(Field::Level, "5"),
+        ],
+    );
+    assert!(state.outcome.quote.is_none());
+    let error = state
+        .outcome
+        .errors
+        .iter()
+        .find(|e| e.field == Field::CertQuery)
+        .unwrap_or_else(|| panic!("{:?}", state.outcome.errors));
+    assert!(error.message.contains("RNCP41000"), "{}", error.message);
+    assert!(error.message.contains("8\u{a0}765,00"), "{}", error.message);
+    run(
+        &mut state,
+        catalog,
+        vec![
+            set(Field::SignedOn, "01/10/2025"),
+            set(Field::Start, "2025-10-01"),
+            set(Field::End, "2027-09-30"),
+        ],
+    );
+    let quote = state
+        .outcome
+        .quote
+        .as_ref()
+        .expect("the 2025-09 edition lists RNCP35393");
+    assert_eq!(quote.npec.base.to_string(), "8828.00");
 }

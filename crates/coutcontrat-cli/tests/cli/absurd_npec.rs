@@ -23,6 +23,7 @@ fn a_batch_against_an_absurd_npec_writes_every_row() {
         source_sha256: None,
         legal_basis: String::new(),
         synthetic: false,
+        coverage: Default::default(),
         note: String::new(),
         rows: vec![
             NpecRow::simple("RNCP41000", "BTS MOS", 204, huge, d),

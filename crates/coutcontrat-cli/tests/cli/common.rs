@@ -88,13 +88,35 @@ pub fn library_quote_with(
     contract_json: &str,
     policy: &Value,
 ) -> Result<Value, coutcontrat::Error> {
+    library_quote_in(contract_json, policy, referentiel())
+}
+
+/// A fixture case's quote in-process, against its data directory when it names one.
+pub fn library_quote_case(case: &Case) -> Result<Value, coutcontrat::Error> {
+    let input = case.contract.to_string();
+    match &case.data {
+        Some(dir) => {
+            let r = coutcontrat_referentiel::load_dir(&workspace().join(dir))
+                .unwrap_or_else(|e| panic!("{}: {dir}: {e}", case.name));
+            library_quote_in(&input, &case.policy, &r)
+        }
+        None => library_quote_with(&input, &case.policy),
+    }
+}
+
+/// [`library_quote_with`] against a given référentiel.
+pub fn library_quote_in(
+    contract_json: &str,
+    policy: &Value,
+    referentiel: &Referentiel,
+) -> Result<Value, coutcontrat::Error> {
     let input = ContractInput::from_json(contract_json)?;
     let contract = input.parse()?;
     let policy: coutcontrat::Policy = match policy {
         Value::Null => Default::default(),
         p => serde_json::from_value(p.clone()).expect("a fixture's policy deserializes"),
     };
-    let quote = Quoter::new(referentiel())
+    let quote = Quoter::new(referentiel)
         .with_policy(policy)
         .quote(&contract)?;
     Ok(serde_json::to_value(&quote).expect("a quote serialises"))
@@ -112,6 +134,9 @@ pub struct Case {
     pub error: Option<(String, Option<String>)>,
     /// The `Policy` options the case selects, as `--policy` takes them (`null`: section 0's defaults).
     pub policy: Value,
+    /// The data directory the case quotes against (`--data`), from the workspace root; the embedded one
+    /// when `None`.
+    pub data: Option<String>,
 }
 
 impl Case {
@@ -120,6 +145,9 @@ impl Case {
         let mut args = vec!["quote".to_owned(), "--json".to_owned()];
         if !self.policy.is_null() {
             args.push(format!("--policy={}", self.policy));
+        }
+        if let Some(dir) = &self.data {
+            args.push(format!("--data={}", workspace().join(dir).display()));
         }
         args
     }
@@ -153,6 +181,7 @@ pub fn fixture_cases() -> Vec<Case> {
                 expect,
                 error,
                 policy: t.get("policy").map(to_json).unwrap_or(Value::Null),
+                data: t.get("data").and_then(|d| d.as_str()).map(str::to_owned),
             }
         })
         .collect()
@@ -195,6 +224,7 @@ pub fn test_version(
         source_sha256: None,
         legal_basis: String::new(),
         synthetic: true,
+        coverage: Default::default(),
         note: "test".into(),
         rows,
         mapping: None,

@@ -214,6 +214,35 @@ fn catalogue_public_employer() {
 }
 
 #[test]
+fn catalogue_certification_superseded() {
+    // RNCP35393 is renewed as RNCP41000 (data/renewals/rncp.csv), which the 2026-09 edition lists.
+    let json = r#"{"signed_on": "2026-09-14", "start": "2026-09-14", "end": "2028-09-13", "price": 9000, "level": 5,
+        "rncp": "RNCP35393", "idcc": 1351}"#;
+    contract_refused(json, "certification_superseded", Some("rncp"));
+    let err = library_error(json, coutcontrat_referentiel::embedded());
+    assert_eq!(err.candidates(), ["RNCP41000 – 8\u{a0}765,00\u{a0}€"]);
+    assert!(err.message().contains("2026-09"), "{err}");
+}
+
+#[test]
+fn catalogue_certification_not_in_edition() {
+    // RNCP1002 was listed by the 2024-07 edition; the test data's 2026-09 edition is complete and lacks it.
+    let data = workspace().join("tests/fixtures/referentiel/d20-complete");
+    let json = r#"{"signed_on": "2026-10-01", "start": "2026-10-01", "end": "2027-09-30", "price": 9000, "level": 5,
+        "rncp": "RNCP1002", "cpne": 204}"#;
+    let r = coutcontrat_referentiel::load_dir(&data).unwrap();
+    let err = library_error(json, &r);
+    assert_eq!(
+        (err.code(), err.field()),
+        ("certification_not_in_edition", Some("rncp"))
+    );
+    assert!(err.message().contains("2024-07 (test)"), "{err}");
+    let e = cli_error(json, Some(&data), 2);
+    assert_eq!(e["code"], "certification_not_in_edition");
+    assert_eq!(e["message"], err.message());
+}
+
+#[test]
 fn catalogue_data() {
     // The library: a parameter file that does not read.
     let err = RuleBook::from_toml("supported_from = [").unwrap_err();

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::common::{at, fixture_cases, library_quote_with, run};
+use crate::common::{at, fixture_cases, library_quote_case, run};
 
 /// Every case of the fixture file through `quote --json` gives exactly the JSON of the library's quote
 /// (run in-process on the same input), and the refused ones the library's error, with exit status 2.
@@ -18,7 +18,7 @@ fn every_fixture_case_through_quote_json_gives_the_librarys_figures() {
         let input = case.contract.to_string();
         let args = case.quote_args();
         let out = run(&args.iter().map(String::as_str).collect::<Vec<_>>(), &input);
-        match library_quote_with(&input, &case.policy) {
+        match library_quote_case(case) {
             Ok(expected) => {
                 assert_eq!(
                     out.code, 0,
@@ -194,6 +194,38 @@ fn the_options_give_the_same_quote_as_the_json_input() {
         "Période en CFA avant le contrat : 45 jours",
         "R6332-25", // an article behind a figure
         "D8",       // the rule
+    ] {
+        assert!(
+            text.stdout.contains(expected),
+            "missing « {expected} » in:\n{}",
+            text.stdout
+        );
+    }
+}
+
+/// D23: the days in the CFA after a rupture are their own line of the text quote, with the cap said.
+#[test]
+fn the_text_quote_shows_the_stay_after_a_rupture() {
+    let text = run(
+        &[
+            "quote",
+            "--signed-on=2025-08-15",
+            "--start=2025-09-01",
+            "--end=2027-08-31",
+            "--npec=7000",
+            "--price=7000",
+            "--level=5",
+            "--rupture-on=2026-01-15",
+            "--cfa-stay-until=2026-09-30",
+        ],
+        "",
+    );
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    for expected in [
+        "Maintien en CFA après la rupture (OPCO, hors plafond du prix, sans participation) : 181 jours du 16/01/2026 au 15/07/2026 : 3\u{a0}471,23\u{a0}€",
+        "demandé jusqu'au 30/09/2026 : limité au 15/07/2026",
+        "6\u{a0}098,63\u{a0}€", // the OPCO's teaching total, stay included
+        "maintien en CFA après la rupture", // its instalment
     ] {
         assert!(
             text.stdout.contains(expected),

@@ -53,6 +53,45 @@ fn lookup_gives_the_npec_its_row_version_and_status() {
     );
 }
 
+/// D20: `lookup` places a code against the edition in force as a quote does.
+#[test]
+fn lookup_refuses_a_superseded_code_and_flags_an_earlier_row() {
+    let args = |rncp: &'static str, on: &'static str| {
+        [
+            "lookup",
+            "--rncp",
+            rncp,
+            "--idcc",
+            "1351",
+            "--signed-on",
+            on,
+            "--json",
+        ]
+    };
+    let out = run(&args("RNCP35393", "2026-09-14"), "");
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    let e = &out.json()["error"];
+    assert_eq!(e["code"], "certification_superseded", "{e}");
+    assert!(
+        e["candidates"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("RNCP41000"),
+        "{e}"
+    );
+    // In the 2025-09 edition, which lists it, the old code has its row.
+    let out = run(&args("RNCP35393", "2025-10-01"), "");
+    assert_eq!(out.json()["npec"]["annual"], "8828.00", "{}", out.stdout);
+    // Absent from the partial 2026-09 extract, listed by 2024-07, no successor: provisional.
+    let out = run(&args("RNCP1002", "2026-10-01"), "");
+    let n = &out.json()["npec"];
+    assert_eq!(
+        (n["table_version"].as_str(), n["provisional"].as_bool()),
+        (Some("v_18.07.2024"), Some(true)),
+        "{n}"
+    );
+}
+
 #[test]
 fn lookup_of_an_unknown_certification_says_amorcage() {
     let out = run(

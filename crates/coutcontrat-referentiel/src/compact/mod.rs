@@ -33,7 +33,8 @@ use crate::error::Result;
 
 const MAGIC: &[u8; 4] = b"CCRC";
 // 2: each row's origin (sheet and line), so that a quote's explanation names the row as the text form does.
-const FORMAT: u64 = 2;
+// 3: each version's coverage, and the renewed RNCP codes that matter to its certifications (D20).
+const FORMAT: u64 = 3;
 
 fn epoch() -> Date {
     date(1900, 1, 1)

@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use coutcontrat::referentiel::{split_rncp_cell, CpneIdcc, NpecRow, RowOrigin, TableVersion};
+use coutcontrat::referentiel::{
+    split_rncp_cell, Coverage, CpneIdcc, NpecRow, RowOrigin, TableVersion,
+};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -115,6 +117,11 @@ pub(super) fn read_version_head(
     let source_sha256 = inp.opt()?.map(s).transpose()?;
     let legal_basis = s(inp.u()?)?;
     let synthetic = inp.u()? != 0;
+    let coverage = if inp.u()? != 0 {
+        Coverage::Complete
+    } else {
+        Coverage::Partial
+    };
     let note = s(inp.u()?)?;
     let mapping = match inp.u()? {
         0 => None,
@@ -156,6 +163,7 @@ pub(super) fn read_version_head(
             source_sha256,
             legal_basis,
             synthetic,
+            coverage,
             note,
             rows: Vec::new(),
             mapping,

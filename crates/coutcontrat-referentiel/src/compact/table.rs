@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use coutcontrat::referentiel::{split_rncp_cell, IdccInfo, NpecRow};
+use coutcontrat::referentiel::{split_rncp_cell, IdccInfo, NpecRow, Renewal};
 use coutcontrat::Referentiel;
 
 use crate::dataset::{CpneEntry, DataSet};
@@ -22,6 +22,7 @@ pub struct CompactTable {
     strings: Vec<(usize, usize)>,
     cpne: Vec<CpneEntry>,
     idcc: Vec<IdccInfo>,
+    renewals: Vec<Renewal>,
     versions: Vec<VersionHead>,
     groups: Vec<GroupHead>,
     by_code: HashMap<String, Vec<usize>>,
@@ -85,6 +86,14 @@ impl CompactTable {
             }
             versions.push(head);
         }
+        let mut renewals = Vec::new();
+        for _ in 0..inp.len()? {
+            renewals.push(Renewal {
+                old: text(inp.u()?)?,
+                new: text(inp.u()?)?,
+                source: text(inp.u()?)?,
+            });
+        }
         if inp.pos != bytes.len() {
             return Err(bad("octets en trop"));
         }
@@ -120,6 +129,7 @@ impl CompactTable {
             strings,
             cpne,
             idcc,
+            renewals,
             versions,
             groups,
             by_code,
@@ -172,9 +182,31 @@ impl CompactTable {
     /// A référentiel with every version, mapping and list, the CPNE labels of the whole table, and the rows
     /// of the groups naming these codes (none: the rowless base of a page).
     pub fn referentiel_for(&self, codes: &[&str]) -> Result<Referentiel> {
+        // D20: the codes grouped with these and their renewals decide where they stand, and their amounts
+        // are the candidates of a superseded code's error.
+        let mut codes: Vec<String> = codes.iter().map(|c| (*c).to_owned()).collect();
+        let mut i = 0;
+        while i < codes.len() && codes.len() < 64 {
+            let code = codes[i].clone();
+            let mut more: Vec<String> = self
+                .renewals
+                .iter()
+                .filter(|r| r.old == code)
+                .map(|r| r.new.clone())
+                .collect();
+            for &g in self.by_code.get(&code).into_iter().flatten() {
+                more.extend(split_rncp_cell(&self.text(self.groups[g].cell)?));
+            }
+            for m in more {
+                if !codes.contains(&m) {
+                    codes.push(m);
+                }
+            }
+            i += 1;
+        }
         let mut wanted: Vec<usize> = codes
             .iter()
-            .filter_map(|c| self.by_code.get(*c))
+            .filter_map(|c| self.by_code.get(c.as_str()))
             .flatten()
             .copied()
             .collect();
@@ -203,6 +235,8 @@ impl CompactTable {
             versions: Vec::new(),
             cpne: set.cpne,
             idcc: set.idcc,
+            renewals: set.renewals,
+            warnings: Vec::new(),
         }
         .add_to(&mut r);
         Ok(r)
@@ -218,6 +252,8 @@ impl CompactTable {
         let mut set = DataSet {
             cpne: self.cpne.clone(),
             idcc: self.idcc.clone(),
+            renewals: self.renewals.clone(),
+            warnings: Vec::new(),
             versions: Vec::with_capacity(self.versions.len()),
         };
         let mut rows_of: Vec<Vec<NpecRow>> = vec![Vec::new(); self.versions.len()];

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use coutcontrat::referentiel::{NpecRow, RowOrigin, TableVersion};
+use coutcontrat::referentiel::{Coverage, NpecRow, Renewal, RowOrigin, TableVersion};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -91,6 +91,13 @@ pub fn to_compact(set: &DataSet) -> Vec<u8> {
     for v in &set.versions {
         write_version(&mut body, &mut strings, v);
     }
+    let renewals = relevant_renewals(set);
+    body.u(renewals.len());
+    for r in renewals {
+        body.u(strings.id(&r.old));
+        body.u(strings.id(&r.new));
+        body.u(strings.id(&r.source));
+    }
 
     let mut out = Out::default();
     out.bytes.extend_from_slice(MAGIC);
@@ -104,6 +111,36 @@ pub fn to_compact(set: &DataSet) -> Vec<u8> {
     out.bytes
 }
 
+/// The renewals a lookup of this data can use: from a code some version lists, down its chain (D20). The
+/// page carries no other (the whole list is some 9 000 lines).
+fn relevant_renewals(set: &DataSet) -> Vec<&Renewal> {
+    let mut by_old: HashMap<&str, Vec<&Renewal>> = HashMap::new();
+    for r in &set.renewals {
+        by_old.entry(r.old.as_str()).or_default().push(r);
+    }
+    let mut seen: std::collections::HashSet<&str> = set
+        .versions
+        .iter()
+        .flat_map(|v| {
+            v.rows
+                .iter()
+                .flat_map(|r| r.rncp.iter().map(String::as_str))
+        })
+        .collect();
+    let mut frontier: Vec<&str> = seen.iter().copied().collect();
+    let mut out = Vec::new();
+    while let Some(code) = frontier.pop() {
+        for r in by_old.get(code).into_iter().flatten() {
+            out.push(*r);
+            if seen.insert(r.new.as_str()) {
+                frontier.push(r.new.as_str());
+            }
+        }
+    }
+    out.sort_by(|a, b| (&a.old, &a.new).cmp(&(&b.old, &b.new)));
+    out
+}
+
 pub(super) fn write_version(out: &mut Out, strings: &mut StringTable, v: &TableVersion) {
     out.u(strings.id(&v.tag));
     out.u(days(v.published));
@@ -113,6 +150,7 @@ pub(super) fn write_version(out: &mut Out, strings: &mut StringTable, v: &TableV
     out.opt(v.source_sha256.as_deref().map(|s| strings.id(s)));
     out.u(strings.id(&v.legal_basis));
     out.u(usize::from(v.synthetic));
+    out.u(usize::from(v.coverage == Coverage::Complete));
     out.u(strings.id(&v.note));
     match &v.mapping {
         None => out.u(0),

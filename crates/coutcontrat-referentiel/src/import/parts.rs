@@ -250,6 +250,8 @@ pub(super) fn assemble(
             .or_else(|| legal_basis(&lines))
             .unwrap_or_default(),
         synthetic,
+        // A whole workbook, its SHA-256 recorded (D20).
+        coverage: coutcontrat::referentiel::Coverage::Complete,
         note,
         rows: Vec::new(),
         mapping: mapping_complete.then(|| pairs.clone()),

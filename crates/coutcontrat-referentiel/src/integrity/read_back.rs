@@ -216,6 +216,7 @@ mod tests {
             source_sha256: Some("0".repeat(64)),
             legal_basis: String::new(),
             synthetic: true,
+            coverage: Default::default(),
             note: String::new(),
             rows: vec![
                 NpecRow::simple("RNCP1", "a", 2, "8828", d),

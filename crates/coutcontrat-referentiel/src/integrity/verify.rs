@@ -12,7 +12,7 @@ use crate::data_dir::version_dirs;
 use crate::error::{Error, ErrorKind};
 use crate::format::{
     parse_cpne_csv, parse_cpne_idcc_csv, parse_idcc_csv, parse_manifest, parse_npec_csv_checked,
-    version_slug, Manifest,
+    parse_renewals_csv, version_slug, Manifest,
 };
 use crate::leftovers::{self, Leftover};
 
@@ -201,6 +201,9 @@ fn check_version(
         return (check, None);
     };
     check.tag = Some(m.tag.clone());
+    if m.coverage.is_none() {
+        notes.push(crate::format::no_coverage(&shown("manifest.toml")));
+    }
     if let Some(rows) = &rows {
         if rows.len() != m.rows {
             problems.push(Error::new(
@@ -299,6 +302,7 @@ fn compare_embedded(data_dir: &Path, problems: &mut Vec<Error>) -> bool {
     for (name, text) in [
         ("branches/idcc.csv", crate::embedded::IDCC_CSV),
         ("branches/cpne.csv", crate::embedded::CPNE_CSV),
+        ("renewals/rncp.csv", crate::embedded::RENEWALS_CSV),
     ] {
         if !text.is_empty() {
             embedded.insert(name.to_owned(), text);
@@ -318,7 +322,11 @@ fn compare_embedded(data_dir: &Path, problems: &mut Vec<Error>) -> bool {
             }
         }
     }
-    for file in ["branches/idcc.csv", "branches/cpne.csv"] {
+    for file in [
+        "branches/idcc.csv",
+        "branches/cpne.csv",
+        "renewals/rncp.csv",
+    ] {
         if data_dir.join(file).is_file() {
             on_disk.insert(file.to_owned());
         }
@@ -513,6 +521,15 @@ pub fn verify_dir(data_dir: &Path, options: &VerifyOptions) -> VerifyReport {
                     }
                 }
                 Err(e) => problems.push(e),
+            }
+        }
+    }
+    // D20: the renewed RNCP codes, when the directory has them.
+    let renewals = data_dir.join("renewals").join("rncp.csv");
+    if renewals.is_file() {
+        if let Some(text) = read(&renewals, problems) {
+            if let Err(e) = parse_renewals_csv(&text, &renewals.display().to_string()) {
+                problems.push(e);
             }
         }
     }

@@ -264,6 +264,7 @@ mod tests {
             source_sha256: None,
             legal_basis: String::new(),
             synthetic: true,
+            coverage: Default::default(),
             note: String::new(),
             rows,
             mapping: None,

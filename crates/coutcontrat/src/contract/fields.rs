@@ -287,6 +287,14 @@ contract_inputs! {
         label: "Progression des alternants", value: "PART",
         help: "Entreprise de 250 salariés ou plus : progression du nombre d'alternants sur l'année (route des 3 % : au moins 10 %).",
         doc: "employer's whole cost, 250 or more: growth of the alternants over the year (3 % route: at least 10 %)";
+    rupture_reason: Choice(&["l6222_18", "diploma_obtained"]), required: false, bounds: None,
+        label: "Motif de la rupture", value: "MOTIF",
+        help: "Motif de la rupture : l6222_18 (défaut : période probatoire, accord des parties, licenciement, démission…) ou diploma_obtained (obtention du diplôme, L6222-19 : pas de maintien du financement après la rupture).",
+        doc: "why the contract was broken off: `\"l6222_18\"` (default: any rupture under L6222-18) or `\"diploma_obtained\"` (L6222-19), which refuses `cfa_stay_until` (D23)";
+    cfa_stay_until: Date, required: false, bounds: None,
+        label: "Maintien en CFA après la rupture jusqu'au", value: "AAAA-MM-JJ",
+        help: "Dernier jour en CFA après la rupture (ou veille d'un nouveau contrat) : l'OPCO maintient ses versements au plus 6 mois (L6222-18-2).",
+        doc: "after a rupture, the last day in the CFA (or the day before a new contract): paid by the OPCO for at most six months, never beyond the planned end (D23)";
 }
 
 /// The input of this key, if there is one.

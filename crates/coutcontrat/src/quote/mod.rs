@@ -2,11 +2,13 @@
 
 mod annexes;
 mod distance;
+mod edition;
 mod explanations;
 mod npec;
 mod output;
 mod participation;
 pub mod policy;
+mod post_rupture;
 mod public;
 mod schedule;
 mod validate;
@@ -27,8 +29,8 @@ use validate::validate;
 
 pub use explanations::{Explanation, Source};
 pub use output::{
-    AnnexesLine, Minoration, NpecSource, NpecUsed, ParticipationKind, PrecontractLine, Quote,
-    RowRef, Totals,
+    AnnexesLine, Minoration, NpecSource, NpecUsed, ParticipationKind, PostRuptureLine,
+    PrecontractLine, Quote, RowRef, Totals,
 };
 pub use policy::{LeapYear, Policy};
 pub use schedule::{build_schedule, Instalment};
@@ -365,6 +367,9 @@ impl<'a> Quoter<'a> {
         }
         let precontract = precontract.transpose()?;
 
+        // D23: days in the CFA after a rupture.
+        let post_rupture = self.post_rupture(&mut ctx, annual, &years)?;
+
         // D8: participation.
         let (participation, participation_kind) = self.participation(&mut ctx, annual, &years)?;
         let participation = Money::from_decimal(participation);
@@ -375,10 +380,14 @@ impl<'a> Quoter<'a> {
         // Totals (D8, D9).
         let pre = precontract.as_ref().map_or(Money::ZERO, |p| p.amount);
         let years_opco = Money::from_cents(sums.opco);
-        let years_rqth = Money::from_cents(sums.rqth);
+        let (post, post_rqth) = post_rupture
+            .as_ref()
+            .map_or((Money::ZERO, Money::ZERO), |p| (p.amount, p.rqth));
+        let years_rqth = Money::from_cents(sums.rqth) + post_rqth;
         let years_employer = Money::from_cents(sums.employer);
         let teaching = years_opco + pre;
-        let opco = (teaching - participation).max(Money::ZERO);
+        // The stay after a rupture bears no participation (D23): it is added after the floor.
+        let opco = (teaching - participation).max(Money::ZERO) + post;
         if participation > teaching && participation_kind == ParticipationKind::Probation {
             ctx.warn(
                 "participation_exceeds_funding",
@@ -415,10 +424,11 @@ impl<'a> Quoter<'a> {
             "D8",
             "R6332-25 III ; R6332-25-1",
             format!(
-                "somme des montants OPCO des années ({}) + période préalable ({}) − participation ({}) = {}",
+                "somme des montants OPCO des années ({}) + période préalable ({}) − participation ({}) + maintien en CFA après la rupture ({}) = {}",
                 euros(years_opco),
                 euros(pre),
                 euros(participation),
+                euros(post),
                 euros(opco)
             ),
         );
@@ -438,7 +448,7 @@ impl<'a> Quoter<'a> {
         // D13: schedule.
         let schedule_src = &rules.sources.schedule;
         ctx.cite("D13", "Échéancier des versements de l'OPCO", schedule_src);
-        let schedule = build_schedule(
+        let mut schedule = build_schedule(
             &rules.schedule,
             &years,
             pre,
@@ -447,6 +457,27 @@ impl<'a> Quoter<'a> {
             ctx.planned_short,
             c.effective_end(),
         );
+
+        // D23: the stay's payments, claimed by the CFA after it.
+        if let Some(p) = post_rupture
+            .as_ref()
+            .filter(|p| !(p.amount + p.rqth).is_zero())
+        {
+            // The execution year of the stay's last day.
+            let mut year = years.len() as i32;
+            while add_years(c.start, year) <= p.to {
+                year += 1;
+            }
+            schedule.push(Instalment {
+                due: crate::dates::day_after(p.to),
+                kind: std::borrow::Cow::Borrowed("post_rupture"),
+                year: year as u32,
+                amount: p.amount + p.rqth,
+            });
+            if !schedule.is_sorted_by_key(|i| i.due) {
+                schedule.sort_by_key(|i| i.due);
+            }
+        }
 
         self.duration_warnings(&mut ctx);
         let net_cost = net_cost(
@@ -468,6 +499,7 @@ impl<'a> Quoter<'a> {
             level,
             years,
             precontract,
+            post_rupture,
             participation,
             participation_kind,
             annexes,

@@ -1,11 +1,11 @@
-//! D11, D12: the annual NPEC, from the caller, a table row or the amorçage value.
+//! D11, D12, D20: the annual NPEC, from the caller, a table row or the amorçage value.
 
 use rust_decimal::Decimal;
 
 use super::{explain, Ctx, NpecSource, NpecUsed, Quoter, RowRef};
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::{amount_limit_text, euros, within_amount_limit, Money};
-use crate::referentiel::{AbsentReason, FoundRow, TableLookup};
+use crate::referentiel::{AbsentReason, Coverage, FoundRow, Standing, TableLookup};
 use crate::text::quoted;
 
 /// Bug 4 of issue 17: a row whose amount no contract can have (a cell of 1e28, imported before the importer
@@ -50,6 +50,7 @@ impl Quoter<'_> {
             cpne_label: None,
             row: None,
             synthetic: false,
+            coverage: None,
             minoration: None,
         };
         if let Some(manual) = c.npec {
@@ -60,6 +61,7 @@ impl Quoter<'_> {
                 "D6332-78",
                 format!("NPEC annuel saisi : {}", euros(manual)),
             );
+            self.npec_overridden(ctx, manual);
             return Ok((empty(manual, NpecSource::Manual), manual));
         }
         let Some(rncp) = c.rncp.as_deref() else {
@@ -68,6 +70,28 @@ impl Quoter<'_> {
                 Some("rncp"),
                 "indiquez le code RNCP de la certification (RNCP34826), ou un NPEC annuel (`npec`)",
             ));
+        };
+        // D20: the edition in force, and where the code stands against it.
+        let in_force = self.referentiel.edition_in_force(c.signed_on);
+        let partial = in_force.is_some_and(|(_, coverage)| coverage == Coverage::Partial);
+        let standing = self.referentiel.standing(rncp, c.signed_on);
+        let earlier = match &standing {
+            Standing::Unknown if partial && self.policy.strict_partial => {
+                return Err(self.strict_partial_error(rncp, c.signed_on));
+            }
+            Standing::Dropped { .. } if partial && self.policy.strict_partial => {
+                return Err(self.strict_partial_error(rncp, c.signed_on));
+            }
+            Standing::Dropped { .. } if partial => Some("referentiel_partial"),
+            Standing::Superseded { .. } | Standing::Dropped { .. }
+                if self.policy.previous_edition_row =>
+            {
+                Some("superseded_edition_row")
+            }
+            Standing::Superseded { .. } | Standing::Dropped { .. } => {
+                return Err(self.absent_from_edition(rncp, &standing, c)?);
+            }
+            _ => None,
         };
         let (reason, cpne) = if let Some(rows) = self.referentiel.rows_of(rncp) {
             let cpne = self.referentiel.resolve_cpne(c.idcc, c.cpne, c.signed_on)?;
@@ -116,9 +140,14 @@ impl Quoter<'_> {
                             "importez le référentiel officiel de France compétences",
                         );
                     }
+                    if let Some(code) = earlier {
+                        self.earlier_row_warning(ctx, code, rncp, &found, &standing);
+                    }
                     let (tag, shared) = self.referentiel.shared_row(found.at);
                     return Ok((
                         NpecUsed {
+                            provisional: earlier.is_some(),
+                            coverage: Some(found.coverage),
                             table_version: Some(tag.clone()),
                             status: shared.status.clone(),
                             cpne: Some(cpne),
@@ -194,6 +223,30 @@ impl Quoter<'_> {
             ),
             "l'OPCO régularise quand le NPEC est publié (D6332-80) ; importez le référentiel le plus récent pour vérifier",
         );
+        // D20 (b), (e): absence from an extract proves nothing.
+        if let (Some((edition, Coverage::Partial)), false) =
+            (in_force, matches!(reason, AbsentReason::NotDefined { .. }))
+        {
+            let renewed: Vec<&str> = self
+                .referentiel
+                .renewals_of(rncp)
+                .iter()
+                .map(|r| r.new.as_str())
+                .collect();
+            ctx.warn(
+                "referentiel_partial",
+                format!(
+                    "{rncp} est absent de l'extrait livré de l'édition {} du référentiel, qui n'est pas complet : le NPEC réel existe peut-être{}",
+                    edition.tag,
+                    if renewed.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (la liste des certifications renouvelées le remplace par {})", renewed.join(", "))
+                    }
+                ),
+                "importez le classeur officiel (coutcontrat import) ou indiquez le NPEC (`npec`)",
+            );
+        }
         if src.to_confirm {
             ctx.warn(
                 "amorcage_to_confirm",
@@ -218,6 +271,7 @@ impl Quoter<'_> {
         Ok((
             NpecUsed {
                 cpne,
+                coverage: in_force.map(|(_, coverage)| coverage),
                 cpne_label: cpne.and_then(|c| self.referentiel.shared_cpne_label(c).cloned()),
                 ..empty(value, NpecSource::Amorcage)
             },

@@ -12,6 +12,7 @@ use super::warnings::Warning;
 use super::years::YearLine;
 use crate::employer::NetCost;
 use crate::money::Money;
+use crate::referentiel::Coverage;
 use crate::rules::Regime;
 
 /// Where the annual NPEC comes from.
@@ -78,6 +79,9 @@ pub struct NpecUsed {
     pub row: Option<RowRef>,
     /// True when the table version is synthetic (never real amounts).
     pub synthetic: bool,
+    /// The coverage of the edition the figure rests on (D20): the row's, or for an amorçage value the
+    /// edition in force's; none for a NPEC given or before any edition.
+    pub coverage: Option<Coverage>,
     /// The distance minoration, when applied.
     pub minoration: Option<Minoration>,
 }
@@ -94,6 +98,31 @@ pub struct PrecontractLine {
     pub days: i64,
     /// NPEC × days / 365.
     pub amount: Money,
+}
+
+/// Days in the CFA after a rupture, which the OPCO keeps paying (D23, L6222-18-2): its own line, with no
+/// +10 %, no price cap, no participation and nothing for the employer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PostRuptureLine {
+    /// The day after the rupture.
+    pub from: Date,
+    /// The last day paid: the stay's end, capped at six months and at the planned end.
+    pub to: Date,
+    /// The last day in the CFA as given (`cfa_stay_until`).
+    pub requested_until: Date,
+    /// Days paid, both ends included.
+    pub days: i64,
+    /// Months paid in the monthly regime (started with the stay, minus those the contract paid), else `None`.
+    pub months: Option<u32>,
+    /// The NPEC after minoration, prorated over each execution year the stay runs through.
+    pub amount: Money,
+    /// The RQTH majoration for the stay, prorated the same way.
+    pub rqth: Money,
+    /// The decision of RULES.md section 0 (`D23`).
+    pub rule: String,
+    /// The articles behind it.
+    pub article: String,
 }
 
 /// Which participation applies (D8).
@@ -132,11 +161,12 @@ pub struct Totals {
     pub npec: Money,
     /// Sum of the price lines.
     pub price: Money,
-    /// What the OPCO pays for teaching (years and pre-contract days) after the participation, ≥ 0.
+    /// What the OPCO pays for teaching (years and pre-contract days, after the participation, ≥ 0; then
+    /// the days in the CFA after a rupture).
     pub opco: Money,
     /// The employer's remaining charge, participation included.
     pub employer: Money,
-    /// Sum of the RQTH lines.
+    /// Sum of the RQTH lines (the years' and the stay's after a rupture).
     pub rqth: Money,
     /// Frais annexes.
     pub annexes: Money,
@@ -161,6 +191,8 @@ pub struct Quote {
     pub years: Vec<YearLine>,
     /// Days in a CFA before the contract.
     pub precontract: Option<PrecontractLine>,
+    /// Days in the CFA after a rupture, paid by the OPCO.
+    pub post_rupture: Option<PostRuptureLine>,
     /// The employer participation, deducted from the OPCO's first payment.
     pub participation: Money,
     /// Which participation.

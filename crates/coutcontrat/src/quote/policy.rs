@@ -46,6 +46,12 @@ pub struct Policy {
     /// D28: the probation participation is half of what the OPCO funds for the period (min of the price
     /// and the NPEC), not half of the NPEC.
     pub probation_base_opco_funded: bool,
+    /// D20: a code absent from the edition in force, listed earlier, takes the latest earlier row (warning
+    /// `superseded_edition_row`) instead of the error of cases (c) and (d).
+    pub previous_edition_row: bool,
+    /// D20: refuse a code absent from a partial edition in force (cases b and e) instead of a provisional
+    /// figure.
+    pub strict_partial: bool,
 }
 
 impl Default for Policy {
@@ -62,6 +68,8 @@ impl Default for Policy {
             rqth_without_quota: false,
             precontract_denominator_365: false,
             probation_base_opco_funded: false,
+            previous_edition_row: false,
+            strict_partial: false,
         }
     }
 }

@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use crate::contract::Contract;
+use crate::contract::{Contract, RuptureReason};
 use crate::dates::add_months;
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::{amount_limit_text, within_amount_limit};
@@ -52,6 +52,9 @@ pub(super) fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b
     }
     if let Some(d) = c.cfa_entry_on {
         check_year(d, "cfa_entry_on")?;
+    }
+    if let Some(d) = c.cfa_stay_until {
+        check_year(d, "cfa_stay_until")?;
     }
     // A contract built in code gets the checks of a parsed one.
     c.check_bounds()?;
@@ -127,6 +130,7 @@ pub(super) fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b
             "une rupture pendant la période probatoire demande la date de rupture (`rupture_on`)",
         ));
     }
+    check_post_rupture(c)?;
     if let Some(entry) = c.cfa_entry_on {
         if entry > c.start {
             return Err(inconsistent(
@@ -150,4 +154,49 @@ pub(super) fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b
         }
     }
     Ok(rules)
+}
+
+/// D23: a stay in the CFA follows a rupture under L6222-18, and starts after it.
+fn check_post_rupture(c: &Contract) -> Result<()> {
+    let needs_rupture = |field: &str, what: &str| {
+        Error::new(
+            ErrorKind::Missing,
+            Some("rupture_on"),
+            format!("{what} (`{field}`) demande la date de rupture (`rupture_on`) ; sans rupture, retirez-le"),
+        )
+    };
+    let Some(rupture) = c.rupture_on else {
+        if c.cfa_stay_until.is_some() {
+            return Err(needs_rupture(
+                "cfa_stay_until",
+                "un maintien en CFA après une rupture",
+            ));
+        }
+        if c.rupture_reason.is_some() {
+            return Err(needs_rupture("rupture_reason", "un motif de rupture"));
+        }
+        return Ok(());
+    };
+    let Some(until) = c.cfa_stay_until else {
+        return Ok(());
+    };
+    if c.rupture_reason == Some(RuptureReason::DiplomaObtained) {
+        return Err(inconsistent(
+            "cfa_stay_until",
+            "L. 6222-19 : pas de maintien du financement après une rupture pour obtention du diplôme ; \
+             le maintien en CFA de six mois (L6222-18-2) suit une rupture en application de L6222-18 : retirez \
+             la date de maintien en CFA, ou corrigez le motif de la rupture"
+                .to_owned(),
+        ));
+    }
+    if until <= rupture {
+        return Err(inconsistent(
+            "cfa_stay_until",
+            format!(
+                "le maintien en CFA ({until}) doit finir après la rupture ({rupture}) : indiquez le dernier jour \
+                 passé en CFA après la rupture, ou la veille du nouveau contrat"
+            ),
+        ));
+    }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::{Hit, NpecRow, Referentiel, TableVersion};
+use super::{Coverage, Hit, NpecRow, Referentiel, TableVersion};
 
 /// The table row chosen for a contract (D12), or why there is none.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +28,7 @@ impl<'a> TableLookup<'a> {
             Some(amount) => TableLookup::Found(FoundRow {
                 version: &version.tag,
                 synthetic: version.synthetic,
+                coverage: version.coverage,
                 row,
                 amount,
                 applicable_from,
@@ -52,6 +53,8 @@ pub struct FoundRow<'a> {
     pub version: &'a str,
     /// Whether the version is synthetic.
     pub synthetic: bool,
+    /// The version's coverage (D20).
+    pub coverage: Coverage,
     /// The row.
     pub row: &'a NpecRow,
     /// The amount.
@@ -70,6 +73,7 @@ impl PartialEq for FoundRow<'_> {
     fn eq(&self, other: &Self) -> bool {
         self.version == other.version
             && self.synthetic == other.synthetic
+            && self.coverage == other.coverage
             && self.row == other.row
             && self.amount == other.amount
             && self.applicable_from == other.applicable_from
@@ -83,6 +87,7 @@ impl std::fmt::Debug for FoundRow<'_> {
         f.debug_struct("FoundRow")
             .field("version", &self.version)
             .field("synthetic", &self.synthetic)
+            .field("coverage", &self.coverage)
             .field("row", &self.row)
             .field("amount", &self.amount)
             .field("applicable_from", &self.applicable_from)

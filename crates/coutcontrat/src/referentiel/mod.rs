@@ -2,9 +2,12 @@
 //!
 //! The core only holds and searches it; reading and writing files is the job of `coutcontrat-referentiel`.
 
+mod absent;
 mod codes;
 mod lookup;
+mod renewals;
 mod search;
+mod standing;
 #[cfg(test)]
 mod tests;
 
@@ -15,13 +18,15 @@ use rustc_hash::FxHashMap;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
 
 pub use codes::{level_of_diploma_type, normalize_rncp, split_rncp_cell};
 pub use lookup::{AbsentReason, FoundRow, TableLookup};
+pub use renewals::Renewal;
 pub use search::{fold, query_terms, words, CertificationIndex};
+pub use standing::{Standing, Successor, SuccessorSource};
 
 /// One row of a NPEC table: an amount for a (certification, CPNE) pair.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -72,6 +77,27 @@ pub struct CpneIdcc {
     pub idcc: u32,
 }
 
+/// How much of an edition a version holds (D20): absence from a partial extract proves nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Coverage {
+    /// The whole official workbook, imported with its SHA-256.
+    Complete,
+    /// An extract (the default when a manifest says nothing).
+    #[default]
+    Partial,
+}
+
+impl Coverage {
+    /// The word of the manifest (`complete`, `partial`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coverage::Complete => "complete",
+            Coverage::Partial => "partial",
+        }
+    }
+}
+
 /// One published version of the référentiel.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TableVersion {
@@ -91,6 +117,8 @@ pub struct TableVersion {
     pub legal_basis: String,
     /// True for a generated table: its amounts are not real and must never be shown as such.
     pub synthetic: bool,
+    /// The whole official workbook, or an extract (D20).
+    pub coverage: Coverage,
     /// A note on completeness or provenance.
     pub note: String,
     /// The rows.
@@ -156,7 +184,7 @@ pub struct BranchHit {
 /// r.add_version(TableVersion {
 ///     tag: "demo".into(), published: date(2025, 9, 4), applies_from: date(2025, 9, 1),
 ///     applies_until: None, source_file: "demo.xlsx".into(), source_sha256: None,
-///     legal_basis: String::new(), synthetic: true, note: String::new(),
+///     legal_basis: String::new(), synthetic: true, coverage: Coverage::Partial, note: String::new(),
 ///     rows: vec![NpecRow::simple("RNCP41000", "BTS MOS", 204, "8828", date(2025, 9, 1))],
 ///     mapping: Some(vec![CpneIdcc { cpne: 204, idcc: 1351 }]),
 /// });
@@ -184,6 +212,11 @@ pub struct Referentiel {
     in_force: Vec<InForce>,
     /// The mapping used before any version applies (the latest one shipped).
     mapping_before_any: Option<usize>,
+    /// Renewed RNCP codes: old → its successors (D20).
+    renewals: FxHashMap<String, Vec<Renewal>>,
+    /// rncp → the versions that list it, in the order added: D20 asks it at every quote, and a code of a
+    /// whole workbook has a row per CPNE.
+    versions_of: FxHashMap<String, Vec<u32>>,
 }
 
 /// The texts of a version that a quote keeps: made once, when the version is added.
@@ -300,6 +333,10 @@ impl Referentiel {
                 }
             }
             for code in &row.rncp {
+                let listed = self.versions_of.entry(code.clone()).or_default();
+                if listed.last() != Some(&(vi as u32)) {
+                    listed.push(vi as u32);
+                }
                 self.index.entry(code.clone()).or_default().push(Hit {
                     cpne: row.cpne,
                     version: vi as u32,

@@ -124,7 +124,7 @@ impl Referentiel {
     /// let mut r = Referentiel::default();
     /// # r.add_version(TableVersion { tag: "t".into(), published: date(2025, 9, 4), applies_from: date(2025, 9, 1),
     /// #   applies_until: None, source_file: String::new(), source_sha256: None, legal_basis: String::new(),
-    /// #   synthetic: true, note: String::new(), mapping: None,
+    /// #   synthetic: true, coverage: Default::default(), note: String::new(), mapping: None,
     /// #   rows: vec![NpecRow::simple("RNCP41000", "BTS Management opérationnel de la sécurité", 204, "8828", date(2025, 9, 1))] });
     /// let hits = r.search_certifications("securite management", 10);
     /// assert_eq!(hits[0].rncp, "RNCP41000");

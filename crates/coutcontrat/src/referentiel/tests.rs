@@ -20,6 +20,7 @@ fn version(
         source_sha256: None,
         legal_basis: String::new(),
         synthetic: false,
+        coverage: Default::default(),
         note: String::new(),
         rows,
         mapping: Some(
@@ -420,4 +421,76 @@ proptest::proptest! {
             }
         }
     }
+}
+
+/// D20 (c) by a grouped row: the 2025 edition grouped RNCP30001 with RNCP30002, which the 2026 edition
+/// lists alone: the old code is refused, the successor and its amount named, the old row too.
+#[test]
+fn a_code_grouped_earlier_with_a_listed_one_is_superseded() {
+    let mut r = Referentiel::default();
+    let mut grouped = NpecRow::simple("RNCP30001", "Titre", 204, "7500", date(2025, 9, 1));
+    grouped.rncp = vec!["RNCP30001".into(), "RNCP30002".into()];
+    grouped.rncp_cell = "RNCP30001/RNCP30002".into();
+    let mut v2025 = version(
+        "2025-09",
+        date(2025, 9, 1),
+        vec![grouped],
+        vec![(204, 1351)],
+    );
+    v2025.coverage = Coverage::Complete;
+    r.add_version(v2025);
+    let v2026 = version(
+        "2026-09",
+        date(2026, 9, 1),
+        vec![NpecRow::simple(
+            "RNCP30002",
+            "Titre",
+            204,
+            "7600",
+            date(2026, 9, 1),
+        )],
+        vec![(204, 1351)],
+    );
+    r.add_version(v2026);
+    let on = date(2026, 9, 14);
+    let Standing::Superseded {
+        successors,
+        last_listed,
+    } = r.standing("RNCP30001", on)
+    else {
+        panic!("{:?}", r.standing("RNCP30001", on))
+    };
+    assert_eq!(last_listed, "2025-09");
+    assert_eq!(
+        successors,
+        [Successor {
+            rncp: "RNCP30002".into(),
+            how: SuccessorSource::Grouped("2025-09".into())
+        }]
+    );
+    let mut c = contract(1351);
+    c.rncp = Some("RNCP30001".into());
+    let err = Quoter::new(&r).quote(&c).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.field()),
+        (ErrorKind::CertificationSuperseded, Some("rncp"))
+    );
+    assert_eq!(err.candidates(), ["RNCP30002 – 7\u{a0}600,00\u{a0}€"]);
+    let m = err.message();
+    assert!(
+        m.contains("l'édition 2025-09 le groupait avec RNCP30002"),
+        "{m}"
+    );
+    assert!(m.contains("7\u{a0}500,00"), "{m}");
+    // Under the 2025 edition (complete, listing it) it quotes; RNCP30002 in 2026 too.
+    c.signed_on = date(2025, 10, 1);
+    c.start = date(2025, 10, 1);
+    assert!(Quoter::new(&r).quote(&c).is_ok());
+    // The 2026 edition is partial (the default), so a code in no edition warns referentiel_partial.
+    c.rncp = Some("RNCP99999".into());
+    c.signed_on = on;
+    let q = Quoter::new(&r).quote(&c).unwrap();
+    let codes: Vec<&str> = q.warnings.iter().map(|w| w.code).collect();
+    assert!(codes.contains(&"referentiel_partial"), "{codes:?}");
+    assert_eq!(q.npec.coverage, Some(Coverage::Partial));
 }

@@ -114,6 +114,14 @@ reference = "L6222-12-1 (au plus 3 mois) ; R6332-25 VI : « le montant versé �
 last_checked = "2026-10-06"
 steps = [{ from = "2021-01-01", value = { max_months = 3, days_per_year = 365 } }]
 
+# D23, R3a, R3b: the CFA keeps the apprentice after a rupture under L6222-18, the OPCO its payments.
+[post_rupture]
+label = "Maintien en CFA après une rupture"
+article = "L6222-18-2 ; R6332-25 VI"
+reference = "L6222-18-2 : formation théorique « pendant six mois » après une rupture en application de L6222-18 ; R6332-25 VI : l'OPCO « maintient les versements … jusqu'à la signature d'un nouveau contrat d'apprentissage ou jusqu'à expiration du délai de six mois »"
+last_checked = "2026-12-03"
+steps = [{ from = "2021-01-01", value = { max_months = 6 } }]
+
 # D16: durations that deserve a warning (not an error).
 [duration_limits]
 label = "Durée d'un contrat d'apprentissage"
@@ -251,6 +259,16 @@ pub(super) fn rule_book() -> RuleBook {
             unit: None,
             steps: vec![
                 RawStep { from: date(2021, 1, 1), value: PrecontractRule { max_months: 3, days_per_year: 365, }, to_confirm: false, article: None, reference: None },
+            ],
+        }),
+        post_rupture: Dated::generated("post_rupture", RawParam {
+            label: text("Maintien en CFA après une rupture"),
+            article: text("L6222-18-2 ; R6332-25 VI"),
+            reference: text("L6222-18-2 : formation théorique « pendant six mois » après une rupture en application de L6222-18 ; R6332-25 VI : l'OPCO « maintient les versements … jusqu'à la signature d'un nouveau contrat d'apprentissage ou jusqu'à expiration du délai de six mois »"),
+            last_checked: date(2026, 12, 3),
+            unit: None,
+            steps: vec![
+                RawStep { from: date(2021, 1, 1), value: PostRuptureRule { max_months: 6, }, to_confirm: false, article: None, reference: None },
             ],
         }),
         duration_limits: Dated::generated("duration_limits", RawParam {

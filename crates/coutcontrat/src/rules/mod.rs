@@ -22,7 +22,7 @@ pub use dated::Provenance;
 pub(crate) use dated::{de_opt_date, RawParam, RawStep};
 pub use values::{
     AnnexesRule, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
-    ParticipationRule, PrecontractRule, Regime, ScheduleRule,
+    ParticipationRule, PostRuptureRule, PrecontractRule, Regime, ScheduleRule,
 };
 
 /// The parameter file the embedded rule book was generated from (`data/parameters/financing.toml`), as text.
@@ -51,6 +51,7 @@ struct RawBook<V> {
     amorcage: RawParam<V>,
     annexes: RawParam<V>,
     precontract: RawParam<V>,
+    post_rupture: RawParam<V>,
     duration_limits: RawParam<V>,
     schedule: RawParam<V>,
 }
@@ -76,6 +77,7 @@ pub struct RuleBook {
     pub(crate) amorcage: Dated<BTreeMap<String, Decimal>>,
     pub(crate) annexes: Dated<AnnexesRule>,
     pub(crate) precontract: Dated<PrecontractRule>,
+    pub(crate) post_rupture: Dated<PostRuptureRule>,
     pub(crate) duration_limits: Dated<DurationLimits>,
     pub(crate) schedule: Dated<ScheduleRule>,
 }
@@ -114,6 +116,7 @@ impl RuleBook {
             amorcage: Dated::read("amorcage", raw.amorcage)?,
             annexes: Dated::read("annexes", raw.annexes)?,
             precontract: Dated::read("precontract", raw.precontract)?,
+            post_rupture: Dated::read("post_rupture", raw.post_rupture)?,
             duration_limits: Dated::read("duration_limits", raw.duration_limits)?,
             schedule: Dated::read("schedule", raw.schedule)?,
         };
@@ -148,6 +151,7 @@ impl RuleBook {
             .chain(froms(&self.amorcage))
             .chain(froms(&self.annexes))
             .chain(froms(&self.precontract))
+            .chain(froms(&self.post_rupture))
             .chain(froms(&self.duration_limits))
             .chain(froms(&self.schedule))
             .collect()
@@ -245,6 +249,7 @@ impl RuleBook {
         let (amorcage, amorcage_src) = get(&self.amorcage, signed_on)?;
         let (annexes, annexes_src) = get(&self.annexes, signed_on)?;
         let (precontract, precontract_src) = get(&self.precontract, signed_on)?;
+        let (post_rupture, post_rupture_src) = get(&self.post_rupture, signed_on)?;
         let (duration_limits, duration_src) = get(&self.duration_limits, signed_on)?;
         let (schedule, schedule_src) = get(&self.schedule, signed_on)?;
         Ok(RuleSet {
@@ -258,6 +263,7 @@ impl RuleBook {
             amorcage,
             annexes,
             precontract,
+            post_rupture,
             duration_limits,
             schedule,
             sources: RuleSources {
@@ -271,6 +277,7 @@ impl RuleBook {
                 amorcage: amorcage_src,
                 annexes: annexes_src,
                 precontract: precontract_src,
+                post_rupture: post_rupture_src,
                 duration_limits: duration_src,
                 schedule: schedule_src,
             },
@@ -292,6 +299,7 @@ pub struct RuleSources {
     pub amorcage: Provenance,
     pub annexes: Provenance,
     pub precontract: Provenance,
+    pub post_rupture: Provenance,
     pub duration_limits: Provenance,
     pub schedule: Provenance,
 }
@@ -319,6 +327,8 @@ pub struct RuleSet {
     pub annexes: AnnexesRule,
     /// Time in a CFA before the contract.
     pub precontract: PrecontractRule,
+    /// The stay in a CFA after a rupture.
+    pub post_rupture: PostRuptureRule,
     /// Durations that call for a warning.
     pub duration_limits: DurationLimits,
     /// The payment schedule.

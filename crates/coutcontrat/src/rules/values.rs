@@ -93,6 +93,14 @@ pub struct PrecontractRule {
     pub days_per_year: u32,
 }
 
+/// The stay in a CFA after a rupture (D23).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostRuptureRule {
+    /// The OPCO pays at most this many months from the day after the rupture.
+    pub max_months: i32,
+}
+
 /// Durations that call for a warning (D16).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
