@@ -21,6 +21,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod case;
 pub mod codes;
 pub mod contract;
 pub mod dates;

@@ -28,11 +28,7 @@ pub enum Kind {
 
 /// The message's first letter in capitals: the core writes messages to follow a field name.
 pub fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    coutcontrat::case::capitalised(text)
 }
 
 /// The message of a field, with the id its box refers to.

@@ -143,7 +143,7 @@ pub(super) fn read_link(query: &str) -> (Form, bool, Vec<LinkNote>) {
             ));
         }
         let value = pair.value;
-        let word = value.trim().to_lowercase();
+        let word = value.trim().to_ascii_lowercase();
         match key {
             Key::Field(field) => form.set(field, value),
             Key::Flag(flag) => match word.as_str() {

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use rust_decimal::{Decimal, RoundingStrategy};
+
 /// The minimum contrast of text against its background (WCAG 2.1 AA, normal text).
 pub const MIN_CONTRAST: f64 = 4.5;
 
@@ -20,7 +22,7 @@ pub const DEFAULT_PRIMARY: Rgb = Rgb(0x0a, 0x65, 0x60);
 pub const DEFAULT_TEXT: Rgb = Rgb(0x1c, 0x24, 0x30);
 
 /// The largest corner radius accepted, in pixels.
-pub const MAX_RADIUS_PX: f64 = 32.0;
+pub const MAX_RADIUS_PX: u32 = 32;
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,31 +261,37 @@ fn font_family(text: &str) -> Option<String> {
     })
 }
 
-/// `8`, `8px`, `0.5rem` (16 px to the rem) → pixels, from 0 to [`MAX_RADIUS_PX`].
-fn radius_px(text: &str) -> Option<f64> {
+/// `8`, `8px`, `0.5rem` (16 px to the rem) → pixels, from 0 to [`MAX_RADIUS_PX`], to the hundredth.
+/// Decimal, not float: parsing and printing floats would add about 20 KB to the page.
+fn radius_px(text: &str) -> Option<Decimal> {
     let t = text.trim().to_ascii_lowercase();
     let (number, scale) = if let Some(n) = t.strip_suffix("px") {
-        (n, 1.0)
+        (n, 1)
     } else if let Some(n) = t.strip_suffix("rem") {
-        (n, 16.0)
+        (n, 16)
     } else if let Some(n) = t.strip_suffix("em") {
-        (n, 16.0)
+        (n, 16)
     } else {
-        (t.as_str(), 1.0)
+        (t.as_str(), 1)
     };
     let number = number.trim();
     if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return None;
     }
-    let px = number.parse::<f64>().ok()? * scale;
-    (px.is_finite() && (0.0..=MAX_RADIUS_PX).contains(&px)).then(|| (px * 100.0).round() / 100.0)
+    let px = Decimal::from_str_exact(number)
+        .ok()?
+        .checked_mul(Decimal::from(scale))?;
+    (px <= Decimal::from(MAX_RADIUS_PX)).then(|| {
+        px.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+            .normalize()
+    })
 }
 
 /// `4,5:1`, the French way of writing a contrast ratio (rounded down, so a ratio just under 4.5 never
-/// reads 4,5).
+/// reads 4,5). Printed from whole tenths: float formatting would add about 10 KB to the page.
 pub fn ratio_text(ratio: f64) -> String {
-    let tenths = (ratio * 10.0).floor() / 10.0;
-    format!("{tenths:.1}:1").replace('.', ",")
+    let tenths = (ratio * 10.0).floor() as u32;
+    format!("{},{}:1", tenths / 10, tenths % 10)
 }
 
 #[cfg(test)]
@@ -431,10 +439,17 @@ mod tests {
         ] {
             assert_eq!(font_family(bad), None, "{bad}");
         }
-        assert_eq!(radius_px("8"), Some(8.0));
-        assert_eq!(radius_px("8px"), Some(8.0));
-        assert_eq!(radius_px("0.5rem"), Some(8.0));
-        assert_eq!(radius_px("0"), Some(0.0));
+        let px = |n: u32| Some(Decimal::from(n));
+        assert_eq!(radius_px("8"), px(8));
+        assert_eq!(radius_px("8px"), px(8));
+        assert_eq!(radius_px("0.5rem"), px(8));
+        assert_eq!(radius_px("0"), px(0));
+        assert_eq!(radius_px("32px"), px(32));
+        assert_eq!(radius_px("2.125"), Decimal::from_str_exact("2.13").ok());
+        assert_eq!(
+            radius_px("8.50px").map(|p| p.to_string()).as_deref(),
+            Some("8.5")
+        );
         for bad in ["-1", "33px", "3rem", "8 px x", "1e2", "", "px", "calc(1px)"] {
             assert_eq!(radius_px(bad), None, "{bad}");
         }

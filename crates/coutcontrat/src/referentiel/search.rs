@@ -16,7 +16,7 @@ use super::{level_of_diploma_type, normalize_rncp, Branch, BranchHit, Certificat
 /// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(crate::case::lower) {
         match c {
             // Combining diacritical marks: the accents of a decomposed letter (`e` + U+0301).
             '\u{300}'..='\u{36f}' => {}
