@@ -629,7 +629,12 @@ pub fn check_quote(c: &Contract, q: &Quote) {
     };
     assert_eq!(d(q.totals.npec), sum(|y| y.npec));
     assert_eq!(d(q.totals.price), sum(|y| y.price));
-    assert_eq!(d(q.totals.rqth), sum(|y| y.rqth));
+    // D23: the months in the CFA after a rupture are paid beside the execution years.
+    let (post, post_rqth) = q
+        .post_rupture
+        .as_ref()
+        .map_or((Decimal::ZERO, Decimal::ZERO), |p| (d(p.amount), d(p.rqth)));
+    assert_eq!(d(q.totals.rqth), sum(|y| y.rqth) + post_rqth);
     assert_eq!(
         d(q.totals.employer),
         sum(|y| y.employer) + d(q.participation)
@@ -640,7 +645,7 @@ pub fn check_quote(c: &Contract, q: &Quote) {
         .map_or(Decimal::ZERO, |p| d(p.amount));
     assert_eq!(
         d(q.totals.opco),
-        (sum(|y| y.opco) + pre - d(q.participation)).max(Decimal::ZERO)
+        (sum(|y| y.opco) + pre - d(q.participation)).max(Decimal::ZERO) + post
     );
     assert!(d(q.totals.opco) >= Decimal::ZERO && d(q.totals.employer) >= Decimal::ZERO);
     let paid: Decimal = q.schedule.iter().map(|i| d(i.amount)).sum();
