@@ -9,8 +9,8 @@ scripts/setup.sh
 cargo fmt --all --check
 cargo fmt --manifest-path fuzz/Cargo.toml --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
-# The library documentation builds with every warning denied (broken links, missing docs).
-RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p coutcontrat -p coutcontrat-referentiel
+# The documentation of the published crates builds with every warning denied (broken links, missing docs), as docs.rs would build it.
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p coutcontrat -p coutcontrat-referentiel -p coutcontrat-cli
 # The publishable crates as crates.io would receive them: each packaged crate is built on its own
 # (the data it needs inside it), the three together through cargo's local registry of the workspace.
 # cargo unpacks the workspace's own crates from its local registry, and builds them, once per version, then

@@ -121,7 +121,7 @@ fn summary_json(s: &ImportSummary) -> String {
     serde_json::to_string_pretty(&out).expect("the summary serialises")
 }
 
-/// Adds the workbook's version to the data directory `out` (written to `out/referentiel/<version>/`); a version
+/// Adds the workbook's version to the data directory `out` (written to `out/referentiel/VERSION/`); a version
 /// of the same tag from another file is refused unless `replace`.
 pub fn import(out: &Path, workbook: &Path, replace: bool) -> Result<Imported, Failure> {
     let options = coutcontrat_referentiel::ImportOptions {

@@ -260,7 +260,7 @@ struct ImportArgs {
     /// Le classeur officiel (.xlsx) ou une archive (.zip) qui le contient.
     #[arg(value_name = "FICHIER.xlsx|FICHIER.zip")]
     file: PathBuf,
-    /// Dossier de données où ajouter la version, dans referentiel/<version>/ (par défaut --data, sinon
+    /// Dossier de données où ajouter la version, dans referentiel/VERSION/ (par défaut --data, sinon
     /// ./data).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
