@@ -560,6 +560,110 @@ fn a_catalogue_file_and_the_plain_widget() {
 }
 
 #[test]
+fn a_course_with_the_cfas_npec_uses_it_and_says_whose_it_is() {
+    in_browser(|dist| async move {
+        let widget_port = serve(dist);
+        let widget = format!("http://127.0.0.1:{widget_port}");
+        let courses = json!([
+            {"rncp": "RNCP41000", "label": "BTS MOS", "level": 5, "price": 9000, "months": 24,
+             "npec_by_idcc": {"1351": 8000}, "npec_edition": "2026-09"}
+        ]);
+        let snippet = format!(
+            r#"<script src="{widget}/widget.js" data-catalogue-url="/formations.json"></script>"#
+        );
+        let host_port = serve_site(
+            None,
+            Pages::from([
+                ("/cfa.html".to_owned(), host_page(&snippet)),
+                (
+                    "/formations.json".to_owned(),
+                    courses.to_string().into_bytes(),
+                ),
+            ]),
+        );
+        let b = browser(1000, 1400).await;
+        let c = &b.client;
+        c.goto(&format!("http://127.0.0.1:{host_port}/cfa.html"))
+            .await
+            .unwrap();
+        poll(
+            c,
+            "return document.querySelector('iframe[title]') !== null;",
+            |v| v == &Value::Bool(true),
+            "the iframe",
+        )
+        .await;
+        wait_fitted(c).await;
+        enter_widget(c).await;
+        poll(
+            c,
+            "return document.querySelectorAll('#course option').length;",
+            |v| v == &json!(2),
+            "the course",
+        )
+        .await;
+        c.find(Locator::Id("course"))
+            .await
+            .unwrap()
+            .select_by_value("0")
+            .await
+            .unwrap();
+        fill(c, "branch", "1351").await;
+        fill(c, "signed_on", "20/08/2027").await;
+        fill(c, "start", "01/09/2027").await;
+        let with_cfa = quote(
+            r#"{"signed_on": "2027-08-20", "start": "2027-09-01", "end": "2029-08-31",
+                "rncp": "RNCP41000", "idcc": 1351, "price": "9000", "level": 5, "npec": "8000"}"#,
+        );
+        poll(
+            c,
+            "return document.getElementById('total-employer')?.dataset.value ?? null;",
+            |x| x.as_str() == Some(v(with_cfa.totals.employer).as_str()),
+            "the employer's total on the CFA's NPEC",
+        )
+        .await;
+        let figures = widget_figures(c).await;
+        assert_eq!(figures["npec-annual"], v(rust_decimal::Decimal::from(8000)));
+        assert_eq!(figures["total-opco"], v(with_cfa.totals.opco));
+        let said = js(
+            c,
+            "return document.getElementById('npec-from-cfa')?.textContent ?? '';",
+        )
+        .await;
+        assert_eq!(
+            said,
+            json!(" : NPEC communiqué par le CFA (édition 2026-09)")
+        );
+
+        // Another branch: the CFA gave nothing for it, the référentiel's figure and no such line.
+        fill(c, "branch", "1486").await;
+        let table = quote(
+            r#"{"signed_on": "2027-08-20", "start": "2027-09-01", "end": "2029-08-31",
+                "rncp": "RNCP41000", "idcc": 1486, "price": "9000", "level": 5}"#,
+        );
+        poll(
+            c,
+            "return document.getElementById('npec-annual')?.dataset.value ?? null;",
+            |x| x.as_str() == Some(v(table.npec.annual).as_str()),
+            "the référentiel's NPEC",
+        )
+        .await;
+        assert_eq!(
+            js(
+                c,
+                "return document.getElementById('npec-from-cfa') === null;"
+            )
+            .await,
+            json!(true)
+        );
+        let errors = page_errors(c).await;
+        assert!(errors.is_empty(), "widget errors: {errors:#?}");
+        c.enter_parent_frame().await.unwrap();
+        assert_no_console_error(c).await;
+    });
+}
+
+#[test]
 fn the_widget_meets_wcag_2_1_aa_by_axe() {
     in_browser(|dist| async move {
         let axe = axe_source();
@@ -708,6 +812,32 @@ fn the_integration_page_builds_the_snippet_and_shows_the_real_widget() {
             "the new course in the snippet",
         )
         .await;
+        // The CFA types the NPEC it knows for a branch: it reaches the snippet; a wrong one is named.
+        fill(c, "course-1-npec", "IDCC 1351 : 8000 ; IDCC 12 : rien").await;
+        fill(c, "course-1-npec_edition", "2026-09").await;
+        poll(
+            c,
+            "return document.getElementById('snippet').textContent;",
+            |v| {
+                v.as_str().is_some_and(|t| {
+                    t.contains("\"npec_by_idcc\":{\"1351\":8000},\"npec_edition\":\"2026-09\"")
+                })
+            },
+            "the course's NPEC in the snippet",
+        )
+        .await;
+        let problems = js(
+            c,
+            "return document.getElementById('catalogue-problems')?.textContent ?? '';",
+        )
+        .await;
+        assert!(
+            problems
+                .as_str()
+                .unwrap()
+                .contains("formation 2 (RNCP1002) : NPEC « IDCC 12 : rien » ignoré"),
+            "{problems}"
+        );
         let png = c.screenshot().await.expect("screenshot");
         std::fs::write(artifacts().join("widget-integration.png"), png)
             .expect("write the screenshot");

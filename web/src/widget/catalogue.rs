@@ -6,7 +6,8 @@
 //! module): a catalogue of thousands of courses would make the iframe's address megabytes long. A short catalogue may
 //! also come in the address, compactly (see [`Catalogue::from_compact`]). Both forms go through the same
 //! checks, course by course: a wrong course is left out and said so (which course, which field), the
-//! others are kept.
+//! others are kept. A course may carry its NPEC ([`CourseNpec`]): a wrong amount is named and left out, the
+//! course kept.
 
 use coutcontrat::contract::parse_decimal;
 use coutcontrat::referentiel::normalize_rncp;
@@ -14,14 +15,30 @@ use coutcontrat::text::quoted;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
+use super::course_npec::{amounts_of_json, CourseNpec};
+
 /// The most courses a catalogue may hold (a CFA group's whole offer; the widget lists them in one menu).
 pub const MAX_COURSES: usize = 10_000;
 
 /// The longest catalogue read, in bytes of JSON: 10 000 courses with long labels take about 2 MB.
 pub const MAX_CATALOGUE_BYTES: usize = 4_000_000;
 
-/// The fields of a course, in the order of the compact form, with their JSON names.
-pub const KEYS: [&str; 6] = ["rncp", "label", "level", "price", "months", "distance"];
+/// The fields of a course, in the order of the compact form, with their JSON names. `npec` holds, as
+/// text, the amounts of `npec`, `npec_by_idcc` and `npec_by_cpne` ([`CourseNpec`]).
+pub const KEYS: [&str; 8] = [
+    "rncp",
+    "label",
+    "level",
+    "price",
+    "months",
+    "distance",
+    "npec",
+    "npec_edition",
+];
+
+/// The fields every course writes in the compact form; the NPEC fields follow only when given, so that
+/// links made before them stay as they were.
+const COMPACT_FIELDS: usize = 6;
 
 /// The longest duration accepted, in months (four years: the longest apprenticeship contract).
 pub const MAX_MONTHS: u32 = 48;
@@ -41,6 +58,8 @@ pub struct Course {
     pub months: Option<u32>,
     /// The share of teaching at distance, in per cent (0 to 100).
     pub distance: Option<Decimal>,
+    /// The NPEC the CFA gives, used before the référentiel's.
+    pub npec: Option<CourseNpec>,
 }
 
 /// A course as written: every field as text, before any check.
@@ -58,6 +77,10 @@ pub struct RawCourse {
     pub months: String,
     /// Share at distance, per cent.
     pub distance: String,
+    /// NPEC amounts (see [`CourseNpec`]).
+    pub npec: String,
+    /// The edition they come from.
+    pub npec_edition: String,
 }
 
 impl RawCourse {
@@ -74,7 +97,9 @@ impl RawCourse {
             2 => &self.level,
             3 => &self.price,
             4 => &self.months,
-            _ => &self.distance,
+            5 => &self.distance,
+            6 => &self.npec,
+            _ => &self.npec_edition,
         }
     }
 
@@ -86,12 +111,15 @@ impl RawCourse {
             2 => self.level = text,
             3 => self.price = text,
             4 => self.months = text,
-            _ => self.distance = text,
+            5 => self.distance = text,
+            6 => self.npec = text,
+            _ => self.npec_edition = text,
         }
     }
 
-    /// Checks the course; `n` is its position from 1, for the message.
-    pub fn check(&self, n: usize) -> Result<Course, String> {
+    /// Checks the course; `n` is its position from 1, for the messages. Returns the course and what of
+    /// its NPEC was left out, or why the whole course is.
+    pub fn check(&self, n: usize) -> Result<(Course, Vec<String>), String> {
         let rncp_text = self.rncp.trim();
         let Some(rncp) = normalize_rncp(rncp_text) else {
             return Err(if rncp_text.is_empty() {
@@ -152,14 +180,19 @@ impl RawCourse {
                 }
             },
         };
-        Ok(Course {
-            rncp,
-            label,
-            level,
-            price,
-            months,
-            distance,
-        })
+        let (npec, notes) = CourseNpec::check(&self.npec, &self.npec_edition, &what);
+        Ok((
+            Course {
+                rncp,
+                label,
+                level,
+                price,
+                months,
+                distance,
+                npec,
+            },
+            notes,
+        ))
     }
 }
 
@@ -175,6 +208,12 @@ impl Course {
             distance: self
                 .distance
                 .map(|d| d.normalize().to_string())
+                .unwrap_or_default(),
+            npec: self.npec.as_ref().map(CourseNpec::text).unwrap_or_default(),
+            npec_edition: self
+                .npec
+                .as_ref()
+                .and_then(|n| n.edition.clone())
                 .unwrap_or_default(),
         }
     }
@@ -215,7 +254,10 @@ impl Catalogue {
                 break;
             }
             match r.check(i + 1) {
-                Ok(c) => out.courses.push(c),
+                Ok((c, notes)) => {
+                    out.courses.push(c);
+                    out.problems.extend(notes);
+                }
                 Err(e) => out.problems.push(e),
             }
         }
@@ -290,7 +332,22 @@ impl Catalogue {
                     ));
                 }
                 let mut raw = RawCourse::default();
+                let which = || {
+                    let rncp = item.get("rncp").and_then(Value::as_str).unwrap_or("");
+                    match normalize_rncp(rncp.trim()) {
+                        Some(code) => format!("formation {} ({code})", i + 1),
+                        None => format!("formation {}", i + 1),
+                    }
+                };
                 for (k, key) in KEYS.iter().enumerate() {
+                    if *key == "npec" {
+                        let amounts = item
+                            .as_object()
+                            .map_or(Ok(String::new()), amounts_of_json)
+                            .map_err(|e| format!("{} : {e}", which()))?;
+                        raw.set(k, amounts);
+                        continue;
+                    }
                     match item.get(key) {
                         Some(Value::String(s)) => raw.set(k, s.clone()),
                         Some(Value::Number(n)) => raw.set(k, n.to_string()),
@@ -298,13 +355,9 @@ impl Catalogue {
                         None | Some(Value::Null) => {}
                         // A list or an object read as nothing would say « missing » of a field given.
                         Some(_) => {
-                            let rncp = item.get("rncp").and_then(Value::as_str).unwrap_or("");
-                            let which = match normalize_rncp(rncp.trim()) {
-                                Some(code) => format!("formation {} ({code})", i + 1),
-                                None => format!("formation {}", i + 1),
-                            };
                             return Err(format!(
-                                "{which} : « {key} » doit être un nombre ou un texte, pas une liste ni un objet"
+                                "{} : « {key} » doit être un nombre ou un texte, pas une liste ni un objet",
+                                which()
                             ));
                         }
                     }
@@ -347,7 +400,11 @@ impl Catalogue {
             .iter()
             .map(|c| {
                 let raw = c.raw();
-                (0..KEYS.len())
+                let fields = (COMPACT_FIELDS..KEYS.len())
+                    .rev()
+                    .find(|i| !raw.get(*i).is_empty())
+                    .map_or(COMPACT_FIELDS, |last| last + 1);
+                (0..fields)
                     .map(|i| percent_encode(raw.get(i)))
                     .collect::<Vec<_>>()
                     .join(",")
@@ -376,6 +433,9 @@ impl Catalogue {
                 }
                 if let Some(d) = c.distance {
                     fields.push(format!("\"distance\":{}", d.normalize()));
+                }
+                if let Some(npec) = &c.npec {
+                    fields.extend(npec.json_fields());
                 }
                 format!("{{{}}}", fields.join(","))
             })
@@ -461,6 +521,7 @@ mod tests {
                 price: d("9000"),
                 months: Some(24),
                 distance: Some(d("0")),
+                npec: None,
             }
         );
         let lic = &c.courses[1];
@@ -651,6 +712,38 @@ mod tests {
         assert_eq!(percent_encode("a b,c;d&e=f#g"), "a%20b%2Cc%3Bd%26e%3Df%23g");
         assert_eq!(percent_encode("été !~*'()"), "%C3%A9t%C3%A9%20!~*'()");
         assert_eq!(percent_decode("%C3%A9t%C3%A9+%2c"), "été ,");
+    }
+
+    #[test]
+    fn a_course_carries_its_npec_and_a_wrong_amount_leaves_only_itself_out() {
+        let c = Catalogue::from_json(
+            r#"[{"rncp": "RNCP41000", "price": 9000, "npec": 8000,
+                 "npec_by_idcc": {"1351": "8 765", "1516": "beaucoup"}, "npec_edition": "2026-09"},
+                {"rncp": "RNCP1002", "price": 7000, "npec_by_cpne": 12}]"#,
+        );
+        assert_eq!(c.courses.len(), 1);
+        let npec = c.courses[0].npec.as_ref().expect("the NPEC kept");
+        assert_eq!(npec.for_branch(Some(1351), None), Some(d("8765")));
+        assert_eq!(npec.for_branch(Some(1516), None), Some(d("8000")));
+        assert_eq!(npec.edition.as_deref(), Some("2026-09"));
+        assert_eq!(c.problems.len(), 2, "{:?}", c.problems);
+        assert!(
+            c.problems[0]
+                .starts_with("formation 1 (RNCP41000) : NPEC « IDCC 1516 : beaucoup » ignoré"),
+            "{}",
+            c.problems[0]
+        );
+        assert!(
+            c.problems[1]
+                .starts_with("formation 2 (RNCP1002) : « npec_by_cpne » doit être un objet"),
+            "{}",
+            c.problems[1]
+        );
+        // The JSON and the compact form keep it.
+        assert_eq!(Catalogue::from_json(&c.to_json()).courses, c.courses);
+        let compact = c.to_compact();
+        assert_eq!(compact.matches(',').count(), 7, "{compact}");
+        assert_eq!(Catalogue::from_compact(&compact).courses, c.courses);
     }
 
     #[test]

@@ -60,7 +60,7 @@ impl Default for Settings {
                 level: "5".into(),
                 price: "9000".into(),
                 months: "24".into(),
-                distance: String::new(),
+                ..RawCourse::default()
             }],
             import_problems: Vec::new(),
         }

@@ -14,13 +14,15 @@ use crate::browser;
 type Dispatch = UseReducerDispatcher<Settings>;
 
 /// The columns of the catalogue editor: label, input width class, input mode.
-const COLUMNS: [(&str, &str, Option<&str>); 6] = [
+const COLUMNS: [(&str, &str, Option<&str>); 8] = [
     ("Code RNCP", "w-rncp", None),
     ("Intitulé", "w-label", None),
     ("Niveau", "w-small", Some("numeric")),
     ("Prix annuel (€)", "w-price", Some("decimal")),
     ("Durée (mois)", "w-small", Some("numeric")),
     ("À distance (%)", "w-small", Some("decimal")),
+    ("NPEC annuel (€, facultatif)", "w-npec", None),
+    ("Édition du NPEC", "w-small", None),
 ];
 
 /// How long the preview waits for the typing to pause before it reloads the widget.
@@ -311,7 +313,7 @@ fn courses(
             <p><button type="button" class="button" id="add-course" onclick={onadd}>{ "Ajouter une formation" }</button></p>
             if !problems.is_empty() {
                 <div class="problems" id="catalogue-problems">
-                    <p>{ "Ces lignes ne seront pas transmises au widget :" }</p>
+                    <p>{ "Ces lignes ou montants ne seront pas transmis au widget :" }</p>
                     <ul>{ for problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
                 </div>
             }

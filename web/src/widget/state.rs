@@ -7,6 +7,7 @@ use std::rc::Rc;
 use coutcontrat::{contract::parse_date, contract::PriceBasis};
 use jiff::civil::Date;
 use jiff::Span;
+use rust_decimal::Decimal;
 use yew::Reducible;
 
 use super::catalogue::Course;
@@ -45,6 +46,9 @@ pub struct WidgetState {
     pub course: Option<usize>,
     /// The end date is still the one prefilled from the course's duration.
     end_follows: bool,
+    /// The annual NPEC the CFA gives for the course and the employer's branch, when it does: it is in the
+    /// form's NPEC field, so the core uses it before the référentiel.
+    pub npec_from_cfa: Option<Decimal>,
 }
 
 /// The fields the widget shows with a catalogue, and without.
@@ -83,6 +87,7 @@ impl WidgetState {
             awaiting: false,
             course: None,
             end_follows: false,
+            npec_from_cfa: None,
         };
         w.set_courses(courses.unwrap_or_default(), catalog);
         w
@@ -142,6 +147,43 @@ impl WidgetState {
 
     /// Applies one action: pure given the catalog.
     pub fn apply(&mut self, action: WidgetAction, catalog: Catalog) {
+        self.apply_one(action, catalog);
+        self.sync_npec(catalog);
+    }
+
+    /// The CFA's NPEC for the course and the employer's branch (by IDCC, else by the CPNE typed or the one
+    /// the edition maps the IDCC to, else for every branch) into the form, or out of it.
+    fn sync_npec(&mut self, catalog: Catalog) {
+        let form = &self.base.form;
+        let idcc = form.text(Field::Idcc).trim().parse::<u32>().ok();
+        let wanted = self
+            .course()
+            .and_then(|c| c.npec.as_ref())
+            .and_then(|npec| {
+                let cpne = form
+                    .text(Field::Cpne)
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .or_else(|| {
+                        let signed_on = parse_date(form.text(Field::SignedOn), "signed_on").ok()?;
+                        match catalog.referentiel().cpne_of_idcc(idcc?, signed_on)[..] {
+                            [one] => Some(one),
+                            _ => None,
+                        }
+                    });
+                npec.for_branch(idcc, cpne)
+            });
+        if wanted != self.npec_from_cfa {
+            self.npec_from_cfa = wanted;
+            let text = wanted
+                .map(|a| a.normalize().to_string())
+                .unwrap_or_default();
+            self.base.apply(Action::Set(Field::Npec, text), catalog);
+        }
+    }
+
+    fn apply_one(&mut self, action: WidgetAction, catalog: Catalog) {
         match action {
             WidgetAction::Course(pick) => {
                 self.course = pick.filter(|i| *i < self.courses.len());
@@ -418,6 +460,59 @@ mod tests {
         assert_eq!(w.course().unwrap().rncp, "RNCP38362");
         let m: Value = serde_json::from_str(&w.result_message()).unwrap();
         assert_eq!(m["course"]["label"], "Titre à distance");
+    }
+
+    #[test]
+    fn the_cfas_npec_for_the_branch_comes_before_the_table() {
+        let catalog = Catalog::embedded();
+        let c = Catalogue::from_json(
+            r#"[{"rncp": "RNCP41000", "label": "BTS MOS", "level": 5, "price": 9000, "months": 24,
+                 "npec_by_idcc": {"1351": 8000}, "npec_by_cpne": {"204": 8100}, "npec_edition": "2026-09"}]"#,
+        );
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        let mut w = WidgetState::new(date(2026, 11, 27), Some(c.courses), catalog);
+        w.apply(WidgetAction::Course(Some(0)), catalog);
+        w.apply(set(Field::SignedOn, "20/08/2027"), catalog);
+        w.apply(set(Field::Start, "01/09/2027"), catalog);
+        w.apply(set(Field::BranchQuery, "1351"), catalog);
+        let with_npec = |npec: &str| {
+            quote(&format!(
+                r#"{{"signed_on": "2027-08-20", "start": "2027-09-01", "end": "2029-08-31",
+                    "rncp": "RNCP41000", "idcc": 1351, "price": "9000", "level": 5{npec}}}"#
+            ))
+        };
+        // By IDCC first.
+        assert_eq!(w.npec_from_cfa, Some(Decimal::from(8000)));
+        assert_eq!(
+            w.base.outcome.quote.as_ref(),
+            Some(&with_npec(r#", "npec": "8000""#))
+        );
+        // Another IDCC of the same branch (CPNE 204): the amount by CPNE.
+        let cpne = catalog.referentiel().cpne_of_idcc(1351, date(2027, 8, 20));
+        assert_eq!(cpne, vec![204], "the edition maps IDCC 1351 to CPNE 204");
+        w.apply(set(Field::BranchQuery, ""), catalog);
+        assert_eq!(w.npec_from_cfa, None);
+        assert_eq!(
+            w.base.form.text(Field::Npec),
+            "",
+            "nothing of the CFA's amount is left"
+        );
+        w.apply(WidgetAction::Form(Action::PickCpne(204)), catalog);
+        assert_eq!(w.npec_from_cfa, Some(Decimal::from(8100)));
+        // A branch the CFA gave nothing for: the référentiel's figure, as without a catalogue NPEC.
+        w.apply(set(Field::BranchQuery, "1486"), catalog);
+        assert_eq!(w.npec_from_cfa, None);
+        let table = quote(
+            r#"{"signed_on": "2027-08-20", "start": "2027-09-01", "end": "2029-08-31",
+                "rncp": "RNCP41000", "idcc": 1486, "price": "9000", "level": 5}"#,
+        );
+        assert_eq!(w.base.outcome.quote.as_ref(), Some(&table));
+        // No course: no CFA amount either.
+        w.apply(set(Field::BranchQuery, "1351"), catalog);
+        assert!(w.npec_from_cfa.is_some());
+        w.apply(WidgetAction::Course(None), catalog);
+        assert_eq!(w.npec_from_cfa, None);
+        assert_eq!(w.base.form.text(Field::Npec), "");
     }
 
     #[test]

@@ -344,7 +344,7 @@ fn results(state: &WidgetState) -> Html {
             <h2 id="w-results-title">{ "Estimation" }</h2>
             {
                 match &state.base.outcome.quote {
-                    Some(q) => figures(q),
+                    Some(q) => figures(state, q),
                     None => pending(state),
                 }
             }
@@ -358,8 +358,17 @@ fn results(state: &WidgetState) -> Html {
     }
 }
 
-fn figures(q: &Quote) -> Html {
+fn figures(state: &WidgetState, q: &Quote) -> Html {
     let t = &q.totals;
+    let from_cfa = state.npec_from_cfa.is_some().then(|| {
+        match state
+            .course()
+            .and_then(|c| c.npec.as_ref()?.edition.as_deref())
+        {
+            Some(edition) => format!(" : NPEC communiqué par le CFA (édition {edition})"),
+            None => " : NPEC communiqué par le CFA".to_owned(),
+        }
+    });
     html! {
         <>
             <dl class="w-figures">
@@ -375,6 +384,9 @@ fn figures(q: &Quote) -> Html {
             <p class="small">
                 { "Sur toute la durée du contrat. Niveau de prise en charge (NPEC) retenu : " }
                 { amount("npec-annual", q.npec.annual) }{ " par an" }
+                if let Some(from_cfa) = from_cfa {
+                    <span id="npec-from-cfa">{ from_cfa }</span>
+                }
                 if q.npec.provisional { { " (provisoire : valeur d'amorçage)" } }
                 { ". Le reste à charge comprend la participation forfaitaire de l'employeur : " }
                 { amount("participation", q.participation) }{ "." }
