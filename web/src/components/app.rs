@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::data_panel::data_panel;
 use super::part::{form, results, warm_up_certification_search};
 use crate::browser;
 use crate::data::Catalog;
@@ -146,8 +147,9 @@ pub fn app() -> Html {
                 </div>
             </main>
             <footer class="wrap footer">
+                { data_panel(&snapshot) }
                 <p>
-                    { format!("Estimation indicative, sans valeur contractuelle. Données : {data_version}. ") }
+                    { "Estimation indicative, sans valeur contractuelle. " }
                     { "Règles : Code du travail, articles L6332-14, R6332-25, D6332-78 et suivants." }
                 </p>
             </footer>
