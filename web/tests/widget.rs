@@ -664,6 +664,93 @@ fn a_course_with_the_cfas_npec_uses_it_and_says_whose_it_is() {
 }
 
 #[test]
+fn a_catalogue_pasted_through_wordpress_still_works_and_says_what_it_left_out() {
+    in_browser(|dist| async move {
+        let widget_port = serve(dist);
+        let widget = format!("http://127.0.0.1:{widget_port}");
+        // WordPress makes the JSON's quotes typographic; one course is wrong, one has no published NPEC.
+        let snippet = format!(
+            r#"<script src="{widget}/widget.js" async data-catalogue="[{{“rncp”: “RNCP41000”, “label”: “BTS MOS”, “level”: 5, “price”: 9000, “months”: 24}}, {{“rncp”: “BTS”, “price”: 1}}, {{“rncp”: “RNCP99999”, “label”: “Titre récent”, “level”: 5, “price”: 7000, “months”: 24}}]"></script>"#
+        );
+        let host_port = serve_site(
+            None,
+            Pages::from([("/wp.html".to_owned(), host_page(&snippet))]),
+        );
+        let b = browser(1000, 1400).await;
+        let c = &b.client;
+        c.goto(&format!("http://127.0.0.1:{host_port}/wp.html"))
+            .await
+            .unwrap();
+        poll(
+            c,
+            "return document.querySelector('iframe[title]') !== null;",
+            |v| v == &Value::Bool(true),
+            "the iframe",
+        )
+        .await;
+        wait_fitted(c).await;
+        enter_widget(c).await;
+        let options = poll(
+            c,
+            "return Array.from(document.querySelectorAll('#course option')).map(o => o.textContent);",
+            |v| v.as_array().is_some_and(|a| a.len() == 3),
+            "the two readable courses",
+        )
+        .await;
+        assert_eq!(options[1], "BTS MOS");
+        // The course left out is said in the widget, not only in its console.
+        let problems = js(
+            c,
+            "const d = document.getElementById('catalogue-problems');
+             return d ? [d.querySelector('summary').textContent, d.querySelector('li').textContent] : null;",
+        )
+        .await;
+        assert_eq!(
+            problems[0],
+            "Le catalogue du CFA contient une erreur : une partie n'est pas proposée"
+        );
+        assert!(
+            problems[1]
+                .as_str()
+                .unwrap()
+                .contains("« BTS » n'est pas un code RNCP"),
+            "{problems}"
+        );
+        // A course without a published NPEC: its figure is marked provisional where it is shown.
+        c.find(Locator::Id("course"))
+            .await
+            .unwrap()
+            .select_by_value("1")
+            .await
+            .unwrap();
+        fill(c, "branch", "1351").await;
+        fill(c, "signed_on", "20/08/2027").await;
+        fill(c, "start", "01/09/2027").await;
+        let q = quote(
+            r#"{"signed_on": "2027-08-20", "start": "2027-09-01", "end": "2029-08-31",
+                "rncp": "RNCP99999", "idcc": 1351, "price": "7000", "level": 5}"#,
+        );
+        assert!(q.npec.provisional, "RNCP99999 has no NPEC in the data");
+        poll(
+            c,
+            "return document.getElementById('total-employer')?.dataset.value ?? null;",
+            |x| x.as_str() == Some(v(q.totals.employer).as_str()),
+            "the employer's total",
+        )
+        .await;
+        let badge = js(
+            c,
+            "return document.getElementById('npec-provisional')?.textContent ?? null;",
+        )
+        .await;
+        assert_eq!(badge, json!("provisoire"));
+        let errors = page_errors(c).await;
+        assert!(errors.is_empty(), "widget errors: {errors:#?}");
+        c.enter_parent_frame().await.unwrap();
+    });
+}
+
+#[test]
 fn the_widget_meets_wcag_2_1_aa_by_axe() {
     in_browser(|dist| async move {
         let axe = axe_source();

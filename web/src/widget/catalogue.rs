@@ -281,7 +281,15 @@ impl Catalogue {
         }
         match serde_json::from_str(text) {
             Ok(value) => Catalogue::from_value(&value),
-            Err(e) => Catalogue::refused(format!("le catalogue n'est pas du JSON valide : {e}")),
+            Err(e) => match straight_quotes(text) {
+                Some(value) => Catalogue::from_value(&value),
+                None if text.contains(TYPOGRAPHIC) => Catalogue::refused(format!(
+                    "le catalogue n'est pas du JSON valide ({e}) : il contient des guillemets typographiques \
+                     (“ ” ou ’), qu'un éditeur comme WordPress met à la place des guillemets droits ; collez le \
+                     code du widget dans un bloc « HTML personnalisé », qui le garde tel quel"
+                )),
+                None => Catalogue::refused(format!("le catalogue n'est pas du JSON valide : {e}")),
+            },
         }
     }
 
@@ -442,6 +450,27 @@ impl Catalogue {
             .collect();
         format!("[{}]", lines.join(",\n"))
     }
+}
+
+/// The quotes a text editor puts for `"` and `'` (WordPress writes “ ” ″ and ’ ‘).
+const TYPOGRAPHIC: [char; 7] = ['“', '”', '„', '‟', '″', '’', '‘'];
+
+/// A catalogue whose JSON quotes an editor made typographic, read with straight ones: only when that
+/// makes it valid JSON (a label that holds “ ” of its own between straight quotes is valid as written).
+fn straight_quotes(text: &str) -> Option<Value> {
+    if !text.contains(TYPOGRAPHIC) {
+        return None;
+    }
+    // The attribute's own quotes, made typographic, are left around the JSON.
+    let inner = text.trim().trim_matches(['’', '‘', '\'']);
+    let straight: String = inner
+        .chars()
+        .map(|c| match c {
+            '“' | '”' | '„' | '‟' | '″' => '"',
+            c => c,
+        })
+        .collect();
+    serde_json::from_str(&straight).ok()
 }
 
 /// `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )` as `%XX` of its UTF-8 bytes.
@@ -744,6 +773,33 @@ mod tests {
         let compact = c.to_compact();
         assert_eq!(compact.matches(',').count(), 7, "{compact}");
         assert_eq!(Catalogue::from_compact(&compact).courses, c.courses);
+    }
+
+    #[test]
+    fn typographic_quotes_are_read_where_they_can_only_mean_straight_ones() {
+        // As WordPress rewrites the snippet.
+        let c = Catalogue::from_json(
+            "’[{“rncp”: “RNCP41000”, “label”: “BTS MOS l’été”, “price”: 9000}]’",
+        );
+        assert_eq!(c.problems, Vec::<String>::new());
+        assert_eq!(c.courses[0].rncp, "RNCP41000");
+        assert_eq!(c.courses[0].label, "BTS MOS l’été");
+        // Typographic quotes inside a label between straight ones are kept as written.
+        let c = Catalogue::from_json(
+            r#"[{"rncp": "RNCP41000", "label": "Titre “sûreté”", "price": 9000}]"#,
+        );
+        assert_eq!(c.courses[0].label, "Titre “sûreté”");
+        // Where replacing them does not make JSON, the message says what happened and how to fix it.
+        let c = Catalogue::from_json(
+            "[{“rncp”: “RNCP41000”, “label”: “Titre “sûreté””, “price”: 9000}]",
+        );
+        assert!(c.courses.is_empty());
+        assert!(
+            c.problems[0].contains("guillemets typographiques")
+                && c.problems[0].contains("HTML personnalisé"),
+            "{}",
+            c.problems[0]
+        );
     }
 
     #[test]

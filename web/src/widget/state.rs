@@ -10,7 +10,7 @@ use jiff::Span;
 use rust_decimal::Decimal;
 use yew::Reducible;
 
-use super::catalogue::Course;
+use super::catalogue::{Catalogue, Course};
 use super::message;
 use crate::data::Catalog;
 use crate::format::date_short;
@@ -25,7 +25,7 @@ pub enum WidgetAction {
     /// Picked a course of the catalogue by its position, or none.
     Course(Option<usize>),
     /// The catalogue the host page posted arrived, checked (taken only while it is awaited).
-    Courses(Vec<Course>),
+    Courses(Catalogue),
 }
 
 /// The widget's state.
@@ -44,6 +44,8 @@ pub struct WidgetState {
     pub with_catalogue: bool,
     /// The course picked.
     pub course: Option<usize>,
+    /// What of the catalogue was left out, shown to the CFA in the widget itself (not only its console).
+    pub catalogue_problems: Rc<[String]>,
     /// The end date is still the one prefilled from the course's duration.
     end_follows: bool,
     /// The annual NPEC the CFA gives for the course and the employer's branch, when it does: it is in the
@@ -74,38 +76,41 @@ const WITHOUT_CATALOGUE: &[Field] = &[
 ];
 
 impl WidgetState {
-    /// The widget a visitor first sees: the calculator's default dates, nothing else. `courses` is
-    /// `None` without a catalogue.
-    pub fn new(today: Date, courses: Option<Vec<Course>>, catalog: Catalog) -> WidgetState {
+    /// The widget a visitor first sees: the calculator's default dates, nothing else. `catalogue` is
+    /// `None` without one.
+    pub fn new(today: Date, catalogue: Option<Catalogue>, catalog: Catalog) -> WidgetState {
         let mut base = State::defaults(today, catalog);
         base.apply(Action::PriceBasis(PriceBasis::Annual), catalog);
         let mut w = WidgetState {
             base,
-            with_catalogue: courses.is_some(),
+            with_catalogue: catalogue.is_some(),
             courses: Rc::from([]),
             labels: Rc::from([]),
             awaiting: false,
             course: None,
+            catalogue_problems: Rc::from([]),
             end_follows: false,
             npec_from_cfa: None,
         };
-        w.set_courses(courses.unwrap_or_default(), catalog);
+        w.set_courses(catalogue.unwrap_or_default(), catalog);
         w
     }
 
     /// The widget while its catalogue is on its way from the host page: a course menu, empty.
     pub fn awaiting_catalogue(today: Date, catalog: Catalog) -> WidgetState {
-        let mut w = WidgetState::new(today, Some(Vec::new()), catalog);
+        let mut w = WidgetState::new(today, Some(Catalogue::default()), catalog);
         w.awaiting = true;
         w
     }
 
-    fn set_courses(&mut self, courses: Vec<Course>, catalog: Catalog) {
-        self.labels = courses
+    fn set_courses(&mut self, catalogue: Catalogue, catalog: Catalog) {
+        self.labels = catalogue
+            .courses
             .iter()
             .map(|c| WidgetState::course_label(c, catalog))
             .collect();
-        self.courses = courses.into();
+        self.courses = catalogue.courses.into();
+        self.catalogue_problems = catalogue.problems.into();
     }
 
     /// The course picked.
@@ -203,12 +208,12 @@ impl WidgetState {
                 self.end_follows = true;
                 self.prefill_end(catalog);
             }
-            WidgetAction::Courses(courses) => {
+            WidgetAction::Courses(catalogue) => {
                 // Once: a second catalogue would change the menu under the visitor's choice.
                 if self.awaiting {
                     self.awaiting = false;
                     self.course = None;
-                    self.set_courses(courses, catalog);
+                    self.set_courses(catalogue, catalog);
                 }
             }
             WidgetAction::Form(action) => {
@@ -295,14 +300,14 @@ mod tests {
     use super::*;
     use crate::widget::catalogue::Catalogue;
 
-    fn catalogue() -> Vec<Course> {
+    fn catalogue() -> Catalogue {
         let c = Catalogue::from_json(
             r#"[{"rncp": "RNCP41000", "label": "BTS MOS", "level": 5, "price": 9000, "months": 24},
                 {"rncp": "RNCP38362", "label": "Titre à distance", "level": 6, "price": "6 500",
                  "months": 12, "distance": 85}]"#,
         );
         assert!(c.problems.is_empty(), "{:?}", c.problems);
-        c.courses
+        c
     }
 
     fn set(field: Field, text: &str) -> WidgetAction {
@@ -455,7 +460,7 @@ mod tests {
         );
         w.apply(WidgetAction::Course(Some(1)), catalog);
         // A second catalogue changes nothing under the visitor's choice.
-        w.apply(WidgetAction::Courses(Vec::new()), catalog);
+        w.apply(WidgetAction::Courses(Catalogue::default()), catalog);
         assert_eq!(w.courses.len(), 2);
         assert_eq!(w.course().unwrap().rncp, "RNCP38362");
         let m: Value = serde_json::from_str(&w.result_message()).unwrap();
@@ -470,7 +475,7 @@ mod tests {
                  "npec_by_idcc": {"1351": 8000}, "npec_by_cpne": {"204": 8100}, "npec_edition": "2026-09"}]"#,
         );
         assert!(c.problems.is_empty(), "{:?}", c.problems);
-        let mut w = WidgetState::new(date(2026, 11, 27), Some(c.courses), catalog);
+        let mut w = WidgetState::new(date(2026, 11, 27), Some(c), catalog);
         w.apply(WidgetAction::Course(Some(0)), catalog);
         w.apply(set(Field::SignedOn, "20/08/2027"), catalog);
         w.apply(set(Field::Start, "01/09/2027"), catalog);

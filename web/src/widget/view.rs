@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::catalogue::Catalogue;
 use super::config::Config;
 use super::embed;
 use super::message;
@@ -41,8 +42,7 @@ pub fn widget() -> Html {
             if config.catalogue_by_message {
                 WidgetState::awaiting_catalogue(today, catalog)
             } else {
-                let courses = config.catalogue.as_ref().map(|c| c.courses.clone());
-                WidgetState::new(today, courses, catalog)
+                WidgetState::new(today, config.catalogue.clone(), catalog)
             }
         })
     };
@@ -112,7 +112,7 @@ fn connect(
 ) -> (Option<embed::HeightWatch>, Option<embed::ParentMessages>) {
     if !embed::is_framed() {
         if config.catalogue_by_message {
-            dispatch.dispatch(WidgetAction::Courses(Vec::new()));
+            dispatch.dispatch(WidgetAction::Courses(Catalogue::default()));
         }
         return (None, None);
     }
@@ -124,7 +124,7 @@ fn connect(
                 .into(),
         );
         if config.catalogue_by_message {
-            dispatch.dispatch(WidgetAction::Courses(Vec::new()));
+            dispatch.dispatch(WidgetAction::Courses(Catalogue::default()));
         }
         return (None, None);
     };
@@ -137,7 +137,7 @@ fn connect(
             if let Some(c) = message::catalogue(&data) {
                 taken = true;
                 report(&c.problems);
-                dispatch.dispatch(WidgetAction::Courses(c.courses));
+                dispatch.dispatch(WidgetAction::Courses(c));
             }
         });
         embed::post_to_parent(&message::ready(), Some(&host));
@@ -203,7 +203,32 @@ fn course_field(state: &WidgetState, dispatch: &Dispatch) -> Html {
             } else if state.courses.is_empty() {
                 <p class="message" id="course-error">{ "Le catalogue du CFA ne contient aucune formation lisible." }</p>
             }
+            { catalogue_problems(state) }
         </div>
+    }
+}
+
+/// What of the CFA's catalogue was left out, in the widget itself: a course that silently disappeared
+/// would look like a course the CFA does not offer.
+fn catalogue_problems(state: &WidgetState) -> Html {
+    let problems = &state.catalogue_problems;
+    if problems.is_empty() {
+        return Html::default();
+    }
+    let shown = 5;
+    html! {
+        <details class="w-problems" id="catalogue-problems">
+            <summary>{ match problems.len() {
+                1 => "Le catalogue du CFA contient une erreur : une partie n'est pas proposée".to_owned(),
+                n => format!("Le catalogue du CFA contient {n} erreurs : une partie n'est pas proposée"),
+            } }</summary>
+            <ul>
+                { for problems.iter().take(shown).map(|p| html! { <li>{ sentence(p) }</li> }) }
+                if problems.len() > shown {
+                    <li>{ format!("… et {} autres (console du navigateur)", problems.len() - shown) }</li>
+                }
+            </ul>
+        </details>
     }
 }
 
@@ -387,7 +412,10 @@ fn figures(state: &WidgetState, q: &Quote) -> Html {
                 if let Some(from_cfa) = from_cfa {
                     <span id="npec-from-cfa">{ from_cfa }</span>
                 }
-                if q.npec.provisional { { " (provisoire : valeur d'amorçage)" } }
+                if q.npec.provisional {
+                    { " " }<strong class="w-badge" id="npec-provisional">{ "provisoire" }</strong>
+                    { " (valeur d'amorçage, à régulariser)" }
+                }
                 { ". Le reste à charge comprend la participation forfaitaire de l'employeur : " }
                 { amount("participation", q.participation) }{ "." }
             </p>
