@@ -42,6 +42,16 @@ else
   say chromium "installed"
 fi
 
+# The build writes brotli copies of the page's files beside the gzip ones (scripts/precompress.sh).
+if command -v brotli >/dev/null; then
+  say brotli "present, skipped"
+else
+  SUDO=; [[ $(id -u) -eq 0 ]] || SUDO=sudo
+  brotli_install() { $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends brotli; }
+  brotli_install || { $SUDO apt-get update && brotli_install; }
+  say brotli "installed"
+fi
+
 if [[ "$(trunk --version 2>/dev/null)" == "trunk $TRUNK_VERSION" ]]; then
   say trunk "$TRUNK_VERSION present, skipped"
 else

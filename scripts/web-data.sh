@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk's post_build hook (Trunk.toml): writes the compact référentiel the page fetches at start,
+# Run by scripts/post-build.sh (Trunk.toml): writes the compact référentiel the page fetches at start,
 # referentiel.ccrc, into trunk's staging directory — the default data of data/, made by coutcontrat-compact.
 # COUTCONTRAT_WEB_DATA=FILE.ccrc copies that file instead: for measurements with the SYNTHETIC full-size
 # table only (its amounts are labelled synthetic on the page); never for a deployment.

@@ -1,5 +1,6 @@
 //! The « Données » panel of the release build, in headless Chromium: it names every edition the page holds,
-//! says which are extracts, and follows the date of conclusion typed to the edition it selects.
+//! says which are extracts, and follows the date of conclusion typed to the edition it selects. And the
+//! loading shell of index.html, which the app replaces.
 //!
 //! Run alone: `scripts/build-web.sh && cargo test -p coutcontrat-web --test data_panel`.
 #![cfg(not(target_arch = "wasm32"))]
@@ -50,6 +51,18 @@ fn the_data_panel_names_every_edition_and_the_one_the_contract_meets() {
             "the data panel",
         )
         .await;
+        // The loading shell of index.html is gone once the app runs: one title, no « Chargement ».
+        let shell = std::fs::read_to_string(support::dist().join("index.html")).unwrap();
+        assert!(
+            shell.contains("Chargement du calculateur…"),
+            "index.html has no loading shell"
+        );
+        let started = js(
+            c,
+            "return [document.querySelectorAll('h1').length, document.querySelector('.shell-loading') === null];",
+        )
+        .await;
+        assert_eq!(started, serde_json::json!([1, true]));
         c.find(Locator::Id("data-summary"))
             .await
             .unwrap()

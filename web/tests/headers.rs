@@ -64,6 +64,76 @@ fn the_server_sends_the_protective_headers() {
     assert_eq!(get(port, "/../Cargo.toml").0, "HTTP/1.1 404 Not Found");
 }
 
+/// The headers (names in lower case) and the body of a GET of `path` sending `Accept-Encoding: accept`.
+fn get_encoded(port: u16, path: &str, accept: &str) -> (HashMap<String, String>, Vec<u8>) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("the server");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept-Encoding: {accept}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).unwrap();
+    let end = answer
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a head");
+    let head = String::from_utf8_lossy(&answer[..end]).into_owned();
+    let headers = head
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once(": "))
+        .map(|(n, v)| (n.to_ascii_lowercase(), v.to_owned()))
+        .collect();
+    (headers, answer[end + 4..].to_vec())
+}
+
+#[test]
+fn the_build_is_served_precompressed_to_a_browser_that_accepts_it() {
+    let dist = dist();
+    let port = coutcontrat_serve::spawn(dist.clone()).expect("coutcontrat-serve");
+    let wasm = std::fs::read_dir(&dist)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.ends_with(".wasm"))
+        .expect("the page's WebAssembly in dist/");
+    for file in [wasm.as_str(), "index.html", "widget.js", "referentiel.ccrc"] {
+        let path = format!("/{file}");
+        let plain = std::fs::read(dist.join(file)).unwrap();
+        for (accept, coding, copy) in [
+            ("gzip, deflate, br", Some("br"), format!("{file}.br")),
+            ("gzip", Some("gzip"), format!("{file}.gz")),
+            ("identity", None, file.to_owned()),
+        ] {
+            let (h, body) = get_encoded(port, &path, accept);
+            assert_eq!(
+                h.get("content-encoding").map(String::as_str),
+                coding,
+                "{file}, {accept}"
+            );
+            assert_eq!(h["vary"], "Accept-Encoding", "{file}");
+            assert_eq!(
+                body,
+                std::fs::read(dist.join(&copy)).unwrap(),
+                "{file}, {accept}"
+            );
+            if coding.is_some() {
+                assert!(
+                    body.len() < plain.len(),
+                    "{copy} is not smaller than {file}"
+                );
+            }
+        }
+    }
+    // The widget page is written after index.html, and compressed too; it has no loading shell.
+    let widget = std::fs::read_to_string(dist.join("widget.html")).unwrap();
+    assert!(
+        !widget.contains("shell"),
+        "the widget page kept the calculator's shell"
+    );
+    assert!(dist.join("widget.html.br").is_file());
+}
+
 #[test]
 fn another_site_may_frame_the_widget_not_the_calculator() {
     in_browser(|dist| async move {

@@ -1,8 +1,9 @@
 //! A static server for the built web calculator (`dist/`), with the headers of [`headers`]: what
 //! `scripts/run.sh` serves on 127.0.0.1, and what the browser tests serve the page with.
 //!
-//! Not a production server (no TLS, no compression, no cache): a deployer puts `dist/` behind their own,
-//! with the same headers (web/README.md, « Headers »). Trunk's own server cannot do this: its
+//! Not a production server (no TLS, no cache): a deployer puts `dist/` behind their own, with the same
+//! headers (web/README.md, « Headers »). It sends the compressed copies the build writes beside each file
+//! (`.br`, `.gz`: scripts/precompress.sh) to a client that accepts them; it never compresses itself. Trunk's own server cannot do this: its
 //! `[serve] headers` go on every file alike, and the widget needs others than the page.
 #![deny(missing_docs)]
 
@@ -60,6 +61,44 @@ pub fn content_type(file: &Path) -> &'static str {
     }
 }
 
+/// The encodings a client accepts, from its `Accept-Encoding` header (`br`, `gzip`; `q=0` refuses one).
+pub fn accepted(header: &str) -> (bool, bool) {
+    let mut br = false;
+    let mut gzip = false;
+    for item in header.split(',') {
+        let mut parts = item.split(';').map(str::trim);
+        let coding = parts.next().unwrap_or("").to_ascii_lowercase();
+        let refused = parts.any(|p| {
+            p.strip_prefix("q=")
+                .is_some_and(|q| q.parse::<f32>() == Ok(0.0))
+        });
+        match coding.as_str() {
+            "br" => br = !refused,
+            "gzip" => gzip = !refused,
+            "*" => {
+                br |= !refused;
+                gzip |= !refused;
+            }
+            _ => {}
+        }
+    }
+    (br, gzip)
+}
+
+/// The copy of `file` to send to a client accepting `(br, gzip)`, with its `Content-Encoding`.
+pub fn variant(file: &Path, (br, gzip): (bool, bool)) -> (PathBuf, Option<&'static str>) {
+    for (ok, ext, coding) in [(br, "br", "br"), (gzip, "gz", "gzip")] {
+        let mut name = file.as_os_str().to_owned();
+        name.push(".");
+        name.push(ext);
+        let copy = PathBuf::from(name);
+        if ok && copy.is_file() {
+            return (copy, Some(coding));
+        }
+    }
+    (file.to_owned(), None)
+}
+
 /// Answers one request on `stream` from the files of `dir`.
 pub fn respond(stream: TcpStream, dir: &Path) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
@@ -71,20 +110,32 @@ pub fn respond(stream: TcpStream, dir: &Path) {
     if head.read_line(&mut request).is_err() {
         return;
     }
-    // The rest of the head is not needed; read it so that the client sees an answer, not a reset.
+    // Of the rest of the head only Accept-Encoding matters; read it all so that the client sees an
+    // answer, not a reset.
+    let mut encodings = (false, false);
     let mut line = String::new();
     while head.read_line(&mut line).is_ok_and(|n| n > 0) && !line.trim().is_empty() {
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                encodings = accepted(value.trim());
+            }
+        }
         line.clear();
     }
     let mut words = request.split_whitespace();
     let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     let path = target.split(['?', '#']).next().unwrap_or("");
     let file = resolve(dir, path).filter(|f| f.is_file());
+    let mut encoding = None;
     let (status, body, kind) = match (method, &file) {
-        ("GET" | "HEAD", Some(file)) => match std::fs::read(file) {
-            Ok(body) => ("200 OK", body, content_type(file)),
-            Err(_) => ("404 Not Found", b"not found\n".to_vec(), "text/plain"),
-        },
+        ("GET" | "HEAD", Some(file)) => {
+            let (copy, coding) = variant(file, encodings);
+            encoding = coding;
+            match std::fs::read(copy) {
+                Ok(body) => ("200 OK", body, content_type(file)),
+                Err(_) => ("404 Not Found", b"not found\n".to_vec(), "text/plain"),
+            }
+        }
         ("GET" | "HEAD", None) => ("404 Not Found", b"not found\n".to_vec(), "text/plain"),
         _ => (
             "405 Method Not Allowed",
@@ -100,6 +151,13 @@ pub fn respond(stream: TcpStream, dir: &Path) {
     for (name, value) in headers::headers(path) {
         out.push_str(&format!("{name}: {value}\r\n"));
     }
+    if file.is_some() {
+        // The same address gives other bytes by Accept-Encoding: caches must keep them apart.
+        out.push_str("Vary: Accept-Encoding\r\n");
+    }
+    if let Some(coding) = encoding {
+        out.push_str(&format!("Content-Encoding: {coding}\r\n"));
+    }
     out.push_str("\r\n");
     let mut stream = stream;
     let _ = stream.write_all(out.as_bytes());
@@ -111,6 +169,17 @@ pub fn respond(stream: TcpStream, dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accepted_encodings() {
+        assert_eq!(accepted("gzip, deflate, br, zstd"), (true, true));
+        assert_eq!(accepted("gzip"), (false, true));
+        assert_eq!(accepted("br;q=0, gzip;q=0.5"), (false, true));
+        assert_eq!(accepted("gzip;q=0.0"), (false, false));
+        assert_eq!(accepted("*"), (true, true));
+        assert_eq!(accepted("identity"), (false, false));
+        assert_eq!(accepted(""), (false, false));
+    }
 
     #[test]
     fn only_plain_paths_under_the_directory_are_served() {

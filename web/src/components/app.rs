@@ -122,7 +122,7 @@ pub fn app() -> Html {
             <header class="masthead">
                 <div class="wrap">
                     <p class="brand">{ "coutcontrat" }</p>
-                    <h1>{ "Combien coûte un contrat d'apprentissage ?" }</h1>
+                    <h1>{ "Combien coûte un contrat d'apprentissage\u{a0}?" }</h1>
                     <p class="lede">
                         { "Ce que l'OPCO prend en charge, ce qui reste à l'employeur et quand le CFA est payé. \
                            Le calcul se fait dans votre navigateur : rien n'est envoyé." }

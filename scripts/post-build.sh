@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Trunk's post_build hook (Trunk.toml): the steps that must follow one another, in the staging directory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+staging="${TRUNK_STAGING_DIR:?run by trunk (post_build hook)}"
+scripts/web-data.sh
+# The widget's page: a CFA's page would flash the calculator's title (index.html's loading shell).
+sed '/<!-- shell:/,/<!-- \/shell -->/d' "$staging/index.html" > "$staging/widget.html"
+scripts/precompress.sh
