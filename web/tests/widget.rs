@@ -925,6 +925,64 @@ fn the_integration_page_builds_the_snippet_and_shows_the_real_widget() {
                 .contains("formation 2 (RNCP1002) : NPEC « IDCC 12 : rien » ignoré"),
             "{problems}"
         );
+        // A course with three wrong fields: all three said at once, each cell marked and described.
+        c.find(Locator::Id("add-course"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        fill(c, "course-2-rncp", "BTS").await;
+        fill(c, "course-2-level", "9").await;
+        let marked = poll(
+            c,
+            "return Array.from(document.querySelectorAll('#courses-table input[aria-invalid=true], table input[aria-invalid=true]'))
+                 .map(i => [i.id, document.getElementById(i.getAttribute('aria-describedby').split(' ')[0]).textContent]);",
+            |v| v.as_array().is_some_and(|a| a.len() == 4),
+            "the wrong cells marked",
+        )
+        .await;
+        let ids: Vec<&str> = marked
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m[0].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "course-1-npec",
+                "course-2-rncp",
+                "course-2-level",
+                "course-2-price"
+            ],
+            "{marked}"
+        );
+        assert!(
+            marked[3][1]
+                .as_str()
+                .unwrap()
+                .contains("formation 3 : le prix annuel manque"),
+            "{marked}"
+        );
+        // From 1,024 px the preview stays beside the settings, never over the code to copy.
+        js(
+            c,
+            "document.getElementById('snippet').scrollIntoView(); return null;",
+        )
+        .await;
+        let overlap = js(
+            c,
+            "const a = document.getElementById('preview').getBoundingClientRect(),
+                   b = document.getElementById('snippet').getBoundingClientRect();
+             return a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;",
+        )
+        .await;
+        assert_eq!(
+            overlap,
+            Value::Bool(false),
+            "the preview covers the code to copy"
+        );
         let png = c.screenshot().await.expect("screenshot");
         std::fs::write(artifacts().join("widget-integration.png"), png)
             .expect("write the screenshot");

@@ -9,13 +9,11 @@
 //! others are kept. A course may carry its NPEC ([`CourseNpec`]): a wrong amount is named and left out, the
 //! course kept.
 
-use coutcontrat::contract::parse_decimal;
 use coutcontrat::referentiel::normalize_rncp;
-use coutcontrat::text::quoted;
-use rust_decimal::Decimal;
 use serde_json::Value;
 
-use super::course_npec::{amounts_of_json, CourseNpec};
+pub use super::course::{Course, Problem, RawCourse, KEYS, MAX_MONTHS};
+use super::course_npec::amounts_of_json;
 
 /// The most courses a catalogue may hold (a CFA group's whole offer; the widget lists them in one menu).
 pub const MAX_COURSES: usize = 10_000;
@@ -23,201 +21,9 @@ pub const MAX_COURSES: usize = 10_000;
 /// The longest catalogue read, in bytes of JSON: 10 000 courses with long labels take about 2 MB.
 pub const MAX_CATALOGUE_BYTES: usize = 4_000_000;
 
-/// The fields of a course, in the order of the compact form, with their JSON names. `npec` holds, as
-/// text, the amounts of `npec`, `npec_by_idcc` and `npec_by_cpne` ([`CourseNpec`]).
-pub const KEYS: [&str; 8] = [
-    "rncp",
-    "label",
-    "level",
-    "price",
-    "months",
-    "distance",
-    "npec",
-    "npec_edition",
-];
-
 /// The fields every course writes in the compact form; the NPEC fields follow only when given, so that
 /// links made before them stay as they were.
 const COMPACT_FIELDS: usize = 6;
-
-/// The longest duration accepted, in months (four years: the longest apprenticeship contract).
-pub const MAX_MONTHS: u32 = 48;
-
-/// One course of the catalogue, checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Course {
-    /// The RNCP code, normalised (`RNCP41000`).
-    pub rncp: String,
-    /// The CFA's name for it (may be empty: the référentiel's label is then shown).
-    pub label: String,
-    /// The certification level, 3 to 8, when the CFA gives it.
-    pub level: Option<u8>,
-    /// The price per year of training, in euros.
-    pub price: Decimal,
-    /// The usual duration, in months: it prefills the end date.
-    pub months: Option<u32>,
-    /// The share of teaching at distance, in per cent (0 to 100).
-    pub distance: Option<Decimal>,
-    /// The NPEC the CFA gives, used before the référentiel's.
-    pub npec: Option<CourseNpec>,
-}
-
-/// A course as written: every field as text, before any check.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct RawCourse {
-    /// RNCP code.
-    pub rncp: String,
-    /// Label.
-    pub label: String,
-    /// Level.
-    pub level: String,
-    /// Annual price.
-    pub price: String,
-    /// Usual duration in months.
-    pub months: String,
-    /// Share at distance, per cent.
-    pub distance: String,
-    /// NPEC amounts (see [`CourseNpec`]).
-    pub npec: String,
-    /// The edition they come from.
-    pub npec_edition: String,
-}
-
-impl RawCourse {
-    /// True when every field is empty: a blank row of an editor, not a course.
-    pub fn is_blank(&self) -> bool {
-        (0..KEYS.len()).all(|i| self.get(i).trim().is_empty())
-    }
-
-    /// The field of position `i` in [`KEYS`].
-    pub fn get(&self, i: usize) -> &str {
-        match i {
-            0 => &self.rncp,
-            1 => &self.label,
-            2 => &self.level,
-            3 => &self.price,
-            4 => &self.months,
-            5 => &self.distance,
-            6 => &self.npec,
-            _ => &self.npec_edition,
-        }
-    }
-
-    /// Sets the field of position `i` in [`KEYS`].
-    pub fn set(&mut self, i: usize, text: String) {
-        match i {
-            0 => self.rncp = text,
-            1 => self.label = text,
-            2 => self.level = text,
-            3 => self.price = text,
-            4 => self.months = text,
-            5 => self.distance = text,
-            6 => self.npec = text,
-            _ => self.npec_edition = text,
-        }
-    }
-
-    /// Checks the course; `n` is its position from 1, for the messages. Returns the course and what of
-    /// its NPEC was left out, or why the whole course is.
-    pub fn check(&self, n: usize) -> Result<(Course, Vec<String>), String> {
-        let rncp_text = self.rncp.trim();
-        let Some(rncp) = normalize_rncp(rncp_text) else {
-            return Err(if rncp_text.is_empty() {
-                format!("formation {n} : le code RNCP manque")
-            } else {
-                format!(
-                    "formation {n} : « {} » n'est pas un code RNCP (RNCP suivi de chiffres)",
-                    quoted(rncp_text)
-                )
-            });
-        };
-        let what = format!("formation {n} ({rncp})");
-        let label: String = self.label.split_whitespace().collect::<Vec<_>>().join(" ");
-        if label.chars().count() > 200 {
-            return Err(format!("{what} : l'intitulé dépasse 200 caractères"));
-        }
-        let level = match self.level.trim() {
-            "" => None,
-            t => match t.parse::<u8>() {
-                Ok(l @ 3..=8) => Some(l),
-                _ => return Err(format!("{what} : niveau « {} » : de 3 à 8", quoted(t))),
-            },
-        };
-        let price = match self.price.trim() {
-            "" => return Err(format!("{what} : le prix annuel manque")),
-            t => match parse_decimal(t, "price", false) {
-                Ok(p) if p > Decimal::ZERO => p,
-                Ok(_) => return Err(format!("{what} : le prix annuel doit être supérieur à 0")),
-                Err(_) => {
-                    return Err(format!(
-                        "{what} : prix annuel « {} » illisible (en euros, par exemple 6900)",
-                        quoted(t)
-                    ))
-                }
-            },
-        };
-        let months = match self.months.trim() {
-            "" => None,
-            t => match t.parse::<u32>() {
-                Ok(m @ 1..=MAX_MONTHS) => Some(m),
-                _ => {
-                    return Err(format!(
-                        "{what} : durée « {} » : un nombre entier de mois, de 1 à {MAX_MONTHS}",
-                        quoted(t)
-                    ))
-                }
-            },
-        };
-        let distance = match self.distance.trim().trim_end_matches('%').trim() {
-            "" => None,
-            t => match parse_decimal(t, "distance", false) {
-                Ok(d) if (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&d) => Some(d),
-                _ => {
-                    return Err(format!(
-                        "{what} : part à distance « {} » : de 0 à 100 (%)",
-                        quoted(t)
-                    ))
-                }
-            },
-        };
-        let (npec, notes) = CourseNpec::check(&self.npec, &self.npec_edition, &what);
-        Ok((
-            Course {
-                rncp,
-                label,
-                level,
-                price,
-                months,
-                distance,
-                npec,
-            },
-            notes,
-        ))
-    }
-}
-
-impl Course {
-    /// The course as written in the catalogue, for an editor.
-    pub fn raw(&self) -> RawCourse {
-        RawCourse {
-            rncp: self.rncp.clone(),
-            label: self.label.clone(),
-            level: self.level.map(|l| l.to_string()).unwrap_or_default(),
-            price: self.price.normalize().to_string(),
-            months: self.months.map(|m| m.to_string()).unwrap_or_default(),
-            distance: self
-                .distance
-                .map(|d| d.normalize().to_string())
-                .unwrap_or_default(),
-            npec: self.npec.as_ref().map(CourseNpec::text).unwrap_or_default(),
-            npec_edition: self
-                .npec
-                .as_ref()
-                .and_then(|n| n.edition.clone())
-                .unwrap_or_default(),
-        }
-    }
-}
 
 /// The checked courses, and what was wrong with the others.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -226,6 +32,9 @@ pub struct Catalogue {
     pub courses: Vec<Course>,
     /// One message per course left out (or about the whole catalogue), in French.
     pub problems: Vec<String>,
+    /// The cells behind those messages: position of the course as given (from 0), column in [`KEYS`],
+    /// and the message's position in `problems`.
+    pub cells: Vec<(usize, usize, usize)>,
 }
 
 impl Catalogue {
@@ -253,12 +62,16 @@ impl Catalogue {
                 ));
                 break;
             }
-            match r.check(i + 1) {
+            let problems = match r.check(i + 1) {
                 Ok((c, notes)) => {
                     out.courses.push(c);
-                    out.problems.extend(notes);
+                    notes
                 }
-                Err(e) => out.problems.push(e),
+                Err(wrong) => wrong,
+            };
+            for p in problems {
+                out.cells.push((i, p.column, out.problems.len()));
+                out.problems.push(p.message);
             }
         }
         out
@@ -306,6 +119,7 @@ impl Catalogue {
         Catalogue {
             courses: Vec::new(),
             problems: vec![problem],
+            ..Catalogue::default()
         }
     }
 
@@ -319,6 +133,7 @@ impl Catalogue {
                     return Catalogue {
                         courses: Vec::new(),
                         problems: vec!["le catalogue doit être une liste de formations ([…]) ou un objet {\"courses\": […]}".into()],
+                        ..Catalogue::default()
                     }
                 }
             },
@@ -326,6 +141,7 @@ impl Catalogue {
                 return Catalogue {
                     courses: Vec::new(),
                     problems: vec!["le catalogue doit être une liste de formations ([…])".into()],
+                    ..Catalogue::default()
                 }
             }
         };
@@ -523,6 +339,7 @@ pub fn percent_decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -603,6 +420,61 @@ mod tests {
             p[9].contains("formation 10 : le code RNCP manque"),
             "{}",
             p[9]
+        );
+    }
+
+    #[test]
+    fn every_wrong_field_of_a_course_is_named_with_its_cell() {
+        let c = Catalogue::check(&[
+            RawCourse {
+                rncp: "RNCP41000".into(),
+                price: "9000".into(),
+                ..RawCourse::default()
+            },
+            RawCourse::default(),
+            RawCourse {
+                rncp: "BTS".into(),
+                level: "9".into(),
+                months: "0".into(),
+                npec: "IDCC 1351 : 8765".into(),
+                ..RawCourse::default()
+            },
+            RawCourse {
+                rncp: "RNCP1002".into(),
+                price: "7000".into(),
+                npec: "rien".into(),
+                npec_edition: "2026".into(),
+                ..RawCourse::default()
+            },
+        ]);
+        assert_eq!(c.courses.len(), 2, "{:?}", c.problems);
+        assert_eq!(c.problems.len(), 6, "{:#?}", c.problems);
+        // The third row: its code, level, price and duration, all at once; the blank row is no course.
+        assert_eq!(
+            c.cells,
+            vec![
+                (2, 0, 0),
+                (2, 2, 1),
+                (2, 3, 2),
+                (2, 4, 3),
+                (3, 6, 4),
+                (3, 7, 5)
+            ]
+        );
+        assert!(
+            c.problems[0].starts_with("formation 3 : « BTS »"),
+            "{}",
+            c.problems[0]
+        );
+        assert!(
+            c.problems[2].contains("prix annuel manque"),
+            "{}",
+            c.problems[2]
+        );
+        assert!(
+            c.problems[4].contains("NPEC « rien » ignoré"),
+            "{}",
+            c.problems[4]
         );
     }
 

@@ -37,8 +37,13 @@ pub struct CourseNpec {
 
 impl CourseNpec {
     /// Reads the text of the amounts and of the edition; `what` names the course in messages. Returns the
-    /// NPEC (none when nothing valid is left) and one message per entry left out.
-    pub fn check(amounts: &str, edition: &str, what: &str) -> (Option<CourseNpec>, Vec<String>) {
+    /// NPEC (none when nothing valid is left), one message per amount left out, and what is wrong with the
+    /// edition.
+    pub fn check(
+        amounts: &str,
+        edition: &str,
+        what: &str,
+    ) -> (Option<CourseNpec>, Vec<String>, Option<String>) {
         let mut npec = CourseNpec::default();
         let mut problems = Vec::new();
         for entry in amounts.split(';').map(str::trim).filter(|e| !e.is_empty()) {
@@ -64,18 +69,19 @@ impl CourseNpec {
             }
         }
         let edition = edition.trim();
+        let mut edition_problem = None;
         if !edition.is_empty() {
             if is_edition(edition) {
                 npec.edition = Some(edition.to_owned());
             } else {
-                problems.push(format!(
+                edition_problem = Some(format!(
                     "{what} : édition du NPEC « {} » ignorée : elle s'écrit AAAA-MM (par exemple 2026-09)",
                     quoted(edition)
                 ));
             }
         }
         let kept = (!npec.amounts.is_empty()).then_some(npec);
-        (kept, problems)
+        (kept, problems, edition_problem)
     }
 
     /// The amount for an employer of `idcc`, whose branch is `cpne`: by IDCC first, then by CPNE, then the
@@ -246,12 +252,12 @@ mod tests {
 
     #[test]
     fn amounts_by_idcc_by_cpne_and_for_every_branch() {
-        let (npec, problems) = CourseNpec::check(
+        let (npec, problems, edition) = CourseNpec::check(
             "8000 ; IDCC 1351 : 8765 ; cpne 204 = 8 500,50 ; idcc1516:7045",
             "2026-09",
             "formation 1",
         );
-        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!((problems, edition), (Vec::<String>::new(), None));
         let npec = npec.unwrap();
         assert_eq!(npec.edition.as_deref(), Some("2026-09"));
         assert_eq!(npec.for_branch(Some(1351), Some(204)), Some(d("8765")));
@@ -272,7 +278,7 @@ mod tests {
 
     #[test]
     fn without_an_amount_for_every_branch_another_branch_has_none() {
-        let (npec, _) = CourseNpec::check("IDCC 1351 : 8765", "", "formation 1");
+        let (npec, _, _) = CourseNpec::check("IDCC 1351 : 8765", "", "formation 1");
         let npec = npec.unwrap();
         assert_eq!(npec.for_branch(Some(1486), Some(3)), None);
         assert_eq!(npec.edition, None);
@@ -280,13 +286,13 @@ mod tests {
 
     #[test]
     fn a_wrong_entry_is_named_and_left_out() {
-        let (npec, problems) = CourseNpec::check(
+        let (npec, problems, edition) = CourseNpec::check(
             "IDCC 1351 : 8765 ; IDCC 1351 : 9000 ; IDCC abc : 1 ; branche 3 : 5 ; 0 ; beaucoup ; 1e40",
             "septembre",
             "formation 2 (RNCP41000)",
         );
         assert_eq!(npec.unwrap().amounts, vec![(Basis::Idcc(1351), d("8765"))]);
-        assert_eq!(problems.len(), 7, "{problems:#?}");
+        assert_eq!(problems.len(), 6, "{problems:#?}");
         assert!(
             problems[0].contains("IDCC 1351 a déjà un montant"),
             "{}",
@@ -309,7 +315,7 @@ mod tests {
             "{}",
             problems[5]
         );
-        assert!(problems[6].contains("AAAA-MM"), "{}", problems[6]);
+        assert!(edition.unwrap().contains("AAAA-MM"));
         // Nothing valid: no NPEC at all.
         assert_eq!(CourseNpec::check("0", "", "x").0, None);
         assert_eq!(CourseNpec::check("", "2026-09", "x").0, None);
@@ -326,7 +332,7 @@ mod tests {
             text,
             "8000 ; IDCC 1351 : 8765 ; IDCC 1516 : 7045 ; CPNE 204 : 8500"
         );
-        let (npec, problems) = CourseNpec::check(&text, "2026-09", "x");
+        let (npec, problems, _) = CourseNpec::check(&text, "2026-09", "x");
         assert!(problems.is_empty());
         assert_eq!(
             npec.unwrap().json_fields().join(","),

@@ -299,7 +299,10 @@ mod tests {
         assert_eq!(s.rows.len(), 1);
         assert_eq!(s.rows[0].rncp, "RNCP1002");
         assert_eq!(s.rows[0].months, "24");
-        assert_eq!(s.import_problems.len(), 1);
+        // The course left out: its code and its missing price, both at once.
+        assert_eq!(s.import_problems.len(), 2, "{:?}", s.import_problems);
+        assert!(s.import_problems[0].contains("« x » n'est pas un code RNCP"));
+        assert!(s.import_problems[1].contains("prix annuel manque"));
         // Not JSON: the courses stay.
         s.apply(SettingsAction::Import("[{".into()));
         assert_eq!(s.rows.len(), 1);

@@ -4,7 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::catalogue::KEYS;
+use super::catalogue::{Catalogue, KEYS};
 use super::embed;
 use super::integration::{csp, Settings, SettingsAction};
 use super::message::{RESIZE, RESULT};
@@ -79,12 +79,14 @@ pub fn integration() -> Html {
             <main class="wrap integ" id="main">
                 <div class="integ-settings">
                     { appearance(&settings, &dispatch) }
-                    { courses(&settings, &dispatch, &catalogue.problems, &json) }
+                    { courses(&settings, &dispatch, &catalogue, &json) }
                 </div>
                 <section class="integ-preview" aria-labelledby="preview-title">
-                    <h2 id="preview-title">{ "Aperçu" }</h2>
-                    <p class="hint">{ "Le vrai widget, tel que vos visiteurs le verront ; il se met à jour quand vous modifiez les réglages." }</p>
-                    <div id="preview" class="preview"></div>
+                    <div class="integ-preview-inner">
+                        <h2 id="preview-title">{ "Aperçu" }</h2>
+                        <p class="hint">{ "Le vrai widget, tel que vos visiteurs le verront ; il se met à jour quand vous modifiez les réglages." }</p>
+                        <div id="preview" class="preview"></div>
+                    </div>
                 </section>
                 <section class="integ-code group" aria-labelledby="code-title">
                     <h2 id="code-title">{ "Le code à coller" }</h2>
@@ -240,9 +242,20 @@ fn appearance(settings: &Settings, dispatch: &Dispatch) -> Html {
 fn courses(
     settings: &Settings,
     dispatch: &Dispatch,
-    problems: &[String],
+    catalogue: &Catalogue,
     json: &UseStateHandle<String>,
 ) -> Html {
+    let problems = &catalogue.problems;
+    // The messages of a cell, by id, for its aria-describedby.
+    let cell_problems = |row: usize, col: usize| {
+        let ids: Vec<String> = catalogue
+            .cells
+            .iter()
+            .filter(|(r, c, _)| (*r, *c) == (row, col))
+            .map(|(_, _, k)| format!("course-problem-{k}"))
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
     let onadd = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(SettingsAction::AddRow))
@@ -291,11 +304,16 @@ fn courses(
                                                 dispatch.dispatch(SettingsAction::Cell(row, col, input.value()));
                                             })
                                         };
+                                        let described = cell_problems(row, col);
+                                        let invalid = described.is_some();
                                         html! {
                                             <td>
-                                                <input type="text" id={format!("course-{row}-{}", KEYS[col])} class={*class}
+                                                <input type="text" id={format!("course-{row}-{}", KEYS[col])}
+                                                    class={classes!(*class, invalid.then_some("invalid"))}
                                                     inputmode={*mode} autocomplete="off" spellcheck="false"
                                                     aria-label={format!("Formation {} : {}", row + 1, label)}
+                                                    aria-invalid={invalid.then_some("true")}
+                                                    aria-describedby={described}
                                                     value={course.get(col).to_owned()} {oninput} />
                                             </td>
                                         }
@@ -314,7 +332,9 @@ fn courses(
             if !problems.is_empty() {
                 <div class="problems" id="catalogue-problems">
                     <p>{ "Ces lignes ou montants ne seront pas transmis au widget :" }</p>
-                    <ul>{ for problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
+                    <ul>{ for problems.iter().enumerate().map(|(k, p)| html! {
+                        <li id={format!("course-problem-{k}")}>{ p.clone() }</li>
+                    }) }</ul>
                 </div>
             }
             <details class="more">

@@ -64,6 +64,7 @@ pub fn catalogue(data: &str) -> Option<Catalogue> {
                 "le message {CATALOGUE} n'a pas de champ « catalogue » : le texte JSON du catalogue, \
                  ou la liste de ses formations"
             )],
+            ..Catalogue::default()
         },
     })
 }

@@ -9,6 +9,7 @@
 
 pub mod catalogue;
 pub mod config;
+pub mod course;
 pub mod course_npec;
 pub mod embed;
 pub mod integration;
