@@ -8,7 +8,8 @@
    2. Loads the WebAssembly as trunk's loader does (and fires the same TrunkApplicationStarted event), and
       meanwhile fetches the référentiel (data-referentiel: its compact form, written by Trunk.toml's hook),
       handed to the app as window.__coutcontratData before it starts (web/src/data.rs).
-   3. If it cannot start, shows the page's message (#crash) instead of a blank page. */
+   3. If it cannot start, shows the page's message (#crash) instead of a blank page.
+   4. Registers the service worker (sw.js) once the app runs: after a first visit, the page works offline. */
 (function () {
   "use strict";
   var errors = (window.__pageErrors = []);
@@ -63,6 +64,12 @@
       return bindings.default({ module_or_path: wasm }).then(function (instance) {
         window.wasmBindings = bindings;
         dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: instance } }));
+        // Not where there is none (a file: page, an old browser); its failure is no error of the page.
+        if ("serviceWorker" in navigator && window.isSecureContext) {
+          navigator.serviceWorker.register("sw.js").catch(function (e) {
+            console.warn("coutcontrat: no offline copy: " + String(e));
+          });
+        }
       });
     })
     .catch(function (e) {

@@ -1,0 +1,71 @@
+/* The service worker of the calculator and the widget (web/README.md, « Offline »): after a first visit
+   the page works without a network, as mon-entreprise's does. It never sends anything anywhere: it only
+   keeps copies of this site's own files.
+   - install: caches index.html and every file it names (the hashed script, WebAssembly and styles,
+     boot.js, the référentiel), and widget.html with widget.js;
+   - fetch (same origin, GET): the network first, so that a new build is seen at once; its answer
+     refreshes the copy. Without a network, the copy (a page's address with any query: its file). */
+"use strict";
+var CACHE = "coutcontrat";
+var PAGES = ["./", "index.html", "widget.html", "widget.js"];
+
+function named(html) {
+  var files = [];
+  var re = /(?:href|src|data-js|data-wasm|data-referentiel)="([^"]+)"/g;
+  var m;
+  while ((m = re.exec(html))) {
+    var url = new URL(m[1], self.registration.scope);
+    if (url.origin === self.location.origin) files.push(url.href);
+  }
+  return files;
+}
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(
+    caches.open(CACHE).then(function (cache) {
+      return fetch("index.html", { cache: "no-cache" })
+        .then(function (r) {
+          if (!r.ok) throw new Error("index.html: HTTP " + r.status);
+          return r.text();
+        })
+        .then(function (html) {
+          // addAll refuses a list that names a file twice.
+          var urls = PAGES.map(function (p) {
+            return new URL(p, self.registration.scope).href;
+          }).concat(named(html));
+          return cache.addAll(urls.filter(function (u, i) {
+            return urls.indexOf(u) === i;
+          }));
+        });
+    }).then(function () {
+      return self.skipWaiting();
+    })
+  );
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(self.clients.claim());
+});
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    fetch(request)
+      .then(function (response) {
+        if (response.ok && response.type === "basic") {
+          var copy = response.clone();
+          caches.open(CACHE).then(function (cache) {
+            cache.put(request, copy);
+          });
+        }
+        return response;
+      })
+      .catch(function (offline) {
+        return caches.match(request, { ignoreSearch: true }).then(function (cached) {
+          if (cached) return cached;
+          throw offline;
+        });
+      })
+  );
+});
