@@ -94,6 +94,20 @@ impl ContractFlags {
         self.values.is_empty()
     }
 
+    /// The text given for a JSON field, if any.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(k, _)| *k == field)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Sets a field as if typed (a later option replaces an earlier one).
+    pub fn set(&mut self, field: &'static str, value: String) {
+        self.values.retain(|(k, _)| *k != field);
+        self.values.push((field, value));
+    }
+
     /// The contract as the library's loose input.
     pub fn to_input(&self) -> coutcontrat::Result<ContractInput> {
         input_from_fields(self.values.iter().map(|(k, v)| (*k, v.as_str())))

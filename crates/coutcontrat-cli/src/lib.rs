@@ -8,5 +8,6 @@ pub mod data;
 pub mod failure;
 pub mod input;
 pub mod lookup;
+pub mod matrix;
 pub mod render;
 pub mod verify;

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use coutcontrat_cli::failure::{Failure, EXIT_FAILED, EXIT_OK};
 use coutcontrat_cli::input::{read_json_contract, ContractFlags};
-use coutcontrat_cli::{batch, data, lookup, render, verify};
+use coutcontrat_cli::{batch, data, lookup, matrix, render, verify};
 
 const MAIN_EXAMPLES: &str = "\
 Exemples :
@@ -156,6 +156,10 @@ enum Command {
     /// référentiel.
     #[command(after_help = LOOKUP_EXAMPLES)]
     Lookup(LookupArgs),
+    /// Chiffre une certification à un prix pour chaque branche (CPNE) de l'édition en vigueur : la grille
+    /// d'un CFA (NPEC, prise en charge OPCO, reste à charge), en tableau, CSV ou JSON.
+    #[command(after_help = MATRIX_EXAMPLES)]
+    Matrix(Box<MatrixArgs>),
     /// Cherche des certifications par code RNCP ou par mots de l'intitulé.
     #[command(after_help = SEARCH_EXAMPLES)]
     Search(SearchArgs),
@@ -184,6 +188,26 @@ struct QuoteArgs {
     #[command(flatten)]
     contract: ContractFlags,
 }
+
+#[derive(Debug, Args)]
+struct MatrixArgs {
+    /// La matrice en JSON.
+    #[arg(long, conflicts_with = "csv")]
+    json: bool,
+    /// La matrice en CSV, une ligne par branche.
+    #[arg(long)]
+    csv: bool,
+    /// Durée du contrat en mois, quand --end n'est pas donnée (le début est la signature sans --start).
+    #[arg(long, value_name = "MOIS", value_parser = clap::value_parser!(u32).range(1..=48))]
+    months: Option<u32>,
+    #[command(flatten)]
+    contract: ContractFlags,
+}
+
+const MATRIX_EXAMPLES: &str = "Exemples :
+  coutcontrat matrix --rncp RNCP41000 --price 9000 --months 24 --signed-on 2026-09-14
+  coutcontrat matrix --rncp RNCP41000 --price 9000 --months 24 --signed-on 2026-09-14 --csv > grille.csv
+Chaque ligne est le devis de `coutcontrat quote` avec --cpne de la branche.";
 
 #[derive(Debug, Args)]
 struct BatchArgs {
@@ -399,6 +423,20 @@ fn plural(n: u64) -> &'static str {
     }
 }
 
+fn matrix(cli: &Cli, args: &MatrixArgs) -> Result<u8, Failure> {
+    let referentiel = data::load(cli.data.as_deref())?;
+    let quoter = Quoter::new(&referentiel).without_details();
+    let m = matrix::matrix(&quoter, &args.contract, args.months)?;
+    if args.json {
+        print_json(&m)?;
+    } else if args.csv {
+        print_text(&matrix::csv(&m)?)?;
+    } else {
+        print_text(&matrix::text(&m))?;
+    }
+    Ok(EXIT_OK)
+}
+
 fn lookup(cli: &Cli, args: &LookupArgs) -> Result<u8, Failure> {
     let referentiel = data::load(cli.data.as_deref())?;
     let out = lookup::lookup(
@@ -486,6 +524,7 @@ fn json_mode(command: &Command) -> bool {
     match command {
         Command::Quote(a) => a.json,
         Command::Lookup(a) => a.json,
+        Command::Matrix(a) => a.json,
         Command::Search(a) => a.json,
         Command::Branches(a) => a.json,
         Command::Import(a) => a.json,
@@ -512,6 +551,7 @@ fn main() -> ExitCode {
         Command::Quote(args) => quote(&cli, args),
         Command::Batch(args) => batch(&cli, args),
         Command::Lookup(args) => lookup(&cli, args),
+        Command::Matrix(args) => matrix(&cli, args),
         Command::Search(args) => search(&cli, args),
         Command::Branches(args) => branches(&cli, args),
         Command::Import(args) => import(&cli, args),

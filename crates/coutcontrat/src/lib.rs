@@ -22,6 +22,7 @@
 #![deny(missing_docs)]
 
 pub mod case;
+pub mod cfa;
 pub mod codes;
 pub mod contract;
 pub mod dates;

@@ -9,6 +9,7 @@ mod absurd_npec;
 mod batch;
 mod errors;
 mod help;
+mod matrix;
 mod quote;
 mod referentiel;
 mod regressions;

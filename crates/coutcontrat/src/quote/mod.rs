@@ -165,6 +165,11 @@ impl<'a> Quoter<'a> {
         }
     }
 
+    /// The référentiel it quotes on.
+    pub fn referentiel(&self) -> &'a Referentiel {
+        self.referentiel
+    }
+
     /// Leaves out the explanations and sources (the figures and warnings stay): for batch work where
     /// nobody reads the "how is this computed?" text.
     pub fn without_details(mut self) -> Quoter<'a> {
