@@ -70,7 +70,7 @@ pub struct Summary {
 }
 
 /// The separator of a header line: the most frequent of `,`, `;` and tab (`,` on a tie).
-fn guess_delimiter(first_line: &[u8]) -> u8 {
+pub(crate) fn guess_delimiter(first_line: &[u8]) -> u8 {
     let count = |b: u8| first_line.iter().filter(|&&c| c == b).count();
     let (comma, semicolon, tab) = (count(b','), count(b';'), count(b'\t'));
     if semicolon > comma && semicolon >= tab {
@@ -96,7 +96,7 @@ fn header_name(raw: &[u8]) -> Result<String, Failure> {
 
 /// Maps every column to its field of the JSON interface, or refuses the header (unknown, duplicate or
 /// missing columns), listing the known names.
-fn columns(headers: &csv::ByteRecord) -> Result<Vec<&'static str>, Failure> {
+pub(crate) fn columns(headers: &csv::ByteRecord) -> Result<Vec<&'static str>, Failure> {
     let mut fields: Vec<&'static str> = Vec::with_capacity(headers.len());
     let mut unknown = Vec::new();
     for raw in headers.iter() {

@@ -4,6 +4,7 @@
 //! these functions directly, for instance [`batch::run_io`] on bytes in memory.
 
 pub mod batch;
+pub mod cashflow;
 pub mod data;
 pub mod failure;
 pub mod input;

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use coutcontrat_cli::failure::{Failure, EXIT_FAILED, EXIT_OK};
 use coutcontrat_cli::input::{read_json_contract, ContractFlags};
-use coutcontrat_cli::{batch, data, lookup, matrix, render, verify};
+use coutcontrat_cli::{batch, cashflow, data, lookup, matrix, render, verify};
 
 const MAIN_EXAMPLES: &str = "\
 Exemples :
@@ -160,6 +160,10 @@ enum Command {
     /// d'un CFA (NPEC, prise en charge OPCO, reste à charge), en tableau, CSV ou JSON.
     #[command(after_help = MATRIX_EXAMPLES)]
     Matrix(Box<MatrixArgs>),
+    /// Les versements d'un fichier de contrats (le CSV de batch), mois par mois : ce que chaque OPCO paie
+    /// au CFA, les participations à facturer aux employeurs, les totaux par OPCO ou par certification.
+    #[command(after_help = CASHFLOW_EXAMPLES)]
+    Cashflow(CashflowArgs),
     /// Cherche des certifications par code RNCP ou par mots de l'intitulé.
     #[command(after_help = SEARCH_EXAMPLES)]
     Search(SearchArgs),
@@ -203,6 +207,24 @@ struct MatrixArgs {
     #[command(flatten)]
     contract: ContractFlags,
 }
+
+#[derive(Debug, Args)]
+struct CashflowArgs {
+    /// Fichier CSV des contrats, les colonnes de `coutcontrat batch` (`-` pour l'entrée standard).
+    #[arg(value_name = "IN.csv")]
+    input: PathBuf,
+    /// Écrit un versement par ligne dans ce fichier CSV (`due,opco,rncp,line,kind,amount`).
+    #[arg(short, long, value_name = "OUT.csv")]
+    output: Option<PathBuf>,
+    /// Les totaux par OPCO (défaut) ou par certification.
+    #[arg(long, value_parser = ["opco", "rncp"], default_value = "opco")]
+    by: String,
+}
+
+const CASHFLOW_EXAMPLES: &str = "Exemples :
+  coutcontrat cashflow contrats.csv
+  coutcontrat cashflow contrats.csv -o versements.csv --by rncp
+Code de sortie 1 quand des lignes sont refusées (listées avec leur numéro), les autres étant chiffrées.";
 
 const MATRIX_EXAMPLES: &str = "Exemples :
   coutcontrat matrix --rncp RNCP41000 --price 9000 --months 24 --signed-on 2026-09-14
@@ -437,6 +459,27 @@ fn matrix(cli: &Cli, args: &MatrixArgs) -> Result<u8, Failure> {
     Ok(EXIT_OK)
 }
 
+fn cashflow(cli: &Cli, args: &CashflowArgs) -> Result<u8, Failure> {
+    let referentiel = data::load(cli.data.as_deref())?;
+    let quoter = Quoter::new(&referentiel).without_details();
+    let c = if args.input.as_os_str() == "-" {
+        cashflow::read(io::stdin().lock(), &quoter)?
+    } else {
+        let file =
+            std::fs::File::open(&args.input).map_err(|e| Failure::io(args.input.display(), e))?;
+        cashflow::read(file, &quoter)?
+    };
+    if let Some(out) = &args.output {
+        std::fs::write(out, cashflow::csv(&c)?).map_err(|e| Failure::io(out.display(), e))?;
+    }
+    print_text(&cashflow::summary(&c, args.by == "rncp"))?;
+    Ok(if c.refused.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FAILED
+    })
+}
+
 fn lookup(cli: &Cli, args: &LookupArgs) -> Result<u8, Failure> {
     let referentiel = data::load(cli.data.as_deref())?;
     let out = lookup::lookup(
@@ -525,6 +568,7 @@ fn json_mode(command: &Command) -> bool {
         Command::Quote(a) => a.json,
         Command::Lookup(a) => a.json,
         Command::Matrix(a) => a.json,
+        Command::Cashflow(_) => false,
         Command::Search(a) => a.json,
         Command::Branches(a) => a.json,
         Command::Import(a) => a.json,
@@ -552,6 +596,7 @@ fn main() -> ExitCode {
         Command::Batch(args) => batch(&cli, args),
         Command::Lookup(args) => lookup(&cli, args),
         Command::Matrix(args) => matrix(&cli, args),
+        Command::Cashflow(args) => cashflow(&cli, args),
         Command::Search(args) => search(&cli, args),
         Command::Branches(args) => branches(&cli, args),
         Command::Import(args) => import(&cli, args),

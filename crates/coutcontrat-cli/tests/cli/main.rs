@@ -7,6 +7,7 @@ mod common;
 
 mod absurd_npec;
 mod batch;
+mod cashflow;
 mod errors;
 mod help;
 mod matrix;
