@@ -6,6 +6,7 @@
 pub mod batch;
 pub mod cashflow;
 pub mod data;
+pub mod diff;
 pub mod failure;
 pub mod input;
 pub mod lookup;

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use coutcontrat_cli::failure::{Failure, EXIT_FAILED, EXIT_OK};
 use coutcontrat_cli::input::{read_json_contract, ContractFlags};
-use coutcontrat_cli::{batch, cashflow, data, lookup, matrix, render, verify};
+use coutcontrat_cli::{batch, cashflow, data, diff, lookup, matrix, render, verify};
 
 const MAIN_EXAMPLES: &str = "\
 Exemples :
@@ -164,6 +164,10 @@ enum Command {
     /// au CFA, les participations à facturer aux employeurs, les totaux par OPCO ou par certification.
     #[command(after_help = CASHFLOW_EXAMPLES)]
     Cashflow(CashflowArgs),
+    /// Compare deux éditions du référentiel : pour chaque certification et branche, le montant avant et
+    /// après, l'écart en euros et en pour cent, les couples ajoutés, retirés, les codes renouvelés.
+    #[command(after_help = DIFF_EXAMPLES)]
+    Diff(DiffArgs),
     /// Cherche des certifications par code RNCP ou par mots de l'intitulé.
     #[command(after_help = SEARCH_EXAMPLES)]
     Search(SearchArgs),
@@ -220,6 +224,33 @@ struct CashflowArgs {
     #[arg(long, value_parser = ["opco", "rncp"], default_value = "opco")]
     by: String,
 }
+
+#[derive(Debug, Args)]
+struct DiffArgs {
+    /// L'édition de départ (son étiquette, ou son début : 2025-09).
+    #[arg(long, value_name = "ÉDITION")]
+    from: String,
+    /// L'édition d'arrivée.
+    #[arg(long, value_name = "ÉDITION")]
+    to: String,
+    /// Seulement ces certifications (répétable).
+    #[arg(long, value_name = "RNCP")]
+    rncp: Vec<String>,
+    /// Seulement les certifications d'un catalogue de formations (le JSON du widget).
+    #[arg(long, value_name = "courses.json")]
+    catalogue: Option<PathBuf>,
+    /// La comparaison en JSON.
+    #[arg(long, conflicts_with = "csv")]
+    json: bool,
+    /// La comparaison en CSV.
+    #[arg(long)]
+    csv: bool,
+}
+
+const DIFF_EXAMPLES: &str = "Exemples :
+  coutcontrat diff --from 2025-09 --to 2026-09
+  coutcontrat diff --from 2025-09 --to 2026-09 --rncp RNCP41000 --csv
+  coutcontrat diff --from 2025-09 --to 2026-09 --catalogue formations.json";
 
 const CASHFLOW_EXAMPLES: &str = "Exemples :
   coutcontrat cashflow contrats.csv
@@ -459,6 +490,33 @@ fn matrix(cli: &Cli, args: &MatrixArgs) -> Result<u8, Failure> {
     Ok(EXIT_OK)
 }
 
+fn diff(cli: &Cli, args: &DiffArgs) -> Result<u8, Failure> {
+    let referentiel = data::load(cli.data.as_deref())?;
+    let mut only: Vec<String> = Vec::new();
+    for code in &args.rncp {
+        only.push(
+            coutcontrat::referentiel::normalize_rncp(code).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "--rncp « {code} » n'est pas un code RNCP (RNCP suivi de chiffres)"
+                ))
+            })?,
+        );
+    }
+    if let Some(path) = &args.catalogue {
+        let text = std::fs::read_to_string(path).map_err(|e| Failure::io(path.display(), e))?;
+        only.extend(diff::catalogue_codes(&text)?);
+    }
+    let d = diff::compare(&referentiel, &args.from, &args.to, &only)?;
+    if args.json {
+        print_json(&d)?;
+    } else if args.csv {
+        print_text(&diff::csv(&d)?)?;
+    } else {
+        print_text(&diff::text(&d))?;
+    }
+    Ok(EXIT_OK)
+}
+
 fn cashflow(cli: &Cli, args: &CashflowArgs) -> Result<u8, Failure> {
     let referentiel = data::load(cli.data.as_deref())?;
     let quoter = Quoter::new(&referentiel).without_details();
@@ -569,6 +627,7 @@ fn json_mode(command: &Command) -> bool {
         Command::Lookup(a) => a.json,
         Command::Matrix(a) => a.json,
         Command::Cashflow(_) => false,
+        Command::Diff(a) => a.json,
         Command::Search(a) => a.json,
         Command::Branches(a) => a.json,
         Command::Import(a) => a.json,
@@ -597,6 +656,7 @@ fn main() -> ExitCode {
         Command::Lookup(args) => lookup(&cli, args),
         Command::Matrix(args) => matrix(&cli, args),
         Command::Cashflow(args) => cashflow(&cli, args),
+        Command::Diff(args) => diff(&cli, args),
         Command::Search(args) => search(&cli, args),
         Command::Branches(args) => branches(&cli, args),
         Command::Import(args) => import(&cli, args),

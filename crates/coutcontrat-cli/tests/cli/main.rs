@@ -8,6 +8,7 @@ mod common;
 mod absurd_npec;
 mod batch;
 mod cashflow;
+mod diff;
 mod errors;
 mod help;
 mod matrix;
