@@ -3,7 +3,8 @@
 use coutcontrat::contract::fields;
 use coutcontrat::contract::{parse_date, parse_decimal, Loose, PriceBasis};
 use coutcontrat::ContractInput;
-use jiff::civil::{date, Date};
+use jiff::civil::Date;
+use jiff::Span;
 use rust_decimal::Decimal;
 
 use super::field::{DistanceMode, Field, Flag, Section};
@@ -39,6 +40,19 @@ impl Default for Form {
     }
 }
 
+/// The duration of the contract the form first shows, in months (the usual length of a BTS).
+const DEFAULT_MONTHS: u32 = 24;
+
+/// The last day of a contract of `months` months starting on `start` (1 September + 24 months → 31 August
+/// two years later).
+pub fn end_after(start: Date, months: u32) -> Option<Date> {
+    // `try_` spans: the panicking ones would link jiff's error formatting (25 KB of WebAssembly).
+    let next = start
+        .checked_add(Span::new().try_months(i64::from(months)).ok()?)
+        .ok()?;
+    next.checked_sub(Span::new().try_days(1).ok()?).ok()
+}
+
 impl Form {
     /// The text of a field.
     pub fn text(&self, field: Field) -> &str {
@@ -60,17 +74,11 @@ impl Form {
         self.flags[flag as usize] = on;
     }
 
-    /// The form a visitor first sees: a typical two-year contract starting next September, concluded a
-    /// fortnight before (or today, when that is later).
+    /// The form a visitor first sees: a two-year contract concluded and starting today, so that the
+    /// first figures are those of a contract concluded now, under the edition in force now.
     pub fn defaults(today: Date) -> Form {
-        let year = if today < date(today.year(), 9, 1) {
-            today.year()
-        } else {
-            today.year() + 1
-        };
-        let start = date(year, 9, 1);
-        let signed_on = date(year, 8, 15).max(today).min(start);
-        let end = date(year + 2, 8, 31);
+        let (signed_on, start) = (today, today);
+        let end = end_after(start, DEFAULT_MONTHS).unwrap_or(start);
         let mut form = Form::default();
         form.set(Field::SignedOn, date_short(signed_on));
         form.set(Field::Start, date_short(start));

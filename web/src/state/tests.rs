@@ -275,14 +275,14 @@ fn a_missing_price_is_a_quiet_message_on_the_price() {
 }
 
 #[test]
-fn the_defaults_are_a_two_year_contract_from_next_september() {
+fn the_defaults_are_a_two_year_contract_concluded_today() {
     let form = Form::defaults(today());
-    assert_eq!(form.text(Field::SignedOn), "15/08/2027");
-    assert_eq!(form.text(Field::Start), "01/09/2027");
-    assert_eq!(form.text(Field::End), "31/08/2029");
-    let form = Form::defaults(date(2027, 8, 20));
-    assert_eq!(form.text(Field::SignedOn), "20/08/2027");
-    assert_eq!(form.text(Field::Start), "01/09/2027");
+    assert_eq!(form.text(Field::SignedOn), "27/11/2026");
+    assert_eq!(form.text(Field::Start), "27/11/2026");
+    assert_eq!(form.text(Field::End), "26/11/2028");
+    let form = Form::defaults(date(2027, 3, 15));
+    assert_eq!(form.text(Field::SignedOn), "15/03/2027");
+    assert_eq!(form.text(Field::End), "14/03/2029");
 }
 
 #[test]

@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use coutcontrat::{contract::parse_date, contract::PriceBasis};
 use jiff::civil::Date;
-use jiff::Span;
 use rust_decimal::Decimal;
 use yew::Reducible;
 
@@ -14,6 +13,7 @@ use super::catalogue::{Catalogue, Course};
 use super::message;
 use crate::data::Catalog;
 use crate::format::date_short;
+pub use crate::state::form::end_after;
 use crate::state::{Action, DistanceMode, Field, Flag, State};
 
 /// Something the visitor did in the widget.
@@ -246,16 +246,6 @@ impl WidgetState {
                 .apply(Action::Set(Field::End, date_short(end)), catalog);
         }
     }
-}
-
-/// The last day of a contract of `months` months starting on `start` (1 September + 24 months → 31 August
-/// two years later).
-pub fn end_after(start: Date, months: u32) -> Option<Date> {
-    // `try_` spans: the panicking ones would link jiff's error formatting (25 KB of WebAssembly).
-    let next = start
-        .checked_add(Span::new().try_months(i64::from(months)).ok()?)
-        .ok()?;
-    next.checked_sub(Span::new().try_days(1).ok()?).ok()
 }
 
 /// The form actions that pick a course: the certification (its label and level from the référentiel),
