@@ -114,6 +114,20 @@ async fn enter_widget(c: &Client) {
         .expect("into the widget");
 }
 
+/// Opens a host page and enters its widget once the iframe has taken its content's height.
+async fn open_widget(c: &Client, page: &str) {
+    c.goto(page).await.unwrap();
+    poll(
+        c,
+        "return document.querySelector('iframe[title]') !== null;",
+        |v| v == &Value::Bool(true),
+        "the iframe",
+    )
+    .await;
+    wait_fitted(c).await;
+    enter_widget(c).await;
+}
+
 /// The iframe's height on the host page, and the height of the widget's content.
 async fn heights(c: &Client) -> (f64, f64) {
     let frame = js(
@@ -436,18 +450,7 @@ fn a_catalogue_file_and_the_plain_widget() {
         let c = &b.client;
 
         // The catalogue read from the CFA's own file.
-        c.goto(&format!("http://127.0.0.1:{host_port}/url.html"))
-            .await
-            .unwrap();
-        poll(
-            c,
-            "return document.querySelector('iframe[title]') !== null;",
-            |v| v == &Value::Bool(true),
-            "the iframe",
-        )
-        .await;
-        wait_fitted(c).await;
-        enter_widget(c).await;
+        open_widget(c, &format!("http://127.0.0.1:{host_port}/url.html")).await;
         let options = poll(
             c,
             "return Array.from(document.querySelectorAll('#course option')).map(o => o.textContent);",
@@ -583,18 +586,7 @@ fn a_course_with_the_cfas_npec_uses_it_and_says_whose_it_is() {
         );
         let b = browser(1000, 1400).await;
         let c = &b.client;
-        c.goto(&format!("http://127.0.0.1:{host_port}/cfa.html"))
-            .await
-            .unwrap();
-        poll(
-            c,
-            "return document.querySelector('iframe[title]') !== null;",
-            |v| v == &Value::Bool(true),
-            "the iframe",
-        )
-        .await;
-        wait_fitted(c).await;
-        enter_widget(c).await;
+        open_widget(c, &format!("http://127.0.0.1:{host_port}/cfa.html")).await;
         poll(
             c,
             "return document.querySelectorAll('#course option').length;",
@@ -678,18 +670,7 @@ fn a_catalogue_pasted_through_wordpress_still_works_and_says_what_it_left_out() 
         );
         let b = browser(1000, 1400).await;
         let c = &b.client;
-        c.goto(&format!("http://127.0.0.1:{host_port}/wp.html"))
-            .await
-            .unwrap();
-        poll(
-            c,
-            "return document.querySelector('iframe[title]') !== null;",
-            |v| v == &Value::Bool(true),
-            "the iframe",
-        )
-        .await;
-        wait_fitted(c).await;
-        enter_widget(c).await;
+        open_widget(c, &format!("http://127.0.0.1:{host_port}/wp.html")).await;
         let options = poll(
             c,
             "return Array.from(document.querySelectorAll('#course option')).map(o => o.textContent);",
