@@ -255,6 +255,7 @@ fn employer(toml: &str) -> String {
         "related_diploma_points",
         &book.related_diploma_points,
     );
+    dated(&mut o, "public_salary_points", &book.public_salary_points);
     dated(&mut o, "smic_monthly", &book.smic_monthly);
     dated(&mut o, "salary_grid", &book.salary_grid);
     dated(&mut o, "tutor_aid", &book.tutor_aid);

@@ -70,6 +70,21 @@ fn every_fixture_case_gives_the_expected_figures() {
                         err.message()
                     ));
                 }
+                // What the user reads: each of `message_contains` must be in the message.
+                for part in expected
+                    .get("message_contains")
+                    .and_then(toml::Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    let part = part.as_str().unwrap();
+                    if !err.message().contains(part) {
+                        failures.push(format!(
+                            "{name}: error message lacks « {part} »: {}",
+                            err.message()
+                        ));
+                    }
+                }
             }
             (Some(expected), Ok(_)) => {
                 failures.push(format!("{name}: expected error {expected:?}, got a quote"))

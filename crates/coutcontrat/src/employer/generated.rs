@@ -116,6 +116,15 @@ reference = "D6222-30 (décret n° 2020-373 du 30 mars 2020) : majoration de 15 
 last_checked = "2026-12-03"
 steps = [{ from = "2020-04-01", value = "0.15" }]
 
+# D24, D6272-2: the points a public employer may add to the minimum of D6222-26 (applied by D6272-1); the
+# quote of a public employer is refused (no OPCO), its message still gives the minimum and these options.
+[public_salary_points]
+label = "Majorations possibles du salaire minimum par un employeur public"
+article = "D6272-1 ; D6272-2"
+reference = "D6272-2 (LEGIARTI000041824965) : « Les employeurs publics peuvent majorer la rémunération prévue par l'article D. 6222-26 de 10 points ou 20 points »"
+last_checked = "2026-12-03"
+steps = [{ from = "2019-01-01", value = ["0.10", "0.20"] }]
+
 # R7, D6332-93: maître d'apprentissage aid, when the branch grants it.
 [tutor_aid]
 label = "Aide à la fonction de maître d'apprentissage"
@@ -202,6 +211,16 @@ pub(super) fn employer_book() -> EmployerBook {
             unit: None,
             steps: vec![
                 RawStep { from: date(2020, 4, 1), value: dec(15, 2), to_confirm: false, article: None, reference: None },
+            ],
+        }),
+        public_salary_points: Dated::generated("public_salary_points", RawParam {
+            label: text("Majorations possibles du salaire minimum par un employeur public"),
+            article: text("D6272-1 ; D6272-2"),
+            reference: text("D6272-2 (LEGIARTI000041824965) : « Les employeurs publics peuvent majorer la rémunération prévue par l'article D. 6222-26 de 10 points ou 20 points »"),
+            last_checked: date(2026, 12, 3),
+            unit: None,
+            steps: vec![
+                RawStep { from: date(2019, 1, 1), value: vec![dec(10, 2), dec(20, 2)], to_confirm: false, article: None, reference: None },
             ],
         }),
         smic_monthly: Dated::generated("smic_monthly", RawParam {
