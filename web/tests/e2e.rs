@@ -282,6 +282,23 @@ fn a_filled_contract_shows_the_figures_of_the_library() {
             shown.replace('\u{a0}', " "),
             euros(q.totals.employer).replace('\u{a0}', " ")
         );
+        // A total over the whole contract says so, year by year.
+        let span = c
+            .find(Locator::Id("employer-span"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+            .replace('\u{a0}', " ");
+        let want = format!(
+            "Sur toute la durée du contrat (2 années d'exécution) : 1re année {}, 2e année {}, plus la participation de {}.",
+            euros(q.years[0].employer),
+            euros(q.years[1].employer),
+            euros(q.participation)
+        )
+        .replace('\u{a0}', " ");
+        assert_eq!(span, want);
         let provenance = c
             .find(Locator::Id("npec-provenance"))
             .await

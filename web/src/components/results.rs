@@ -146,6 +146,7 @@ fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote) -> Html {
                 <article class="card card-employer" aria-labelledby="card-employer-title">
                     <h3 id="card-employer-title">{ "Reste à la charge de l'employeur" }</h3>
                     <p class="figure">{ amount("total-employer", t.employer) }</p>
+                    <p class="small" id="employer-span">{ employer_span(q) }</p>
                     <dl class="breakdown">
                         <div><dt>{ "Prix du CFA au-delà du NPEC" }</dt><dd>{ amount("employer-excess", excess) }</dd></div>
                         <div class="apart"><dt>{ participation_label }</dt><dd>{ amount("participation", q.participation) }</dd></div>
@@ -162,6 +163,37 @@ fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote) -> Html {
             { schedule(q) }
             { sources(q) }
         </>
+    }
+}
+
+/// The employer's total said for what it is: the whole contract, and each execution year (issue 20: « 7 000 € »
+/// alone read as a yearly figure). Plain text: the figures with a `data-value` are the cards' and the table's.
+fn employer_span(q: &Quote) -> String {
+    let n = q.years.len();
+    let years = q
+        .years
+        .iter()
+        .map(|y| {
+            let rank = if y.index == 1 {
+                "1re".to_owned()
+            } else {
+                format!("{}e", y.index)
+            };
+            format!("{rank} année {}", euros(y.employer))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let span = match n {
+        1 => "Sur toute la durée du contrat (1 année d'exécution)".to_owned(),
+        n => format!("Sur toute la durée du contrat ({n} années d'exécution)"),
+    };
+    if q.participation.is_zero() {
+        format!("{span} : {years}.")
+    } else {
+        format!(
+            "{span} : {years}, plus la participation de {}.",
+            euros(q.participation)
+        )
     }
 }
 
