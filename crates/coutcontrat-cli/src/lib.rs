@@ -5,8 +5,11 @@
 
 pub mod batch;
 pub mod data;
+pub mod editions;
 pub mod failure;
 pub mod input;
 pub mod lookup;
 pub mod render;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod verify;

@@ -12,4 +12,6 @@ mod help;
 mod quote;
 mod referentiel;
 mod regressions;
+#[cfg(feature = "serve")]
+mod serve;
 mod verify;
