@@ -7,9 +7,12 @@ pub mod batch;
 pub mod cashflow;
 pub mod data;
 pub mod diff;
+pub mod editions;
 pub mod failure;
 pub mod input;
 pub mod lookup;
 pub mod matrix;
 pub mod render;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod verify;

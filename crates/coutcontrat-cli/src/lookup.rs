@@ -516,3 +516,10 @@ pub fn branches_text(hits: &[BranchHit]) -> String {
     );
     s
 }
+
+/// Today in UTC: the date of conclusion `branches` takes when none is given.
+pub fn today() -> Date {
+    jiff::tz::Offset::UTC
+        .to_datetime(jiff::Timestamp::now())
+        .date()
+}

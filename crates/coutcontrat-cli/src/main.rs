@@ -9,7 +9,6 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use coutcontrat::{Policy, Quoter};
-use jiff::civil::Date;
 
 use coutcontrat_cli::failure::{Failure, EXIT_FAILED, EXIT_OK};
 use coutcontrat_cli::input::{read_json_contract, ContractFlags};
@@ -181,6 +180,53 @@ enum Command {
     /// double, empreintes des sources, données intégrées).
     #[command(after_help = VERIFY_EXAMPLES)]
     Verify(VerifyArgs),
+    /// Service HTTP : le même JSON que `quote --json`, `lookup`, `search`, `branches`, et le CSV de `batch`.
+    #[cfg(feature = "serve")]
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve(ServeArgs),
+}
+
+#[cfg(feature = "serve")]
+const SERVE_EXAMPLES: &str = "\
+Exemples :
+  coutcontrat serve                                   # http://127.0.0.1:8787
+  coutcontrat --data /srv/coutcontrat/data serve --address 0.0.0.0 --port 8080 --cors-origin https://cfa.example
+  curl -s localhost:8787/v1/quote -H 'Content-Type: application/json' \\
+      -d '{\"signed_on\":\"2025-08-15\",\"start\":\"2025-09-01\",\"end\":\"2027-02-28\",\"npec\":7000,\"price\":9000,\"level\":6}'
+
+Routes : POST /v1/quote, POST /v1/batch (text/csv), GET /v1/lookup, /v1/search, /v1/branches, /v1/editions,
+/healthz, /openapi.json. Une ligne JSON par requête sur la sortie d'erreur (route, statut, durée).";
+
+#[cfg(feature = "serve")]
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// Adresse d'écoute.
+    #[arg(long, default_value = "127.0.0.1")]
+    address: std::net::IpAddr,
+    /// Port d'écoute.
+    #[arg(long, default_value_t = 8787)]
+    port: u16,
+    /// Taille maximale du corps de POST /v1/quote, en octets.
+    #[arg(long, value_name = "OCTETS", default_value_t = coutcontrat_cli::input::MAX_CONTRACT_JSON_BYTES as usize)]
+    max_body_bytes: usize,
+    /// Taille maximale du corps de POST /v1/batch, en octets.
+    #[arg(long, value_name = "OCTETS", default_value_t = 64 * 1024 * 1024)]
+    max_batch_bytes: usize,
+    /// Nombre maximal de lignes d'un lot.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    max_batch_rows: u64,
+    /// Nombre maximal de requêtes traitées en même temps (au-delà : 503).
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    max_concurrent: usize,
+    /// Délai maximal d'une requête, en secondes, de son en-tête à celui de la réponse (au-delà : 408).
+    #[arg(long, value_name = "S", default_value_t = 30)]
+    timeout: u64,
+    /// Origine permise par CORS (répétable) ; aucune par défaut.
+    #[arg(long, value_name = "ORIGINE")]
+    cors_origin: Vec<String>,
+    /// Pas de ligne de journal par requête.
+    #[arg(long)]
+    quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -569,17 +615,11 @@ fn search(cli: &Cli, args: &SearchArgs) -> Result<u8, Failure> {
     Ok(EXIT_OK)
 }
 
-fn today() -> Date {
-    jiff::tz::Offset::UTC
-        .to_datetime(jiff::Timestamp::now())
-        .date()
-}
-
 fn branches(cli: &Cli, args: &BranchesArgs) -> Result<u8, Failure> {
     let referentiel = data::load(cli.data.as_deref())?;
     let signed_on = match &args.signed_on {
         Some(text) => coutcontrat::contract::parse_date(text, "signed_on")?,
-        None => today(),
+        None => lookup::today(),
     };
     let query = args.words.join(" ");
     let hits = if query.trim().is_empty() {
@@ -621,6 +661,30 @@ fn verify(cli: &Cli, args: &VerifyArgs) -> Result<u8, Failure> {
     Ok(if verified.ok { EXIT_OK } else { EXIT_FAILED })
 }
 
+#[cfg(feature = "serve")]
+fn serve(cli: &Cli, args: &ServeArgs) -> Result<u8, Failure> {
+    let referentiel: &'static coutcontrat::Referentiel = match data::load(cli.data.as_deref())? {
+        std::borrow::Cow::Borrowed(r) => r,
+        // Loaded once for the life of the process.
+        std::borrow::Cow::Owned(r) => Box::leak(Box::new(r)),
+    };
+    let config = coutcontrat_cli::serve::Config {
+        max_body_bytes: args.max_body_bytes,
+        max_batch_bytes: args.max_batch_bytes,
+        max_batch_rows: args.max_batch_rows,
+        max_concurrent: args.max_concurrent,
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        cors_origins: args.cors_origin.clone(),
+        log: !args.quiet,
+    };
+    coutcontrat_cli::serve::run(
+        std::net::SocketAddr::new(args.address, args.port),
+        referentiel,
+        config,
+    )?;
+    Ok(EXIT_OK)
+}
+
 fn json_mode(command: &Command) -> bool {
     match command {
         Command::Quote(a) => a.json,
@@ -633,6 +697,8 @@ fn json_mode(command: &Command) -> bool {
         Command::Import(a) => a.json,
         Command::Verify(a) => a.json,
         Command::Batch(_) => false,
+        #[cfg(feature = "serve")]
+        Command::Serve(_) => false,
     }
 }
 
@@ -661,6 +727,8 @@ fn main() -> ExitCode {
         Command::Branches(args) => branches(&cli, args),
         Command::Import(args) => import(&cli, args),
         Command::Verify(args) => verify(&cli, args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve(&cli, args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

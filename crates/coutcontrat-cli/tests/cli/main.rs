@@ -15,4 +15,6 @@ mod matrix;
 mod quote;
 mod referentiel;
 mod regressions;
+#[cfg(feature = "serve")]
+mod serve;
 mod verify;
