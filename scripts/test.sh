@@ -24,6 +24,8 @@ CARGO_TARGET_DIR=target/packaged \
 if [[ -n ${COUTCONTRAT_DROP_PACKAGED:-} ]]; then rm -rf target/packaged; fi
 scripts/build-web.sh
 cargo test --workspace --locked
+# The npm package (target/npm), in Node, against the CLI: every fixture, the errors, npm pack and its budget.
+scripts/test-npm.sh
 # The full-size référentiel's budget in the page (ignored by a plain `cargo test`: its input takes minutes to
 # make) on the synthetic full-size table.
 scripts/synthetic-compact.sh

@@ -13,6 +13,7 @@ pub mod input;
 pub mod lookup;
 pub mod matrix;
 pub mod render;
+pub mod schema;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod verify;

@@ -180,10 +180,25 @@ enum Command {
     /// double, empreintes des sources, données intégrées).
     #[command(after_help = VERIFY_EXAMPLES)]
     Verify(VerifyArgs),
+    /// Les schémas JSON de l'interface JSON (contrat, devis, erreur…), ou leurs types TypeScript.
+    #[command(after_help = SCHEMA_EXAMPLES)]
+    Schema(SchemaArgs),
     /// Service HTTP : le même JSON que `quote --json`, `lookup`, `search`, `branches`, et le CSV de `batch`.
     #[cfg(feature = "serve")]
     #[command(after_help = SERVE_EXAMPLES)]
     Serve(ServeArgs),
+}
+
+const SCHEMA_EXAMPLES: &str = "\
+Exemples :
+  coutcontrat schema                  # JSON Schema de Contract, Quote, Lookup, Error…
+  coutcontrat schema --typescript     # les mêmes en types TypeScript (ceux du paquet npm)";
+
+#[derive(Debug, Args)]
+struct SchemaArgs {
+    /// Les types TypeScript au lieu des schémas JSON.
+    #[arg(long)]
+    typescript: bool,
 }
 
 #[cfg(feature = "serve")]
@@ -454,6 +469,15 @@ fn print_out(text: &str) -> Result<(), Failure> {
         })
 }
 
+fn schema(args: &SchemaArgs) -> Result<u8, Failure> {
+    if args.typescript {
+        print_text(&coutcontrat_cli::schema::typescript())?;
+    } else {
+        print_json(&coutcontrat_cli::schema::components())?;
+    }
+    Ok(EXIT_OK)
+}
+
 fn quote(cli: &Cli, args: &QuoteArgs) -> Result<u8, Failure> {
     let input = if !args.contract.is_empty() {
         args.contract.to_input()?
@@ -697,6 +721,7 @@ fn json_mode(command: &Command) -> bool {
         Command::Import(a) => a.json,
         Command::Verify(a) => a.json,
         Command::Batch(_) => false,
+        Command::Schema(_) => false,
         #[cfg(feature = "serve")]
         Command::Serve(_) => false,
     }
@@ -727,6 +752,7 @@ fn main() -> ExitCode {
         Command::Branches(args) => branches(&cli, args),
         Command::Import(args) => import(&cli, args),
         Command::Verify(args) => verify(&cli, args),
+        Command::Schema(args) => schema(args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve(&cli, args),
     };
