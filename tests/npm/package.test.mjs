@@ -91,6 +91,7 @@ test('the référentiel: lookup, searches, editions, a compact file loaded and a
   assert.deepEqual(l, cliLookup);
   assert.ok(pkg.searchBranches('1351', { signedOn: '2026-09-14' }).some((b) => b.idcc === 1351));
   assert.throws(() => pkg.searchCertifications('x', { limit: 5000 }), (e) => e.code === 'usage');
+  assert.throws(() => pkg.lookup({ rncp: 'RNCP41000', signed_on: '2026-09-14' }), (e) => e.code === 'usage' && /idcc/.test(e.message));
   assert.throws(() => pkg.loadReferentiel(new Uint8Array([1, 2, 3])), (e) => e.code === 'format');
   assert.deepEqual(pkg.editions(), eds, 'a refused file leaves the data in use untouched');
 });

@@ -116,8 +116,27 @@ fn bad(field: &str, message: String) -> Failure {
     Failure::Lib(Error::new(ErrorKind::Invalid, Some(field), message))
 }
 
+/// The most results a search gives (`search`, `branches` of the HTTP service and of the npm package).
+pub const MAX_LIMIT: usize = 1000;
+
+/// A search's `limit` as typed: a whole number from 1 to [`MAX_LIMIT`].
+pub fn parse_limit(text: &str) -> Result<usize, Failure> {
+    match text.parse::<usize>() {
+        Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+        _ => Err(Failure::Usage(format!(
+            "limit « {text} » : un nombre entier de 1 à {MAX_LIMIT}"
+        ))),
+    }
+}
+
 /// D12 and D11 for one certification, branch and date of conclusion.
 pub fn lookup(referentiel: &Referentiel, q: &LookupQuery) -> Result<LookupOut, Failure> {
+    if q.idcc.is_none() && q.cpne.is_none() {
+        return Err(Failure::Usage(
+            "paramètre « idcc » ou « cpne » manquant : la branche de l'employeur choisit le NPEC"
+                .into(),
+        ));
+    }
     let rncp = normalize_rncp(q.rncp).ok_or_else(|| {
         bad(
             "rncp",

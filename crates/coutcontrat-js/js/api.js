@@ -40,10 +40,9 @@ function asJson(value, name) {
   return JSON.stringify(value);
 }
 
+// As text: the engine checks it as the HTTP service checks its parameter, with the same message.
 function limitOf(options, fallback) {
-  const limit = options?.limit ?? fallback;
-  // Out of 1–1000 (or not a whole number) is refused by the engine with its message, not wrapped here.
-  return Number.isInteger(limit) && limit >= 0 && limit <= 0xffffffff ? limit : 0;
+  return String(options?.limit ?? fallback);
 }
 
 function today() {

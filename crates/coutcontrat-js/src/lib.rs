@@ -16,9 +16,6 @@ use wasm_bindgen::prelude::*;
 /// The default data, made by `build.rs`.
 const DEFAULT_DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/referentiel.ccrc"));
 
-/// The most results a search gives, as the HTTP service.
-const MAX_LIMIT: u32 = 1000;
-
 thread_local! {
     /// The référentiel quotes are made on: the default data until `loadReferentiel` gives another.
     static CURRENT: RefCell<Option<Rc<Referentiel>>> = const { RefCell::new(None) };
@@ -139,12 +136,6 @@ pub fn lookup_json(query: &str) -> Result<String, String> {
                 .into(),
         ));
     };
-    if idcc.is_none() && cpne.is_none() {
-        return Err(usage(
-            "lookup : « idcc » ou « cpne » manquant : la branche de l'employeur choisit le NPEC"
-                .into(),
-        ));
-    }
     let referentiel = current()?;
     let out = lookup::lookup(
         &referentiel,
@@ -160,23 +151,18 @@ pub fn lookup_json(query: &str) -> Result<String, String> {
     json(&out)
 }
 
-fn checked_limit(limit: u32) -> Result<usize, String> {
-    if (1..=MAX_LIMIT).contains(&limit) {
-        Ok(limit as usize)
-    } else {
-        Err(usage(format!(
-            "limit {limit} : un nombre entier de 1 à {MAX_LIMIT}"
-        )))
-    }
+/// A search's `limit` as the caller gave it, checked as the HTTP service checks it.
+fn checked_limit(limit: &str) -> Result<usize, String> {
+    lookup::parse_limit(limit).map_err(|f| error_text(&f))
 }
 
 /// Certifications by RNCP code or words of the title, as `coutcontrat search --json`.
 ///
 /// # Errors
 ///
-/// A limit outside 1–1000.
+/// A limit that is not a whole number from 1 to 1000.
 #[wasm_bindgen(js_name = searchCertificationsJson)]
-pub fn search_certifications_json(query: &str, limit: u32) -> Result<String, String> {
+pub fn search_certifications_json(query: &str, limit: &str) -> Result<String, String> {
     let limit = checked_limit(limit)?;
     json(&current()?.search_certifications(query, limit))
 }
@@ -186,9 +172,9 @@ pub fn search_certifications_json(query: &str, limit: u32) -> Result<String, Str
 ///
 /// # Errors
 ///
-/// A date that does not parse, a limit outside 1–1000.
+/// A date that does not parse, a limit that is not a whole number from 1 to 1000.
 #[wasm_bindgen(js_name = searchBranchesJson)]
-pub fn search_branches_json(query: &str, signed_on: &str, limit: u32) -> Result<String, String> {
+pub fn search_branches_json(query: &str, signed_on: &str, limit: &str) -> Result<String, String> {
     let limit = checked_limit(limit)?;
     let on = coutcontrat::contract::parse_date(signed_on, "signed_on")
         .map_err(|e| error_text(&Failure::Lib(e)))?;

@@ -138,12 +138,7 @@ fn required<'a>(pairs: &[(&'a str, &'a str)], name: &str) -> Result<&'a str, Pro
 fn limit(pairs: &[(&str, &str)], default: usize) -> Result<usize, Problem> {
     match get(pairs, "limit") {
         None => Ok(default),
-        Some(text) => match text.parse::<usize>() {
-            Ok(n) if (1..=1000).contains(&n) => Ok(n),
-            _ => Err(Problem::of(Failure::Usage(format!(
-                "limit « {text} » : un nombre entier de 1 à 1000"
-            )))),
-        },
+        Some(text) => Ok(lookup::parse_limit(text)?),
     }
 }
 
@@ -155,12 +150,6 @@ pub async fn lookup(
     let p = params(&query, &["rncp", "idcc", "cpne", "signed_on", "level"])?;
     let rncp = required(&p, "rncp")?;
     let signed_on = required(&p, "signed_on")?;
-    if get(&p, "idcc").is_none() && get(&p, "cpne").is_none() {
-        return Err(Problem::of(Failure::Usage(
-            "paramètre « idcc » ou « cpne » manquant : la branche de l'employeur choisit le NPEC"
-                .into(),
-        )));
-    }
     let out = lookup::lookup(
         shared.referentiel,
         &lookup::LookupQuery {
