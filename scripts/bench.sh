@@ -5,12 +5,14 @@
 #   batch   `coutcontrat batch` on 1,000,000 generated contracts, beside Python's csv module merely copying
 #           the same file (read + write, no quote);
 #   import  scripts/bench-import.sh (synthetic full-size workbook, beside pandas and python-calamine);
-#   web     scripts/bench-web.sh (bundle sizes, time to interactive beside a blank page, search keystrokes).
+#   web     scripts/bench-web.sh (bundle sizes, time to interactive beside a blank page, search keystrokes);
+#   npm     scripts/bench-npm.sh (the npm package in Node beside the same code native and modele-social);
+#   http    scripts/bench-http.sh (`coutcontrat serve` under wrk beside a constant axum handler).
 # A measurement: nothing is asserted. ONLY="quote batch" runs a subset; each part also prints its own detail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-ONLY=${ONLY:-quote batch import web}
+ONLY=${ONLY:-quote batch import web npm http}
 SUMMARY=$ROOT/target/bench/summary.tsv
 mkdir -p target/bench
 : > "$SUMMARY"
@@ -108,6 +110,16 @@ fi
 if part web; then
   echo "== web" >&2
   scripts/bench-web.sh >&2
+fi
+
+if part npm; then
+  echo "== npm" >&2
+  scripts/bench-npm.sh >&2
+fi
+
+if part http; then
+  echo "== http" >&2
+  scripts/bench-http.sh >&2
 fi
 
 echo

@@ -781,3 +781,54 @@ fn the_binary_logs_one_line_per_request_without_the_contract() {
     assert!(lines[0]["duration_ms"].is_number());
     assert_eq!(lines[1]["route"], "/v1/lookup");
 }
+
+#[test]
+fn the_readmes_systemd_unit_starts_the_service_and_sigterm_stops_it() {
+    let unit = std::fs::read_to_string(workspace().join("docs/deploy/coutcontrat.service"))
+        .expect("docs/deploy/coutcontrat.service");
+    let exec = unit
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStart="))
+        .expect("an ExecStart line");
+    let mut words = exec.split_whitespace();
+    assert_eq!(words.next(), Some("/usr/local/bin/coutcontrat"));
+    // The unit's own options, on a free port: they must be ones the binary accepts.
+    let args: Vec<String> = {
+        let mut args = Vec::new();
+        let mut rest = words.map(str::to_string);
+        while let Some(word) = rest.next() {
+            if word == "--port" {
+                rest.next().expect("the unit's port");
+                args.extend(["--port".to_string(), "0".to_string()]);
+            } else {
+                args.push(word);
+            }
+        }
+        args
+    };
+    assert!(args.contains(&"serve".to_string()), "{exec}");
+    let mut child = Command::new(BIN)
+        .args(&args)
+        .current_dir(workspace())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let mut log = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    log.read_line(&mut line).unwrap();
+    let listening: Value = serde_json::from_str(&line).expect(&line);
+    let address: SocketAddr = listening["address"].as_str().unwrap().parse().unwrap();
+    assert!(address.ip().is_loopback(), "{address}");
+    assert_eq!(request_at(address, "GET", "/healthz", &[], b"").status, 200);
+    let terminated = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(terminated.success());
+    let status = child.wait().expect("the service stops");
+    assert!(
+        status.success(),
+        "SIGTERM ends the service cleanly: {status}"
+    );
+}
