@@ -8,7 +8,12 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
-command -v wrk > /dev/null || { echo "bench-http: wrk is needed (apt-get install wrk)" >&2; exit 1; }
+if ! command -v wrk > /dev/null; then
+  SUDO=; [[ $(id -u) -eq 0 ]] || SUDO=sudo
+  wrk_install() { $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk; }
+  wrk_install >&2 || { $SUDO apt-get update >&2 && wrk_install >&2; } ||
+    { echo "bench-http: wrk is needed and could not be installed (apt-get install wrk)" >&2; exit 1; }
+fi
 cargo build -q --release -p coutcontrat-cli --bin coutcontrat --example constant_server
 out=target/bench
 mkdir -p "$out"
