@@ -313,11 +313,16 @@ pub fn quote_text(contract: &Contract, quote: &Quote) -> String {
         let a = &quote.annexes;
         let _ = writeln!(
             out,
-            "Frais annexes : {} (nuitées {}, repas {}, premier équipement {}), versés par l'OPCO hors plafond du prix",
+            "Frais annexes : {} (nuitées {}, repas {}, premier équipement {}{}), versés par l'OPCO hors plafond du prix",
             euros(a.total),
             euros(a.nights),
             euros(a.meals),
-            euros(a.first_equipment)
+            euros(a.first_equipment),
+            if a.ultramarine_mobility.is_zero() {
+                String::new()
+            } else {
+                format!(", mobilité ultramarine {}", euros(a.ultramarine_mobility))
+            }
         );
     }
     out.push('\n');

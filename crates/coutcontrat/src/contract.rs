@@ -128,6 +128,61 @@ pub struct Contract {
     pub rupture_reason: Option<RuptureReason>,
     /// After a rupture, the last day in the CFA, or the day before a new contract (D23, L6222-18-2).
     pub cfa_stay_until: Option<Date>,
+    /// Where the contract is executed (D22): the hexagone unless said otherwise.
+    pub territory: Territory,
+    /// AKTO's ultramarine mobility, once per contract (D22, L6523-2-3 2°).
+    pub ultramarine_mobility: Option<UltramarineMobility>,
+}
+
+/// Where the contract is executed (D22): the hexagone, or an overseas territory where L6522-4 extends the
+/// aide unique to level 5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum Territory {
+    /// Metropolitan France (default).
+    #[default]
+    Hexagone,
+    Guadeloupe,
+    Guyane,
+    Martinique,
+    Reunion,
+    /// Mayotte, which has its own SMIC.
+    Mayotte,
+    SaintBarthelemy,
+    SaintMartin,
+    SaintPierreEtMiquelon,
+}
+
+impl Territory {
+    /// Every territory, with its JSON word.
+    pub const ALL: [(Territory, &'static str); 9] = [
+        (Territory::Hexagone, "hexagone"),
+        (Territory::Guadeloupe, "guadeloupe"),
+        (Territory::Guyane, "guyane"),
+        (Territory::Martinique, "martinique"),
+        (Territory::Reunion, "reunion"),
+        (Territory::Mayotte, "mayotte"),
+        (Territory::SaintBarthelemy, "saint_barthelemy"),
+        (Territory::SaintMartin, "saint_martin"),
+        (Territory::SaintPierreEtMiquelon, "saint_pierre_et_miquelon"),
+    ];
+
+    /// Any territory but the hexagone (L6522-4: the DROM, Saint-Barthélemy, Saint-Martin and
+    /// Saint-Pierre-et-Miquelon).
+    pub fn is_overseas(self) -> bool {
+        self != Territory::Hexagone
+    }
+}
+
+/// AKTO's ultramarine mobility (D22).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UltramarineMobility {
+    /// From an overseas territory to the hexagone.
+    ToHexagone,
+    /// Between overseas territories.
+    InterOverseas,
 }
 
 /// Why a contract was broken off (D23).
@@ -210,6 +265,8 @@ impl Contract {
             alternant_growth: None,
             rupture_reason: None,
             cfa_stay_until: None,
+            territory: Territory::Hexagone,
+            ultramarine_mobility: None,
         }
     }
 
@@ -454,4 +511,8 @@ pub struct ContractInput {
     pub rupture_reason: Option<Loose>,
     #[serde(default)]
     pub cfa_stay_until: Option<Loose>,
+    #[serde(default)]
+    pub territory: Option<Loose>,
+    #[serde(default)]
+    pub ultramarine_mobility: Option<Loose>,
 }

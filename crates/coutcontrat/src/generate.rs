@@ -15,7 +15,8 @@ use rust_decimal::Decimal;
 use crate::employer::{AidRule, EmployerBook, QuotaRule, RqthAid, SalaryGrid, TutorAidRule};
 use crate::rules::{
     AnnexesRule, Dated, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
-    ParticipationRule, PostRuptureRule, PrecontractRule, Regime, RuleBook, ScheduleRule,
+    MobilityRule, ParticipationRule, PostRuptureRule, PrecontractRule, Regime, RuleBook,
+    ScheduleRule,
 };
 
 /// A value written as the Rust expression that builds it.
@@ -67,6 +68,7 @@ emit_struct! {
     AnnexesRule { night, meal, equipment_cap }
     PrecontractRule { max_months, days_per_year }
     PostRuptureRule { max_months }
+    MobilityRule { opco, to_hexagone, inter_overseas }
     DurationLimits { min_months, max_years, max_years_rqth }
     InstalmentRule { kind, share, at, month }
     ScheduleRule { advance_days, multi_year, short }
@@ -231,6 +233,7 @@ fn financing(toml: &str) -> String {
     dated(&mut o, "annexes", &book.annexes);
     dated(&mut o, "precontract", &book.precontract);
     dated(&mut o, "post_rupture", &book.post_rupture);
+    dated(&mut o, "ultramarine_mobility", &book.ultramarine_mobility);
     dated(&mut o, "duration_limits", &book.duration_limits);
     dated(&mut o, "schedule", &book.schedule);
     o.push_str("    }\n}\n");
@@ -256,6 +259,12 @@ fn employer(toml: &str) -> String {
         &book.related_diploma_points,
     );
     dated(&mut o, "public_salary_points", &book.public_salary_points);
+    dated(
+        &mut o,
+        "overseas_aid_max_level",
+        &book.overseas_aid_max_level,
+    );
+    dated(&mut o, "smic_monthly_mayotte", &book.smic_monthly_mayotte);
     dated(&mut o, "smic_monthly", &book.smic_monthly);
     dated(&mut o, "salary_grid", &book.salary_grid);
     dated(&mut o, "tutor_aid", &book.tutor_aid);

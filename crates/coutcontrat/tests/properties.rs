@@ -3,7 +3,7 @@
 use coutcontrat::dates::add_days;
 use coutcontrat::money::Money;
 use coutcontrat::{
-    contract::{EmployerType, PriceBasis, RuptureReason},
+    contract::{EmployerType, PriceBasis, RuptureReason, Territory},
     rules::RuleBook,
     Contract, Policy, Quote, Quoter, Referentiel,
 };
@@ -362,6 +362,28 @@ proptest! {
         c.employer_type = kind;
         let err = Quoter::new(&Referentiel::default()).quote(&c).unwrap_err();
         prop_assert_eq!((err.code(), err.field()), ("public_employer", Some("employer_type")));
+    }
+
+    /// D22: overseas, the hiring aid is never below the hexagone's (L6522-4 only extends the aide unique),
+    /// and the OPCO's figures are the same (the territory changes no NPEC).
+    #[test]
+    fn overseas_never_lowers_the_aid_nor_changes_the_opco(
+        mut c in contract(),
+        age in 16i64..30,
+        headcount in prop::sample::select(vec![5u32, 249, 250, 1000]),
+        territory in prop::sample::select(Territory::ALL[1..].iter().map(|(t, _)| *t).filter(|t| *t != Territory::Mayotte).collect::<Vec<_>>()),
+    ) {
+        c.birth_date = Some(add_days(c.start, -age * 365 - 10));
+        c.company_headcount = Some(headcount);
+        let home = quote(&c);
+        prop_assume!(home.is_some(), "contract refused");
+        let home = home.unwrap();
+        c.territory = territory;
+        let away = quote(&c).expect("the territory refuses no contract");
+        prop_assert_eq!(home.totals.opco, away.totals.opco);
+        let (h, a) = (home.net_cost.unwrap(), away.net_cost.unwrap());
+        prop_assert!(a.aid_total >= h.aid_total, "{} < {}", a.aid_total, h.aid_total);
+        prop_assert_eq!(h.salary_total, a.salary_total);
     }
 
     /// D27: the 80 % test on the Cerfa's hours is exact (`distance × 5 ≥ total × 4`), and the same share

@@ -295,6 +295,14 @@ contract_inputs! {
         label: "Maintien en CFA après la rupture jusqu'au", value: "AAAA-MM-JJ",
         help: "Dernier jour en CFA après la rupture (ou veille d'un nouveau contrat) : l'OPCO maintient ses versements au plus 6 mois (L6222-18-2).",
         doc: "after a rupture, the last day in the CFA (or the day before a new contract): paid by the OPCO for at most six months, never beyond the planned end (D23)";
+    territory: Choice(&["hexagone", "guadeloupe", "guyane", "martinique", "reunion", "mayotte", "saint_barthelemy", "saint_martin", "saint_pierre_et_miquelon"]), required: false, bounds: None,
+        label: "Territoire d'exécution du contrat", value: "TERRITOIRE",
+        help: "Territoire où le contrat est exécuté : hexagone (défaut) ou un territoire d'outre-mer (aide unique jusqu'au niveau 5, L6522-4 ; SMIC de Mayotte).",
+        doc: "where the contract is executed: `\"hexagone\"` (default) or an overseas territory, where the aide unique covers levels up to 5 (L6522-4) and Mayotte has its own SMIC (D22)";
+    ultramarine_mobility: Choice(&["to_hexagone", "inter_overseas"]), required: false, bounds: None,
+        label: "Mobilité ultramarine (AKTO)", value: "MOBILITE",
+        help: "Mobilité ultramarine prise en charge par AKTO, une fois par contrat : to_hexagone (vers l'hexagone) ou inter_overseas (entre territoires d'outre-mer).",
+        doc: "AKTO's ultramarine mobility, once per contract, an annexes line: `\"to_hexagone\"` or `\"inter_overseas\"` (D22; refused for another OPCO or in the hexagone)";
 }
 
 /// The input of this key, if there is one.

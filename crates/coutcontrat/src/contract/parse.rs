@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::{
     Annexes, Contract, ContractInput, EmployerType, Loose, PriceBasis, QuotaCommitment,
-    RuptureReason,
+    RuptureReason, Territory, UltramarineMobility,
 };
 use crate::error::{Error, ErrorKind, Result};
 use crate::referentiel::normalize_rncp;
@@ -384,8 +384,49 @@ impl ContractInput {
                 }
             },
             cfa_stay_until: date(&self.cfa_stay_until, "cfa_stay_until")?,
+            territory: parse_territory(present(&self.territory))?,
+            ultramarine_mobility: match present(&self.ultramarine_mobility)
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
+                None => None,
+                Some("to_hexagone") => Some(UltramarineMobility::ToHexagone),
+                Some("inter_overseas") => Some(UltramarineMobility::InterOverseas),
+                Some(other) => {
+                    return Err(invalid(
+                        "ultramarine_mobility",
+                        format!(
+                            "« {} » : indiquez \"to_hexagone\" (mobilité vers l'hexagone) ou \"inter_overseas\" (entre territoires d'outre-mer)",
+                            quoted(other)
+                        ),
+                    ))
+                }
+            },
         };
         contract.check_bounds()?;
         Ok(contract)
     }
+}
+
+/// D22: the territory where the contract is executed, `hexagone` when absent.
+fn parse_territory(text: Option<&str>) -> Result<Territory> {
+    let Some(t) = text else {
+        return Ok(Territory::Hexagone);
+    };
+    let word = t.to_ascii_lowercase().replace(['-', ' '], "_");
+    Territory::ALL
+        .iter()
+        .find(|(_, w)| *w == word)
+        .map(|(territory, _)| *territory)
+        .ok_or_else(|| {
+            let words: Vec<&str> = Territory::ALL.iter().map(|(_, w)| *w).collect();
+            invalid(
+                "territory",
+                format!(
+                    "« {} » n'est pas un territoire connu : indiquez {}",
+                    quoted(t),
+                    words.join(", ")
+                ),
+            )
+        })
 }

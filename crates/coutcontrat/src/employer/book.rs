@@ -106,6 +106,8 @@ struct RawEmployerBook<V> {
     cnfpt_share: RawParam<V>,
     related_diploma_points: RawParam<V>,
     public_salary_points: RawParam<V>,
+    overseas_aid_max_level: RawParam<V>,
+    smic_monthly_mayotte: RawParam<V>,
     smic_monthly: RawParam<V>,
     salary_grid: RawParam<V>,
     tutor_aid: RawParam<V>,
@@ -128,6 +130,10 @@ pub struct EmployerBook {
     pub(crate) related_diploma_points: Dated<Decimal>,
     /// D24, D6272-2: the points a public employer may add to the minimum.
     pub(crate) public_salary_points: Dated<Vec<Decimal>>,
+    /// D22, L6522-4: the highest level of the aide unique overseas.
+    pub(crate) overseas_aid_max_level: Dated<u8>,
+    /// D22: Mayotte's monthly SMIC.
+    pub(crate) smic_monthly_mayotte: Dated<Decimal>,
     pub(crate) smic_monthly: Dated<Decimal>,
     pub(crate) salary_grid: Dated<SalaryGrid>,
     pub(crate) tutor_aid: Dated<TutorAidRule>,
@@ -173,6 +179,11 @@ impl EmployerBook {
                 raw.related_diploma_points,
             )?,
             public_salary_points: Dated::read("public_salary_points", raw.public_salary_points)?,
+            overseas_aid_max_level: Dated::read(
+                "overseas_aid_max_level",
+                raw.overseas_aid_max_level,
+            )?,
+            smic_monthly_mayotte: Dated::read("smic_monthly_mayotte", raw.smic_monthly_mayotte)?,
             smic_monthly: Dated::read("smic_monthly", raw.smic_monthly)?,
             salary_grid: Dated::read("salary_grid", raw.salary_grid)?,
             tutor_aid: Dated::read("tutor_aid", raw.tutor_aid)?,
@@ -191,5 +202,18 @@ impl EmployerBook {
     /// The monthly SMIC in force on a day.
     pub fn smic_on(&self, day: Date) -> Option<(Decimal, Provenance)> {
         self.smic_monthly.at(day)
+    }
+
+    /// The monthly SMIC in force on a day where the contract is executed: Mayotte's own (D22), the
+    /// national one elsewhere.
+    pub fn smic_in(
+        &self,
+        territory: crate::contract::Territory,
+        day: Date,
+    ) -> Option<(Decimal, Provenance)> {
+        match territory {
+            crate::contract::Territory::Mayotte => self.smic_monthly_mayotte.at(day),
+            _ => self.smic_monthly.at(day),
+        }
     }
 }

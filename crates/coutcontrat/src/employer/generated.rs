@@ -125,6 +125,39 @@ reference = "D6272-2 (LEGIARTI000041824965) : « Les employeurs publics peuvent 
 last_checked = "2026-12-03"
 steps = [{ from = "2019-01-01", value = ["0.10", "0.20"] }]
 
+# D22: the aide unique covers levels up to this one in the DROM, Saint-Barthélemy, Saint-Martin and
+# Saint-Pierre-et-Miquelon (L6522-4 in force 2020-01-01, D6522-2): a level-5 contract there is paid as the aide
+# unique's own levels are (RULES-D17-D28.md §6).
+[overseas_aid_max_level]
+label = "Aide unique outre-mer : niveau maximal"
+article = "L6522-4 ; D6522-2"
+reference = "L6522-4 (LEGIARTI000038983745) et D6522-2 (LEGIARTI000041611752) : aide unique jusqu'au niveau 5 (bac+2) outre-mer"
+last_checked = "2026-12-03"
+steps = [{ from = "2020-01-01", value = 5 }]
+
+# D22: Mayotte's own monthly SMIC (35 h), hourly × 35 × 52 / 12 rounded to the cent; the other overseas
+# territories use the national SMIC. Hourly series of mon-entreprise (modele-social base.publicodes @7b021aaf),
+# checked against the local press, IEDOM and La bonne alternance (RULES-D17-D28.md §6).
+[smic_monthly_mayotte]
+label = "SMIC mensuel brut de Mayotte (35 h)"
+article = "L3423-1 ; décrets annuels de revalorisation (ligne Mayotte)"
+reference = "RULES-D17-D28.md §6 : série horaire de mon-entreprise, vérifiée dans lejournaldemayotte.yt, IEDOM, gazeti.fr, linfokwezi.fr"
+last_checked = "2026-12-03"
+unit = "EUR"
+steps = [
+  { from = "2021-01-01", value = "1173.90", reference = "7,74 €/h × 35 × 52 / 12" },
+  { from = "2021-10-01", value = "1199.68", reference = "7,91 €/h × 35 × 52 / 12" },
+  { from = "2022-01-01", value = "1210.30", reference = "7,98 €/h × 35 × 52 / 12" },
+  { from = "2022-05-01", value = "1242.15", reference = "8,19 €/h × 35 × 52 / 12" },
+  { from = "2022-08-01", value = "1266.42", reference = "8,35 €/h × 35 × 52 / 12" },
+  { from = "2023-01-01", value = "1290.68", reference = "8,51 €/h × 35 × 52 / 12" },
+  { from = "2023-05-01", value = "1319.50", reference = "8,70 €/h × 35 × 52 / 12" },
+  { from = "2024-01-01", value = "1334.67", reference = "8,80 €/h × 35 × 52 / 12" },
+  { from = "2024-11-01", value = "1361.97", reference = "8,98 €/h × 35 × 52 / 12" },
+  { from = "2026-01-01", value = "1415.05", to_confirm = true, reference = "9,33 €/h × 35 × 52 / 12 ; sources secondaires seulement (mon-entreprise, La bonne alternance, presse), à confirmer contre le décret" },
+  { from = "2026-06-01", value = "1449.93", to_confirm = true, reference = "9,56 €/h × 35 × 52 / 12 ; sources secondaires seulement (mon-entreprise, La bonne alternance, presse), à confirmer contre le décret" },
+]
+
 # R7, D6332-93: maître d'apprentissage aid, when the branch grants it.
 [tutor_aid]
 label = "Aide à la fonction de maître d'apprentissage"
@@ -221,6 +254,36 @@ pub(super) fn employer_book() -> EmployerBook {
             unit: None,
             steps: vec![
                 RawStep { from: date(2019, 1, 1), value: vec![dec(10, 2), dec(20, 2)], to_confirm: false, article: None, reference: None },
+            ],
+        }),
+        overseas_aid_max_level: Dated::generated("overseas_aid_max_level", RawParam {
+            label: text("Aide unique outre-mer : niveau maximal"),
+            article: text("L6522-4 ; D6522-2"),
+            reference: text("L6522-4 (LEGIARTI000038983745) et D6522-2 (LEGIARTI000041611752) : aide unique jusqu'au niveau 5 (bac+2) outre-mer"),
+            last_checked: date(2026, 12, 3),
+            unit: None,
+            steps: vec![
+                RawStep { from: date(2020, 1, 1), value: 5, to_confirm: false, article: None, reference: None },
+            ],
+        }),
+        smic_monthly_mayotte: Dated::generated("smic_monthly_mayotte", RawParam {
+            label: text("SMIC mensuel brut de Mayotte (35 h)"),
+            article: text("L3423-1 ; décrets annuels de revalorisation (ligne Mayotte)"),
+            reference: text("RULES-D17-D28.md §6 : série horaire de mon-entreprise, vérifiée dans lejournaldemayotte.yt, IEDOM, gazeti.fr, linfokwezi.fr"),
+            last_checked: date(2026, 12, 3),
+            unit: Some(text("EUR")),
+            steps: vec![
+                RawStep { from: date(2021, 1, 1), value: dec(117390, 2), to_confirm: false, article: None, reference: Some(text("7,74 €/h × 35 × 52 / 12")) },
+                RawStep { from: date(2021, 10, 1), value: dec(119968, 2), to_confirm: false, article: None, reference: Some(text("7,91 €/h × 35 × 52 / 12")) },
+                RawStep { from: date(2022, 1, 1), value: dec(121030, 2), to_confirm: false, article: None, reference: Some(text("7,98 €/h × 35 × 52 / 12")) },
+                RawStep { from: date(2022, 5, 1), value: dec(124215, 2), to_confirm: false, article: None, reference: Some(text("8,19 €/h × 35 × 52 / 12")) },
+                RawStep { from: date(2022, 8, 1), value: dec(126642, 2), to_confirm: false, article: None, reference: Some(text("8,35 €/h × 35 × 52 / 12")) },
+                RawStep { from: date(2023, 1, 1), value: dec(129068, 2), to_confirm: false, article: None, reference: Some(text("8,51 €/h × 35 × 52 / 12")) },
+                RawStep { from: date(2023, 5, 1), value: dec(131950, 2), to_confirm: false, article: None, reference: Some(text("8,70 €/h × 35 × 52 / 12")) },
+                RawStep { from: date(2024, 1, 1), value: dec(133467, 2), to_confirm: false, article: None, reference: Some(text("8,80 €/h × 35 × 52 / 12")) },
+                RawStep { from: date(2024, 11, 1), value: dec(136197, 2), to_confirm: false, article: None, reference: Some(text("8,98 €/h × 35 × 52 / 12")) },
+                RawStep { from: date(2026, 1, 1), value: dec(141505, 2), to_confirm: true, article: None, reference: Some(text("9,33 €/h × 35 × 52 / 12 ; sources secondaires seulement (mon-entreprise, La bonne alternance, presse), à confirmer contre le décret")) },
+                RawStep { from: date(2026, 6, 1), value: dec(144993, 2), to_confirm: true, article: None, reference: Some(text("9,56 €/h × 35 × 52 / 12 ; sources secondaires seulement (mon-entreprise, La bonne alternance, presse), à confirmer contre le décret")) },
             ],
         }),
         smic_monthly: Dated::generated("smic_monthly", RawParam {

@@ -212,7 +212,7 @@ pub(crate) fn net_cost(
             "aucune règle d'aide à l'embauche pour cette date",
         )
     })?;
-    let (rule, aid_reference) = match step.start_before {
+    let (rule, mut aid_reference) = match step.start_before {
         Some(limit) if c.start >= limit => {
             let (unique, src) = book.aide_unique.at(c.start).ok_or_else(|| {
                 Error::new(ErrorKind::Data, None, "aide unique absente des paramètres")
@@ -242,15 +242,33 @@ pub(crate) fn net_cost(
         ));
     } else if level <= 7 {
         let key = level.to_string();
-        let base = if small {
+        let mut base = if small {
             rule.small.get(&key)
         } else {
             rule.large.get(&key)
         }
         .copied()
         .unwrap_or_default();
-        let rqth_ok =
-            c.has_rqth() && (rule.rqth.any_size || small) && rule.rqth.levels.contains(&level);
+        // D22, L6522-4: overseas, the aide unique reaches level 5; the two aids do not cumulate.
+        let overseas_level = overseas_unique_level(c, level, book, &rule);
+        if let (true, Some(top)) = (small, overseas_level) {
+            base = base.max(
+                rule.small
+                    .get(&top.to_string())
+                    .copied()
+                    .unwrap_or_default(),
+            );
+            if let Some((_, src)) = book.overseas_aid_max_level.at(c.signed_on) {
+                aid_reference.push_str(&format!(
+                    " ; outre-mer, niveau {level} au montant du niveau {top} : {} ({})",
+                    src.article, src.reference
+                ));
+            }
+        }
+        let rqth_ok = c.has_rqth()
+            && (rule.rqth.any_size || small)
+            && (rule.rqth.levels.contains(&level)
+                || overseas_level.is_some_and(|top| rule.rqth.levels.contains(&top)));
         let amount = if rqth_ok {
             base.max(rule.rqth.amount)
         } else {
@@ -347,7 +365,10 @@ pub(crate) fn net_cost(
         ));
     }
     // D18: years 2 to 4 of the aide unique, under 250 employees at its levels.
-    if rule.modelled && small && rule.later_levels.contains(&level) {
+    let later_level = rule.later_levels.contains(&level)
+        || overseas_unique_level(c, level, book, &rule)
+            .is_some_and(|top| rule.later_levels.contains(&top));
+    if rule.modelled && small && later_level {
         for (year, amount) in input.years.iter().skip(1).zip(&rule.later_years) {
             aid_years.push(pay_months(
                 year,
@@ -453,7 +474,7 @@ pub(crate) fn net_cost(
             index = index.max(1);
         }
         for (from, to, month) in month_slices(year.start, year.end) {
-            let (smic, smic_src) = book.smic_on(month).ok_or_else(|| {
+            let (smic, smic_src) = book.smic_in(c.territory, month).ok_or_else(|| {
                 Error::new(
                     ErrorKind::UnsupportedRegime,
                     Some("start"),
@@ -591,6 +612,27 @@ pub(crate) fn net_cost(
         months,
         not_modelled,
     }))
+}
+
+/// D22, L6522-4 and D6522-2: overseas, a level above the aide unique's own but up to the overseas maximum
+/// (5) is paid as the aide unique's highest level (4) of the same rule; `None` in the hexagone or outside.
+fn overseas_unique_level(
+    c: &Contract,
+    level: u8,
+    book: &EmployerBook,
+    rule: &AidRule,
+) -> Option<u8> {
+    if !c.territory.is_overseas() {
+        return None;
+    }
+    let (max, _) = book.overseas_aid_max_level.at(c.signed_on)?;
+    let (unique, _) = book.aide_unique.at(c.signed_on)?;
+    let top = unique
+        .small
+        .keys()
+        .filter_map(|k| k.parse::<u8>().ok())
+        .max()?;
+    (level > top && level <= max && rule.small.contains_key(&top.to_string())).then_some(top)
 }
 
 impl<'de> Deserialize<'de> for SalaryMonth {

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{explain, AnnexesLine, Ctx, Quoter};
+use crate::contract::UltramarineMobility;
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::{cents, cents_of_product, euros, from_cents, is_positive, Money};
 
@@ -64,11 +65,12 @@ impl Quoter<'_> {
                 );
             }
         }
+        let mobility = self.ultramarine_mobility(ctx)?;
         let total = if equipment.is_zero() {
             from_cents(nights + meals)
         } else {
             from_cents(nights + meals) + equipment
-        };
+        } + mobility;
         let (nights, meals) = (from_cents(nights), from_cents(meals));
         if is_positive(total) {
             let src = &rules.sources.annexes;
@@ -79,12 +81,17 @@ impl Quoter<'_> {
                 "D10",
                 &src.article,
                 format!(
-                    "{} nuitées × {} + {} repas × {} + premier équipement {} = {}, versés par l'OPCO hors plafond du prix",
+                    "{} nuitées × {} + {} repas × {} + premier équipement {}{} = {}, versés par l'OPCO hors plafond du prix",
                     c.annexes.nights,
                     euros(a.night),
                     c.annexes.meals,
                     euros(a.meal),
                     euros(equipment),
+                    if mobility.is_zero() {
+                        String::new()
+                    } else {
+                        format!(" + mobilité ultramarine {}", euros(mobility))
+                    },
                     euros(total)
                 ),
             );
@@ -93,7 +100,82 @@ impl Quoter<'_> {
             nights: Money::from_decimal(nights),
             meals: Money::from_decimal(meals),
             first_equipment: Money::from_decimal(equipment),
+            ultramarine_mobility: Money::from_decimal(mobility),
             total: Money::from_decimal(total),
         })
+    }
+
+    /// D22, L6523-2-3 2°: the OPCO's ultramarine mobility, once per contract, not prorated, outside the
+    /// price cap; only for an overseas contract whose IDCC belongs to the OPCO that publishes the amount.
+    fn ultramarine_mobility(&self, ctx: &mut Ctx) -> Result<Decimal> {
+        let c = ctx.contract;
+        let Some(kind) = c.ultramarine_mobility else {
+            return Ok(Decimal::ZERO);
+        };
+        let field = Some("ultramarine_mobility");
+        if !c.territory.is_overseas() {
+            return Err(Error::new(
+                ErrorKind::Inconsistent,
+                field,
+                "la mobilité ultramarine concerne un contrat exécuté outre-mer : indiquez le territoire (territory) ou retirez la mobilité",
+            ));
+        }
+        let (rule, src) = self.rules.ultramarine_mobility.at(c.signed_on).ok_or_else(|| {
+            Error::new(
+                ErrorKind::UnsupportedRegime,
+                field,
+                format!(
+                    "aucun montant de mobilité ultramarine publié pour un contrat conclu le {} : indiquez-le en frais annexes",
+                    c.signed_on
+                ),
+            )
+        })?;
+        let opco = c
+            .idcc
+            .and_then(|idcc| self.referentiel.idcc(idcc))
+            .and_then(|info| info.opco.clone());
+        match opco {
+            Some(name) if name.to_uppercase().contains(&rule.opco.to_uppercase()) => {}
+            Some(name) => {
+                return Err(Error::new(
+                    ErrorKind::Inconsistent,
+                    field,
+                    format!(
+                        "mobilité ultramarine : montant non publié pour cet OPCO ({name}, seul {} le publie) : indiquez-le en frais annexes",
+                        rule.opco
+                    ),
+                ))
+            }
+            None => {
+                return Err(Error::new(
+                    ErrorKind::Missing,
+                    Some("idcc"),
+                    format!(
+                        "la mobilité ultramarine est un montant de {} : indiquez l'IDCC de l'employeur, qui désigne son OPCO",
+                        rule.opco
+                    ),
+                ))
+            }
+        }
+        let (amount, what) = match kind {
+            UltramarineMobility::ToHexagone => (rule.to_hexagone, "vers l'hexagone"),
+            UltramarineMobility::InterOverseas => {
+                (rule.inter_overseas, "entre territoires d'outre-mer")
+            }
+        };
+        ctx.cite("D22", "Mobilité ultramarine", &src);
+        explain!(
+            ctx,
+            "annexes.ultramarine_mobility",
+            "D22",
+            &src.article,
+            format!(
+                "mobilité ultramarine {what} ({}) : {}, une fois par contrat, versés par l'OPCO hors plafond du prix ({})",
+                rule.opco,
+                euros(amount),
+                src.reference
+            ),
+        );
+        Ok(amount)
     }
 }

@@ -149,6 +149,9 @@ pub struct AnnexesLine {
     pub meals: Money,
     /// First equipment, capped.
     pub first_equipment: Money,
+    /// AKTO's ultramarine mobility, once per contract (D22).
+    #[serde(default)]
+    pub ultramarine_mobility: Money,
     /// Their sum.
     pub total: Money,
 }

@@ -48,7 +48,7 @@ pub(super) fn refuse_public_employer(c: &Contract, book: &EmployerBook) -> Resul
 /// year of the cycle it starts in), and the same with each majoration of D6272-2; `None` without a birth date.
 fn public_minimum(c: &Contract, book: &EmployerBook) -> Option<String> {
     let birth = c.birth_date?;
-    let (smic, _) = book.smic_on(c.start)?;
+    let (smic, _) = book.smic_in(c.territory, c.start)?;
     let (grid, _) = book.salary_grid.at(c.start)?;
     let (points, points_src) = book.public_salary_points.at(c.signed_on)?;
     // The bracket of the month, as the net cost reads it: the age on the eve of its first day.

@@ -122,6 +122,17 @@ reference = "L6222-18-2 : formation théorique « pendant six mois » après une
 last_checked = "2026-12-03"
 steps = [{ from = "2021-01-01", value = { max_months = 6 } }]
 
+# D22, L6523-2-3 2°: AKTO's ultramarine mobility, one per contract during its execution, paid as frais annexes
+# (not prorated, outside the price cap, not part of the employer's charge). Only AKTO publishes an amount; the
+# OPCO is the one of the contract's IDCC. The OPCO's scheme is dated by its 2026 rules only.
+[ultramarine_mobility]
+label = "Mobilité ultramarine"
+article = "L6523-2-3 2°"
+reference = "akto.fr « la mobilité ultra-marine » : 3 000 € par bénéficiaire vers l'hexagone, 2 000 € entre territoires d'outre-mer, une mobilité par contrat ; règles AKTO Propreté 2026, p. 2"
+last_checked = "2026-12-03"
+unit = "EUR"
+steps = [{ from = "2026-01-01", value = { opco = "AKTO", to_hexagone = "3000", inter_overseas = "2000" } }]
+
 # D16: durations that deserve a warning (not an error).
 [duration_limits]
 label = "Durée d'un contrat d'apprentissage"
@@ -269,6 +280,16 @@ pub(super) fn rule_book() -> RuleBook {
             unit: None,
             steps: vec![
                 RawStep { from: date(2021, 1, 1), value: PostRuptureRule { max_months: 6, }, to_confirm: false, article: None, reference: None },
+            ],
+        }),
+        ultramarine_mobility: Dated::generated("ultramarine_mobility", RawParam {
+            label: text("Mobilité ultramarine"),
+            article: text("L6523-2-3 2°"),
+            reference: text("akto.fr « la mobilité ultra-marine » : 3 000 € par bénéficiaire vers l'hexagone, 2 000 € entre territoires d'outre-mer, une mobilité par contrat ; règles AKTO Propreté 2026, p. 2"),
+            last_checked: date(2026, 12, 3),
+            unit: Some(text("EUR")),
+            steps: vec![
+                RawStep { from: date(2026, 1, 1), value: MobilityRule { opco: text("AKTO"), to_hexagone: dec(3000, 0), inter_overseas: dec(2000, 0), }, to_confirm: false, article: None, reference: None },
             ],
         }),
         duration_limits: Dated::generated("duration_limits", RawParam {

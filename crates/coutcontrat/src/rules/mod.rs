@@ -22,7 +22,7 @@ pub use dated::Provenance;
 pub(crate) use dated::{de_opt_date, RawParam, RawStep};
 pub use values::{
     AnnexesRule, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
-    ParticipationRule, PostRuptureRule, PrecontractRule, Regime, ScheduleRule,
+    MobilityRule, ParticipationRule, PostRuptureRule, PrecontractRule, Regime, ScheduleRule,
 };
 
 /// The parameter file the embedded rule book was generated from (`data/parameters/financing.toml`), as text.
@@ -52,6 +52,7 @@ struct RawBook<V> {
     annexes: RawParam<V>,
     precontract: RawParam<V>,
     post_rupture: RawParam<V>,
+    ultramarine_mobility: RawParam<V>,
     duration_limits: RawParam<V>,
     schedule: RawParam<V>,
 }
@@ -78,6 +79,8 @@ pub struct RuleBook {
     pub(crate) annexes: Dated<AnnexesRule>,
     pub(crate) precontract: Dated<PrecontractRule>,
     pub(crate) post_rupture: Dated<PostRuptureRule>,
+    /// D22: an OPCO's ultramarine mobility, by date of conclusion (read by the quote, not a rule set's).
+    pub(crate) ultramarine_mobility: Dated<MobilityRule>,
     pub(crate) duration_limits: Dated<DurationLimits>,
     pub(crate) schedule: Dated<ScheduleRule>,
 }
@@ -117,6 +120,7 @@ impl RuleBook {
             annexes: Dated::read("annexes", raw.annexes)?,
             precontract: Dated::read("precontract", raw.precontract)?,
             post_rupture: Dated::read("post_rupture", raw.post_rupture)?,
+            ultramarine_mobility: Dated::read("ultramarine_mobility", raw.ultramarine_mobility)?,
             duration_limits: Dated::read("duration_limits", raw.duration_limits)?,
             schedule: Dated::read("schedule", raw.schedule)?,
         };

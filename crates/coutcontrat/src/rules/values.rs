@@ -83,6 +83,18 @@ pub struct AnnexesRule {
     pub equipment_cap: BTreeMap<String, Decimal>,
 }
 
+/// An OPCO's ultramarine mobility (D22, L6523-2-3 2°): a once-per-contract annexes amount.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MobilityRule {
+    /// The OPCO that pays it, as the IDCC list names it.
+    pub opco: String,
+    /// From an overseas territory to the hexagone.
+    pub to_hexagone: Decimal,
+    /// Between overseas territories.
+    pub inter_overseas: Decimal,
+}
+
 /// Time in a CFA before the contract (D14).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
