@@ -207,6 +207,26 @@ const EMPLOYER_TYPES: [(&str, &str); 5] = [
     ("other_public", "Autre employeur public"),
 ];
 
+/// D22: where the contract is executed (the core's values, in French).
+const TERRITORIES: [(&str, &str); 9] = [
+    ("", "Hexagone (France métropolitaine, Corse comprise)"),
+    ("guadeloupe", "Guadeloupe"),
+    ("guyane", "Guyane"),
+    ("martinique", "Martinique"),
+    ("reunion", "La Réunion"),
+    ("mayotte", "Mayotte"),
+    ("saint_barthelemy", "Saint-Barthélemy"),
+    ("saint_martin", "Saint-Martin"),
+    ("saint_pierre_et_miquelon", "Saint-Pierre-et-Miquelon"),
+];
+
+/// D22: AKTO's ultramarine mobility, once per contract.
+const MOBILITIES: [(&str, &str); 3] = [
+    ("", "Aucune"),
+    ("to_hexagone", "Vers l'hexagone"),
+    ("inter_overseas", "Entre territoires d'outre-mer"),
+];
+
 pub(super) fn employer(state: &State, dispatch: &Dispatch) -> Html {
     let suggestions: Vec<Suggestion> = state
         .branch_hits
@@ -263,6 +283,9 @@ pub(super) fn employer(state: &State, dispatch: &Dispatch) -> Html {
             { select_field(state, &dispatch.to_callback(), Field::EmployerType, "Type d'employeur",
                 "Un employeur public dont le personnel ne relève pas du droit privé n'est pas financé par un OPCO. \
                  Un EPIC est un employeur privé.", &EMPLOYER_TYPES) }
+            { select_field(state, &dispatch.to_callback(), Field::Territory, "Territoire où le contrat est exécuté",
+                "Outre-mer, l'aide à l'embauche couvre les diplômes jusqu'au niveau 5 (bac + 2) et Mayotte a son propre SMIC.",
+                &TERRITORIES) }
             if let Some(b) = branch {
                 <p class="note" id="branch-info">
                     { match b.idcc { Some(i) => format!("IDCC {i}"), None => "Branche".to_owned() } }
@@ -519,6 +542,9 @@ pub(super) fn annexes(state: &State, dispatch: &Dispatch) -> Html {
             </div>
             { text_field(state, dispatch, Field::FirstEquipment, "Premier équipement pédagogique, en euros",
                 "Pris en charge dans la limite du forfait de l'OPCO.") }
+            { select_field(state, &dispatch.to_callback(), Field::UltramarineMobility, "Mobilité ultramarine (AKTO)",
+                "Un apprenti d'outre-mer formé dans l'hexagone ou dans un autre territoire : AKTO prend en charge une mobilité par contrat, hors prix du CFA.",
+                &MOBILITIES) }
         </fieldset>
     };
     disclosure(

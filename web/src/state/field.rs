@@ -61,6 +61,8 @@ pub enum Field {
     ConventionalMinimum,
     /// Private or public employer (D24).
     EmployerType,
+    /// Where the contract is executed: the hexagone or an overseas territory (D22).
+    Territory,
     /// A company of 250 or more: committed to the alternance quota or not (D21).
     AlternanceQuota,
     /// D21's 5 % route, in per cent.
@@ -73,11 +75,13 @@ pub enum Field {
     RuptureReason,
     /// After a rupture, the last day in the CFA (D23).
     CfaStayUntil,
+    /// AKTO's ultramarine mobility, once per contract (D22).
+    UltramarineMobility,
 }
 
 impl Field {
     /// Every field, in the order of the form.
-    pub const ALL: [Field; 33] = [
+    pub const ALL: [Field; 35] = [
         Field::SignedOn,
         Field::Start,
         Field::End,
@@ -98,6 +102,7 @@ impl Field {
         Field::Nights,
         Field::Meals,
         Field::FirstEquipment,
+        Field::UltramarineMobility,
         Field::BirthDate,
         Field::CompanyHeadcount,
         Field::MonthlySalary,
@@ -105,6 +110,7 @@ impl Field {
         Field::CycleYear,
         Field::ConventionalMinimum,
         Field::EmployerType,
+        Field::Territory,
         Field::AlternanceQuota,
         Field::InsertionShare,
         Field::AlternantShare,
@@ -189,12 +195,14 @@ impl Field {
             Field::CycleYear => "cycle_year",
             Field::ConventionalMinimum => "conventional_minimum",
             Field::EmployerType => "employer_type",
+            Field::Territory => "territory",
             Field::AlternanceQuota => "alternance_quota",
             Field::InsertionShare => "insertion_share",
             Field::AlternantShare => "alternant_share",
             Field::AlternantGrowth => "alternant_growth",
             Field::RuptureReason => "rupture_reason",
             Field::CfaStayUntil => "cfa_stay_until",
+            Field::UltramarineMobility => "ultramarine_mobility",
         }
     }
 
@@ -226,6 +234,7 @@ impl Field {
             Field::TutorAid => "tutor_aid",
             Field::CycleYear => "cycle_year",
             Field::EmployerType => "employer_type",
+            Field::Territory => "territory",
             Field::AlternanceQuota => "alternance_quota",
             Field::InsertionShare => "insertion_share",
             Field::AlternantShare => "alternant_share",
@@ -233,6 +242,7 @@ impl Field {
             Field::ConventionalMinimum => "conventional_minimum",
             Field::RuptureReason => "rupture_reason",
             Field::CfaStayUntil => "cfa_stay_until",
+            Field::UltramarineMobility => "ultramarine_mobility",
         }
     }
 
@@ -348,7 +358,12 @@ impl Section {
                 Field::CfaStayUntil,
                 Field::CfaEntryOn,
             ],
-            Section::Annexes => &[Field::Nights, Field::Meals, Field::FirstEquipment],
+            Section::Annexes => &[
+                Field::Nights,
+                Field::Meals,
+                Field::FirstEquipment,
+                Field::UltramarineMobility,
+            ],
         }
     }
 
