@@ -468,6 +468,48 @@ fn a_wrong_field_shows_its_message_next_to_it() {
 }
 
 #[test]
+fn dates_typed_as_french_users_write_them_give_the_same_quote() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 1600).await;
+        let c = &page.client;
+        load(c, &page.base).await;
+        fill_a2(c).await;
+        wait_for_figures(c, &expected(&quote(A2))).await;
+        // A phone's numeric keypad is offered on every date box.
+        for id in ["signed_on", "start", "end"] {
+            let input = c.find(Locator::Id(id)).await.unwrap();
+            assert_eq!(
+                input.attr("inputmode").await.unwrap().as_deref(),
+                Some("numeric"),
+                "#{id}"
+            );
+        }
+        // The same contract, its dates in the other ways French users write them, typed key by key.
+        fill(c, "signed_on", "15 août 2025").await;
+        fill(c, "start", "1/9/25").await;
+        fill(c, "end", "28.02.2027").await;
+        wait_for_figures(c, &expected(&quote(A2))).await;
+        fill(c, "end", "28-02-2027").await;
+        wait_for_figures(c, &expected(&quote(A2))).await;
+        fill(c, "end", "28022027").await;
+        wait_for_figures(c, &expected(&quote(A2))).await;
+        // What cannot be read is answered in the form the hint gives, JJ/MM/AAAA.
+        fill(c, "end", "fin février").await;
+        let message = poll(
+            c,
+            "return document.getElementById('end-error')?.textContent ?? null;",
+            |v| v.is_string(),
+            "the message of the end date",
+        )
+        .await;
+        let message = message.as_str().unwrap();
+        assert!(message.contains("JJ/MM/AAAA"), "{message}");
+        assert!(!message.contains("AAAA-MM-JJ"), "{message}");
+        assert_no_console_error(c).await;
+    });
+}
+
+#[test]
 fn a_certification_is_found_and_chosen_with_the_keyboard() {
     in_browser(|dist| async move {
         let index = CertificationIndex::new(referentiel().certifications());

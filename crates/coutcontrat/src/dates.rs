@@ -125,11 +125,167 @@ pub fn add_days(d: Date, n: i64) -> Date {
     }
 }
 
+/// Why a written date cannot be read ([`read_french`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unread {
+    /// Not a day, a month and a year in a form French users write.
+    Unreadable,
+    /// A day the calendar lacks (30 February).
+    NotInCalendar,
+}
+
+/// The month names, without accents (the text is folded before the comparison).
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+];
+
+/// Reads a date as French users write it: `20/11/2026`, `20-11-2026`, `20.11.2026`, `20/11/26`,
+/// `20 novembre 2026` (`1er`, abbreviations such as `nov.` and letters without accents too), `20112026` (a
+/// phone's numeric keypad has no slash) or `2026-11-20`.
+///
+/// A two-digit year is 2000–2069 from `00` to `69` and 1970–1999 from `70` to `99` (POSIX's `%y`): the
+/// contracts are all after 2000 and an apprentice born in 1998 may write `98`.
+pub fn read_french(text: &str) -> Result<Date, Unread> {
+    let text = text.trim();
+    // Eight figures, as a phone's numeric keypad without a slash types them.
+    if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return read_french(&[&text[..2], &text[2..4], &text[4..]].join("/"));
+    }
+    let mut parts = [""; 3];
+    let mut count = 0;
+    for part in text
+        .split(['/', '-', '.', ',', ' ', '\u{a0}'])
+        .filter(|p| !p.is_empty())
+    {
+        *parts.get_mut(count).ok_or(Unread::Unreadable)? = part;
+        count += 1;
+    }
+    if count != 3 {
+        return Err(Unread::Unreadable);
+    }
+    let (y, m, d) = if parts[0].len() == 4 {
+        (
+            number(parts[0], 4, 4),
+            number(parts[1], 1, 2),
+            number(parts[2], 1, 2),
+        )
+    } else {
+        let day = parts[0].strip_suffix("er").unwrap_or(parts[0]);
+        let year = match number(parts[2], 2, 4) {
+            Some(y) if parts[2].len() == 2 => Some(if y < 70 { 2000 + y } else { 1900 + y }),
+            Some(_) if parts[2].len() == 3 => None,
+            y => y,
+        };
+        let month = number(parts[1], 1, 2).or_else(|| month_named(parts[1]));
+        (year, month, number(day, 1, 2))
+    };
+    let (Some(y), Some(m), Some(d)) = (y, m, d) else {
+        return Err(Unread::Unreadable);
+    };
+    Date::new(y, m as i8, d as i8).map_err(|_| Unread::NotInCalendar)
+}
+
+/// `text` as a number of `min` to `max` ASCII digits.
+fn number(text: &str, min: usize, max: usize) -> Option<i16> {
+    ((min..=max).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.bytes().fold(0, |n, b| n * 10 + i16::from(b - b'0')))
+}
+
+/// The month (1–12) of a French name or of the unambiguous start of one (`nov`, `fév`, `juil`).
+fn month_named(text: &str) -> Option<i16> {
+    let folded: String = crate::case::lowercase(text)
+        .chars()
+        .map(|c| match c {
+            'é' | 'è' | 'ê' => 'e',
+            'û' | 'ù' => 'u',
+            c => c,
+        })
+        .collect();
+    if folded.len() < 3 {
+        return None;
+    }
+    let mut matching = (1..)
+        .zip(MONTHS)
+        .filter(|(_, name)| name.starts_with(&folded));
+    match (matching.next(), matching.next()) {
+        (Some((n, _)), None) => Some(n),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
     use jiff::Span;
+
+    #[test]
+    fn dates_read_as_french_users_type_them() {
+        let day = Ok(date(2026, 11, 20));
+        for text in [
+            "20/11/2026",
+            "20-11-2026",
+            "20.11.2026",
+            "20/11/26",
+            "20 novembre 2026",
+            "20 Novembre 2026",
+            "20 nov. 2026",
+            "20 NOV 2026",
+            " 20 / 11 / 2026 ",
+            "2026-11-20",
+            "20112026",
+            "20,11,2026",
+        ] {
+            assert_eq!(read_french(text), day, "{text}");
+        }
+        assert_eq!(read_french("1er février 2027"), Ok(date(2027, 2, 1)));
+        assert_eq!(read_french("1 fevrier 27"), Ok(date(2027, 2, 1)));
+        assert_eq!(read_french("15 août 2026"), Ok(date(2026, 8, 15)));
+        assert_eq!(read_french("3 décembre 2025"), Ok(date(2025, 12, 3)));
+        assert_eq!(read_french("5/3/98"), Ok(date(1998, 3, 5)));
+        assert_eq!(read_french("5/3/69"), Ok(date(2069, 3, 5)));
+        assert_eq!(read_french("1/9/2025"), Ok(date(2025, 9, 1)));
+    }
+
+    #[test]
+    fn what_is_not_a_date_is_told_apart_from_a_day_the_calendar_lacks() {
+        for text in [
+            "",
+            "20",
+            "20/11",
+            "20/11/2026/1",
+            "20/13/2026x",
+            "2/11/202",
+            "20 ju 2026",
+            "20 jui 2026",
+            "20 nombre 2026",
+            "aujourd'hui",
+            "20/11/20266",
+            "+20/11/2026",
+        ] {
+            assert_eq!(read_french(text), Err(Unread::Unreadable), "{text}");
+        }
+        for text in [
+            "30/02/2026",
+            "31 avril 2026",
+            "29/02/25",
+            "2026-13-01",
+            "00/01/2026",
+        ] {
+            assert_eq!(read_french(text), Err(Unread::NotInCalendar), "{text}");
+        }
+    }
 
     #[test]
     fn ordinal_matches_jiff_day_counts() {

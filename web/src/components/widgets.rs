@@ -108,7 +108,7 @@ pub fn field_box(
     let id = field.id();
     let error = state.outcome.error(field);
     let (inputmode, suffix, width) = match kind(field) {
-        Kind::Date => (None, None, "w-date"),
+        Kind::Date => (Some("numeric"), None, "w-date"),
         Kind::Money => (Some("decimal"), Some("€"), "w-money"),
         Kind::Count => (Some("numeric"), None, "w-count"),
         Kind::Percent => (Some("decimal"), Some("%"), "w-count"),

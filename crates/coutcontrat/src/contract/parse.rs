@@ -30,7 +30,8 @@ fn required<'a>(value: &'a Option<Loose>, field: &str, what: &str) -> Result<&'a
     })
 }
 
-/// Parses a date written `YYYY-MM-DD` (or `DD/MM/YYYY`), refusing a day the calendar lacks.
+/// Parses a date written `YYYY-MM-DD` or as French users write it ([`crate::dates::read_french`]: `20/11/2026`,
+/// `20.11.26`, `20 novembre 2026`), refusing a day the calendar lacks.
 pub fn parse_date(text: &str, field: &str) -> Result<Date> {
     let t = text.trim();
     // The common `YYYY-MM-DD`, without building strings (a batch reads millions).
@@ -44,36 +45,19 @@ pub fn parse_date(text: &str, field: &str) -> Result<Date> {
             }
         }
     }
-    let iso = match t.split('/').collect::<Vec<_>>().as_slice() {
-        [d, m, y] if y.len() == 4 => format!("{y}-{m:0>2}-{d:0>2}"),
-        _ => t.to_owned(),
-    };
-    let bad = || {
+    crate::dates::read_french(t).map_err(|why| {
         invalid(
             field,
-            format!(
-                "« {} » n'est pas une date valide : écrivez-la AAAA-MM-JJ (par exemple 2025-09-01)",
-                quoted(t)
-            ),
-        )
-    };
-    let parts: Vec<&str> = iso.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return Err(bad());
-    };
-    if y.len() != 4 || m.is_empty() || d.is_empty() || m.len() > 2 || d.len() > 2 {
-        return Err(bad());
-    }
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i16>(), m.parse::<i8>(), d.parse::<i8>()) else {
-        return Err(bad());
-    };
-    Date::new(y, m, d).map_err(|_| {
-        invalid(
-            field,
-            format!(
-                "le {} n'existe pas dans le calendrier : vérifiez le jour et le mois",
-                quoted(t)
-            ),
+            match why {
+                crate::dates::Unread::Unreadable => format!(
+                    "« {} » n'est pas une date lisible : écrivez-la JJ/MM/AAAA (par exemple 01/09/2025)",
+                    quoted(t)
+                ),
+                crate::dates::Unread::NotInCalendar => format!(
+                    "le {} n'existe pas dans le calendrier : vérifiez le jour et le mois",
+                    quoted(t)
+                ),
+            },
         )
     })
 }
