@@ -248,6 +248,17 @@ async fn wait_for_figures(c: &Client, want: &[(String, String)]) {
     assert_eq!(figures(c).await, want);
 }
 
+/// The message under the end date, once it shows.
+async fn end_date_message(c: &Client) -> Value {
+    poll(
+        c,
+        "return document.getElementById('end-error')?.textContent ?? null;",
+        |v| v.is_string(),
+        "the message of the end date",
+    )
+    .await
+}
+
 // ---- Tests --------------------------------------------------------------------------------------------
 
 #[test]
@@ -407,13 +418,7 @@ fn a_wrong_field_shows_its_message_next_to_it() {
         wait_for_figures(c, &expected(&quote(A2))).await;
 
         fill(c, "end", "01/08/2025").await;
-        let message = poll(
-            c,
-            "return document.getElementById('end-error')?.textContent ?? null;",
-            |v| v.is_string(),
-            "the message of the end date",
-        )
-        .await;
+        let message = end_date_message(c).await;
         assert!(message.as_str().unwrap().contains("précède"), "{message}");
         let end = c.find(Locator::Id("end")).await.unwrap();
         assert_eq!(
@@ -495,13 +500,7 @@ fn dates_typed_as_french_users_write_them_give_the_same_quote() {
         wait_for_figures(c, &expected(&quote(A2))).await;
         // What cannot be read is answered in the form the hint gives, JJ/MM/AAAA.
         fill(c, "end", "fin février").await;
-        let message = poll(
-            c,
-            "return document.getElementById('end-error')?.textContent ?? null;",
-            |v| v.is_string(),
-            "the message of the end date",
-        )
-        .await;
+        let message = end_date_message(c).await;
         let message = message.as_str().unwrap();
         assert!(message.contains("JJ/MM/AAAA"), "{message}");
         assert!(!message.contains("AAAA-MM-JJ"), "{message}");

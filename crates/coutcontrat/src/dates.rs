@@ -134,8 +134,8 @@ pub enum Unread {
     NotInCalendar,
 }
 
-/// The month names, without accents (the text is folded before the comparison).
-const MONTHS: [&str; 12] = [
+/// The French month names, in lower case and without accents (texts are folded before the comparison).
+pub const MONTHS: [&str; 12] = [
     "janvier",
     "fevrier",
     "mars",

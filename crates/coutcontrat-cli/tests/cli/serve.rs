@@ -737,10 +737,16 @@ fn the_openapi_document_describes_real_responses_of_every_route() {
     check(&doc, contract, &serde_json::from_str(A1).unwrap(), "A1");
 }
 
-#[test]
-fn the_binary_logs_one_line_per_request_without_the_contract() {
+/// The binary serving with `args`, its log, and the address its first log line says it listens on.
+fn spawn_serve<S: AsRef<std::ffi::OsStr>>(
+    args: &[S],
+) -> (
+    std::process::Child,
+    BufReader<std::process::ChildStderr>,
+    SocketAddr,
+) {
     let mut child = Command::new(BIN)
-        .args(["serve", "--port", "0"])
+        .args(args)
         .current_dir(workspace())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -749,8 +755,15 @@ fn the_binary_logs_one_line_per_request_without_the_contract() {
     let mut log = BufReader::new(child.stderr.take().unwrap());
     let mut line = String::new();
     log.read_line(&mut line).unwrap();
-    let listening: Value = serde_json::from_str(&line).expect("a JSON line");
-    let address: SocketAddr = listening["address"].as_str().unwrap().parse().unwrap();
+    let listening: Value = serde_json::from_str(&line).expect(&line);
+    let address = listening["address"].as_str().unwrap().parse().unwrap();
+    (child, log, address)
+}
+
+#[test]
+fn the_binary_logs_one_line_per_request_without_the_contract() {
+    let (mut child, mut log, address) = spawn_serve(&["serve", "--port", "0"]);
+    let mut line = String::new();
     let secret = r#"{"signed_on":"2025-08-15","start":"2025-09-01","end":"2027-02-28","npec":"7123.45","price":"9876","level":6}"#;
     assert_eq!(post_json_at(address, "/v1/quote", secret).status, 200);
     assert_eq!(
@@ -807,18 +820,7 @@ fn the_readmes_systemd_unit_starts_the_service_and_sigterm_stops_it() {
         args
     };
     assert!(args.contains(&"serve".to_string()), "{exec}");
-    let mut child = Command::new(BIN)
-        .args(&args)
-        .current_dir(workspace())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("serve starts");
-    let mut log = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    log.read_line(&mut line).unwrap();
-    let listening: Value = serde_json::from_str(&line).expect(&line);
-    let address: SocketAddr = listening["address"].as_str().unwrap().parse().unwrap();
+    let (mut child, _log, address) = spawn_serve(&args);
     assert!(address.ip().is_loopback(), "{address}");
     assert_eq!(request_at(address, "GET", "/healthz", &[], b"").status, 200);
     let terminated = Command::new("kill")

@@ -43,21 +43,6 @@ pub(super) fn readme_of(grid: &Grid) -> Readme {
     Readme { lines }
 }
 
-pub(super) const MONTHS: [&str; 12] = [
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-];
-
 /// Full French dates in a text: `15 juillet 2024`, `1er septembre 2026`.
 pub(super) fn french_dates(text: &str) -> Vec<Date> {
     let words: Vec<String> = fold(text)
@@ -68,7 +53,7 @@ pub(super) fn french_dates(text: &str) -> Vec<Date> {
     let mut out = Vec::new();
     for w in words.windows(3) {
         let day = w[0].strip_suffix("er").unwrap_or(&w[0]).parse::<i8>().ok();
-        let month = MONTHS.iter().position(|m| *m == w[1]);
+        let month = coutcontrat::dates::MONTHS.iter().position(|m| *m == w[1]);
         let year = w[2].parse::<i16>().ok().filter(|_| w[2].len() == 4);
         if let (Some(d), Some(m), Some(y)) = (day, month, year) {
             if let Ok(date) = Date::new(y, m as i8 + 1, d) {
