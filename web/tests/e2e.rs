@@ -145,6 +145,13 @@ fn expected(q: &Quote) -> Vec<(String, String)> {
     if !q.totals.rqth.is_zero() {
         out.push(("total-rqth".into(), v(q.totals.rqth)));
     }
+    let modulation = !q.totals.overseas_modulation.is_zero();
+    if modulation {
+        out.push((
+            "total-overseas-modulation".into(),
+            v(q.totals.overseas_modulation),
+        ));
+    }
     if !q.totals.annexes.is_zero() {
         out.push(("total-annexes".into(), v(q.totals.annexes)));
     }
@@ -160,6 +167,12 @@ fn expected(q: &Quote) -> Vec<(String, String)> {
         if !q.totals.rqth.is_zero() {
             out.push(("post-rupture-rqth".into(), v(p.rqth)));
         }
+        if modulation {
+            out.push((
+                "post-rupture-overseas-modulation".into(),
+                v(p.overseas_modulation),
+            ));
+        }
     }
     for y in &q.years {
         let k = y.index;
@@ -169,6 +182,12 @@ fn expected(q: &Quote) -> Vec<(String, String)> {
         out.push((format!("year-{k}-employer"), v(y.employer)));
         if !q.totals.rqth.is_zero() {
             out.push((format!("year-{k}-rqth"), v(y.rqth)));
+        }
+        if modulation {
+            out.push((
+                format!("year-{k}-overseas-modulation"),
+                v(y.overseas_modulation),
+            ));
         }
     }
     let teaching: coutcontrat::money::Money = q
@@ -1075,5 +1094,81 @@ fn the_page_runs_under_a_strict_content_security_policy() {
                 .any(|e| e.contains("CSP violation: script-src")),
             "the violation was not heard: {errors:#?}"
         );
+    });
+}
+
+/// D25 and D22 as an employer meets them: the boxes of an avenant appear once « Avenant » is chosen, a change
+/// of CFA in the probation says who receives the 750 € and changes no figure; the OPCO's overseas modulation
+/// is asked once a territory is chosen, and is paid on top, as the library says.
+#[test]
+fn an_avenant_and_an_overseas_modulation_are_asked_where_they_matter() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 2400).await;
+        let c = &page.client;
+        load(c, &page.base).await;
+        fill_a2(c).await;
+        wait_for_figures(c, &expected(&quote(A2))).await;
+        assert!(c.find(Locator::Id("cfa_change")).await.is_err());
+        assert!(c
+            .find(Locator::Id("npec_overseas_modulation"))
+            .await
+            .is_err());
+
+        c.find(Locator::XPath("//summary[contains(., 'avenant')]"))
+            .await
+            .expect("the « Situations particulières » part")
+            .click()
+            .await
+            .unwrap();
+        c.find(Locator::Id("contract_kind"))
+            .await
+            .expect("#contract_kind")
+            .select_by_value("avenant")
+            .await
+            .unwrap();
+        c.find(Locator::Id("cfa_change"))
+            .await
+            .expect("the change of CFA, once « Avenant » is chosen")
+            .select_by_value("during_probation")
+            .await
+            .unwrap();
+        let said = poll(
+            c,
+            "const w = document.getElementById('warnings'); return w && w.textContent.includes('second CFA') ? w.textContent : null;",
+            |v| v.is_string(),
+            "the line on the change of CFA",
+        )
+        .await;
+        assert!(said.as_str().unwrap().contains("750,00"), "{said}");
+        let avenant = quote(
+            r#"{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28", "npec": "7000",
+                "price": "9000", "level": 6, "contract_kind": "avenant", "cfa_change": "during_probation"}"#,
+        );
+        assert_eq!(expected(&avenant), expected(&quote(A2)));
+        assert_eq!(figures(c).await, expected(&avenant));
+
+        c.find(Locator::Id("territory"))
+            .await
+            .expect("#territory")
+            .select_by_value("martinique")
+            .await
+            .unwrap();
+        fill(c, "npec_overseas_modulation", "1000").await;
+        let q = quote(
+            r#"{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28", "npec": "7000",
+                "price": "9000", "level": 6, "contract_kind": "avenant", "cfa_change": "during_probation",
+                "territory": "martinique", "npec_overseas_modulation": "1000"}"#,
+        );
+        assert!(!q.totals.overseas_modulation.is_zero());
+        wait_for_figures(c, &expected(&q)).await;
+        let card = c
+            .find(Locator::Css(".card-opco"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(card.contains("Modulation du NPEC outre-mer"), "{card}");
+        assert_no_console_error(c).await;
     });
 }

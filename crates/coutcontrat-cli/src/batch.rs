@@ -33,6 +33,7 @@ pub const FIGURES: &[&str] = &[
     "totals_opco",
     "totals_employer",
     "totals_rqth",
+    "totals_overseas_modulation",
     "totals_annexes",
     "participation",
     "warnings",

@@ -174,6 +174,7 @@ pub fn quote_text(contract: &Contract, quote: &Quote) -> String {
     // Years.
     let monthly = quote.regime == Regime::Monthly;
     let rqth = !quote.totals.rqth.is_zero();
+    let modulation = !quote.totals.overseas_modulation.is_zero();
     let mut header = vec!["Année", "Du", "Au", "Jours"];
     if monthly {
         header.push("Mois");
@@ -181,6 +182,9 @@ pub fn quote_text(contract: &Contract, quote: &Quote) -> String {
     header.extend(["NPEC", "Prix CFA", "OPCO", "Employeur"]);
     if rqth {
         header.push("RQTH");
+    }
+    if modulation {
+        header.push("Modulation outre-mer");
     }
     let mut align = vec![Align::Left, Align::Left, Align::Left, Align::Right];
     if monthly {
@@ -216,6 +220,9 @@ pub fn quote_text(contract: &Contract, quote: &Quote) -> String {
         if rqth {
             row.push(euros(y.rqth));
         }
+        if modulation {
+            row.push(euros(y.overseas_modulation));
+        }
         rows.push(row);
     }
     let sum = |f: fn(&coutcontrat::quote::YearLine) -> coutcontrat::money::Money| {
@@ -238,6 +245,9 @@ pub fn quote_text(contract: &Contract, quote: &Quote) -> String {
     ]);
     if rqth {
         total.push(euros(sum(|y| y.rqth)));
+    }
+    if modulation {
+        total.push(euros(sum(|y| y.overseas_modulation)));
     }
     rows.push(total);
     let _ = writeln!(
@@ -275,6 +285,13 @@ pub fn quote_text(contract: &Contract, quote: &Quote) -> String {
         );
         if !p.rqth.is_zero() {
             let _ = writeln!(out, "    et majoration RQTH : {}", euros(p.rqth));
+        }
+        if !p.overseas_modulation.is_zero() {
+            let _ = writeln!(
+                out,
+                "    et modulation outre-mer : {}",
+                euros(p.overseas_modulation)
+            );
         }
         if p.requested_until > p.to {
             let _ = writeln!(
@@ -350,6 +367,12 @@ pub fn quote_text(contract: &Contract, quote: &Quote) -> String {
         rows.push(vec![
             "Majoration RQTH (OPCO, hors plafond)".to_owned(),
             euros(t.rqth),
+        ]);
+    }
+    if !t.overseas_modulation.is_zero() {
+        rows.push(vec![
+            "Modulation du NPEC outre-mer (OPCO, hors plafond)".to_owned(),
+            euros(t.overseas_modulation),
         ]);
     }
     if !t.annexes.is_zero() {

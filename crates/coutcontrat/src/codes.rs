@@ -61,6 +61,10 @@ codes! {
         Amorcage = "amorcage";
         /// The amorçage value used is itself to be confirmed.
         AmorcageToConfirm = "amorcage_to_confirm";
+        /// An avenant keeps the contract's conclusion date: no figure changes (D25, D6224-5).
+        AvenantFiguresUnchanged = "avenant_figures_unchanged";
+        /// An avenant changes the CFA: which CFA receives the participation (D25).
+        CfaChangeParticipation = "cfa_change_participation";
         /// The exemptions from the distance minoration are not known for this contract.
         DistanceExemptionsUnknown = "distance_exemptions_unknown";
         /// The contract lasts longer than the rules allow.
@@ -98,6 +102,12 @@ codes! {
         /// Employer's whole cost: a company of 250 or more said nothing of the alternance quota its aid
         /// depends on: the conditional amount is not counted (D21).
         HiringAidConditional = "hiring_aid_conditional";
+        /// Employer's whole cost: the same employer already had an aid for this apprentice and certification
+        /// (D25, D6243-2 I): none for a contract concluded from 2025-02-24.
+        HiringAidPreviousAid = "hiring_aid_previous_aid";
+        /// Employer's whole cost: a successive contract without the previous contract's last-year rate, which
+        /// is a floor of the minimum salary (D25, D6222-29).
+        PreviousRateUnknown = "previous_rate_unknown";
         /// Employer's whole cost: the alternance quota was given for a company under 250 (D21).
         AlternanceQuotaIgnored = "alternance_quota_ignored";
         /// Employer's whole cost: no hiring-aid rule is known at the date of conclusion.
@@ -224,5 +234,25 @@ mod tests {
             }
         }
         assert!(seen >= 15, "only {seen} warnings found in src/");
+    }
+
+    #[test]
+    fn the_codes_a_quote_reads_back_and_the_readme_are_these() {
+        let mut listed: Vec<&str> = WarningCode::ALL.iter().map(|c| c.as_str()).collect();
+        let mut read_back = crate::quote::warnings::CODES.to_vec();
+        listed.sort_unstable();
+        read_back.sort_unstable();
+        assert_eq!(listed, read_back);
+        let readme = include_str!("../../../README.md");
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with("| `warnings` |"))
+            .expect("the README's output table has its warnings row");
+        for code in WarningCode::ALL {
+            assert!(
+                row.contains(&format!("`{code}`")),
+                "README.md's warnings row lacks `{code}`"
+            );
+        }
     }
 }

@@ -132,6 +132,81 @@ pub struct Contract {
     pub territory: Territory,
     /// AKTO's ultramarine mobility, once per contract (D22, L6523-2-3 2°).
     pub ultramarine_mobility: Option<UltramarineMobility>,
+    /// The OPCO's modulation of the NPEC overseas, € a year, as its board decided it (D22, L6523-2-3 1°).
+    pub npec_overseas_modulation: Option<Decimal>,
+    /// Which contract this is in the apprentice's path (D25): an initial one unless said otherwise.
+    pub contract_kind: ContractKind,
+    /// An avenant that changes the CFA: during the probation or after it (D25).
+    pub cfa_change: Option<CfaChange>,
+    /// An avenant: the initial contract's RNCP code, normalised (a change of certification is a new contract).
+    pub initial_rncp: Option<String>,
+    /// The same employer already had a hiring aid for this apprentice and certification (D25, D6243-2 I).
+    pub previous_aid_same_certification: bool,
+    /// The rate of the last year of the previous contract, 0 to 1: a floor of the minimum salary (D6222-29).
+    pub previous_last_year_rate: Option<Decimal>,
+    /// The employer's SIRET, 14 digits.
+    pub employer_siret: Option<String>,
+    /// The previous contract's employer's SIRET, 14 digits.
+    pub previous_employer_siret: Option<String>,
+}
+
+/// Which contract this is in the apprentice's path (D25).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContractKind {
+    /// A first contract (default).
+    #[default]
+    Initial,
+    /// An avenant to a contract (D6224-5): it keeps the contract's conclusion date.
+    Avenant,
+    /// A new contract with the same employer (another certification, or a new one after a rupture).
+    NewSameEmployer,
+    /// A new contract with another employer after a rupture (L6222-18-2): the 200 € participation.
+    NewOtherEmployerAfterRupture,
+    /// A prolongation or a new contract after a failure at the exam (L6222-11).
+    ProlongationFailure,
+}
+
+impl ContractKind {
+    /// Every kind, with its JSON word.
+    pub const ALL: [(ContractKind, &'static str); 5] = [
+        (ContractKind::Initial, "initial"),
+        (ContractKind::Avenant, "avenant"),
+        (ContractKind::NewSameEmployer, "new_same_employer"),
+        (
+            ContractKind::NewOtherEmployerAfterRupture,
+            "new_other_employer_after_rupture",
+        ),
+        (ContractKind::ProlongationFailure, "prolongation_failure"),
+    ];
+
+    /// Its JSON word.
+    pub fn word(self) -> &'static str {
+        ContractKind::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("initial", |(_, w)| w)
+    }
+
+    /// A contract that follows another one of the same apprentice (D6222-29's floor may apply).
+    pub fn is_successive(self) -> bool {
+        matches!(
+            self,
+            ContractKind::NewSameEmployer
+                | ContractKind::NewOtherEmployerAfterRupture
+                | ContractKind::ProlongationFailure
+        )
+    }
+}
+
+/// When an avenant changes the CFA (D25): it decides which CFA receives the participation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CfaChange {
+    /// During the 45-day probation: the second CFA receives it.
+    DuringProbation,
+    /// After it: it stays with the first CFA.
+    AfterProbation,
 }
 
 /// Where the contract is executed (D22): the hexagone, or an overseas territory where L6522-4 extends the
@@ -267,7 +342,21 @@ impl Contract {
             cfa_stay_until: None,
             territory: Territory::Hexagone,
             ultramarine_mobility: None,
+            npec_overseas_modulation: None,
+            contract_kind: ContractKind::Initial,
+            cfa_change: None,
+            initial_rncp: None,
+            previous_aid_same_certification: false,
+            previous_last_year_rate: None,
+            employer_siret: None,
+            previous_employer_siret: None,
         }
+    }
+
+    /// A new contract with another employer after a rupture (L6222-18-2), by the flag or by its kind.
+    pub fn is_new_employer_after_rupture(&self) -> bool {
+        self.after_rupture_new_employer
+            || self.contract_kind == ContractKind::NewOtherEmployerAfterRupture
     }
 
     /// True when the apprentice has RQTH (stated, or implied by a RQTH majoration).
@@ -337,18 +426,20 @@ impl Contract {
                 ));
             }
         }
-        // D21: the quota's figures are shares, whatever the company's size.
-        for (value, field) in [
-            (self.insertion_share, "insertion_share"),
-            (self.alternant_share, "alternant_share"),
-            (self.alternant_growth, "alternant_growth"),
+        // D21: the quota's figures are shares, whatever the company's size; D25: a rate of the SMIC.
+        let share = "une part va de 0 à 1 (0.052) ou de 0 % à 100 % (5,2 %)";
+        for (value, field, message) in [
+            (self.insertion_share, "insertion_share", share),
+            (self.alternant_share, "alternant_share", share),
+            (self.alternant_growth, "alternant_growth", share),
+            (
+                self.previous_last_year_rate,
+                "previous_last_year_rate",
+                "le taux de la dernière année du contrat précédent va de 0 à 1 (0.67) ou de 0 % à 100 % du SMIC (67 %)",
+            ),
         ] {
             if value.is_some_and(|v| v < Decimal::ZERO || v > Decimal::ONE) {
-                return Err(Error::new(
-                    ErrorKind::OutOfRange,
-                    Some(field),
-                    "une part va de 0 à 1 (0.052) ou de 0 % à 100 % (5,2 %)",
-                ));
+                return Err(Error::new(ErrorKind::OutOfRange, Some(field), message));
             }
         }
         Ok(())
@@ -515,4 +606,20 @@ pub struct ContractInput {
     pub territory: Option<Loose>,
     #[serde(default)]
     pub ultramarine_mobility: Option<Loose>,
+    #[serde(default)]
+    pub npec_overseas_modulation: Option<Loose>,
+    #[serde(default)]
+    pub contract_kind: Option<Loose>,
+    #[serde(default)]
+    pub cfa_change: Option<Loose>,
+    #[serde(default)]
+    pub initial_rncp: Option<Loose>,
+    #[serde(default)]
+    pub previous_aid_same_certification: Option<Loose>,
+    #[serde(default)]
+    pub previous_last_year_rate: Option<Loose>,
+    #[serde(default)]
+    pub employer_siret: Option<Loose>,
+    #[serde(default)]
+    pub previous_employer_siret: Option<Loose>,
 }

@@ -251,6 +251,7 @@ fn employer(toml: &str) -> String {
     dated(&mut o, "hiring_aid", &book.hiring_aid);
     dated(&mut o, "aide_unique", &book.aide_unique);
     dated(&mut o, "aid_day_proration", &book.aid_day_proration);
+    dated(&mut o, "no_second_aid", &book.no_second_aid);
     dated(&mut o, "alternance_quota", &book.alternance_quota);
     dated(&mut o, "cnfpt_share", &book.cnfpt_share);
     dated(

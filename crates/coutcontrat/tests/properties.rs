@@ -3,7 +3,7 @@
 use coutcontrat::dates::add_days;
 use coutcontrat::money::Money;
 use coutcontrat::{
-    contract::{EmployerType, PriceBasis, RuptureReason, Territory},
+    contract::{ContractKind, EmployerType, PriceBasis, RuptureReason, Territory},
     rules::RuleBook,
     Contract, Policy, Quote, Quoter, Referentiel,
 };
@@ -110,7 +110,7 @@ proptest! {
         prop_assume!(q.is_some(), "contract refused");
         let q = q.unwrap();
         let paid: Decimal = q.schedule.iter().map(|i| d(i.amount)).sum();
-        prop_assert_eq!(paid, d(q.totals.opco) + d(q.totals.rqth) + d(q.totals.annexes));
+        prop_assert_eq!(paid, d(q.totals.opco) + d(q.totals.rqth) + d(q.totals.overseas_modulation) + d(q.totals.annexes));
         for i in &q.schedule {
             prop_assert!(d(i.amount) > Decimal::ZERO && is_cents(d(i.amount)));
             let last = q.post_rupture.as_ref().map_or(c.effective_end(), |p| p.to.max(c.effective_end()));
@@ -408,6 +408,93 @@ proptest! {
         by_share.cfa_hours = None;
         by_share.distance_share = Some(Decimal::from(distance) / Decimal::from(total));
         prop_assert_eq!(quote(&by_share).expect("a valid contract").npec.annual, q.npec.annual);
+    }
+
+    /// D22: the overseas modulation is prorated by each line's own fraction, paid on top of everything else,
+    /// and changes no other figure.
+    #[test]
+    fn the_overseas_modulation_is_prorated_and_paid_on_top(
+        mut c in contract(),
+        modulation in cents(5_000),
+    ) {
+        c.territory = Territory::Reunion;
+        let without = quote(&c);
+        prop_assume!(without.is_some(), "contract refused");
+        let without = without.unwrap();
+        c.npec_overseas_modulation = Some(modulation);
+        let with = quote(&c).expect("a modulation refuses no overseas contract");
+        prop_assert_eq!(with.totals.opco, without.totals.opco);
+        prop_assert_eq!(with.totals.employer, without.totals.employer);
+        prop_assert_eq!(with.participation, without.participation);
+        for y in &with.years {
+            let exact = modulation * Decimal::from(y.fraction_numerator) / Decimal::from(y.fraction_denominator);
+            prop_assert_eq!(d(y.overseas_modulation), exact.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
+        }
+        let lines: Decimal = with.years.iter().map(|y| d(y.overseas_modulation)).sum::<Decimal>()
+            + with.post_rupture.as_ref().map_or(Decimal::ZERO, |p| d(p.overseas_modulation));
+        prop_assert_eq!(d(with.totals.overseas_modulation), lines);
+        prop_assert_eq!(d(with.totals.opco_all), d(without.totals.opco_all) + lines);
+        let paid: Decimal = with.schedule.iter().map(|i| d(i.amount)).sum();
+        prop_assert_eq!(paid, d(with.totals.opco_all));
+    }
+
+    /// D25: an avenant keeps the contract's conclusion date, so every figure stays as it was; it only adds
+    /// its information line.
+    #[test]
+    fn an_avenant_changes_no_figure(
+        mut c in contract(),
+        age in 16i64..30,
+        headcount in prop::sample::select(vec![5u32, 249, 250, 1000]),
+    ) {
+        c.after_rupture_new_employer = false;
+        c.birth_date = Some(add_days(c.start, -age * 365 - 10));
+        c.company_headcount = Some(headcount);
+        let initial = quote(&c);
+        prop_assume!(initial.is_some(), "contract refused");
+        let initial = initial.unwrap();
+        c.contract_kind = ContractKind::Avenant;
+        let avenant = quote(&c).expect("an avenant refuses no contract its initial one accepts");
+        prop_assert_eq!(&avenant.years, &initial.years);
+        prop_assert_eq!(&avenant.totals, &initial.totals);
+        prop_assert_eq!(&avenant.schedule, &initial.schedule);
+        prop_assert_eq!(avenant.participation, initial.participation);
+        prop_assert_eq!(&avenant.net_cost, &initial.net_cost);
+        let codes = |q: &Quote| q.warnings.iter().map(|w| w.code).filter(|c| *c != "avenant_figures_unchanged").collect::<Vec<_>>();
+        prop_assert_eq!(codes(&avenant), codes(&initial));
+        prop_assert!(avenant.warnings.iter().any(|w| w.code == "avenant_figures_unchanged"));
+    }
+
+    /// D25: a successive contract's minimum is never under the previous contract's last-year rate (D6222-29)
+    /// nor under the grid; and the same employer's second aid for the same certification is nothing from
+    /// 2025-02-24 (D6243-2 I).
+    #[test]
+    fn a_successive_contract_keeps_the_floor_and_gets_no_second_aid(
+        mut c in contract(),
+        age in 16i64..30,
+        rate in (0i64..=100).prop_map(|p| Decimal::new(p, 2)),
+        previous_aid in any::<bool>(),
+    ) {
+        c.after_rupture_new_employer = false;
+        c.birth_date = Some(add_days(c.start, -age * 365 - 10));
+        c.company_headcount = Some(20);
+        let grid = quote(&c);
+        prop_assume!(grid.is_some(), "contract refused");
+        let grid = grid.unwrap().net_cost.unwrap();
+        c.contract_kind = ContractKind::NewSameEmployer;
+        c.previous_last_year_rate = Some(rate);
+        c.previous_aid_same_certification = previous_aid;
+        let q = quote(&c).expect("a successive contract refuses no contract its initial one accepts");
+        let net = q.net_cost.unwrap();
+        for (m, g) in net.months.iter().zip(&grid.months) {
+            prop_assert_eq!(m.rate, g.rate.max(rate));
+            prop_assert!(m.minimum >= g.minimum);
+            prop_assert_eq!(m.previous_rate_floor, rate > g.rate);
+        }
+        if previous_aid && c.signed_on >= date(2025, 2, 24) {
+            prop_assert_eq!(net.aid_total, Money::ZERO);
+        } else {
+            prop_assert_eq!(net.aid_total, grid.aid_total);
+        }
     }
 }
 

@@ -286,6 +286,11 @@ pub(super) fn employer(state: &State, dispatch: &Dispatch) -> Html {
             { select_field(state, &dispatch.to_callback(), Field::Territory, "Territoire où le contrat est exécuté",
                 "Outre-mer, l'aide à l'embauche couvre les diplômes jusqu'au niveau 5 (bac + 2) et Mayotte a son propre SMIC.",
                 &TERRITORIES) }
+            if !state.form.text(Field::Territory).trim().is_empty()
+                || !state.form.text(Field::NpecOverseasModulation).trim().is_empty() {
+                { text_field(state, dispatch, Field::NpecOverseasModulation, "Modulation du NPEC décidée par l'OPCO, en euros par an (facultatif)",
+                    "Outre-mer, le conseil d'administration de l'OPCO peut moduler le NPEC pour l'accompagnement social des apprentis (L6523-2-3). Aucun montant n'est publié : indiquez celui que l'OPCO vous a notifié. Proratisé comme le NPEC, versé en plus.") }
+            }
             if let Some(b) = branch {
                 <p class="note" id="branch-info">
                     { match b.idcc { Some(i) => format!("IDCC {i}"), None => "Branche".to_owned() } }
@@ -470,6 +475,74 @@ fn after_rupture(state: &State, dispatch: &Dispatch, rules: Option<&RuleSet>) ->
     }
 }
 
+/// D25: the contract's kind, and the boxes each kind asks for (or already filled, so nothing typed is hidden).
+fn succession(state: &State, dispatch: &Dispatch) -> Html {
+    const KINDS: [(&str, &str); 5] = [
+        ("", "Premier contrat"),
+        (
+            "avenant",
+            "Avenant à un contrat (changement de CFA, de dates…)",
+        ),
+        (
+            "new_same_employer",
+            "Nouveau contrat avec le même employeur",
+        ),
+        (
+            "new_other_employer_after_rupture",
+            "Nouveau contrat avec un autre employeur après une rupture",
+        ),
+        (
+            "prolongation_failure",
+            "Prolongation après un échec à l'examen (L6222-11)",
+        ),
+    ];
+    const CFA_CHANGES: [(&str, &str); 3] = [
+        ("", "Pas de changement de CFA"),
+        (
+            "during_probation",
+            "Changement de CFA pendant les 45 premiers jours",
+        ),
+        (
+            "after_probation",
+            "Changement de CFA après les 45 premiers jours",
+        ),
+    ];
+    let kind = state.form.text(Field::ContractKind).trim().to_owned();
+    let filled = |f: Field| !state.form.text(f).trim().is_empty();
+    let avenant = kind == "avenant" || filled(Field::CfaChange) || filled(Field::InitialRncp);
+    let successive = matches!(
+        kind.as_str(),
+        "new_same_employer" | "new_other_employer_after_rupture" | "prolongation_failure"
+    ) || filled(Field::PreviousLastYearRate)
+        || filled(Field::EmployerSiret)
+        || filled(Field::PreviousEmployerSiret)
+        || state.form.flag(Flag::PreviousAidSameCertification);
+    html! {
+        <fieldset class="group">
+            <legend>{ "Avenant ou contrat successif" }</legend>
+            { select_field(state, &dispatch.to_callback(), Field::ContractKind, "Nature du contrat",
+                "Un avenant garde la date de conclusion du contrat : indiquez-la, aucun montant ne change. Un changement de certification exige un nouveau contrat.",
+                &KINDS) }
+            if avenant {
+                { select_field(state, &dispatch.to_callback(), Field::CfaChange, "Changement de CFA",
+                    "Le NPEC ne dépend pas du CFA ; seule la participation de l'employeur peut passer au second CFA.", &CFA_CHANGES) }
+                { text_field(state, dispatch, Field::InitialRncp, "Code RNCP du contrat initial (facultatif)",
+                    "Pour vérifier que l'avenant ne change pas de certification.") }
+            }
+            if successive {
+                { text_field(state, dispatch, Field::PreviousLastYearRate, "Taux de la dernière année du contrat précédent, en % du SMIC",
+                    "Le salaire minimum est au moins celui de la dernière année du contrat précédent (D6222-29), sauf si la grille selon l'âge donne plus.") }
+                { checkbox(state, dispatch, Flag::PreviousAidSameCertification,
+                    "L'employeur a déjà perçu l'aide à l'embauche pour cet apprenti et cette certification",
+                    "Pas de nouvelle aide pour un contrat conclu depuis le 24 février 2025 (D6243-2). Une autre certification garde son aide.") }
+                { text_field(state, dispatch, Field::EmployerSiret, "SIRET de l'employeur (facultatif)", "14 chiffres.") }
+                { text_field(state, dispatch, Field::PreviousEmployerSiret, "SIRET de l'employeur du contrat précédent (facultatif)",
+                    "Pour vérifier qu'il s'agit bien du même employeur, ou d'un autre.") }
+            }
+        </fieldset>
+    }
+}
+
 pub(super) fn advanced(state: &State, dispatch: &Dispatch) -> Html {
     let rules = rules(state);
     let probation_label = match &rules {
@@ -506,6 +579,7 @@ pub(super) fn advanced(state: &State, dispatch: &Dispatch) -> Html {
                     "Ce contrat fait suite à une rupture chez un autre employeur", &new_employer_hint) }
                 { after_rupture(state, dispatch, rules.as_ref()) }
             </fieldset>
+            { succession(state, dispatch) }
             <fieldset class="group">
                 <legend>{ "Formation commencée avant le contrat" }</legend>
                 { text_field(state, dispatch, Field::CfaEntryOn, "Date d'entrée en CFA avant le contrat", &entry_hint) }
@@ -516,7 +590,7 @@ pub(super) fn advanced(state: &State, dispatch: &Dispatch) -> Html {
         state,
         dispatch,
         Section::Advanced,
-        "Situations particulières : rupture, entrée en CFA avant le contrat",
+        "Situations particulières : rupture, avenant, contrat successif, entrée en CFA avant le contrat",
         body,
     )
 }

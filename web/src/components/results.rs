@@ -137,11 +137,14 @@ fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote) -> Html {
                         if !t.rqth.is_zero() {
                             <div><dt>{ "Majoration RQTH" }</dt><dd>{ amount("total-rqth", t.rqth) }</dd></div>
                         }
+                        if !t.overseas_modulation.is_zero() {
+                            <div><dt>{ "Modulation du NPEC outre-mer" }</dt><dd>{ amount("total-overseas-modulation", t.overseas_modulation) }</dd></div>
+                        }
                         if !t.annexes.is_zero() {
                             <div><dt>{ "Frais annexes" }</dt><dd>{ amount("total-annexes", t.annexes) }</dd></div>
                         }
                     </dl>
-                    { explain(q, &["totals.opco", "precontract.amount", "post_rupture.amount", "years.rqth", "annexes.total"]) }
+                    { explain(q, &["totals.opco", "precontract.amount", "post_rupture.amount", "years.rqth", "years.overseas_modulation", "annexes.total"]) }
                 </article>
                 <article class="card card-employer" aria-labelledby="card-employer-title">
                     <h3 id="card-employer-title">{ "Reste à la charge de l'employeur" }</h3>
@@ -219,6 +222,7 @@ fn warnings(q: &Quote) -> Html {
 fn years_table(q: &Quote) -> Html {
     let t = &q.totals;
     let rqth = !t.rqth.is_zero();
+    let modulation = !t.overseas_modulation.is_zero();
     let teaching: Decimal = q.years.iter().map(|y| y.opco).sum();
     let pre = q.precontract.as_ref();
     let post = q.post_rupture.as_ref();
@@ -238,6 +242,7 @@ fn years_table(q: &Quote) -> Html {
                             <th scope="col" class="num">{ "OPCO" }</th>
                             <th scope="col" class="num">{ "Employeur" }</th>
                             if rqth { <th scope="col" class="num">{ "RQTH" }</th> }
+                            if modulation { <th scope="col" class="num">{ "Modulation outre-mer" }</th> }
                         </tr>
                     </thead>
                     <tbody>
@@ -250,6 +255,7 @@ fn years_table(q: &Quote) -> Html {
                                 <td class="num">{ amount("precontract-line", p.amount) }</td>
                                 <td class="num">{ "—" }</td>
                                 if rqth { <td class="num">{ "—" }</td> }
+                                if modulation { <td class="num">{ "—" }</td> }
                             </tr>
                         }
                         { for q.years.iter().map(|y| {
@@ -267,6 +273,7 @@ fn years_table(q: &Quote) -> Html {
                                     <td class="num">{ amount(&format!("year-{k}-opco"), y.opco) }</td>
                                     <td class="num">{ amount(&format!("year-{k}-employer"), y.employer) }</td>
                                     if rqth { <td class="num">{ amount(&format!("year-{k}-rqth"), y.rqth) }</td> }
+                                    if modulation { <td class="num">{ amount(&format!("year-{k}-overseas-modulation"), y.overseas_modulation) }</td> }
                                 </tr>
                             }
                         }) }
@@ -280,6 +287,7 @@ fn years_table(q: &Quote) -> Html {
                                 <td class="num">{ amount("post-rupture-line", p.amount) }</td>
                                 <td class="num">{ "—" }</td>
                                 if rqth { <td class="num">{ amount("post-rupture-rqth", p.rqth) }</td> }
+                                if modulation { <td class="num">{ amount("post-rupture-overseas-modulation", p.overseas_modulation) }</td> }
                             </tr>
                         }
                     </tbody>
@@ -291,6 +299,7 @@ fn years_table(q: &Quote) -> Html {
                             <td class="num">{ amount("total-teaching", teaching + pre.map_or(Decimal::ZERO, |p| p.amount.into()) + post_amount) }</td>
                             <td class="num">{ euros(excess) }</td>
                             if rqth { <td class="num">{ euros(t.rqth) }</td> }
+                            if modulation { <td class="num">{ euros(t.overseas_modulation) }</td> }
                         </tr>
                         if !q.participation.is_zero() {
                             <tr>
@@ -298,12 +307,14 @@ fn years_table(q: &Quote) -> Html {
                                 <td class="num">{ format!("− {}", euros(q.participation)) }</td>
                                 <td class="num">{ format!("+ {}", euros(q.participation)) }</td>
                                 if rqth { <td></td> }
+                                if modulation { <td></td> }
                             </tr>
                             <tr class="grand">
                                 <th scope="row" colspan="4">{ "Après participation" }</th>
                                 <td class="num">{ euros(t.opco) }</td>
                                 <td class="num">{ euros(t.employer) }</td>
                                 if rqth { <td></td> }
+                                if modulation { <td></td> }
                             </tr>
                         }
                     </tfoot>
@@ -312,6 +323,7 @@ fn years_table(q: &Quote) -> Html {
             <p class="small">
                 { "NPEC et prix au prorata de chaque année ; OPCO : le moindre des deux, pris en charge ; Employeur : la part du prix au-delà." }
                 if rqth { { " RQTH : majoration versée par l'OPCO en plus." } }
+                if modulation { { " Modulation outre-mer : décidée par l'OPCO, versée en plus du NPEC." } }
             </p>
             <div class="explain-list">
                 { for q.years.iter().enumerate().map(|(i, y)| {

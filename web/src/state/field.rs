@@ -77,11 +77,25 @@ pub enum Field {
     CfaStayUntil,
     /// AKTO's ultramarine mobility, once per contract (D22).
     UltramarineMobility,
+    /// The OPCO's overseas modulation of the NPEC, € a year (D22).
+    NpecOverseasModulation,
+    /// Which contract this is: initial, avenant, successive (D25).
+    ContractKind,
+    /// An avenant changing the CFA: during the probation or after (D25).
+    CfaChange,
+    /// An avenant: the initial contract's RNCP code (D25).
+    InitialRncp,
+    /// A successive contract: the previous contract's last-year rate, in per cent (D25).
+    PreviousLastYearRate,
+    /// The employer's SIRET (D25).
+    EmployerSiret,
+    /// The previous contract's employer's SIRET (D25).
+    PreviousEmployerSiret,
 }
 
 impl Field {
     /// Every field, in the order of the form.
-    pub const ALL: [Field; 35] = [
+    pub const ALL: [Field; 42] = [
         Field::SignedOn,
         Field::Start,
         Field::End,
@@ -111,16 +125,23 @@ impl Field {
         Field::ConventionalMinimum,
         Field::EmployerType,
         Field::Territory,
+        Field::NpecOverseasModulation,
         Field::AlternanceQuota,
         Field::InsertionShare,
         Field::AlternantShare,
         Field::AlternantGrowth,
         Field::RuptureReason,
         Field::CfaStayUntil,
+        Field::ContractKind,
+        Field::CfaChange,
+        Field::InitialRncp,
+        Field::PreviousLastYearRate,
+        Field::EmployerSiret,
+        Field::PreviousEmployerSiret,
     ];
 
     /// The fields of the employer's whole cost: a message on one of them never hides the quote.
-    pub const NET_COST: [Field; 10] = [
+    pub const NET_COST: [Field; 11] = [
         Field::BirthDate,
         Field::CompanyHeadcount,
         Field::MonthlySalary,
@@ -131,6 +152,7 @@ impl Field {
         Field::InsertionShare,
         Field::AlternantShare,
         Field::AlternantGrowth,
+        Field::PreviousLastYearRate,
     ];
 
     /// The alternance quota's fields (D21), which count only for a company of 250 or more: in per cent on
@@ -139,6 +161,15 @@ impl Field {
         Field::InsertionShare,
         Field::AlternantShare,
         Field::AlternantGrowth,
+    ];
+
+    /// The shares the page asks in per cent besides the distance share: the quota's and the previous
+    /// contract's last-year rate (D25).
+    pub const PERCENT_SHARES: [Field; 4] = [
+        Field::InsertionShare,
+        Field::AlternantShare,
+        Field::AlternantGrowth,
+        Field::PreviousLastYearRate,
     ];
 
     /// True for the fields of the employer's whole cost.
@@ -203,6 +234,13 @@ impl Field {
             Field::RuptureReason => "rupture_reason",
             Field::CfaStayUntil => "cfa_stay_until",
             Field::UltramarineMobility => "ultramarine_mobility",
+            Field::NpecOverseasModulation => "npec_overseas_modulation",
+            Field::ContractKind => "contract_kind",
+            Field::CfaChange => "cfa_change",
+            Field::InitialRncp => "initial_rncp",
+            Field::PreviousLastYearRate => "previous_last_year_rate",
+            Field::EmployerSiret => "employer_siret",
+            Field::PreviousEmployerSiret => "previous_employer_siret",
         }
     }
 
@@ -243,6 +281,13 @@ impl Field {
             Field::RuptureReason => "rupture_reason",
             Field::CfaStayUntil => "cfa_stay_until",
             Field::UltramarineMobility => "ultramarine_mobility",
+            Field::NpecOverseasModulation => "npec_overseas_modulation",
+            Field::ContractKind => "contract_kind",
+            Field::CfaChange => "cfa_change",
+            Field::InitialRncp => "initial_rncp",
+            Field::PreviousLastYearRate => "previous_last_year_rate",
+            Field::EmployerSiret => "employer_siret",
+            Field::PreviousEmployerSiret => "previous_employer_siret",
         }
     }
 
@@ -291,11 +336,13 @@ pub enum Flag {
     DistanceExempt,
     /// A one-year contract for a same-level, directly related diploma (D6222-30, D26).
     SameLevelRelatedDiploma,
+    /// The same employer already had an aid for this apprentice and certification (D25).
+    PreviousAidSameCertification,
 }
 
 impl Flag {
     /// Every flag.
-    pub const ALL: [Flag; 8] = [
+    pub const ALL: [Flag; 9] = [
         Flag::Rqth,
         Flag::Distance,
         Flag::ReducedDuration,
@@ -304,6 +351,7 @@ impl Flag {
         Flag::LicencePro,
         Flag::DistanceExempt,
         Flag::SameLevelRelatedDiploma,
+        Flag::PreviousAidSameCertification,
     ];
 
     /// The name in the share link (and the id of its box).
@@ -317,6 +365,7 @@ impl Flag {
             Flag::LicencePro => "licence_pro",
             Flag::DistanceExempt => "distance_exempt",
             Flag::SameLevelRelatedDiploma => "same_level_related_diploma",
+            Flag::PreviousAidSameCertification => "previous_aid_same_certification",
         }
     }
 
@@ -357,6 +406,12 @@ impl Section {
                 Field::RuptureReason,
                 Field::CfaStayUntil,
                 Field::CfaEntryOn,
+                Field::ContractKind,
+                Field::CfaChange,
+                Field::InitialRncp,
+                Field::PreviousLastYearRate,
+                Field::EmployerSiret,
+                Field::PreviousEmployerSiret,
             ],
             Section::Annexes => &[
                 Field::Nights,
@@ -369,7 +424,11 @@ impl Section {
 
     pub(super) fn flags(self) -> &'static [Flag] {
         match self {
-            Section::Advanced => &[Flag::RuptureDuringProbation, Flag::AfterRuptureNewEmployer],
+            Section::Advanced => &[
+                Flag::RuptureDuringProbation,
+                Flag::AfterRuptureNewEmployer,
+                Flag::PreviousAidSameCertification,
+            ],
             Section::Annexes => &[],
         }
     }

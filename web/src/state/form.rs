@@ -182,8 +182,8 @@ impl Form {
         if !self.flag(Flag::Distance) {
             input.distance_exempt = None;
         }
-        // The quota's shares are typed in per cent, like the distance share.
-        for field in Field::QUOTA_SHARES {
+        // The quota's shares and the previous rate are typed in per cent, like the distance share.
+        for field in Field::PERCENT_SHARES {
             if let Some(spec) = fields::spec(field.key()) {
                 *(spec.slot)(&mut input) = text(field).map(|Loose(t)| {
                     if t.ends_with('%') {

@@ -72,6 +72,7 @@ fn push_figures(row: &mut csv::ByteRecord, quote: &Quote, scratch: &mut Scratch)
         t.opco,
         t.employer,
         t.rqth,
+        t.overseas_modulation,
         t.annexes,
         quote.participation,
     ] {

@@ -17,6 +17,7 @@ const FIGURES: &[&str] = &[
     "totals_opco",
     "totals_employer",
     "totals_rqth",
+    "totals_overseas_modulation",
     "totals_annexes",
     "participation",
     "warnings",
@@ -127,7 +128,15 @@ fn a_file_mixing_good_and_bad_rows() {
                     fig("years"),
                     q["years"].as_array().unwrap().len().to_string()
                 );
-                for t in ["npec", "price", "opco", "employer", "rqth", "annexes"] {
+                for t in [
+                    "npec",
+                    "price",
+                    "opco",
+                    "employer",
+                    "rqth",
+                    "overseas_modulation",
+                    "annexes",
+                ] {
                     assert_eq!(
                         fig(&format!("totals_{t}")),
                         q["totals"][t],
@@ -185,8 +194,13 @@ fn a_file_of_good_rows_exits_with_0_and_can_use_semicolons_and_stdout() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2, "the blank row is copied too");
     assert_eq!(&rows[0][4], "9000,50");
-    assert_eq!(&rows[0][7 + 7], "9721.23", "totals_opco");
-    assert_eq!(&rows[0][7 + 10], "24.00", "totals_annexes");
+    let figure = |name: &str| 7 + FIGURES.iter().position(|f| *f == name).unwrap();
+    assert_eq!(&rows[0][figure("totals_opco")], "9721.23", "totals_opco");
+    assert_eq!(
+        &rows[0][figure("totals_annexes")],
+        "24.00",
+        "totals_annexes"
+    );
     assert!(
         rows[1].iter().all(str::is_empty),
         "a blank row stays blank and is no error"

@@ -303,6 +303,38 @@ contract_inputs! {
         label: "Mobilité ultramarine (AKTO)", value: "MOBILITE",
         help: "Mobilité ultramarine prise en charge par AKTO, une fois par contrat : to_hexagone (vers l'hexagone) ou inter_overseas (entre territoires d'outre-mer).",
         doc: "AKTO's ultramarine mobility, once per contract, an annexes line: `\"to_hexagone\"` or `\"inter_overseas\"` (D22; refused for another OPCO or in the hexagone)";
+    npec_overseas_modulation: Amount, required: false, bounds: None,
+        label: "Modulation du NPEC outre-mer", value: "EUROS",
+        help: "Modulation annuelle du NPEC décidée par le conseil d'administration de l'OPCO outre-mer (accompagnement social, L6523-2-3 1°), proratisée comme le NPEC.",
+        doc: "overseas only: the OPCO's annual modulation of the NPEC (L6523-2-3 1°, no published amount), prorated like the NPEC and paid as its own OPCO line (D22)";
+    contract_kind: Choice(&["initial", "avenant", "new_same_employer", "new_other_employer_after_rupture", "prolongation_failure"]), required: false, bounds: None,
+        label: "Nature du contrat", value: "NATURE",
+        help: "initial (défaut), avenant (garde la date de conclusion du contrat), new_same_employer (nouveau contrat, même employeur), new_other_employer_after_rupture (autre employeur après une rupture, L6222-18-2) ou prolongation_failure (après un échec à l'examen, L6222-11).",
+        doc: "`\"initial\"` (default), `\"avenant\"` (keeps the contract's conclusion date: no figure changes), `\"new_same_employer\"`, `\"new_other_employer_after_rupture\"` (L6222-18-2: the 200 € participation) or `\"prolongation_failure\"` (L6222-11) (D25)";
+    cfa_change: Choice(&["during_probation", "after_probation"]), required: false, bounds: None,
+        label: "Changement de CFA par avenant", value: "MOMENT",
+        help: "Avenant changeant de CFA : during_probation (pendant la période probatoire : la participation va au second CFA) ou after_probation (elle reste au premier).",
+        doc: "an avenant changing the CFA: `\"during_probation\"` (the participation goes to the second CFA) or `\"after_probation\"` (it stays with the first); no figure changes (D25)";
+    initial_rncp: Code, required: false, bounds: None,
+        label: "Certification du contrat initial", value: "CODE",
+        help: "Avenant : code RNCP du contrat initial (un changement de certification exige un nouveau contrat).",
+        doc: "an avenant: the initial contract's RNCP code; a different one is refused, since a change of certification is a new contract (D25)";
+    previous_aid_same_certification: Flag, required: false, bounds: None,
+        label: "Aide déjà perçue pour cet apprenti et cette certification", value: "OUI|NON",
+        help: "Le même employeur a déjà perçu l'aide à l'embauche pour un contrat précédent avec le même apprenti et la même certification : pas de nouvelle aide (D6243-2 I, contrats conclus depuis le 24 février 2025).",
+        doc: "employer's whole cost: the same employer already had a hiring aid for this apprentice and certification: no aid for contracts concluded from 2025-02-24 (D6243-2 I, D25)";
+    previous_last_year_rate: Share, required: false, bounds: Some((0, 1)),
+        label: "Taux de la dernière année du contrat précédent", value: "TAUX",
+        help: "Contrat successif : taux du SMIC de la dernière année du contrat précédent (0.67 ou 67 %), plancher du salaire minimum (D6222-29).",
+        doc: "employer's whole cost, a successive contract: the % of the SMIC of the previous contract's last year, 0–1 or `\"67 %\"`, a floor of the minimum salary (D6222-29, D25)";
+    employer_siret: Code, required: false, bounds: None,
+        label: "SIRET de l'employeur", value: "SIRET",
+        help: "SIRET de l'employeur (14 chiffres), pour vérifier qu'un nouveau contrat après une rupture est bien conclu avec un autre employeur.",
+        doc: "the employer's SIRET (14 digits), checked against `previous_employer_siret` (D25)";
+    previous_employer_siret: Code, required: false, bounds: None,
+        label: "SIRET de l'employeur précédent", value: "SIRET",
+        help: "SIRET de l'employeur du contrat rompu (14 chiffres).",
+        doc: "the SIRET of the broken-off contract's employer: a new contract with another employer after a rupture with the same SIREN is refused (D25)";
 }
 
 /// The input of this key, if there is one.

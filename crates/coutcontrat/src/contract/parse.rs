@@ -5,8 +5,8 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::{
-    Annexes, Contract, ContractInput, EmployerType, Loose, PriceBasis, QuotaCommitment,
-    RuptureReason, Territory, UltramarineMobility,
+    Annexes, CfaChange, Contract, ContractInput, ContractKind, EmployerType, Loose, PriceBasis,
+    QuotaCommitment, RuptureReason, Territory, UltramarineMobility,
 };
 use crate::error::{Error, ErrorKind, Result};
 use crate::referentiel::normalize_rncp;
@@ -184,16 +184,19 @@ impl ContractInput {
                 .transpose()
                 .map(|b| b.unwrap_or(false))
         };
-        let rncp = present(&self.rncp)
-            .map(|t| {
-                normalize_rncp(t).ok_or_else(|| {
-                    invalid(
-                        "rncp",
-                        format!("« {} » n'est pas un code RNCP : il s'écrit RNCP suivi de chiffres (RNCP34826)", quoted(t)),
-                    )
+        let rncp_of = |v: &Option<Loose>, field: &str| {
+            present(v)
+                .map(|t| {
+                    normalize_rncp(t).ok_or_else(|| {
+                        invalid(
+                            field,
+                            format!("« {} » n'est pas un code RNCP : il s'écrit RNCP suivi de chiffres (RNCP34826)", quoted(t)),
+                        )
+                    })
                 })
-            })
-            .transpose()?;
+                .transpose()
+        };
+        let rncp = rncp_of(&self.rncp, "rncp")?;
         let level = present(&self.level)
             .map(|t| {
                 let t = t.trim_start_matches(['N', 'n']);
@@ -386,9 +389,87 @@ impl ContractInput {
                     ))
                 }
             },
+            npec_overseas_modulation: dec(
+                &self.npec_overseas_modulation,
+                "npec_overseas_modulation",
+                false,
+            )?,
+            contract_kind: parse_contract_kind(present(&self.contract_kind))?,
+            cfa_change: match present(&self.cfa_change)
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
+                None => None,
+                Some("during_probation") => Some(CfaChange::DuringProbation),
+                Some("after_probation") => Some(CfaChange::AfterProbation),
+                Some(other) => {
+                    return Err(invalid(
+                        "cfa_change",
+                        format!(
+                            "« {} » : indiquez \"during_probation\" (changement de CFA pendant la période probatoire de 45 jours) ou \"after_probation\" (après elle)",
+                            quoted(other)
+                        ),
+                    ))
+                }
+            },
+            initial_rncp: rncp_of(&self.initial_rncp, "initial_rncp")?,
+            previous_aid_same_certification: flag(
+                &self.previous_aid_same_certification,
+                "previous_aid_same_certification",
+            )?,
+            previous_last_year_rate: dec(
+                &self.previous_last_year_rate,
+                "previous_last_year_rate",
+                true,
+            )?,
+            employer_siret: present(&self.employer_siret)
+                .map(|t| parse_siret(t, "employer_siret"))
+                .transpose()?,
+            previous_employer_siret: present(&self.previous_employer_siret)
+                .map(|t| parse_siret(t, "previous_employer_siret"))
+                .transpose()?,
         };
         contract.check_bounds()?;
         Ok(contract)
+    }
+}
+
+/// D25: which contract this is, `initial` when absent.
+fn parse_contract_kind(text: Option<&str>) -> Result<ContractKind> {
+    let Some(t) = text else {
+        return Ok(ContractKind::Initial);
+    };
+    let word = t.to_ascii_lowercase().replace(['-', ' '], "_");
+    ContractKind::ALL
+        .iter()
+        .find(|(_, w)| *w == word)
+        .map(|(kind, _)| *kind)
+        .ok_or_else(|| {
+            invalid(
+                "contract_kind",
+                format!(
+                    "« {} » : indiquez initial (premier contrat), avenant, new_same_employer (nouveau contrat avec le \
+                     même employeur), new_other_employer_after_rupture (avec un autre employeur après une rupture, \
+                     L6222-18-2) ou prolongation_failure (prolongation après un échec à l'examen, L6222-11)",
+                    quoted(t)
+                ),
+            )
+        })
+}
+
+/// A SIRET: 14 digits, spaces allowed (`123 456 789 00012`).
+fn parse_siret(text: &str, field: &str) -> Result<String> {
+    let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.len() == 14 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(digits)
+    } else {
+        Err(invalid(
+            field,
+            format!(
+                "« {} » n'est pas un SIRET : il s'écrit avec 14 chiffres (123 456 789 00012)",
+                quoted(text)
+            ),
+        ))
     }
 }
 

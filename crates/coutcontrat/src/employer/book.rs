@@ -102,6 +102,7 @@ struct RawEmployerBook<V> {
     hiring_aid: RawParam<V>,
     aide_unique: RawParam<V>,
     aid_day_proration: RawParam<V>,
+    no_second_aid: RawParam<V>,
     alternance_quota: RawParam<V>,
     cnfpt_share: RawParam<V>,
     related_diploma_points: RawParam<V>,
@@ -125,6 +126,8 @@ pub struct EmployerBook {
     pub(crate) hiring_aid: Dated<AidRule>,
     pub(crate) aide_unique: Dated<AidRule>,
     pub(crate) aid_day_proration: Dated<bool>,
+    /// D25, D6243-2 I: no second aid for the same employer, apprentice and certification.
+    pub(crate) no_second_aid: Dated<bool>,
     pub(crate) alternance_quota: Dated<QuotaRule>,
     pub(crate) cnfpt_share: Dated<Decimal>,
     pub(crate) related_diploma_points: Dated<Decimal>,
@@ -172,6 +175,7 @@ impl EmployerBook {
             hiring_aid: Dated::read("hiring_aid", raw.hiring_aid)?,
             aide_unique: Dated::read("aide_unique", raw.aide_unique)?,
             aid_day_proration: Dated::read("aid_day_proration", raw.aid_day_proration)?,
+            no_second_aid: Dated::read("no_second_aid", raw.no_second_aid)?,
             alternance_quota: Dated::read("alternance_quota", raw.alternance_quota)?,
             cnfpt_share: Dated::read("cnfpt_share", raw.cnfpt_share)?,
             related_diploma_points: Dated::read(

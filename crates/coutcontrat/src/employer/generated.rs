@@ -125,6 +125,19 @@ reference = "D6272-2 (LEGIARTI000041824965) : « Les employeurs publics peuvent 
 last_checked = "2026-12-03"
 steps = [{ from = "2019-01-01", value = ["0.10", "0.20"] }]
 
+# D25, D6243-2 I (wording of décret 2025-174): no hiring aid for a contract concluded from this date when the
+# same employer already had one for a contract with the same apprentice for the same certification (a
+# "redoublement"); a new certification with the same employer keeps its aid (RULES-D17-D28.md §9).
+[no_second_aid]
+label = "Pas de seconde aide pour le même apprenti et la même certification"
+article = "D6243-2 I"
+reference = "D6243-2 I (LEGIARTI000052476041), rédaction du décret n° 2025-174 du 22 février 2025 : « ne pas avoir bénéficié d'une aide à l'embauche d'apprenti au titre d'un contrat d'apprentissage précédemment conclu entre un même employeur et un même apprenti pour la même certification professionnelle »"
+last_checked = "2026-12-04"
+steps = [
+  { from = "2019-01-01", value = false },
+  { from = "2025-02-24", value = true },
+]
+
 # D22: the aide unique covers levels up to this one in the DROM, Saint-Barthélemy, Saint-Martin and
 # Saint-Pierre-et-Miquelon (L6522-4 in force 2020-01-01, D6522-2): a level-5 contract there is paid as the aide
 # unique's own levels are (RULES-D17-D28.md §6).
@@ -212,6 +225,17 @@ pub(super) fn employer_book() -> EmployerBook {
             steps: vec![
                 RawStep { from: date(2019, 1, 1), value: false, to_confirm: false, article: None, reference: None },
                 RawStep { from: date(2025, 11, 1), value: true, to_confirm: false, article: None, reference: None },
+            ],
+        }),
+        no_second_aid: Dated::generated("no_second_aid", RawParam {
+            label: text("Pas de seconde aide pour le même apprenti et la même certification"),
+            article: text("D6243-2 I"),
+            reference: text("D6243-2 I (LEGIARTI000052476041), rédaction du décret n° 2025-174 du 22 février 2025 : « ne pas avoir bénéficié d'une aide à l'embauche d'apprenti au titre d'un contrat d'apprentissage précédemment conclu entre un même employeur et un même apprenti pour la même certification professionnelle »"),
+            last_checked: date(2026, 12, 4),
+            unit: None,
+            steps: vec![
+                RawStep { from: date(2019, 1, 1), value: false, to_confirm: false, article: None, reference: None },
+                RawStep { from: date(2025, 2, 24), value: true, to_confirm: false, article: None, reference: None },
             ],
         }),
         alternance_quota: Dated::generated("alternance_quota", RawParam {

@@ -4,6 +4,7 @@
 mod aid;
 mod book;
 mod quota;
+mod successive;
 #[rustfmt::skip]
 mod generated;
 
@@ -58,8 +59,10 @@ pub struct SalaryMonth {
     pub year: u32,
     /// Age bracket: `under_18`, `from_18`, `from_21`, `from_26`.
     pub bracket: &'static str,
-    /// % of the SMIC.
+    /// % of the SMIC: the grid's, or the previous contract's last-year rate when higher (D6222-29).
     pub rate: Decimal,
+    /// The rate is the previous contract's last-year rate, above the grid (D6222-29, D25).
+    pub previous_rate_floor: bool,
     /// Monthly SMIC.
     pub smic: Money,
     /// Minimum salary for the days counted.
@@ -102,6 +105,8 @@ struct SalaryMonthText {
     year: u32,
     bracket: String,
     rate: Decimal,
+    #[serde(default)]
+    previous_rate_floor: bool,
     smic: Money,
     minimum: Money,
     salary: Money,
@@ -119,6 +124,7 @@ impl TryFrom<SalaryMonthText> for SalaryMonth {
             to: m.to,
             year: m.year,
             rate: m.rate,
+            previous_rate_floor: m.previous_rate_floor,
             smic: m.smic,
             minimum: m.minimum,
             salary: m.salary,
@@ -235,7 +241,13 @@ pub(crate) fn net_cost(
     let small = headcount < 250;
     let policy = input.policy;
     let mut aid_annual = Decimal::ZERO;
-    if !rule.modelled {
+    // D25, D6243-2 I: no second aid for the same employer, apprentice and certification.
+    let excluded = successive::previous_aid_excludes(c, book, warnings);
+    if excluded {
+        aid_reference.push_str(
+            " ; pas de seconde aide pour le même apprenti et la même certification (D6243-2 I)",
+        );
+    } else if !rule.modelled {
         not_modelled.push(format!(
             "aide à l'embauche pour un contrat conclu le {} : {}",
             c.signed_on, step_src.reference
@@ -368,7 +380,7 @@ pub(crate) fn net_cost(
     let later_level = rule.later_levels.contains(&level)
         || overseas_unique_level(c, level, book, &rule)
             .is_some_and(|top| rule.later_levels.contains(&top));
-    if rule.modelled && small && later_level {
+    if rule.modelled && small && later_level && !excluded {
         for (year, amount) in input.years.iter().skip(1).zip(&rule.later_years) {
             aid_years.push(pay_months(
                 year,
@@ -432,6 +444,7 @@ pub(crate) fn net_cost(
         )
     })?;
     let offset = usize::from(c.cycle_year.unwrap_or(1) - 1);
+    let floor = successive::salary_floor(c, warnings);
     let mut months = Vec::new();
     let mut smic_warned = false;
     let smic_checked = book.smic_monthly.last_checked();
@@ -502,7 +515,9 @@ pub(crate) fn net_cost(
             };
             let share =
                 Decimal::from(days_inclusive(from, to)) / Decimal::from(days_in_month(month));
-            let rate = rates[index];
+            let grid_rate = rates[index];
+            // D6222-29: at least the previous contract's last-year rate, unless the grid gives more.
+            let rate = floor.map_or(grid_rate, |f| grid_rate.max(f));
             // D26: from 21, a % of the conventional minimum when it is above the SMIC.
             let from_21 = matches!(bracket, "from_21" | "from_26");
             let reference = match c.conventional_minimum {
@@ -515,7 +530,7 @@ pub(crate) fn net_cost(
             let mut full_month = rate * reference;
             // D6222-30: +15 points of the same reference, never above the SMIC (D6222-31).
             if let Some(points) = related_points {
-                full_month = full_month.max(((rate + points) * reference).min(smic));
+                full_month = full_month.max(((grid_rate + points) * reference).min(smic));
             }
             let minimum = cents(full_month * share);
             let salary = match c.monthly_salary {
@@ -534,6 +549,7 @@ pub(crate) fn net_cost(
                 year: year.index,
                 bracket,
                 rate,
+                previous_rate_floor: rate > grid_rate,
                 smic: Money::from_decimal(smic),
                 minimum: Money::from_decimal(minimum),
                 salary: Money::from_decimal(salary),

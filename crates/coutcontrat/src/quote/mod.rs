@@ -11,6 +11,7 @@ pub mod policy;
 mod post_rupture;
 mod public;
 mod schedule;
+mod succession;
 mod validate;
 pub(crate) mod warnings;
 pub(crate) mod years;
@@ -130,14 +131,19 @@ impl Ctx<'_> {
     }
 
     fn cite(&mut self, rule: &str, title: &str, p: &Provenance) {
+        self.cite_article(rule, title, &p.article, &p.reference);
+    }
+
+    /// Cites a rule that rests on an article alone, no dated value (a power the law gives, an amount typed).
+    fn cite_article(&mut self, rule: &str, title: &str, article: &str, reference: &str) {
         if !self.detail || self.sources.iter().any(|s| s.rule == rule) {
             return;
         }
         self.sources.push(Source {
             rule: rule.to_owned(),
             title: title.to_owned(),
-            article: p.article.clone(),
-            reference: p.reference.clone(),
+            article: article.to_owned(),
+            reference: reference.to_owned(),
         });
     }
 }
@@ -217,6 +223,7 @@ impl<'a> Quoter<'a> {
     /// ```
     pub fn quote(&self, contract: &Contract) -> Result<Quote> {
         let rules = validate(contract, self.rules)?;
+        succession::check_succession(contract)?;
         public::refuse_public_employer(contract, self.employer)?;
         let first_anniversary = add_years(contract.start, 1);
         let mut ctx = Ctx {
@@ -385,10 +392,13 @@ impl<'a> Quoter<'a> {
         // Totals (D8, D9).
         let pre = precontract.as_ref().map_or(Money::ZERO, |p| p.amount);
         let years_opco = Money::from_cents(sums.opco);
-        let (post, post_rqth) = post_rupture
+        let (post, post_rqth, post_modulation) = post_rupture
             .as_ref()
-            .map_or((Money::ZERO, Money::ZERO), |p| (p.amount, p.rqth));
+            .map_or((Money::ZERO, Money::ZERO, Money::ZERO), |p| {
+                (p.amount, p.rqth, p.overseas_modulation)
+            });
         let years_rqth = Money::from_cents(sums.rqth) + post_rqth;
+        let modulation = Money::from_cents(sums.overseas_modulation) + post_modulation;
         let years_employer = Money::from_cents(sums.employer);
         let teaching = years_opco + pre;
         // The stay after a rupture bears no participation (D23): it is added after the floor.
@@ -420,8 +430,9 @@ impl<'a> Quoter<'a> {
             opco,
             employer: years_employer + participation,
             rqth: years_rqth,
+            overseas_modulation: modulation,
             annexes: annexes.total,
-            opco_all: opco + years_rqth + annexes.total,
+            opco_all: opco + years_rqth + modulation + annexes.total,
         };
         explain!(
                 ctx,
@@ -466,7 +477,7 @@ impl<'a> Quoter<'a> {
         // D23: the stay's payments, claimed by the CFA after it.
         if let Some(p) = post_rupture
             .as_ref()
-            .filter(|p| !(p.amount + p.rqth).is_zero())
+            .filter(|p| !(p.amount + p.rqth + p.overseas_modulation).is_zero())
         {
             // The execution year of the stay's last day.
             let mut year = years.len() as i32;
@@ -477,7 +488,7 @@ impl<'a> Quoter<'a> {
                 due: crate::dates::day_after(p.to),
                 kind: std::borrow::Cow::Borrowed("post_rupture"),
                 year: year as u32,
-                amount: p.amount + p.rqth,
+                amount: p.amount + p.rqth + p.overseas_modulation,
             });
             if !schedule.is_sorted_by_key(|i| i.due) {
                 schedule.sort_by_key(|i| i.due);
@@ -485,6 +496,7 @@ impl<'a> Quoter<'a> {
         }
 
         self.duration_warnings(&mut ctx);
+        self.succession_notes(&mut ctx, participation);
         let net_cost = net_cost(
             NetInput {
                 contract: c,

@@ -119,6 +119,9 @@ pub struct PostRuptureLine {
     pub amount: Money,
     /// The RQTH majoration for the stay, prorated the same way.
     pub rqth: Money,
+    /// The overseas modulation for the stay (D22), prorated the same way.
+    #[serde(default)]
+    pub overseas_modulation: Money,
     /// The decision of RULES.md section 0 (`D23`).
     pub rule: String,
     /// The articles behind it.
@@ -171,9 +174,12 @@ pub struct Totals {
     pub employer: Money,
     /// Sum of the RQTH lines (the years' and the stay's after a rupture).
     pub rqth: Money,
+    /// Sum of the overseas modulation lines (D22), the years' and the stay's after a rupture.
+    #[serde(default)]
+    pub overseas_modulation: Money,
     /// Frais annexes.
     pub annexes: Money,
-    /// Everything the OPCO pays the CFA: teaching, RQTH and frais annexes.
+    /// Everything the OPCO pays the CFA: teaching, RQTH, overseas modulation and frais annexes.
     pub opco_all: Money,
 }
 

@@ -23,7 +23,7 @@ impl Quoter<'_> {
         }
         let src = &rules.sources.participation;
         ctx.cite("D8", "Participation de l'employeur", src);
-        let lump = if c.after_rupture_new_employer {
+        let lump = if c.is_new_employer_after_rupture() {
             p.new_employer_lump_sum
         } else {
             p.lump_sum
@@ -70,7 +70,7 @@ impl Quoter<'_> {
             );
             return Ok((value, ParticipationKind::Probation));
         }
-        let kind = if c.after_rupture_new_employer {
+        let kind = if c.is_new_employer_after_rupture() {
             ParticipationKind::NewEmployer
         } else {
             ParticipationKind::LumpSum
@@ -84,7 +84,7 @@ impl Quoter<'_> {
                 "certification de niveau {level} (6 et plus), contrat conclu le {} : {}{}, déduite du premier versement de l'OPCO et due par l'employeur",
                 c.signed_on,
                 euros(lump),
-                if c.after_rupture_new_employer { " (nouveau contrat avec un autre employeur après une rupture, L6222-18-2)" } else { " forfaitaires" }
+                if c.is_new_employer_after_rupture() { " (nouveau contrat avec un autre employeur après une rupture, L6222-18-2)" } else { " forfaitaires" }
             ),
         );
         Ok((lump, kind))

@@ -62,7 +62,9 @@ impl Quoter<'_> {
         }
         let rqth = c.rqth_majoration.map(|m| m.min(rules.rqth_cap));
         let paid_years = years.len();
+        let modulation = c.npec_overseas_modulation;
         let (mut npec_cents, mut rqth_cents, mut months_paid) = (0i64, 0i64, 0u32);
+        let mut modulation_cents = 0i64;
         let mut parts: Vec<String> = Vec::new();
         let too_large = |what: &str, amount: Decimal| {
             overflow(
@@ -82,7 +84,7 @@ impl Quoter<'_> {
             }
             let (piece_from, piece_to) = (from.max(year_start), to.min(day_before(next)));
             let already = years.get(k as usize);
-            let (npec_part, rqth_part, text) = match rules.regime {
+            let (npec_part, rqth_part, modulation_part, text) = match rules.regime {
                 Regime::Daily => {
                     let days = days_inclusive(piece_from, piece_to);
                     let length = ordinal(next) - ordinal(year_start);
@@ -101,12 +103,17 @@ impl Quoter<'_> {
                         Some(m) if already.is_none() => whole_cents(m),
                         _ => 0,
                     };
+                    let modulation = match modulation {
+                        Some(m) => prorate_cents(m, num, den)
+                            .ok_or_else(|| too_large("modulation outre-mer", m))?,
+                        None => 0,
+                    };
                     let text = format!(
                         "année {} : {num} jours du {piece_from} au {piece_to} / {den} → {}",
                         k + 1,
                         euros(from_cents(npec))
                     );
-                    (npec, rqth, text)
+                    (npec, rqth, modulation, text)
                 }
                 Regime::Monthly => {
                     let with_stay = months_started(c.start, k, piece_to);
@@ -123,6 +130,10 @@ impl Quoter<'_> {
                         Some(m) if already.is_none() && with_stay > 0 => whole_cents(m),
                         _ => 0,
                     };
+                    let modulation = match modulation {
+                        Some(m) => cents_of(m, with_stay)? - cents_of(m, paid)?,
+                        None => 0,
+                    };
                     months_paid += with_stay - paid;
                     let text = format!(
                         "année {} : {with_stay} mois commencés avec le maintien, {paid} déjà payés → {} − {} = {}",
@@ -131,9 +142,10 @@ impl Quoter<'_> {
                         euros(from_cents(cents_of(annual, paid)?)),
                         euros(from_cents(npec))
                     );
-                    (npec, rqth, text)
+                    (npec, rqth, modulation, text)
                 }
             };
+            modulation_cents += modulation_part;
             npec_cents += npec_part;
             rqth_cents += rqth_part;
             parts.push(text);
@@ -162,6 +174,7 @@ impl Quoter<'_> {
             months: (rules.regime == Regime::Monthly).then_some(months_paid),
             amount,
             rqth: Money::from_cents(rqth_cents),
+            overseas_modulation: Money::from_cents(modulation_cents),
             rule: "D23".to_owned(),
             article: src.article.to_string(),
         }))

@@ -26,7 +26,7 @@ pub struct Instalment {
 
 /// The schedule of a contract whose year lines are known.
 ///
-/// The base of year k is `opco_k + rqth_k` (plus the pre-contract days in year 1); each instalment is rounded
+/// The base of year k is `opco_k + rqth_k + overseas_modulation_k` (plus the pre-contract days in year 1); each instalment is rounded
 /// to the cent, the year's last taking the remainder; `deduction` (the participation, at most what the OPCO
 /// pays for teaching) comes off the first instalments, never below zero; an instalment due after the end
 /// joins the final balance; frais annexes are one separate entry. `short` says whether the contract, as
@@ -54,7 +54,8 @@ pub fn build_schedule(
     for (i, year) in years.iter().enumerate() {
         let this_advance = next_advance.unwrap_or(final_due);
         next_advance = years.get(i + 1).map(|next| advance(next.start));
-        let base = year.opco.cents() + year.rqth.cents() + precontract;
+        let base =
+            year.opco.cents() + year.rqth.cents() + year.overseas_modulation.cents() + precontract;
         precontract = 0;
         let mut paid = 0;
         for (j, r) in rules.iter().enumerate() {

@@ -73,6 +73,7 @@ pub(super) fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b
         (Some(c.price), "price"),
         (c.npec, "npec"),
         (c.rqth_majoration, "rqth_majoration"),
+        (c.npec_overseas_modulation, "npec_overseas_modulation"),
         (Some(c.annexes.first_equipment), "annexes.first_equipment"),
         (c.monthly_salary, "monthly_salary"),
         (c.tutor_aid, "tutor_aid"),
@@ -90,6 +91,20 @@ pub(super) fn validate<'b>(c: &Contract, rules_book: &'b RuleBook) -> Result<&'b
     check_not_negative(Some(c.price), "price", "le prix du CFA")?;
     check_not_negative(c.npec, "npec", "le NPEC")?;
     check_not_negative(c.rqth_majoration, "rqth_majoration", "la majoration RQTH")?;
+    check_not_negative(
+        c.npec_overseas_modulation,
+        "npec_overseas_modulation",
+        "la modulation du NPEC outre-mer",
+    )?;
+    // D22, L6523-2-3 1°: the modulation is a power of the OPCOs overseas.
+    if c.npec_overseas_modulation.is_some() && !c.territory.is_overseas() {
+        return Err(inconsistent(
+            "npec_overseas_modulation",
+            "la modulation du NPEC de L6523-2-3 1° vaut pour un contrat exécuté outre-mer : indiquez le \
+             territoire (territory), ou retirez la modulation"
+                .to_owned(),
+        ));
+    }
     check_not_negative(
         Some(c.annexes.first_equipment),
         "annexes.first_equipment",

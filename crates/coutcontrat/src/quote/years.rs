@@ -46,6 +46,9 @@ pub struct YearLine {
     pub employer: Money,
     /// The RQTH majoration line, paid by the OPCO outside the price cap.
     pub rqth: Money,
+    /// The OPCO's overseas modulation of the NPEC (D22, L6523-2-3 1°), prorated like it, outside the price cap.
+    #[serde(default)]
+    pub overseas_modulation: Money,
 }
 
 /// The sums of the year lines, in cents, kept while the lines are made (cheaper than reading them back).
@@ -56,15 +59,17 @@ pub(super) struct LineSums {
     pub(super) opco: i64,
     pub(super) employer: i64,
     pub(super) rqth: i64,
+    pub(super) overseas_modulation: i64,
 }
 
 impl LineSums {
-    fn add(&mut self, npec: i64, price: i64, opco: i64, rqth: i64) {
+    fn add(&mut self, npec: i64, price: i64, opco: i64, rqth: i64, modulation: i64) {
         self.npec += npec;
         self.price += price;
         self.opco += opco;
         self.employer += price - opco;
         self.rqth += rqth;
+        self.overseas_modulation += modulation;
     }
 }
 
@@ -101,6 +106,23 @@ impl Quoter<'_> {
                 "D7",
                 &src.article,
                 format!("majoration annuelle {} (plafond {}), proratisée comme le NPEC, versée hors plafond du prix", euros(maj), euros(rqth_cap)),
+            );
+        }
+        // D22, L6523-2-3 1°: the OPCO's modulation overseas, an amount its board decides (none is published).
+        let modulation = c.npec_overseas_modulation;
+        if let Some(m) = modulation {
+            ctx.cite_article(
+                "D22",
+                "Modulation du NPEC outre-mer",
+                "L6523-2-3 1°",
+                "L6523-2-3 1° (LEGIARTI000038984435) : modulation des niveaux de prise en charge par décision du conseil d'administration de l'OPCO, pour l'accompagnement social des apprentis les plus en difficulté",
+            );
+            explain!(
+                ctx,
+                "years.overseas_modulation",
+                "D22",
+                "L6523-2-3 1°",
+                format!("modulation annuelle du NPEC outre-mer {} saisie (décision de l'OPCO, aucun montant publié), proratisée comme le NPEC, versée hors plafond du prix", euros(m)),
             );
         }
         let regime_src = &rules.sources.regime;
@@ -167,6 +189,11 @@ impl Quoter<'_> {
                 Some(m) => whole_cents(m),
                 None => 0,
             };
+            let modulation_line = match modulation {
+                Some(m) => prorate_cents(m, num, den)
+                    .ok_or_else(|| too_large("modulation outre-mer", m))?,
+                None => 0,
+            };
             // A total price is allocated below, once every NPEC line is known.
             let (price_line, opco_line) = match c.price_basis {
                 PriceBasis::Annual => {
@@ -220,8 +247,9 @@ impl Quoter<'_> {
                 opco: Money::from_cents(opco_line),
                 employer: Money::from_cents(price_line - opco_line),
                 rqth: Money::from_cents(rqth_line),
+                overseas_modulation: Money::from_cents(modulation_line),
             });
-            sums.add(npec_line, price_line, opco_line, rqth_line);
+            sums.add(npec_line, price_line, opco_line, rqth_line, modulation_line);
             (year_start, start_ordinal) = (next, next_ordinal);
             k += 1;
         }
@@ -273,7 +301,13 @@ impl Quoter<'_> {
                     y.opco = o;
                     y.employer = e;
                     y.price = o + e;
-                    sums.add(y.npec.cents(), y.price.cents(), o.cents(), y.rqth.cents());
+                    sums.add(
+                        y.npec.cents(),
+                        y.price.cents(),
+                        o.cents(),
+                        y.rqth.cents(),
+                        y.overseas_modulation.cents(),
+                    );
                 }
                 explain!(
                 ctx,
