@@ -30,7 +30,10 @@ pub(super) fn previous_aid_excludes(
             false,
             format!(
                 "l'exclusion d'une seconde aide pour le même apprenti et la même certification (D6243-2 I) ne vaut que pour les contrats conclus depuis le {} : l'aide est comptée",
-                first_day_in_force(book).map_or_else(String::new, |d| d.strftime("%d/%m/%Y").to_string())
+                first_day_in_force(book).map_or_else(String::new, |d| {
+                    // Not jiff's strftime: its formatter would add tens of KB to the page.
+                    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+                })
             ),
         ),
     };
