@@ -620,7 +620,14 @@ pub fn check_quote(c: &Contract, q: &Quote) {
     for y in &q.years {
         assert_eq!(y.opco + y.employer, y.price, "year line {y:?}");
         assert!(y.opco <= y.npec, "opco {} > npec {}", y.opco, y.npec);
-        for v in [y.npec, y.price, y.opco, y.employer, y.rqth] {
+        for v in [
+            y.npec,
+            y.price,
+            y.opco,
+            y.employer,
+            y.rqth,
+            y.overseas_modulation,
+        ] {
             assert!(d(v) >= Decimal::ZERO && is_cents(d(v)), "{v} in {y:?}");
         }
     }
@@ -635,6 +642,15 @@ pub fn check_quote(c: &Contract, q: &Quote) {
         .as_ref()
         .map_or((Decimal::ZERO, Decimal::ZERO), |p| (d(p.amount), d(p.rqth)));
     assert_eq!(d(q.totals.rqth), sum(|y| y.rqth) + post_rqth);
+    // D22: the overseas modulation is paid on top of the NPEC, in the same instalments.
+    let post_modulation = q
+        .post_rupture
+        .as_ref()
+        .map_or(Decimal::ZERO, |p| d(p.overseas_modulation));
+    assert_eq!(
+        d(q.totals.overseas_modulation),
+        sum(|y| y.overseas_modulation) + post_modulation
+    );
     assert_eq!(
         d(q.totals.employer),
         sum(|y| y.employer) + d(q.participation)
@@ -651,7 +667,7 @@ pub fn check_quote(c: &Contract, q: &Quote) {
     let paid: Decimal = q.schedule.iter().map(|i| d(i.amount)).sum();
     assert_eq!(
         paid,
-        d(q.totals.opco) + d(q.totals.rqth) + d(q.totals.annexes)
+        d(q.totals.opco) + d(q.totals.rqth) + d(q.totals.overseas_modulation) + d(q.totals.annexes)
     );
     for i in &q.schedule {
         assert!(
