@@ -82,6 +82,9 @@ codes! {
         ParticipationExceedsFunding = "participation_exceeds_funding";
         /// The stay in the CFA after a rupture was cut at six months or at the planned end (D23).
         PostRuptureCapped = "post_rupture_capped";
+        /// A rupture during the probation more than 45 days after the start: the 45 days are days in the
+        /// company, which the dates cannot show (D28).
+        ProbationRuptureLate = "probation_rupture_late";
         /// Days in a CFA before the contract, but a conclusion other than the start (D19).
         PrecontractStartNotSignature = "precontract_start_not_signature";
         /// The NPEC given overrides the référentiel's row for the pair, which the message names.

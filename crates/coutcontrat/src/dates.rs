@@ -27,6 +27,11 @@ pub fn ordinal(d: Date) -> i64 {
     i64::from(days.wrapping_sub(SHIFT_DAYS) as i32)
 }
 
+/// `d` as French users write it, 30/09/2026 (not jiff's strftime: its formatter weighs tens of KB in the page).
+pub fn french_date(d: Date) -> String {
+    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+}
+
 /// Days from `a` to `b`, both included (1 when they are the same day).
 pub fn days_inclusive(a: Date, b: Date) -> i64 {
     ordinal(b) - ordinal(a) + 1

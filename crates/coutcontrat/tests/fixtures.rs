@@ -5,20 +5,29 @@ use serde_json::Value;
 
 const FIXTURES: &str = include_str!("../../../tests/fixtures/quotes.toml");
 
-/// Follows a path such as `years[1].npec` or `schedule.len` into the JSON quote.
+/// Follows a path such as `years[1].npec`, `schedule.len` or `explanations[?figure=participation].text` (the
+/// first element whose `figure` is `participation`) into the JSON quote.
 fn at<'v>(root: &'v Value, path: &str) -> Option<Value> {
     let mut cur: &'v Value = root;
     for segment in path.split('.') {
         if segment == "len" {
             return cur.as_array().map(|a| Value::from(a.len()));
         }
-        let (name, index) = match segment.split_once('[') {
-            Some((n, rest)) => (n, Some(rest.trim_end_matches(']').parse::<usize>().ok()?)),
+        let (name, selector) = match segment.split_once('[') {
+            Some((n, rest)) => (n, Some(rest.strip_suffix(']')?)),
             None => (segment, None),
         };
         cur = cur.get(name)?;
-        if let Some(i) = index {
-            cur = cur.get(i)?;
+        match selector.map(|s| (s, s.strip_prefix('?'))) {
+            None => {}
+            Some((_, Some(filter))) => {
+                let (key, value) = filter.split_once('=')?;
+                cur = cur
+                    .as_array()?
+                    .iter()
+                    .find(|e| e.get(key).and_then(Value::as_str) == Some(value))?;
+            }
+            Some((index, None)) => cur = cur.get(index.parse::<usize>().ok()?)?,
         }
     }
     Some(cur.clone())
@@ -112,7 +121,39 @@ fn every_fixture_case_gives_the_expected_figures() {
                     Ok(_) => failures.push(format!("{name}: the JSON reads back as another quote")),
                     Err(e) => failures.push(format!("{name}: the JSON does not read back: {e}")),
                 }
+                // What the user reads: `[case.says]` maps a warning code to words its message must hold.
+                for (code, part) in case
+                    .get("says")
+                    .and_then(toml::Value::as_table)
+                    .into_iter()
+                    .flatten()
+                {
+                    let part = part.as_str().unwrap();
+                    match quote.warnings.iter().find(|w| w.code == code) {
+                        Some(w) if w.message.contains(part) => {}
+                        Some(w) => failures.push(format!(
+                            "{name}: warning {code} lacks « {part} »: {}",
+                            w.message
+                        )),
+                        None => {
+                            failures.push(format!("{name}: no warning {code} to say « {part} »"))
+                        }
+                    }
+                }
                 let json = serde_json::to_value(&quote).unwrap();
+                // `[case.contains]` maps a path to words the text there must hold (an explanation, a reference).
+                for (path, part) in case
+                    .get("contains")
+                    .and_then(toml::Value::as_table)
+                    .into_iter()
+                    .flatten()
+                {
+                    let part = part.as_str().unwrap();
+                    match at(&json, path) {
+                        Some(Value::String(text)) if text.contains(part) => {}
+                        got => failures.push(format!("{name}: {path} = {got:?} lacks « {part} »")),
+                    }
+                }
                 for (path, expected) in case["expect"].as_table().unwrap() {
                     if path.starts_with("warnings") {
                         failures.push(format!(

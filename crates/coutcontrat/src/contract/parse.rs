@@ -169,11 +169,16 @@ impl ContractInput {
         )?;
         let start = parse_date(required(&self.start, "start", "la date de début")?, "start")?;
         let end = parse_date(required(&self.end, "end", "la date de fin prévue")?, "end")?;
-        let price = parse_decimal(
-            required(&self.price, "price", "le prix du CFA")?,
-            "price",
-            false,
-        )?;
+        let employer_type = parse_employer_type(present(&self.employer_type))?;
+        // D24: a public employer is refused with who pays instead; it need not type a price first.
+        let price = match present(&self.price) {
+            None if employer_type != EmployerType::Private => Decimal::ZERO,
+            _ => parse_decimal(
+                required(&self.price, "price", "le prix du CFA")?,
+                "price",
+                false,
+            )?,
+        };
         let date = |v: &Option<Loose>, f: &str| present(v).map(|t| parse_date(t, f)).transpose();
         let dec = |v: &Option<Loose>, f: &str, pct: bool| {
             present(v).map(|t| parse_decimal(t, f, pct)).transpose()
@@ -312,25 +317,7 @@ impl ContractInput {
                 &self.same_level_related_diploma,
                 "same_level_related_diploma",
             )?,
-            employer_type: match present(&self.employer_type)
-                .map(str::to_ascii_lowercase)
-                .as_deref()
-            {
-                None | Some("private") | Some("prive") | Some("privé") => EmployerType::Private,
-                Some("state") | Some("etat") | Some("état") => EmployerType::State,
-                Some("territorial") => EmployerType::Territorial,
-                Some("hospital") | Some("hospitalier") => EmployerType::Hospital,
-                Some("other_public") => EmployerType::OtherPublic,
-                Some(other) => {
-                    return Err(invalid(
-                        "employer_type",
-                        format!(
-                            "« {} » : indiquez private (employeur privé, ou public dont le personnel relève du droit privé), state, territorial, hospital ou other_public",
-                            crate::text::quoted(other)
-                        ),
-                    ))
-                }
-            },
+            employer_type,
             alternance_quota: match present(&self.alternance_quota)
                 .map(str::to_ascii_lowercase)
                 .as_deref()
@@ -432,6 +419,27 @@ impl ContractInput {
         contract.check_bounds()?;
         Ok(contract)
     }
+}
+
+/// D24: who employs the apprentice, `private` when absent.
+fn parse_employer_type(text: Option<&str>) -> Result<EmployerType> {
+    Ok(match text.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("private") | Some("prive") | Some("privé") => EmployerType::Private,
+        Some("state") | Some("etat") | Some("état") => EmployerType::State,
+        Some("territorial") => EmployerType::Territorial,
+        Some("hospital") | Some("hospitalier") => EmployerType::Hospital,
+        Some("other_public") => EmployerType::OtherPublic,
+        Some(_) => {
+            return Err(invalid(
+                "employer_type",
+                format!(
+                    "« {} » : indiquez private (employeur privé, ou public dont le personnel relève du droit \
+                     privé), state, territorial, hospital ou other_public",
+                    quoted(text.unwrap_or_default())
+                ),
+            ))
+        }
+    })
 }
 
 /// D25: which contract this is, `initial` when absent.

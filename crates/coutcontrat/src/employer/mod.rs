@@ -252,7 +252,11 @@ pub(crate) fn net_cost(
             "aide à l'embauche pour un contrat conclu le {} : {}",
             c.signed_on, step_src.reference
         ));
-    } else if level <= 7 {
+    } else if level > 7 {
+        aid_reference.push_str(&format!(
+            " ; certification de niveau {level} : pas d'aide à l'embauche (niveau 7 au plus)"
+        ));
+    } else {
         let key = level.to_string();
         let mut base = if small {
             rule.small.get(&key)
@@ -308,6 +312,16 @@ pub(crate) fn net_cost(
                 Quota::Met => amount,
                 Quota::NotMet => unconditional,
                 Quota::Unknown => {
+                    // D18: an apprentice of 18 or more from the first month gets the adult amount.
+                    let amount = match (rule.from_18, c.birth_date) {
+                        (Some(adult), Some(birth))
+                            if first_of_month(add_months(add_years(birth, 18), 1))
+                                <= first_of_month(c.start) =>
+                        {
+                            amount.max(adult)
+                        }
+                        _ => amount,
+                    };
                     if amount > unconditional {
                         let deadline = i32::from(c.signed_on.year())
                             + i32::from(quota_rule.deadline_years_after);

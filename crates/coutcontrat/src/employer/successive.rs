@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use super::EmployerBook;
 use crate::contract::Contract;
+use crate::dates::french_date;
 use crate::quote::warnings::Warning;
 
 /// D6243-2 I: whether the previous aid excludes this contract's; a warning says why, either way.
@@ -30,10 +31,7 @@ pub(super) fn previous_aid_excludes(
             false,
             format!(
                 "l'exclusion d'une seconde aide pour le même apprenti et la même certification (D6243-2 I) ne vaut que pour les contrats conclus depuis le {} : l'aide est comptée",
-                first_day_in_force(book).map_or_else(String::new, |d| {
-                    // Not jiff's strftime: its formatter would add tens of KB to the page.
-                    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
-                })
+                first_day_in_force(book).map_or_else(String::new, french_date)
             ),
         ),
     };

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{explain, overflow, Ctx, LeapYear, ParticipationKind, Quoter, YearLine};
-use crate::dates::days_inclusive;
+use crate::dates::{days_inclusive, french_date};
 use crate::error::Result;
 use crate::money::{cents, euros, french_number};
 
@@ -18,10 +18,24 @@ impl Quoter<'_> {
         let c = ctx.contract;
         let p = &rules.participation;
         let level = c.level.unwrap_or(0);
+        let src = &rules.sources.participation;
         if !p.applies || level < p.min_level {
+            // D28, bad input: a probation rupture below level 6 owes nothing; say so rather than stay silent.
+            if p.applies && c.rupture_during_probation {
+                ctx.cite("D8", "Participation de l'employeur", src);
+                explain!(
+                    ctx,
+                    "participation",
+                    "D8",
+                    &src.article,
+                    format!(
+                        "rupture pendant la période probatoire, certification de niveau {level} : pas de participation (niveaux {} et plus)",
+                        p.min_level
+                    ),
+                );
+            }
             return Ok((Decimal::ZERO, ParticipationKind::None));
         }
-        let src = &rules.sources.participation;
         ctx.cite("D8", "Participation de l'employeur", src);
         let lump = if c.is_new_employer_after_rupture() {
             p.new_employer_lump_sum
@@ -31,6 +45,21 @@ impl Quoter<'_> {
         if c.rupture_during_probation {
             let rupture = c.rupture_on.unwrap_or(c.end);
             let days = days_inclusive(c.start, rupture);
+            // D28: the probation is 45 days of practical training in the company, which the dates cannot show.
+            if days > i64::from(p.probation_days) {
+                ctx.warn(
+                    "probation_rupture_late",
+                    format!(
+                        "rupture pendant la période probatoire le {}, {days} jours après le début du contrat : la période probatoire compte {} jours de formation pratique en entreprise",
+                        french_date(rupture),
+                        p.probation_days
+                    ),
+                    format!(
+                        "vérifiez que l'apprenti n'avait pas encore passé {} jours en entreprise ; sinon ce n'est pas une rupture pendant la période probatoire et la participation entière est due",
+                        p.probation_days
+                    ),
+                );
+            }
             let first = &years[0];
             let (num, den) = match self.policy.leap_year {
                 LeapYear::AnniversaryLength => (days, first.length),

@@ -27,6 +27,7 @@ pub(crate) const CODES: &[&str] = &[
     "participation_exceeds_opco",
     "post_rupture_capped",
     "precontract_start_not_signature",
+    "probation_rupture_late",
     "previous_rate_unknown",
     "referentiel_partial",
     "rqth_capped",
