@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{explain, AnnexesLine, Ctx, Quoter};
+use crate::case::lowercase;
 use crate::contract::UltramarineMobility;
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::{cents, cents_of_product, euros, from_cents, is_positive, Money};
@@ -135,7 +136,8 @@ impl Quoter<'_> {
             .and_then(|idcc| self.referentiel.idcc(idcc))
             .and_then(|info| info.opco.clone());
         match opco {
-            Some(name) if name.to_uppercase().contains(&rule.opco.to_uppercase()) => {}
+            // crate::case, not str::to_uppercase: Unicode's case tables weigh ~10 KB in the page.
+            Some(name) if lowercase(&name).contains(&lowercase(&rule.opco)) => {}
             Some(name) => {
                 return Err(Error::new(
                     ErrorKind::Inconsistent,
