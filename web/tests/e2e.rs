@@ -1172,3 +1172,186 @@ fn an_avenant_and_an_overseas_modulation_are_asked_where_they_matter() {
         assert_no_console_error(c).await;
     });
 }
+
+/// Issue 20, « a quiet screen reader »: the results are not a live region; one status line says the key
+/// figures, and one keystroke in the price changes that line only, once. The search boxes say what they
+/// found (how many suggestions, or that nothing matches), and the required boxes say so.
+#[test]
+fn one_keystroke_is_one_announcement_and_the_searches_say_what_they_found() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 1600).await;
+        let c = &page.client;
+        load(c, &page.base).await;
+        let required = |id: &'static str| async move {
+            js(
+                c,
+                &format!("return document.getElementById('{id}').getAttribute('aria-required');"),
+            )
+            .await
+        };
+        assert_eq!(required("certification").await, json!("true"));
+        assert_eq!(required("level").await, json!("true"));
+        assert_eq!(required("price").await, json!("true"));
+        // Nothing matches: said under the box, in words, instead of « à compléter ».
+        fill(c, "certification", "zzzqqq").await;
+        let said = poll(
+            c,
+            "return document.getElementById('certification-status').textContent || null;",
+            |v| v.is_string(),
+            "the certification box's status",
+        )
+        .await;
+        assert!(
+            said.as_str()
+                .unwrap()
+                .contains("Aucune certification ne correspond"),
+            "{said}"
+        );
+        assert!(
+            js(
+                c,
+                "return document.getElementById('certification-status').checkVisibility();"
+            )
+            .await
+                == json!(true)
+        );
+        fill(c, "branch", "99999").await;
+        let said = poll(
+            c,
+            "return document.getElementById('branch-status').textContent || null;",
+            |v| v.is_string(),
+            "the branch box's status",
+        )
+        .await;
+        assert!(
+            said.as_str()
+                .unwrap()
+                .contains("Aucune convention ne correspond"),
+            "{said}"
+        );
+        let field_message = js(
+            c,
+            "return document.getElementById('branch-error')?.textContent ?? '';",
+        )
+        .await;
+        assert!(
+            !field_message.as_str().unwrap().contains("À compléter"),
+            "{field_message}"
+        );
+        // A code on its way (« 12 » before « 1274 »): suggestions, counted for the ear, no error.
+        let signed = jiff::civil::date(2025, 8, 15);
+        let hits = referentiel().search_branches("12", signed, coutcontrat_web::state::SUGGESTIONS);
+        assert!(
+            !hits.is_empty(),
+            "the embedded data have IDCC codes that start with 12"
+        );
+        fill(c, "signed_on", "15/08/2025").await;
+        fill(c, "branch", "12").await;
+        let count = poll(
+            c,
+            "const s = document.getElementById('branch-status').textContent; return /suggestion/.test(s) ? s : null;",
+            |v| v.is_string(),
+            "the count of suggestions",
+        )
+        .await;
+        let n = hits.len();
+        let want = if n == 1 {
+            "1 suggestion".to_owned()
+        } else {
+            format!("{n} suggestions")
+        };
+        assert_eq!(count.as_str().unwrap(), want);
+        fill(c, "branch", "").await;
+        fill(c, "certification", "").await;
+
+        fill_a2(c).await;
+        let a2 = quote(A2);
+        wait_for_figures(c, &expected(&a2)).await;
+        assert_eq!(
+            js(
+                c,
+                "return document.getElementById('results').getAttribute('aria-live');"
+            )
+            .await,
+            Value::Null
+        );
+        assert_eq!(
+            required("certification").await,
+            Value::Null,
+            "not required once an NPEC is typed"
+        );
+        let status = |q: &Quote| {
+            format!(
+                "NPEC {} ; l'OPCO verse {} ; reste à charge de l'employeur {} sur {} années",
+                euros(q.npec.annual),
+                euros(q.totals.opco_all),
+                euros(q.totals.employer),
+                q.years.len()
+            )
+        };
+        assert_eq!(
+            js(
+                c,
+                "return document.getElementById('live-status').textContent;"
+            )
+            .await,
+            json!(status(&a2))
+        );
+        // Every live region's text, then one keystroke, then what changed: one region, one mutation.
+        js(
+            c,
+            "const live = '[aria-live],[role=status],[role=alert],[role=log]';
+             window.__changes = [];
+             window.__before = Array.from(document.querySelectorAll(live)).map(e => [e.id, e.textContent]);
+             new MutationObserver(records => {
+                 for (const r of records) {
+                     const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+                     const region = node && node.closest(live);
+                     if (region) window.__changes.push(region.id || region.className);
+                 }
+             }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: false });
+             return true;",
+        )
+        .await;
+        let price = c.find(Locator::Id("price")).await.unwrap();
+        price.send_keys("0").await.unwrap();
+        let q = quote(
+            r#"{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28",
+                "npec": "7000", "price": "90000", "level": 6}"#,
+        );
+        wait_for_figures(c, &expected(&q)).await;
+        let changed = js(
+            c,
+            "const live = '[aria-live],[role=status],[role=alert],[role=log]';
+             const after = new Map(Array.from(document.querySelectorAll(live)).map(e => [e.id, e.textContent]));
+             return { regions: window.__before.filter(([id, text]) => after.get(id) !== text).map(([id]) => id),
+                      mutations: window.__changes };",
+        )
+        .await;
+        assert_eq!(changed["regions"], json!(["live-status"]), "{changed}");
+        assert_eq!(changed["mutations"], json!(["live-status"]), "{changed}");
+        assert_eq!(
+            js(
+                c,
+                "return document.getElementById('live-status').textContent;"
+            )
+            .await,
+            json!(status(&q))
+        );
+        // « Lien copié » is heard, not only seen.
+        c.find(Locator::Id("copy-link"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        poll(
+            c,
+            "return document.getElementById('copy-status').textContent;",
+            |v| v.as_str() == Some("Lien copié"),
+            "« Lien copié » in a status region",
+        )
+        .await;
+        assert_no_console_error(c).await;
+    });
+}

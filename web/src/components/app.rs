@@ -32,8 +32,32 @@ pub fn data_version() -> String {
         })
 }
 
+/// The one line a screen reader hears when the figures change (issue 20: the whole results as a live
+/// region made one keystroke in the price read out dozens of amounts).
+fn live_status(state: &State) -> String {
+    let o = &state.outcome;
+    match &o.quote {
+        Some(q) => format!(
+            "NPEC {} ; l'OPCO verse {} ; reste à charge de l'employeur {} sur {}",
+            euros(q.npec.annual),
+            euros(q.totals.opco_all),
+            euros(q.totals.employer),
+            match q.years.len() {
+                1 => "1 année".to_owned(),
+                n => format!("{n} années"),
+            }
+        ),
+        None => match o.errors.len() {
+            0 if o.general.is_some() => "Chiffrage impossible : voir le message".to_owned(),
+            0 => String::new(),
+            1 => "Chiffrage en attente : 1 champ à compléter ou corriger".to_owned(),
+            n => format!("Chiffrage en attente : {n} champs à compléter ou corriger"),
+        },
+    }
+}
+
 /// The two totals in a bar that stays at the bottom of a phone's screen while the form is filled; it
-/// leads to the results. Not a live region: the results already are one.
+/// leads to the results. Not a live region: the status line is the one.
 fn peek(state: &State) -> Html {
     match &state.outcome.quote {
         Some(q) => html! {
@@ -141,8 +165,10 @@ pub fn app() -> Html {
                         <button type="button" class="button" id="copy-link" onclick={oncopy}>
                             { if *copied { "Lien copié" } else { "Copier le lien" } }
                         </button>
+                        <span class="visually-hidden" id="copy-status" role="status">{ if *copied { "Lien copié" } else { "" } }</span>
                         <button type="button" class="button" id="print" onclick={onprint}>{ "Imprimer / PDF" }</button>
                     </div>
+                    <p class="visually-hidden" id="live-status" role="status">{ live_status(&state) }</p>
                     { results(&snapshot, &dispatch) }
                 </div>
             </main>

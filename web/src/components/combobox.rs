@@ -35,6 +35,12 @@ pub struct ComboboxProps {
     /// What the share link held wrong for this box.
     #[prop_or_default]
     pub note: Option<LinkNote>,
+    /// Required now (the certification, unless an NPEC is typed).
+    #[prop_or_default]
+    pub required: bool,
+    /// Said, instead of « à compléter », when the text typed matches nothing.
+    #[prop_or_default]
+    pub no_match: Option<AttrValue>,
     /// Typed.
     pub oninput: Callback<String>,
     /// Picked the suggestion at this position.
@@ -102,8 +108,19 @@ pub fn combobox(props: &ComboboxProps) -> Html {
         Callback::from(move |_: FocusEvent| open.set(false))
     };
     let option_id = |i: usize| format!("{id}-option-{i}");
-    let error = props.error.as_ref();
+    let no_match = props.no_match.as_ref();
+    let error = props
+        .error
+        .as_ref()
+        .filter(|e| !(e.missing && no_match.is_some()));
     let invalid = error.is_some_and(|e| !e.missing);
+    // Heard as the list opens or empties; the count is for the ear, the no-match for everyone.
+    let status = match (expanded, no_match) {
+        (true, _) if count == 1 => "1 suggestion".to_owned(),
+        (true, _) => format!("{count} suggestions"),
+        (false, Some(m)) => m.to_string(),
+        (false, None) => String::new(),
+    };
     html! {
         <div class={classes!("field", "combo", error.map(|e| if e.missing { "is-missing" } else { "is-invalid" }))}>
             <label for={id}>{ props.label.clone() }</label>
@@ -124,6 +141,7 @@ pub fn combobox(props: &ComboboxProps) -> Html {
                     aria-activedescendant={current.map(option_id)}
                     aria-describedby={describe(id, true, error.is_some(), props.note.is_some())}
                     aria-invalid={invalid.then_some("true")}
+                    aria-required={props.required.then_some("true")}
                     value={props.value.clone()}
                     {oninput}
                     {onkeydown}
@@ -151,6 +169,10 @@ pub fn combobox(props: &ComboboxProps) -> Html {
                     }) }
                 </ul>
             </div>
+            <p id={format!("{id}-status")} role="status"
+                class={classes!("hint", "combo-status", (expanded || no_match.is_none()).then_some("visually-hidden"))}>
+                { status }
+            </p>
             { message(props.field, error) }
             { link_note(id, props.note.as_ref()) }
         </div>

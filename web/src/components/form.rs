@@ -20,6 +20,11 @@ fn rules(state: &State) -> Option<RuleSet> {
     RuleBook::embedded().rules_for(state.reference_date()).ok()
 }
 
+/// Something is typed in a search box.
+fn typed(state: &State, field: Field) -> bool {
+    !state.form.text(field).trim().is_empty()
+}
+
 fn percent(share: Decimal) -> String {
     format!(
         "{}\u{a0}%",
@@ -184,6 +189,9 @@ pub(super) fn training(state: &State, dispatch: &Dispatch) -> Html {
                 {suggestions}
                 error={state.outcome.error(Field::CertQuery).cloned()}
                 note={state.link_note(Field::CertQuery.id()).cloned()}
+                required={state.form.text(Field::Npec).trim().is_empty()}
+                no_match={(typed(state, Field::CertQuery) && state.cert_hits.is_empty() && known.is_none()).then_some(AttrValue::from(
+                    "Aucune certification ne correspond : essayez un autre mot de l'intitulé, ou son code RNCP (RNCP38362)."))}
                 {oninput}
                 {onpick}
             />
@@ -277,6 +285,8 @@ pub(super) fn employer(state: &State, dispatch: &Dispatch) -> Html {
                 {suggestions}
                 error={state.outcome.error(Field::BranchQuery).cloned()}
                 note={state.link_note(Field::BranchQuery.id()).cloned()}
+                no_match={(typed(state, Field::BranchQuery) && state.branch_hits.is_empty() && branch.is_none_or(|b| b.cpne.is_empty())).then_some(AttrValue::from(
+                    "Aucune convention ne correspond : vérifiez le code IDCC (1 à 4 chiffres, sur le bulletin de paie), ou saisissez le NPEC."))}
                 {oninput}
                 {onpick}
             />

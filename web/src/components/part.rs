@@ -116,10 +116,10 @@ pub fn form(state: &Rc<State>, dispatch: &Dispatch) -> Html {
     }
 }
 
-/// The results region: announced politely to screen readers as it changes.
+/// The results region; not a live region (the status line of app.rs says what changed).
 pub fn results(state: &Rc<State>, dispatch: &Dispatch) -> Html {
     html! {
-        <section id="results" class="results" aria-live="polite" aria-labelledby="results-title">
+        <section id="results" class="results" aria-labelledby="results-title">
             <p class="print-only doc-date">
                 { format!("Estimation établie le {}", date_long(state.today)) }
             </p>

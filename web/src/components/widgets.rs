@@ -139,7 +139,7 @@ pub fn field_box(
                     value={state.form.text(field).to_owned()}
                     aria-describedby={describe(id, !hint.is_empty(), error.is_some(), note.is_some())}
                     aria-invalid={invalid.then_some("true")}
-                    aria-required={field.required().then_some("true")}
+                    aria-required={field.asked().then_some("true")}
                     {oninput}
                 />
                 if let Some(unit) = suffix {
@@ -186,6 +186,7 @@ pub fn select_field(
             <label for={id}>{ label.to_owned() }</label>
             <p class="hint" id={format!("{id}-hint")}>{ hint.to_owned() }</p>
             <select id={id} name={field.key()} {onchange}
+                aria-required={field.asked().then_some("true")}
                 aria-describedby={describe(id, true, error.is_some(), note.is_some())}
                 aria-invalid={error.is_some_and(|e| !e.missing).then_some("true")}>
                 { for choices.iter().map(|(v, l)| html! {

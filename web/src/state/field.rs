@@ -306,6 +306,12 @@ impl Field {
         self.input().is_some_and(|f| f.required)
     }
 
+    /// Required on the page (`aria-required`): the core's required inputs, and the level, which every
+    /// contract concluded since 2025-07-01 needs (D8) though older ones can do without.
+    pub fn asked(self) -> bool {
+        self.required() || self == Field::Level
+    }
+
     /// The field a core error names (`"rncp"` is typed in the certification box, `"idcc"` in the branch
     /// box).
     pub fn from_core(name: &str) -> Option<Field> {
