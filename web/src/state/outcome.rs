@@ -189,10 +189,21 @@ pub fn compute(form: &Form, on: Date, catalog: Catalog) -> Outcome {
                             }
                         }
                     }
-                    Err(e) => match field_error(form, out.branch.as_ref(), &e) {
-                        Some(fe) => out.push(fe),
-                        None => out.general = Some(e.message().to_owned()),
-                    },
+                    Err(e) => {
+                        // The same refusal with the whole cost says more (D24: the minimum salary).
+                        let e = match full {
+                            Some(Err(whole))
+                                if whole.code() == e.code() && whole.field() == e.field() =>
+                            {
+                                whole
+                            }
+                            _ => e,
+                        };
+                        match field_error(form, out.branch.as_ref(), &e) {
+                            Some(fe) => out.push(fe),
+                            None => out.general = Some(e.message().to_owned()),
+                        }
+                    }
                 }
             }
         }
