@@ -49,6 +49,8 @@ pub enum Action {
     PickCpne(u32),
     /// Opened or closed a folding part of the form.
     Disclose(Section, bool),
+    /// Left the box being typed in, or paused typing: its message may show.
+    Settle,
 }
 
 /// The state of the page.
@@ -70,6 +72,12 @@ pub struct State {
     /// What the share link the page was opened with held that could not be taken as is; a note goes
     /// once its field is edited.
     pub link_notes: Vec<LinkNote>,
+    /// The box being typed in: its own message waits until it is left or typing pauses (issue 20: a
+    /// date turned red at its first keystroke).
+    pub editing: Option<Field>,
+    /// The last outcome that had a quote: shown dimmed while only the box being typed in is incomplete,
+    /// rather than no figures at all.
+    pub last_quoted: Option<Rc<Outcome>>,
 }
 
 impl State {
@@ -87,6 +95,8 @@ impl State {
             open,
             outcome: Rc::default(),
             link_notes: Vec::new(),
+            editing: None,
+            last_quoted: None,
         };
         state.recompute(catalog);
         state
@@ -111,8 +121,43 @@ impl State {
         parse_date(self.form.text(Field::SignedOn), "signed_on").unwrap_or(self.today)
     }
 
+    /// The outcome the results show, and whether it is the last complete one, kept while the box being
+    /// typed in is all that is wrong.
+    pub fn shown(&self) -> (&Rc<Outcome>, bool) {
+        let o = &self.outcome;
+        match (self.editing, &self.last_quoted) {
+            (Some(field), Some(last))
+                if o.quote.is_none()
+                    && o.general.is_none()
+                    && !o.errors.is_empty()
+                    && o.errors.iter().all(|e| e.field == field) =>
+            {
+                (last, true)
+            }
+            _ => (o, false),
+        }
+    }
+
+    /// The message a box shows: none yet for the one being typed in.
+    pub fn field_error(&self, field: Field) -> Option<&FieldError> {
+        if self.editing == Some(field) {
+            None
+        } else {
+            self.outcome.error(field)
+        }
+    }
+
     /// Applies one action: the reducer, pure given the catalog.
     pub fn apply(&mut self, action: Action, catalog: Catalog) {
+        match &action {
+            // A search box says what it found as it is typed; the figures never depend on its text.
+            Action::Set(Field::CertQuery | Field::BranchQuery, _) => {}
+            Action::Set(field, _) => self.editing = Some(*field),
+            _ => self.editing = None,
+        }
+        if action == Action::Settle {
+            return;
+        }
         // A note of the share link goes once its field is edited.
         let edited: &[&str] = match &action {
             Action::Set(field, _) => &[field.id()],
@@ -122,7 +167,7 @@ impl State {
             Action::PickCertification(_) => &["certification", "level"],
             Action::PickBranch(_) => &["branch", "cpne"],
             Action::PickCpne(_) => &["cpne"],
-            Action::Disclose(..) => &[],
+            Action::Disclose(..) | Action::Settle => &[],
         };
         self.link_notes
             .retain(|n| n.id.is_none_or(|id| !edited.contains(&id)));
@@ -203,6 +248,7 @@ impl State {
                 self.open[section as usize] = open;
                 return;
             }
+            Action::Settle => return,
         }
         // A search keystroke mostly changes only the box's text: the core would compute the same again.
         if !self.form.same_apart_from_searches(&before) {
@@ -219,6 +265,9 @@ impl State {
 
     fn recompute(&mut self, catalog: Catalog) {
         self.outcome = Rc::new(compute(&self.form, self.reference_date(), catalog));
+        if self.outcome.quote.is_some() {
+            self.last_quoted = Some(self.outcome.clone());
+        }
     }
 
     /// True when `other` differs from this state at most in the search boxes (their texts and
@@ -233,12 +282,15 @@ impl State {
             open,
             outcome,
             link_notes,
+            editing,
+            last_quoted: _,
         } = self;
         form.same_apart_from_searches(&other.form)
             && *today == other.today
             && *open == other.open
             && Rc::ptr_eq(outcome, &other.outcome)
             && *link_notes == other.link_notes
+            && *editing == other.editing
     }
 
     /// True when the certification box shows the same text and suggestions in both states.

@@ -1355,3 +1355,310 @@ fn one_keystroke_is_one_announcement_and_the_searches_say_what_they_found() {
         assert_no_console_error(c).await;
     });
 }
+
+/// Issue 20: a date's problem is said next to that date, not only in the results; a rupture within the
+/// probation's days of the start, the box unticked, suggests the box.
+#[test]
+fn the_dates_say_their_own_problems_and_a_short_rupture_suggests_the_probation() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 2400).await;
+        let c = &page.client;
+        load(c, &page.base).await;
+        fill_a2(c).await;
+        wait_for_figures(c, &expected(&quote(A2))).await;
+        let said = |id: &'static str| async move {
+            js(
+                c,
+                &format!("return document.getElementById('{id}')?.textContent ?? null;"),
+            )
+            .await
+        };
+        assert_eq!(
+            said("end-note").await,
+            Value::Null,
+            "A2 is within the limits"
+        );
+        // No internal tokens before the public: rule codes and rule-set names stay in the JSON.
+        let shown = js(c, "return document.getElementById('results').textContent;").await;
+        let shown = shown.as_str().unwrap();
+        for token in ["règles «", "Règle D", "daily-", "monthly-"] {
+            assert!(!shown.contains(token), "« {token} » in the results");
+        }
+        let message = |json: &str, code: &str| {
+            quote(json)
+                .warnings
+                .into_iter()
+                .find(|w| w.code == code)
+                .unwrap_or_else(|| panic!("the library warns {code} on {json}"))
+                .message
+        };
+        fill(c, "end", "31/08/2029").await;
+        let long = message(
+            r#"{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2029-08-31",
+                "npec": "7000", "price": "9000", "level": 6}"#,
+            "duration_over_max",
+        );
+        let note = poll(
+            c,
+            "return document.getElementById('end-note')?.textContent ?? null;",
+            |v| v.is_string(),
+            "the end date's note",
+        )
+        .await;
+        assert_eq!(
+            note.as_str().unwrap(),
+            format!("Date de fin prévue : {long}")
+        );
+        assert!(
+            long.contains("01/09/2025 → 31/08/2029"),
+            "French dates: {long}"
+        );
+        fill(c, "end", "28/02/2027").await;
+        fill(c, "signed_on", "05/09/2025").await;
+        let late = message(
+            r#"{"signed_on": "2025-09-05", "start": "2025-09-01", "end": "2027-02-28",
+                "npec": "7000", "price": "9000", "level": 6}"#,
+            "signed_after_start",
+        );
+        let note = poll(
+            c,
+            "return document.getElementById('signed_on-note')?.textContent ?? null;",
+            |v| v.is_string(),
+            "the conclusion date's note",
+        )
+        .await;
+        assert_eq!(
+            note.as_str().unwrap(),
+            format!("Date de conclusion : {late}")
+        );
+        assert_eq!(said("end-note").await, Value::Null);
+        fill(c, "signed_on", "15/08/2025").await;
+
+        c.find(Locator::XPath("//summary[contains(., 'rupture')]"))
+            .await
+            .expect("the « Situations particulières » part")
+            .click()
+            .await
+            .unwrap();
+        // 1 September to 11 October, both included: 41 days, within the 45 of the probation.
+        fill(c, "rupture_on", "11/10/2025").await;
+        let hint = poll(
+            c,
+            "return document.getElementById('probation-hint')?.textContent ?? null;",
+            |v| v.is_string(),
+            "the probation hint",
+        )
+        .await;
+        assert!(
+            hint.as_str()
+                .unwrap()
+                .starts_with("Rupture 41 jours après le début"),
+            "{hint}"
+        );
+        c.find(Locator::Id("rupture_during_probation"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        poll(
+            c,
+            "return document.getElementById('probation-hint') === null;",
+            |v| v == &json!(true),
+            "the hint to go once the box is ticked",
+        )
+        .await;
+        c.find(Locator::Id("rupture_during_probation"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        fill(c, "rupture_on", "30/10/2025").await;
+        poll(
+            c,
+            "return document.getElementById('probation-hint') === null;",
+            |v| v == &json!(true),
+            "no hint 60 days after the start",
+        )
+        .await;
+        fill(c, "rupture_on", "").await;
+
+        // A conclusion a year after the newest edition began: another edition will probably apply.
+        assert_eq!(said("npec-next-edition").await, Value::Null);
+        let newest = referentiel()
+            .versions()
+            .iter()
+            .max_by_key(|v| v.applies_from)
+            .expect("an edition");
+        let later = coutcontrat::dates::add_years(newest.applies_from, 1);
+        let d = |date: jiff::civil::Date| {
+            format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
+        };
+        fill(c, "signed_on", &d(later)).await;
+        fill(c, "start", &d(later)).await;
+        fill(c, "end", &d(coutcontrat::dates::add_years(later, 2))).await;
+        // An NPEC from the référentiel (a typed one does not depend on the edition): BTS MOS, IDCC 1351.
+        fill(c, "npec", "").await;
+        fill(c, "certification", "RNCP41000").await;
+        fill(c, "branch", "1351").await;
+        let note = poll(
+            c,
+            "return document.getElementById('npec-next-edition')?.textContent ?? null;",
+            |v| v.is_string(),
+            "the next edition's notice",
+        )
+        .await;
+        assert!(
+            note.as_str()
+                .unwrap()
+                .contains(&format!("l'édition {} du référentiel", newest.tag)),
+            "{note}"
+        );
+        assert_eq!(said("data-next-edition").await, note);
+        assert_no_console_error(c).await;
+    });
+}
+
+/// Issue 20: a link with four wrong values shows the four messages at once, each next to its box and
+/// listed above the figures, not one after the other.
+#[test]
+fn every_wrong_field_of_a_link_is_said_at_once() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 2000).await;
+        let c = &page.client;
+        load(
+            c,
+            &format!(
+                "{}?signed_on=30/02/2025&start=demain&end=2027-13-45&npec=7000&price=neuf&level=6",
+                page.base
+            ),
+        )
+        .await;
+        let ids = ["signed_on", "start", "end", "price"];
+        let script = format!(
+            "const ids = {ids:?};
+             const shown = ids.filter(id => document.getElementById(id + '-error') !== null);
+             return shown.length === ids.length ? shown : null;"
+        );
+        poll(c, &script, |v| v.is_array(), "the four messages together").await;
+        let listed = js(
+            c,
+            "return Array.from(document.querySelectorAll('#pending li a')).map(a => a.getAttribute('href'));",
+        )
+        .await;
+        let listed: Vec<String> = serde_json::from_value(listed).unwrap();
+        for id in ids {
+            assert!(
+                listed.contains(&format!("#{id}")),
+                "#{id} in the list above the figures: {listed:?}"
+            );
+        }
+        // Each message is the library's own for that value.
+        let price = ContractInput::from_json(
+            r#"{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28", "npec": "7000",
+                "price": "neuf", "level": 6}"#,
+        )
+        .unwrap()
+        .parse()
+        .unwrap_err();
+        let shown = js(
+            c,
+            "return document.getElementById('price-error').textContent;",
+        )
+        .await;
+        assert!(
+            coutcontrat::case::lowercase(shown.as_str().unwrap())
+                .contains(&coutcontrat::case::lowercase(price.message())),
+            "{shown} / {}",
+            price.message()
+        );
+        assert_eq!(
+            js(
+                c,
+                "return document.getElementById('live-status').textContent;"
+            )
+            .await,
+            json!(format!(
+                "Chiffrage en attente : {} champs à compléter ou corriger",
+                listed.len()
+            ))
+        );
+        assert_no_console_error(c).await;
+    });
+}
+
+/// Issue 20: a date typed key by key is not red at its first keystroke and the figures stay, dimmed and
+/// marked « en cours de saisie », until it is whole; a wrong date is said once the box is left.
+#[test]
+fn a_date_being_typed_keeps_the_figures_and_is_judged_when_left() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 1600).await;
+        let c = &page.client;
+        load(c, &page.base).await;
+        fill_a2(c).await;
+        let a2 = expected(&quote(A2));
+        wait_for_figures(c, &a2).await;
+        let end = c.find(Locator::Id("end")).await.unwrap();
+        fill(c, "end", "").await;
+        let later = quote(
+            r#"{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-08-31",
+                "npec": "7000", "price": "9000", "level": 6}"#,
+        );
+        let typed = "31/08/2027";
+        for (i, key) in typed.char_indices() {
+            end.send_keys(&key.to_string()).await.unwrap();
+            if i + 1 == typed.len() {
+                break;
+            }
+            // Within the pause: no message, not invalid, the last figures kept and said to be so.
+            let seen = js(
+                c,
+                "return { error: document.getElementById('end-error') !== null,
+                          invalid: document.getElementById('end').getAttribute('aria-invalid'),
+                          stale: document.getElementById('stale-note')?.textContent ?? null };",
+            )
+            .await;
+            assert_eq!(
+                seen["error"],
+                json!(false),
+                "after « {} »: {seen}",
+                &typed[..=i]
+            );
+            assert_eq!(seen["invalid"], Value::Null, "after « {} »", &typed[..=i]);
+            assert!(
+                seen["stale"]
+                    .as_str()
+                    .is_some_and(|t| t.contains("En cours de saisie")),
+                "after « {} »: {seen}",
+                &typed[..=i]
+            );
+            assert_eq!(
+                figures(c).await,
+                a2,
+                "the last figures, after « {} »",
+                &typed[..=i]
+            );
+        }
+        wait_for_figures(c, &expected(&later)).await;
+        assert!(c.find(Locator::Id("stale-note")).await.is_err());
+        // A wrong date, then the next box: said at once, the figures gone.
+        fill(c, "end", "31/13/2027").await;
+        end.send_keys(&char::from(Key::Tab).to_string())
+            .await
+            .unwrap();
+        let message = poll(
+            c,
+            "return document.getElementById('end-error')?.textContent ?? null;",
+            |v| v.is_string(),
+            "the end date's message once left",
+        )
+        .await;
+        assert!(
+            message.as_str().unwrap().contains("31/13/2027"),
+            "{message}"
+        );
+        assert!(c.find(Locator::Id("total-employer")).await.is_err());
+        assert_no_console_error(c).await;
+    });
+}

@@ -626,6 +626,27 @@ fn a_course_with_the_cfas_npec_uses_it_and_says_whose_it_is() {
             said,
             json!(" : NPEC communiqué par le CFA (édition 2026-09)")
         );
+        // What a screen reader hears: one status line with the key figures, not the whole results.
+        assert_eq!(
+            js(
+                c,
+                "return document.getElementById('results').getAttribute('aria-live');"
+            )
+            .await,
+            Value::Null
+        );
+        let status = js(
+            c,
+            "return document.getElementById('live-status').textContent;",
+        )
+        .await;
+        let employer = coutcontrat::money::euros(with_cfa.totals.employer);
+        assert!(
+            status.as_str().unwrap().contains(&format!(
+                "reste à charge de l'employeur {employer} sur 2 années"
+            )),
+            "{status}"
+        );
 
         // Another branch: the CFA gave nothing for it, the référentiel's figure and no such line.
         fill(c, "branch", "1486").await;

@@ -6,13 +6,17 @@ use yew::prelude::*;
 
 use super::data_panel::data_panel;
 use super::part::{form, results, warm_up_certification_search};
+use super::results::status_line;
 use crate::browser;
 use crate::data::Catalog;
 use crate::format::euros;
-use crate::state::State;
+use crate::state::{Action, State};
 
 /// How long the address waits for typing to pause, in milliseconds.
 const ADDRESS_DELAY_MS: i32 = 300;
+
+/// How long a box's message waits for typing to pause, in milliseconds.
+pub const SETTLE_DELAY_MS: i32 = 1000;
 
 /// The newest table version embedded, for the footer and the printed quote.
 pub fn data_version() -> String {
@@ -30,30 +34,6 @@ pub fn data_version() -> String {
         .unwrap_or_else(|| {
             "aucun référentiel NPEC chargé (valeurs d'amorçage ou NPEC saisi)".to_owned()
         })
-}
-
-/// The one line a screen reader hears when the figures change (issue 20: the whole results as a live
-/// region made one keystroke in the price read out dozens of amounts).
-fn live_status(state: &State) -> String {
-    let o = &state.outcome;
-    match &o.quote {
-        Some(q) => format!(
-            "NPEC {} ; l'OPCO verse {} ; reste à charge de l'employeur {} sur {}",
-            euros(q.npec.annual),
-            euros(q.totals.opco_all),
-            euros(q.totals.employer),
-            match q.years.len() {
-                1 => "1 année".to_owned(),
-                n => format!("{n} années"),
-            }
-        ),
-        None => match o.errors.len() {
-            0 if o.general.is_some() => "Chiffrage impossible : voir le message".to_owned(),
-            0 => String::new(),
-            1 => "Chiffrage en attente : 1 champ à compléter ou corriger".to_owned(),
-            n => format!("Chiffrage en attente : {n} champs à compléter ou corriger"),
-        },
-    }
 }
 
 /// The two totals in a bar that stays at the bottom of a phone's screen while the form is filled; it
@@ -113,6 +93,16 @@ pub fn app() -> Html {
         let pending = browser::after(ADDRESS_DELAY_MS, move || browser::replace_query(&query));
         move || drop(pending)
     });
+    // The message of the box being typed in shows once typing pauses (or the box is left).
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((query.clone(), state.editing), move |(_, editing)| {
+            let pending = editing.map(|_| {
+                browser::after(SETTLE_DELAY_MS, move || dispatch.dispatch(Action::Settle))
+            });
+            move || drop(pending)
+        });
+    }
     // `_eq`: the reset below runs at every keystroke (the address changes); a plain state would render
     // the whole page a second time for nothing.
     let copied = use_state_eq(|| false);
@@ -168,7 +158,7 @@ pub fn app() -> Html {
                         <span class="visually-hidden" id="copy-status" role="status">{ if *copied { "Lien copié" } else { "" } }</span>
                         <button type="button" class="button" id="print" onclick={onprint}>{ "Imprimer / PDF" }</button>
                     </div>
-                    <p class="visually-hidden" id="live-status" role="status">{ live_status(&state) }</p>
+                    <p class="visually-hidden" id="live-status" role="status">{ status_line(state.shown().0) }</p>
                     { results(&snapshot, &dispatch) }
                 </div>
             </main>

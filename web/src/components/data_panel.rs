@@ -5,6 +5,8 @@
 use coutcontrat::referentiel::{Coverage, TableVersion};
 use yew::prelude::*;
 
+use coutcontrat::dates::add_years;
+
 use crate::data::Catalog;
 use crate::format::date_short;
 use crate::state::{Field, State};
@@ -48,6 +50,26 @@ fn summary(selected: Option<&TableVersion>, editions: usize) -> String {
     }
 }
 
+/// A contract concluded a year or more after the start of the newest edition: France compétences' yearly
+/// procedure (REFERENTIEL.md: about 1 September) will probably have published another one by then.
+pub fn next_edition(state: &State) -> Option<String> {
+    let referentiel = Catalog::embedded().referentiel();
+    let signed_on = state.reference_date();
+    let v = referentiel.edition_for(signed_on)?;
+    let expected = add_years(v.applies_from, 1);
+    (v.applies_until.is_none() && signed_on >= expected).then(|| {
+        format!(
+            "Contrat conclu le {} : l'édition {} du référentiel, en vigueur depuis le {}, est la plus récente \
+             de la page, mais France compétences en publie une nouvelle chaque année (vers le {}) ; elle \
+             s'appliquera probablement à ce contrat, avec d'autres montants.",
+            date_short(signed_on),
+            v.tag,
+            date_short(v.applies_from),
+            date_short(expected)
+        )
+    })
+}
+
 /// The panel, for the contract as typed (its date of conclusion, else today).
 pub fn data_panel(state: &State) -> Html {
     let referentiel = Catalog::embedded().referentiel();
@@ -80,6 +102,9 @@ pub fn data_panel(state: &State) -> Html {
                     <a href={OFFICIAL_PAGE} rel="noopener">{ "site de France compétences" }</a>
                     { " (un déploiement de la page peut l'intégrer : coutcontrat import)." }
                 </p>
+            }
+            if let Some(text) = next_edition(state) {
+                <p id="data-next-edition" class="notice">{ text }</p>
             }
             <table class="data-editions">
                 <caption>{ "Éditions du référentiel dans cette page" }</caption>

@@ -1,7 +1,9 @@
 //! The form: what a non-specialist knows of the contract, in the order of the Cerfa.
 
+use coutcontrat::contract::{parse_date, PriceBasis};
+use coutcontrat::dates::days_inclusive;
 use coutcontrat::money::french_number;
-use coutcontrat::{contract::PriceBasis, rules::RuleBook, rules::RuleSet};
+use coutcontrat::{rules::RuleBook, rules::RuleSet};
 use rust_decimal::Decimal;
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
@@ -345,8 +347,47 @@ pub(super) fn dates(state: &State, dispatch: &Dispatch) -> Html {
                 { text_field(state, dispatch, Field::Start, "Date de début d'exécution", "JJ/MM/AAAA") }
                 { text_field(state, dispatch, Field::End, "Date de fin prévue", "JJ/MM/AAAA") }
             </div>
+            { date_notes(state, Field::SignedOn, "Date de conclusion", &["signed_after_start"]) }
+            { date_notes(state, Field::End, "Date de fin prévue", &["duration_over_max", "duration_under_min"]) }
             { checkbox(state, dispatch, Flag::ReducedDuration, "Durée réduite (dérogation 21 du Cerfa)", &reduced_hint) }
         </fieldset>
+    }
+}
+
+/// The quote's warnings about a date, next to that date (issue 20: not only in the results).
+fn date_notes(state: &State, field: Field, label: &str, codes: &[&str]) -> Html {
+    let Some(q) = &state.outcome.quote else {
+        return html! {};
+    };
+    html! {
+        { for q.warnings.iter().filter(|w| codes.contains(&w.code)).map(|w| html! {
+            <p class="note date-note" id={format!("{}-note", field.id())}>
+                <strong>{ format!("{label} : ") }</strong>{ w.message.clone() }
+            </p>
+        }) }
+    }
+}
+
+/// D28: a rupture within the probation's days of the start, the box unticked: it may be one.
+fn probation_hint(state: &State, rules: Option<&RuleSet>) -> Html {
+    let form = &state.form;
+    let dates = (
+        parse_date(form.text(Field::Start), "start"),
+        parse_date(form.text(Field::RuptureOn), "rupture_on"),
+    );
+    let (Some(r), (Ok(start), Ok(rupture))) = (rules, dates) else {
+        return html! {};
+    };
+    let days = days_inclusive(start, rupture);
+    let limit = i64::from(r.participation.probation_days);
+    if form.flag(Flag::RuptureDuringProbation) || !(1..=limit).contains(&days) {
+        return html! {};
+    }
+    html! {
+        <p class="note" id="probation-hint">
+            { format!("Rupture {days} jours après le début : si l'apprenti n'avait pas encore passé {limit} jours en entreprise, \
+                       c'est une rupture pendant la période probatoire ; cochez alors la case ci-dessus.") }
+        </p>
     }
 }
 
@@ -585,6 +626,7 @@ pub(super) fn advanced(state: &State, dispatch: &Dispatch) -> Html {
                 { text_field(state, dispatch, Field::RuptureOn, "Date de la rupture", "JJ/MM/AAAA : dernier jour du contrat.") }
                 { checkbox(state, dispatch, Flag::RuptureDuringProbation,
                     &probation_label, "") }
+                { probation_hint(state, rules.as_ref()) }
                 { checkbox(state, dispatch, Flag::AfterRuptureNewEmployer,
                     "Ce contrat fait suite à une rupture chez un autre employeur", &new_employer_hint) }
                 { after_rupture(state, dispatch, rules.as_ref()) }

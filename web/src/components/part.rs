@@ -8,6 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::data_panel::next_edition;
 use super::widgets::Dispatch;
 use super::{form, results};
 use crate::data::Catalog;
@@ -75,7 +76,9 @@ impl PartialEq for PartProps {
                 || match self.part {
                     // The outcome is shared while the contract is unchanged: compared by pointer.
                     Part::Figures => {
-                        Rc::ptr_eq(&a.outcome, &b.outcome)
+                        let ((shown_a, stale_a), (shown_b, stale_b)) = (a.shown(), b.shown());
+                        Rc::ptr_eq(shown_a, shown_b)
+                            && stale_a == stale_b
                             && a.form.asks_net_cost() == b.form.asks_net_cost()
                     }
                     Part::Training => {
@@ -101,7 +104,15 @@ pub fn page_part(props: &PartProps) -> Html {
         Part::Advanced => form::advanced(state, dispatch),
         Part::Annexes => form::annexes(state, dispatch),
         Part::NetCost => form::net_cost(state, dispatch),
-        Part::Figures => results::figures(&state.outcome, state.form.asks_net_cost()),
+        Part::Figures => {
+            let (shown, stale) = state.shown();
+            results::figures(
+                shown,
+                stale,
+                state.form.asks_net_cost(),
+                next_edition(state),
+            )
+        }
     }
 }
 

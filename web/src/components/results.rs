@@ -13,9 +13,22 @@ use crate::format::{date_long, date_short, euros, plain};
 use crate::state::{Field, Flag, Outcome, State};
 
 /// The quote, or what prevents it.
-pub(super) fn figures(o: &Outcome, asks_net_cost: bool) -> Html {
+pub(super) fn figures(
+    o: &Outcome,
+    stale: bool,
+    asks_net_cost: bool,
+    next_edition: Option<String>,
+) -> Html {
     match &o.quote {
-        Some(quote) => quote_view(o, asks_net_cost, quote),
+        Some(quote) if stale => html! {
+            <div class="is-stale" id="stale">
+                <p class="stale-note" id="stale-note">
+                    { "En cours de saisie : chiffrage précédent, mis à jour dès que la saisie est complète." }
+                </p>
+                { quote_view(o, asks_net_cost, quote, next_edition) }
+            </div>
+        },
+        Some(quote) => quote_view(o, asks_net_cost, quote, next_edition),
         None => pending(o),
     }
 }
@@ -36,6 +49,29 @@ fn pending(o: &Outcome) -> Html {
                 <p class="message" id="general-error">{ sentence(general) }</p>
             }
         </div>
+    }
+}
+
+/// The one line a screen reader hears when the figures change (issue 20: the whole results as a live
+/// region made one keystroke in the price read out dozens of amounts). The page's and the widget's.
+pub fn status_line(o: &Outcome) -> String {
+    match &o.quote {
+        Some(q) => format!(
+            "NPEC {} ; l'OPCO verse {} ; reste à charge de l'employeur {} sur {}",
+            euros(q.npec.annual),
+            euros(q.totals.opco_all),
+            euros(q.totals.employer),
+            match q.years.len() {
+                1 => "1 année".to_owned(),
+                n => format!("{n} années"),
+            }
+        ),
+        None => match o.errors.len() {
+            0 if o.general.is_some() => "Chiffrage impossible : voir le message".to_owned(),
+            0 => String::new(),
+            1 => "Chiffrage en attente : 1 champ à compléter ou corriger".to_owned(),
+            n => format!("Chiffrage en attente : {n} champs à compléter ou corriger"),
+        },
     }
 }
 
@@ -87,7 +123,7 @@ fn amount_as(id: &str, value: impl Into<Decimal>, text: String) -> Html {
     html! { <span id={id.to_owned()} data-value={plain(value)}>{ text }</span> }
 }
 
-fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote) -> Html {
+fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote, next_edition: Option<String>) -> Html {
     let t = &q.totals;
     let excess: Decimal = q.years.iter().map(|y| y.employer).sum();
     let participation_label = match q.participation_kind {
@@ -108,7 +144,6 @@ fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote) -> Html {
         <>
             <p class="meta">
                 { match q.regime { Regime::Daily => "Proratisation au jour", Regime::Monthly => "Proratisation au mois commencé" } }
-                { format!(" · règles « {} »", q.rule_set) }
                 if let Some(level) = q.level { { format!(" · niveau {level}") } }
             </p>
             <div class="cards">
@@ -118,6 +153,9 @@ fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote) -> Html {
                     <p class={classes!("provenance", q.npec.provisional.then_some("is-provisional"))} id="npec-provenance">
                         { sentence(&provenance(q)) }
                     </p>
+                    if let (Some(text), NpecSource::Table | NpecSource::Amorcage) = (next_edition, &q.npec.source) {
+                        <p class="small notice" id="npec-next-edition">{ text }</p>
+                    }
                     if let Some(m) = &q.npec.minoration {
                         <p class="small">{ format!("Enseignement à distance : {} ramené à {}", euros(m.before), euros(m.after)) }</p>
                     }
@@ -363,7 +401,7 @@ fn schedule(q: &Quote) -> Html {
                 }) }
             </ol>
             <p class="small">{ "Total versé : " }{ amount("schedule-total", total) }
-                if !q.participation.is_zero() { { format!(" (participation de {} déduite de la première avance)", euros(q.participation)) } }
+                if !q.participation.is_zero() { { format!(" (participation de {} déduite du premier versement)", euros(q.participation)) } }
             </p>
         </section>
     }
@@ -375,8 +413,8 @@ fn sources(q: &Quote) -> Html {
             <h3 id="sources-title">{ "Références" }</h3>
             <ul id="sources">
                 { for q.sources.iter().map(|s| html! {
-                    <li>
-                        <strong>{ format!("{} · {}", s.rule, s.title) }</strong>
+                    <li data-rule={s.rule.clone()}>
+                        <strong>{ s.title.clone() }</strong>
                         { format!(" — {}", s.article) }
                         if !s.reference.is_empty() { <span class="sub">{ s.reference.clone() }</span> }
                     </li>
@@ -610,9 +648,9 @@ fn net_cost_table(q: &Quote, n: &NetCost) -> Html {
                         { aid_months(n) }
                     </li>
                     { for core.iter().map(|e| html! {
-                        <li data-figure={e.figure.clone()}>
+                        <li data-figure={e.figure.clone()} data-rule={e.rule}>
                             <p>{ sentence(&e.text) }</p>
-                            <p class="ref">{ format!("Règle {} · article {}", e.rule, e.article) }</p>
+                            <p class="ref">{ format!("Article {}", e.article) }</p>
                         </li>
                     }) }
                     <li data-figure="net_cost.months">

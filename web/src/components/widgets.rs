@@ -106,7 +106,7 @@ pub fn field_box(
     hint: &str,
 ) -> Html {
     let id = field.id();
-    let error = state.outcome.error(field);
+    let error = state.field_error(field);
     let (inputmode, suffix, width) = match kind(field) {
         Kind::Date => (Some("numeric"), None, "w-date"),
         Kind::Money => (Some("decimal"), Some("€"), "w-money"),
@@ -120,6 +120,9 @@ pub fn field_box(
     });
     let invalid = error.is_some_and(|e| !e.missing);
     let note = state.link_note(id);
+    // Leaving the box being typed in shows its message at once, without waiting for the pause.
+    let onblur =
+        (state.editing == Some(field)).then(|| send.reform(|_: FocusEvent| Action::Settle));
     html! {
         <div class={classes!("field", error.map(|e| if e.missing { "is-missing" } else { "is-invalid" }))}>
             <label for={id}>{ label }</label>
@@ -141,6 +144,7 @@ pub fn field_box(
                     aria-invalid={invalid.then_some("true")}
                     aria-required={field.asked().then_some("true")}
                     {oninput}
+                    {onblur}
                 />
                 if let Some(unit) = suffix {
                     <span class="unit" aria-hidden="true">{ unit }</span>
@@ -252,9 +256,9 @@ pub fn explain(quote: &Quote, figures: &[&str]) -> Html {
             <summary>{ "Comment est-ce calculé ?" }</summary>
             <ul>
                 { for items.iter().map(|e| html! {
-                    <li data-figure={e.figure.clone()}>
+                    <li data-figure={e.figure.clone()} data-rule={e.rule}>
                         <p>{ sentence(&e.text) }</p>
-                        <p class="ref">{ format!("Règle {} · article {}", e.rule, e.article) }</p>
+                        <p class="ref">{ format!("Article {}", e.article) }</p>
                     </li>
                 }) }
             </ul>

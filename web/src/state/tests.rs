@@ -1060,3 +1060,40 @@ fn a_superseded_code_is_refused_on_its_box_naming_its_successor() {
         .expect("the 2025-09 edition lists RNCP35393");
     assert_eq!(quote.npec.base.to_string(), "8828.00");
 }
+
+/// Issue 20: the first keystroke of a date neither turns it red nor takes the figures away; leaving the box
+/// (or a pause) shows its message, and the figures follow once the date is whole.
+#[test]
+fn a_box_being_typed_in_keeps_the_last_figures_and_its_message_waits() {
+    let catalog = Catalog::embedded();
+    let mut state = a2(catalog);
+    let complete = state.outcome.clone();
+    assert!(complete.quote.is_some());
+    state.apply(set(Field::End, "2"), catalog);
+    assert!(state.outcome.quote.is_none(), "« 2 » is no date");
+    assert!(state.outcome.error(Field::End).is_some());
+    assert_eq!(
+        state.field_error(Field::End),
+        None,
+        "not yet, while typed in"
+    );
+    let (shown, stale) = state.shown();
+    assert!(
+        stale && Rc::ptr_eq(shown, &complete),
+        "the last figures, dimmed"
+    );
+    state.apply(Action::Settle, catalog);
+    assert!(state.field_error(Field::End).is_some(), "once left, said");
+    assert!(!state.shown().1);
+    assert!(state.shown().0.quote.is_none());
+    // Typed again to a whole date: the new figures.
+    state.apply(set(Field::End, "28/02/2028"), catalog);
+    let (shown, stale) = state.shown();
+    assert!(!stale && shown.quote.is_some());
+    assert_ne!(shown.quote, complete.quote);
+    // Another box wrong too: nothing to keep, the list of what to correct shows.
+    state.apply(set(Field::Price, "neuf"), catalog);
+    state.apply(Action::Settle, catalog);
+    state.apply(set(Field::End, "2"), catalog);
+    assert!(!state.shown().1, "the price is wrong too");
+}

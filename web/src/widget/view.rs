@@ -14,6 +14,7 @@ use super::message;
 use super::state::{WidgetAction, WidgetState};
 use crate::browser;
 use crate::components::combobox::{Combobox, Suggestion};
+use crate::components::results::status_line;
 use crate::components::widgets::{field_box, message, select_field, sentence, LEVELS};
 use crate::data::Catalog;
 use crate::format::{euros, plain};
@@ -61,6 +62,21 @@ pub fn widget() -> Html {
         use_effect_with(state.result_message(), move |m| {
             embed::post_to_parent(m, host.as_deref())
         });
+    }
+    // The message of the box being typed in shows once typing pauses (or the box is left).
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(
+            (state.base.to_query(), state.base.editing),
+            move |(_, editing)| {
+                let pending = editing.map(|_| {
+                    browser::after(crate::components::app::SETTLE_DELAY_MS, move || {
+                        dispatch.dispatch(WidgetAction::Form(Action::Settle))
+                    })
+                });
+                move || drop(pending)
+            },
+        );
     }
     let dispatch = state.dispatcher();
     html! {
@@ -363,12 +379,21 @@ fn amount(id: &str, value: impl Into<Decimal>) -> Html {
 }
 
 fn results(state: &WidgetState) -> Html {
-    let detail = format!("index.html?{}", state.base.to_query());
+    let query = state.base.to_query();
+    let detail = format!("index.html?{query}");
+    let (shown, stale) = state.base.shown();
     html! {
-        <section id="results" class="w-results" aria-live="polite" aria-labelledby="w-results-title">
+        <section id="results" class="w-results" aria-labelledby="w-results-title">
             <h2 id="w-results-title">{ "Estimation" }</h2>
+            <p class="visually-hidden" id="live-status" role="status">{ status_line(shown) }</p>
             {
-                match &state.base.outcome.quote {
+                match &shown.quote {
+                    Some(q) if stale => html! {
+                        <div class="is-stale" id="stale">
+                            <p class="stale-note" id="stale-note">{ "En cours de saisie : estimation précédente." }</p>
+                            { figures(state, q) }
+                        </div>
+                    },
                     Some(q) => figures(state, q),
                     None => pending(state),
                 }

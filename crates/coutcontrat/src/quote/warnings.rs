@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Ctx, Quoter};
-use crate::dates::{add_months, add_years, ordinal};
+use crate::dates::{add_months, add_years, french_date, ordinal};
 
 /// Every code a warning can have, so that a quote read back keeps them as `&'static str`.
 pub(crate) const CODES: &[&str] = &[
@@ -99,8 +99,8 @@ impl Quoter<'_> {
                 "duration_over_max",
                 format!(
                     "le contrat ({} → {}) dépasse {max_years} ans, la durée maximale{} ({article})",
-                    c.start,
-                    c.end,
+                    french_date(c.start),
+                    french_date(c.end),
                     if rqth { " pour un apprenti RQTH" } else { "" }
                 ),
                 "vérifiez la date de fin ; chaque année d'exécution est tout de même chiffrée",
@@ -112,7 +112,9 @@ impl Quoter<'_> {
                 "duration_under_min",
                 format!(
                     "le contrat ({} → {}) dure moins de {} mois, la durée minimale ({article})",
-                    c.start, c.end, limits.min_months
+                    french_date(c.start),
+                    french_date(c.end),
+                    limits.min_months
                 ),
                 "vérifiez les dates ; un contrat plus court n'est possible que dans les cas prévus par L6222-7-1",
             );
@@ -120,7 +122,11 @@ impl Quoter<'_> {
         if c.signed_on > c.start {
             ctx.warn(
                 "signed_after_start",
-                format!("le contrat est conclu ({}) après son début ({})", c.signed_on, c.start),
+                format!(
+                    "le contrat est conclu ({}) après son début ({})",
+                    french_date(c.signed_on),
+                    french_date(c.start)
+                ),
                 "c'est la date de conclusion qui choisit les règles et la ligne du référentiel : vérifiez-la",
             );
         }
