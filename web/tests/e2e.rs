@@ -671,6 +671,34 @@ fn the_page_fits_a_phone() {
             overflow["scroll"].as_u64() <= overflow["width"].as_u64(),
             "the page is wider than the phone: {overflow}"
         );
+        // The bar at the bottom of the screen: the employer's whole cost once it is known.
+        load(
+            c,
+            &format!(
+                "{}?signed_on=15/08/2025&start=2025-09-01&end=28/02/2027&npec=7000&price=9000&level=6\
+                 &birth_date=2006-03-10&company_headcount=10",
+                page.base
+            ),
+        )
+        .await;
+        let whole = quote(
+            r#"{"signed_on": "2025-08-15", "start": "2025-09-01", "end": "2027-02-28", "npec": "7000",
+                "price": "9000", "level": 6, "birth_date": "2006-03-10", "company_headcount": 10}"#,
+        );
+        let net = euros(whole.net_cost.as_ref().expect("a whole cost").net_total);
+        let bar = poll(
+            c,
+            "const p = document.getElementById('peek'); return p ? p.textContent : null;",
+            |v| v.as_str().is_some_and(|t| t.contains("Coût net")),
+            "the bar with the whole cost",
+        )
+        .await;
+        assert!(
+            bar.as_str()
+                .unwrap()
+                .contains(&format!("Coût net employeur : {net}")),
+            "{bar}"
+        );
         assert_no_console_error(c).await;
     });
 }
@@ -1659,6 +1687,83 @@ fn a_date_being_typed_keeps_the_figures_and_is_judged_when_left() {
             "{message}"
         );
         assert!(c.find(Locator::Id("total-employer")).await.is_err());
+        assert_no_console_error(c).await;
+    });
+}
+
+/// Issue 20, « honest figures »: an NPEC taken at the amorçage value says whether the page's extract or the
+/// référentiel itself lacks it, leads to the box where the known NPEC goes, and the hints speak the page's
+/// language (no JSON names, no command line); the totals stay in sight at the bottom of the form.
+#[test]
+fn a_provisional_npec_says_why_and_where_the_known_one_goes() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 1200).await;
+        let c = &page.client;
+        load(c, &page.base).await;
+        fill(c, "signed_on", "01/10/2026").await;
+        fill(c, "start", "01/10/2026").await;
+        fill(c, "end", "30/09/2028").await;
+        fill(c, "price", "9000").await;
+        fill(c, "certification", "RNCP99999").await;
+        c.find(Locator::Id("level"))
+            .await
+            .unwrap()
+            .select_by_value("5")
+            .await
+            .unwrap();
+        fill(c, "branch", "1351").await;
+        let library = quote(
+            r#"{"signed_on": "2026-10-01", "start": "2026-10-01", "end": "2028-09-30", "price": "9000",
+                "rncp": "RNCP99999", "level": 5, "idcc": 1351}"#,
+        );
+        wait_for_figures(c, &expected(&library)).await;
+        let provenance = js(
+            c,
+            "return document.getElementById('npec-provenance').textContent;",
+        )
+        .await;
+        let provenance = provenance.as_str().unwrap();
+        let partial = library
+            .warnings
+            .iter()
+            .any(|w| w.code == "referentiel_partial");
+        let why = if partial {
+            "manque à l'extrait du référentiel que contient la page"
+        } else {
+            "aucun NPEC n'est encore publié"
+        };
+        assert!(provenance.contains(why), "{provenance}");
+        assert!(!provenance.contains("importez"), "{provenance}");
+        assert_eq!(
+            js(
+                c,
+                "return document.getElementById('npec-enter').getAttribute('href');"
+            )
+            .await,
+            json!("#npec")
+        );
+        let hints = js(c, "return Array.from(document.querySelectorAll('.warning-hint')).map(h => h.textContent).join(' | ');").await;
+        let hints = hints.as_str().unwrap();
+        assert!(!hints.is_empty());
+        for token in ["`", "coutcontrat ", "(npec)"] {
+            assert!(!hints.contains(token), "« {token} » in the hints: {hints}");
+        }
+        // Typing at the bottom of the form, the employer's total is in view beside it.
+        let seen = js(
+            c,
+            "const shown = Array.from(document.querySelectorAll('.col-form input')).filter(e => e.offsetParent !== null);
+             const last = shown[shown.length - 1];
+             last.scrollIntoView({ block: 'center' });
+             last.focus();
+             const t = document.getElementById('total-employer').getBoundingClientRect();
+             return { scrolled: window.scrollY, inView: t.top >= 0 && t.bottom <= window.innerHeight };",
+        )
+        .await;
+        assert!(
+            seen["scrolled"].as_f64().unwrap() > 0.0,
+            "the form is longer than the window: {seen}"
+        );
+        assert_eq!(seen["inView"], json!(true), "{seen}");
         assert_no_console_error(c).await;
     });
 }

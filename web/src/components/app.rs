@@ -36,14 +36,18 @@ pub fn data_version() -> String {
         })
 }
 
-/// The two totals in a bar that stays at the bottom of a phone's screen while the form is filled; it
-/// leads to the results. Not a live region: the status line is the one.
+/// The totals in a bar that stays at the bottom of a phone's screen while the form is filled, with the
+/// employer's whole cost once it is known; it leads to the results below. Not a live region: the status
+/// line is the one.
 fn peek(state: &State) -> Html {
-    match &state.outcome.quote {
+    match &state.shown().0.quote {
         Some(q) => html! {
-            <a class="peek" href="#results-title">
+            <a class="peek" id="peek" href="#results-title">
                 <span>{ "OPCO : " }<strong>{ euros(q.totals.opco_all) }</strong></span>
-                <span>{ "Employeur : " }<strong>{ euros(q.totals.employer) }</strong></span>
+                <span>{ "Reste à charge : " }<strong>{ euros(q.totals.employer) }</strong></span>
+                if let Some(n) = &q.net_cost {
+                    <span>{ "Coût net employeur : " }<strong>{ euros(n.net_total) }</strong></span>
+                }
                 <span>{ "Voir le détail ↓" }</span>
             </a>
         },

@@ -104,11 +104,18 @@ fn provenance(q: &Quote) -> String {
             parts.join(" · ")
         }
         NpecSource::Manual => "Saisi manuellement : il remplace le référentiel".to_owned(),
+        // D20: say which it is, a gap of the page's extract or a certification with no NPEC yet.
         NpecSource::Amorcage => format!(
-            "provisoire : valeur d'amorçage{}, à régulariser quand le NPEC sera publié",
+            "provisoire : valeur d'amorçage{}, {}",
             q.level
                 .map(|l| format!(" du niveau {l}"))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            if q.warnings.iter().any(|w| w.code == "referentiel_partial") {
+                "car la certification manque à l'extrait du référentiel que contient la page, pas forcément au \
+                 fichier officiel : le CFA ou l'OPCO de la branche en connaît souvent le NPEC"
+            } else {
+                "car aucun NPEC n'est encore publié pour cette certification : l'OPCO régularise quand il l'est"
+            }
         ),
     }
 }
@@ -153,6 +160,12 @@ fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote, next_edition: Option<
                     <p class={classes!("provenance", q.npec.provisional.then_some("is-provisional"))} id="npec-provenance">
                         { sentence(&provenance(q)) }
                     </p>
+                    if q.npec.source == NpecSource::Amorcage {
+                        <p class="small">
+                            <a href={format!("#{}", Field::Npec.id())} id="npec-enter">{ "Saisir le NPEC connu" }</a>
+                            { o.branch.as_ref().and_then(|b| b.opco.as_ref()).map(|opco| format!(" (demandez-le au CFA ou à {opco})")).unwrap_or_default() }
+                        </p>
+                    }
                     if let (Some(text), NpecSource::Table | NpecSource::Amorcage) = (next_edition, &q.npec.source) {
                         <p class="small notice" id="npec-next-edition">{ text }</p>
                     }
@@ -249,12 +262,33 @@ fn warnings(q: &Quote) -> Html {
                 { for q.warnings.iter().map(|w| html! {
                     <li data-code={w.code}>
                         <p class="warning-message">{ sentence(&w.message) }</p>
-                        <p class="warning-hint">{ sentence(&w.hint) }</p>
+                        <p class="warning-hint">{ sentence(&public_text(&w.hint)) }</p>
                     </li>
                 }) }
             </ul>
         </section>
     }
+}
+
+/// A core text for the public: an input's JSON name in backticks (`` `npec` ``) as its box's label, and no
+/// command line (issue 20: no internal tokens in front of the public).
+fn public_text(text: &str) -> String {
+    text.replace("importez le classeur officiel (coutcontrat import) ou ", "")
+        .replace(
+            "importez le référentiel le plus récent pour vérifier",
+            "le CFA ou l'OPCO connaît souvent le NPEC publié",
+        )
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| match (i % 2, Field::from_core(part)) {
+            (1, Some(f)) => format!("« {} »", f.label()),
+            (1, None) => Flag::ALL
+                .into_iter()
+                .find(|f| f.key() == part)
+                .map_or_else(|| part.to_owned(), |f| format!("« {} »", f.label())),
+            _ => part.to_owned(),
+        })
+        .collect()
 }
 
 fn years_table(q: &Quote) -> Html {
