@@ -40,6 +40,13 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
+/// The scheme, host and port of the address (`https://example.org`).
+pub fn location_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
 /// The path of the address (`/index.html`).
 pub fn location_pathname() -> String {
     web_sys::window()

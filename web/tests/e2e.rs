@@ -1767,3 +1767,64 @@ fn a_provisional_npec_says_why_and_where_the_known_one_goes() {
         assert_no_console_error(c).await;
     });
 }
+
+/// Issue 20, « a quote to keep »: the printed quote carries its share link, how long it holds (the day
+/// before the next known edition or change of rule), the age rather than the birth date, and amounts as
+/// amounts.
+#[test]
+fn the_printed_quote_says_its_link_and_how_long_it_holds() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 1600).await;
+        let c = &page.client;
+        load(
+            c,
+            &format!(
+                "{}?signed_on=15/08/2025&start=2025-09-01&end=28/02/2027&npec=7000&price=9000&level=6\
+                 &birth_date=2006-03-10&company_headcount=10",
+                page.base
+            ),
+        )
+        .await;
+        let address = settled_address(c).await;
+        let printed = |id: &'static str| async move {
+            js(
+                c,
+                &format!("return document.getElementById('{id}').textContent;"),
+            )
+            .await
+        };
+        assert_eq!(
+            printed("print-link").await,
+            json!(format!("Lien de ce chiffrage : {address}"))
+        );
+        let signed = jiff::civil::date(2025, 8, 15);
+        let change = referentiel()
+            .versions()
+            .iter()
+            .map(|v| v.applies_from)
+            .filter(|d| *d > signed)
+            .chain(coutcontrat::rules::RuleBook::embedded().next_change_after(signed))
+            .min()
+            .expect("a later edition or rule");
+        let eve = coutcontrat::dates::add_days(change, -1);
+        let until = format!("{:02}/{:02}/{}", eve.day(), eve.month(), eve.year());
+        let dated = js(c, "return document.querySelector('.doc-date').textContent;").await;
+        assert!(
+            dated
+                .as_str()
+                .unwrap()
+                .contains(&format!("valable pour un contrat conclu jusqu'au {until}")),
+            "{dated}"
+        );
+        let inputs = js(c, "return document.querySelector('.inputs').textContent;").await;
+        let inputs = inputs.as_str().unwrap();
+        assert!(!inputs.contains("2006"), "no birth date: {inputs}");
+        assert!(inputs.contains("19 ans"), "the age instead: {inputs}");
+        assert!(
+            inputs.contains(&euros(rust_decimal::Decimal::from(9000))),
+            "{inputs}"
+        );
+        assert!(!inputs.contains("9000 €"), "{inputs}");
+        assert_no_console_error(c).await;
+    });
+}

@@ -5,7 +5,7 @@
 use coutcontrat::referentiel::{Coverage, TableVersion};
 use yew::prelude::*;
 
-use coutcontrat::dates::add_years;
+use coutcontrat::dates::{add_days, add_years};
 
 use crate::data::Catalog;
 use crate::format::date_short;
@@ -68,6 +68,31 @@ pub fn next_edition(state: &State) -> Option<String> {
             date_short(expected)
         )
     })
+}
+
+/// For how long the printed figures hold: until the day before the next known change of the financing's
+/// parameters or the next edition of the référentiel the page holds.
+pub fn validity(state: &State) -> String {
+    let referentiel = Catalog::embedded().referentiel();
+    let signed_on = state.reference_date();
+    let next_edition = referentiel
+        .versions()
+        .iter()
+        .map(|v| v.applies_from)
+        .filter(|d| *d > signed_on)
+        .min();
+    let next_rules = coutcontrat::rules::RuleBook::embedded().next_change_after(signed_on);
+    match next_edition.into_iter().chain(next_rules).min() {
+        Some(change) => format!(
+            "valable pour un contrat conclu jusqu'au {}",
+            date_short(add_days(change, -1))
+        ),
+        None => format!(
+            "valable pour un contrat conclu le {}, tant qu'aucune nouvelle édition du référentiel ni aucune \
+             nouvelle règle n'est publiée",
+            date_short(signed_on)
+        ),
+    }
 }
 
 /// The panel, for the contract as typed (its date of conclusion, else today).

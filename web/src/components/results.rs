@@ -8,9 +8,11 @@ use coutcontrat::{
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::widgets::{explain, sentence};
+use super::widgets::{explain, kind, sentence, Kind};
 use crate::format::{date_long, date_short, euros, plain};
 use crate::state::{Field, Flag, Outcome, State};
+use coutcontrat::contract::{parse_date, parse_decimal};
+use coutcontrat::dates::age_on;
 
 /// The quote, or what prevents it.
 pub(super) fn figures(
@@ -476,20 +478,36 @@ pub(super) fn inputs_summary(state: &State) -> Html {
             }
             _ => true,
         };
-        if shown && !text.is_empty() {
-            let text = if field == Field::Price {
-                format!(
-                    "{text} € {}",
-                    match f.price_basis {
-                        coutcontrat::contract::PriceBasis::Annual => "par an",
-                        coutcontrat::contract::PriceBasis::Total => "pour le contrat",
-                    }
-                )
-            } else {
-                text.to_owned()
-            };
-            rows.push((field.label().to_owned(), text));
+        if !shown || text.is_empty() {
+            continue;
         }
+        // Issue 20: the age rather than the birth date, and amounts as amounts (« 9 000,00 € »).
+        if field == Field::BirthDate {
+            let start = parse_date(f.text(Field::Start), "start");
+            if let (Ok(birth), Ok(start)) = (parse_date(text, "birth_date"), start) {
+                rows.push((
+                    "Âge de l'apprenti au début du contrat".to_owned(),
+                    format!("{} ans", age_on(birth, start)),
+                ));
+            }
+            continue;
+        }
+        let text = match (kind(field), parse_decimal(text, field.key(), false)) {
+            (Kind::Money, Ok(amount)) => euros(amount),
+            _ => text.to_owned(),
+        };
+        let text = if field == Field::Price {
+            format!(
+                "{text} {}",
+                match f.price_basis {
+                    coutcontrat::contract::PriceBasis::Annual => "par an",
+                    coutcontrat::contract::PriceBasis::Total => "pour le contrat",
+                }
+            )
+        } else {
+            text
+        };
+        rows.push((field.label().to_owned(), text));
     }
     for flag in Flag::ALL {
         if f.flag(flag) {

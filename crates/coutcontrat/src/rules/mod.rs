@@ -195,6 +195,19 @@ impl RuleBook {
         })
     }
 
+    /// The first day after `signed_on` on which a parameter of the financing changes, when one is known:
+    /// a quote of a contract concluded that day may differ (the printed quote's validity).
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// let book = coutcontrat::rules::RuleBook::embedded();
+    /// assert_eq!(book.next_change_after(date(2025, 6, 30)), Some(date(2025, 7, 1)));
+    /// ```
+    pub fn next_change_after(&self, signed_on: Date) -> Option<Date> {
+        let i = self.cache.partition_point(|(from, _)| *from <= signed_on);
+        self.cache.get(i).map(|(from, _)| *from)
+    }
+
     /// The rule set in force for a contract concluded on `signed_on`, as a copy.
     ///
     /// # Errors
