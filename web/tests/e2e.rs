@@ -727,6 +727,20 @@ fn the_page_meets_wcag_2_1_aa_by_axe() {
         .await;
         let violations = axe_violations(c, &axe).await;
         assert!(violations.is_empty(), "filled page: {violations:#?}");
+        // Landmarks a screen reader lists, each named once, and the headings' outline (issue 20).
+        let landmarks = [
+            "landmark-unique",
+            "landmark-one-main",
+            "landmark-no-duplicate-banner",
+            "landmark-no-duplicate-contentinfo",
+            "landmark-banner-is-top-level",
+            "landmark-contentinfo-is-top-level",
+            "page-has-heading-one",
+            "heading-order",
+            "region",
+        ];
+        let violations = axe_rule_violations(c, &axe, &landmarks).await;
+        assert!(violations.is_empty(), "landmarks: {violations:#?}");
 
         // With messages next to wrong fields, and no figures.
         fill(c, "end", "01/08/2025").await;

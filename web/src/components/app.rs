@@ -136,8 +136,9 @@ pub fn app() -> Html {
     }
     html! {
         <>
-            <a class="skip" href="#results-title">{ "Aller au chiffrage" }</a>
             <header class="masthead">
+                // Inside the banner: every content of the page is in a landmark.
+                <a class="skip" href="#results-title">{ "Aller au chiffrage" }</a>
                 <div class="wrap">
                     <p class="brand">{ "coutcontrat" }</p>
                     <h1>{ "Combien coûte un contrat d'apprentissage\u{a0}?" }</h1>

@@ -305,7 +305,7 @@ fn years_table(q: &Quote) -> Html {
     html! {
         <section class="block" aria-labelledby="years-title">
             <h3 id="years-title">{ "Année par année" }</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="years-title">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Tableau année par année">
                 <table class="years" id="years">
                     <thead>
                         <tr>
@@ -634,7 +634,7 @@ fn net_cost_table(q: &Quote, n: &NetCost) -> Html {
                 { "Coût net sur le contrat : " }<strong class="figure">{ amount("net-total", n.net_total) }</strong>
                 <span class="sub">{ "hors cotisations sociales patronales, non modélisées" }</span>
             </p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="net-cost-title">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Tableau du coût total par année">
                 <table class="years" id="net-years">
                     <thead>
                         <tr>

@@ -357,19 +357,31 @@ pub fn axe_source() -> String {
 
 /// The WCAG 2.1 A and AA violations axe-core finds in the page as it is.
 pub async fn axe_violations(c: &Client, source: &str) -> Vec<Value> {
+    axe_run(
+        c,
+        source,
+        "{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }",
+    )
+    .await
+}
+
+/// The violations of these axe-core rules (best practices beyond WCAG: landmarks, headings).
+pub async fn axe_rule_violations(c: &Client, source: &str, rules: &[&str]) -> Vec<Value> {
+    let rules = serde_json::to_string(rules).expect("rule names");
+    axe_run(c, source, &format!("{{ type: 'rule', values: {rules} }}")).await
+}
+
+async fn axe_run(c: &Client, source: &str, only: &str) -> Vec<Value> {
     c.execute(source, vec![]).await.expect("axe-core loads");
-    let result = c
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-                 .then(r => done(r.violations.map(v => ({
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+             axe.run(document, {{ runOnly: {only} }})
+                 .then(r => done(r.violations.map(v => ({{
                      id: v.id, impact: v.impact, help: v.help,
                      nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + (n.failureSummary || ''))
-                 }))))
-                 .catch(e => done([{ id: 'axe-error', help: String(e) }]));",
-            vec![],
-        )
-        .await
-        .expect("axe runs");
+                 }}))))
+                 .catch(e => done([{{ id: 'axe-error', help: String(e) }}]));"
+    );
+    let result = c.execute_async(&script, vec![]).await.expect("axe runs");
     result.as_array().cloned().unwrap_or_default()
 }
