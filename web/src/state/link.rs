@@ -221,10 +221,22 @@ impl State {
     /// share link carries. Empty fields, unticked boxes and default choices are left out.
     pub fn to_query(&self) -> String {
         let mut pairs: Vec<(&str, &str)> = Vec::new();
+        let derived = [
+            (Field::CertQuery, self.derived_search_text(Field::CertQuery)),
+            (
+                Field::BranchQuery,
+                self.derived_search_text(Field::BranchQuery),
+            ),
+        ];
         for field in Field::ALL {
             let text = self.form.text(field);
-            if !text.is_empty() {
-                pairs.push((field.key(), text));
+            match derived.iter().find(|(f, _)| *f == field) {
+                // Issue 20, a shorter link: a search box that shows what its code gives is left out (the
+                // code is in the link); empty beside a code, it says so.
+                Some((_, Some(d))) if d == text => {}
+                Some((_, Some(_))) if text.is_empty() => pairs.push((field.key(), "")),
+                _ if !text.is_empty() => pairs.push((field.key(), text)),
+                _ => {}
             }
         }
         for flag in Flag::ALL {
@@ -258,7 +270,36 @@ impl State {
             State::defaults(today, catalog)
         };
         state.link_notes = notes;
+        // A search box left out of the link shows what its code gives.
+        let given: Vec<String> = query::decode(query).into_iter().map(|(k, _)| k).collect();
+        for field in [Field::CertQuery, Field::BranchQuery] {
+            if !given.iter().any(|k| k == field.key()) {
+                if let Some(text) = state.derived_search_text(field) {
+                    state.form.set(field, text);
+                }
+            }
+        }
         state
+    }
+
+    /// What a search box shows once its code is chosen (`BTS … (RNCP41000)`, `IDCC 1351 – …`), when the
+    /// code is in the form and the référentiel names it.
+    fn derived_search_text(&self, field: Field) -> Option<String> {
+        let o = &self.outcome;
+        match field {
+            Field::CertQuery if !self.form.text(Field::Rncp).trim().is_empty() => {
+                o.certification.as_ref().map(super::certification_text)
+            }
+            Field::BranchQuery => {
+                let b = o.branch.as_ref().filter(|b| !b.label.is_empty())?;
+                match (b.idcc, b.cpne.as_slice()) {
+                    (Some(idcc), _) => Some(format!("IDCC {idcc} – {}", b.label)),
+                    (None, [one]) => Some(format!("CPNE {} – {}", one.cpne, b.label)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
     }
 
     /// The share link's note next to the element of this id, if any.

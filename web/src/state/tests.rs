@@ -1097,3 +1097,52 @@ fn a_box_being_typed_in_keeps_the_last_figures_and_its_message_waits() {
     state.apply(set(Field::End, "2"), catalog);
     assert!(!state.shown().1, "the price is wrong too");
 }
+
+/// Issue 20, a shorter share link: a chosen certification and branch travel as their codes, and the link
+/// opens with the boxes showing the same titles.
+#[test]
+fn a_chosen_certification_and_branch_travel_as_codes() {
+    let catalog = Catalog::embedded();
+    let mut state = a2(catalog);
+    state.apply(set(Field::Npec, ""), catalog);
+    state.apply(set(Field::CertQuery, "securite"), catalog);
+    let code = state.cert_hits[0].rncp.clone();
+    state.apply(Action::PickCertification(code.clone()), catalog);
+    state.apply(set(Field::BranchQuery, "1351"), catalog);
+    state.apply(Action::PickBranch(0), catalog);
+    let (cert, branch) = (
+        state.form.text(Field::CertQuery).to_owned(),
+        state.form.text(Field::BranchQuery).to_owned(),
+    );
+    assert!(
+        cert.contains(&code) && branch.starts_with("IDCC 1351 – "),
+        "{cert} / {branch}"
+    );
+    let link = state.to_query();
+    assert!(
+        !link.contains("cert_q") && !link.contains("branch_q"),
+        "{link}"
+    );
+    assert!(
+        link.contains(&format!("rncp={code}")) && link.contains("idcc=1351"),
+        "{link}"
+    );
+    let opened = State::from_query(&link, today(), catalog);
+    assert_eq!(opened.form, state.form);
+    assert_eq!(opened.outcome, state.outcome);
+    // A box empty beside its code (a link made so) stays empty.
+    let mut form = state.form.clone();
+    form.set(Field::CertQuery, "");
+    let state = State::new(form, today(), catalog);
+    let link = state.to_query();
+    assert!(
+        link.contains("cert_q=&") || link.ends_with("cert_q="),
+        "{link}"
+    );
+    assert_eq!(
+        State::from_query(&link, today(), catalog)
+            .form
+            .text(Field::CertQuery),
+        ""
+    );
+}
