@@ -40,6 +40,13 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
+/// Replaces the page by the one at `url` (relative to this one), without a history entry.
+pub fn go_to(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(url);
+    }
+}
+
 /// The scheme, host and port of the address (`https://example.org`).
 pub fn location_origin() -> String {
     web_sys::window()

@@ -79,6 +79,36 @@ fn webassembly_and_js_stay_within_350_kb_gzip_without_the_referentiel() {
     assert!(data.starts_with(b"CCRC"), "referentiel.ccrc is not compact");
 }
 
+/// The integration page (the CFA's tools) is a module of its own: the calculator's visitors never download
+/// it, and integration.html loads that module, not the calculator's.
+#[test]
+fn the_integration_page_is_a_module_of_its_own() {
+    let dist = support::dist();
+    let marker = "Intégrer le simulateur au site de votre CFA".as_bytes();
+    let calculator = built(&dist, "coutcontrat-web-", "_bg.wasm");
+    let integration = built(&dist, "coutcontrat-integration-", "_bg.wasm");
+    let carries = |wasm: &[u8]| wasm.windows(marker.len()).any(|w| w == marker);
+    assert!(
+        !carries(&calculator),
+        "the calculator's WebAssembly carries the integration page"
+    );
+    assert!(
+        carries(&integration),
+        "the integration module lacks its page"
+    );
+    let page =
+        std::fs::read_to_string(dist.join("integration.html")).expect("dist/integration.html");
+    assert!(
+        page.contains("data-wasm=\"/coutcontrat-integration-"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("coutcontrat-web-"),
+        "integration.html names the calculator's files"
+    );
+    eprintln!("integration module: {} B gzip", gzip_size(&integration));
+}
+
 // Its input is made by scripts/bench-import.sh (minutes of import): run after it with `--ignored`.
 #[test]
 #[ignore = "needs target/synthetic from scripts/bench-import.sh; run with --ignored after it"]

@@ -40,7 +40,12 @@ fn get(port: u16, path: &str) -> (String, HashMap<String, String>) {
 #[test]
 fn the_server_sends_the_protective_headers() {
     let port = coutcontrat_serve::spawn(dist()).expect("coutcontrat-serve");
-    for path in ["/", "/index.html", "/index.html?mode=integration"] {
+    for path in [
+        "/",
+        "/index.html",
+        "/index.html?mode=integration",
+        "/integration.html",
+    ] {
         let (status, h) = get(port, path);
         assert_eq!(status, "HTTP/1.1 200 OK", "{path}");
         assert_eq!(h["content-security-policy"], PAGE_CSP, "{path}");

@@ -828,6 +828,14 @@ fn the_integration_page_builds_the_snippet_and_shows_the_real_widget() {
         c.goto(&format!("{origin}/index.html?mode=integration"))
             .await
             .unwrap();
+        // The old address leads to the page of its own.
+        poll(
+            c,
+            "return location.pathname;",
+            |v| v.as_str() == Some("/integration.html"),
+            "integration.html",
+        )
+        .await;
         // The preview is the loader itself, resized by the widget's messages.
         poll(
             c,

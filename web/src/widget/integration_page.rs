@@ -1,4 +1,4 @@
-//! The integration page (`index.html?mode=integration`): a CFA sets the colours and its courses, sees the
+//! The integration page (`integration.html`, its own WebAssembly module): a CFA sets the colours and its courses, sees the
 //! real widget, and copies the snippet and the CSP line.
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};

@@ -4,7 +4,7 @@
 //! `index.html`, under the name that a server lets any site frame), with the CFA's settings after `#`
 //! ([`config`]), then hands it the CFA's courses by message ([`message`]). The widget page ([`view`]) is
 //! the calculator's own reducer and core ([`state`]) with the CFA's courses ([`catalogue`]) and colours
-//! ([`theme`]); it posts its height and its figures to the host page's origin ([`message`]). `index.html?mode=integration` ([`integration_page`]) builds
+//! ([`theme`]); it posts its height and its figures to the host page's origin ([`message`]). `integration.html` ([`integration_page`], its own module; `index.html?mode=integration` leads there) builds
 //! the snippet and shows the real widget. Nothing here talks to a server.
 
 pub mod catalogue;
@@ -73,7 +73,15 @@ pub fn root() -> Html {
     match *mode {
         Mode::Calculator => html! { <App /> },
         Mode::Widget => html! { <view::Widget /> },
-        Mode::Integration => html! { <integration_page::Integration /> },
+        // A page of its own (integration.html), so that its code stays out of the calculator's module;
+        // the old address leads there.
+        Mode::Integration => {
+            crate::browser::go_to(&format!(
+                "integration.html{}",
+                crate::browser::location_search()
+            ));
+            html! {}
+        }
     }
 }
 
