@@ -1811,6 +1811,19 @@ fn the_printed_quote_says_its_link_and_how_long_it_holds() {
             printed("print-link").await,
             json!(format!("Lien de ce chiffrage : {address}"))
         );
+        // The QR code reads back as the same link, by a decoder independent of the page's encoder.
+        let qr = poll(
+            c,
+            "const s = document.getElementById('print-qr');
+             return s ? [s.getAttribute('viewBox'), s.querySelector('path').getAttribute('d')] : null;",
+            |v| v.is_array(),
+            "the QR code",
+        )
+        .await;
+        assert_eq!(
+            qr_content(qr[0].as_str().unwrap(), qr[1].as_str().unwrap()),
+            address
+        );
         let signed = jiff::civil::date(2025, 8, 15);
         let change = referentiel()
             .versions()
@@ -1840,5 +1853,95 @@ fn the_printed_quote_says_its_link_and_how_long_it_holds() {
         );
         assert!(!inputs.contains("9000 €"), "{inputs}");
         assert_no_console_error(c).await;
+    });
+}
+
+/// What the page's QR code (an SVG view box `-q -q side side` and a path of `Mx yh1v1h-1z` squares) says,
+/// read by `rqrr` from the picture of its modules, 4 pixels each.
+fn qr_content(view: &str, path: &str) -> String {
+    let numbers: Vec<i64> = view
+        .split(' ')
+        .map(|t| t.parse().expect("a number"))
+        .collect();
+    let (quiet, side) = (-numbers[0], numbers[2]);
+    let dark: std::collections::HashSet<(i64, i64)> = path
+        .split('M')
+        .filter(|s| !s.is_empty())
+        .map(|square| {
+            let (x, rest) = square.split_once(' ').expect("x y");
+            let y = rest.split('h').next().expect("y");
+            (x.parse().expect("x"), y.parse().expect("y"))
+        })
+        .collect();
+    let px = (side * 4) as usize;
+    let mut picture = rqrr::PreparedImage::prepare_from_greyscale(px, px, |x, y| {
+        let module = (x as i64 / 4 - quiet, y as i64 / 4 - quiet);
+        if dark.contains(&module) {
+            0
+        } else {
+            255
+        }
+    });
+    let grids = picture.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code in the picture");
+    grids[0].decode().expect("the QR code decodes").1
+}
+
+/// The pages of a PDF: its `/Type /Page` objects (not `/Pages`, their tree).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let mut count = 0;
+    let mut rest = pdf;
+    while let Some(at) = rest.windows(5).position(|w| w == b"/Type") {
+        let after = &rest[at + 5..];
+        let name = after.trim_ascii_start();
+        if name.starts_with(b"/Page") && name.get(5) != Some(&b's') {
+            count += 1;
+        }
+        rest = after;
+    }
+    count
+}
+
+/// Issue 20, « a quote to keep »: the usual case prints on one or two A4 pages, and the detail of the
+/// computation follows in an annex on pages of its own.
+#[test]
+fn the_usual_quote_prints_on_two_pages_and_its_detail_in_an_annex() {
+    in_browser(|dist| async move {
+        use fantoccini::wd::{PrintConfiguration, PrintSize};
+        let page = open(dist, 1280, 1600).await;
+        let c = &page.client;
+        load(
+            c,
+            &format!(
+                "{}?signed_on=15/08/2025&start=2025-09-01&end=28/02/2027&npec=7000&price=9000&level=6",
+                page.base
+            ),
+        )
+        .await;
+        wait_for_figures(c, &expected(&quote(A2))).await;
+        let a4 = || {
+            PrintConfiguration::builder()
+                .size(PrintSize::A4)
+                .build()
+                .expect("A4")
+        };
+        let pdf = c.print(a4()).await.expect("the page prints");
+        std::fs::write(artifacts().join("calculator-print.pdf"), &pdf).expect("write the PDF");
+        let whole = pdf_pages(&pdf);
+        assert_eq!(
+            js(c, "const a = document.getElementById('annex'); return a.textContent.length > 200 && a.querySelectorAll('li').length > 3;").await,
+            json!(true),
+            "the annex holds the detail"
+        );
+        js(c, "document.getElementById('annex').remove(); document.querySelector('.references').remove(); return true;").await;
+        let quote_only = pdf_pages(&c.print(a4()).await.expect("the page prints"));
+        assert!(
+            (1..=2).contains(&quote_only),
+            "the quote itself on {quote_only} pages"
+        );
+        assert!(
+            whole > quote_only,
+            "the annex on pages of its own: {whole} in all, {quote_only} without it"
+        );
     });
 }

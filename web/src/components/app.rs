@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::data_panel::data_panel;
 use super::part::{form, results, warm_up_certification_search};
+use super::print_qr::PrintQr;
 use super::results::status_line;
 use crate::browser;
 use crate::data::Catalog;
@@ -92,11 +93,24 @@ pub fn app() -> Html {
     let query = state.to_query();
     // The address is the share link of what is on screen, rewritten after a pause in typing: at every
     // keystroke it would cost each one a history update. Copy and print write it at once.
-    use_effect_with(query.clone(), |query| {
-        let query = query.clone();
-        let pending = browser::after(ADDRESS_DELAY_MS, move || browser::replace_query(&query));
-        move || drop(pending)
-    });
+    // The printed quote's QR code follows the address, after the same pause (encoding it at every
+    // keystroke would slow typing).
+    let printed_link = use_state_eq(String::new);
+    {
+        let printed_link = printed_link.clone();
+        use_effect_with(query.clone(), move |query| {
+            let query = query.clone();
+            let pending = browser::after(ADDRESS_DELAY_MS, move || {
+                browser::replace_query(&query);
+                printed_link.set(format!(
+                    "{}{}?{query}",
+                    browser::location_origin(),
+                    browser::location_pathname()
+                ));
+            });
+            move || drop(pending)
+        });
+    }
     // The message of the box being typed in shows once typing pauses (or the box is left).
     {
         let dispatch = state.dispatcher();
@@ -164,6 +178,7 @@ pub fn app() -> Html {
                         <button type="button" class="button" id="print" onclick={onprint}>{ "Imprimer / PDF" }</button>
                     </div>
                     <p class="visually-hidden" id="live-status" role="status">{ status_line(state.shown().0) }</p>
+                    <PrintQr link={(*printed_link).clone()} />
                     { results(&snapshot, &dispatch) }
                 </div>
             </main>

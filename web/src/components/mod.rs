@@ -6,5 +6,6 @@ pub mod combobox;
 pub mod data_panel;
 pub mod form;
 pub mod part;
+pub mod print_qr;
 pub mod results;
 pub mod widgets;

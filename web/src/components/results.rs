@@ -217,6 +217,7 @@ fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote, next_edition: Option<
             { years_table(q) }
             { net_cost(o, asks_net_cost, q) }
             { schedule(q) }
+            { annex(q) }
             { sources(q) }
         </>
     }
@@ -439,6 +440,20 @@ fn schedule(q: &Quote) -> Html {
             <p class="small">{ "Total versé : " }{ amount("schedule-total", total) }
                 if !q.participation.is_zero() { { format!(" (participation de {} déduite du premier versement)", euros(q.participation)) } }
             </p>
+        </section>
+    }
+}
+
+/// The printed quote's annex: how each figure was computed, which the screen shows under each card.
+fn annex(q: &Quote) -> Html {
+    html! {
+        <section class="print-only annex" id="annex" aria-label="Annexe : le détail du calcul">
+            <h3>{ "Annexe : le détail du calcul" }</h3>
+            <ol>
+                { for q.explanations.iter().map(|e| html! {
+                    <li>{ sentence(&e.text) }{ format!(" ({})", e.article) }</li>
+                }) }
+            </ol>
         </section>
     }
 }
