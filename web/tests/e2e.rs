@@ -671,6 +671,20 @@ fn the_page_fits_a_phone() {
             overflow["scroll"].as_u64() <= overflow["width"].as_u64(),
             "the page is wider than the phone: {overflow}"
         );
+        // The year table without a horizontal scroll: each year's OPCO and employer figures on screen.
+        let years = js(
+            c,
+            "const w = document.documentElement.clientWidth;
+             const box = document.querySelector('#years').closest('.table-scroll');
+             const inside = id => { const r = document.getElementById(id).getBoundingClientRect(); return r.left >= 0 && r.right <= w; };
+             return { scrolls: box.scrollWidth > box.clientWidth, opco: inside('year-1-opco'), employer: inside('year-1-employer') };",
+        )
+        .await;
+        assert_eq!(
+            years,
+            json!({"scrolls": false, "opco": true, "employer": true}),
+            "{years}"
+        );
         // The bar at the bottom of the screen: the employer's whole cost once it is known.
         load(
             c,

@@ -324,13 +324,13 @@ fn years_table(q: &Quote) -> Html {
                         if let Some(p) = pre {
                             <tr>
                                 <th scope="row">{ "Avant le contrat" }<span class="sub">{ format!("{} → {}", date_short(p.from), date_short(p.to)) }</span></th>
-                                <td>{ format!("{} jours", p.days) }</td>
-                                <td class="num">{ "—" }</td>
-                                <td class="num">{ "—" }</td>
-                                <td class="num">{ amount("precontract-line", p.amount) }</td>
-                                <td class="num">{ "—" }</td>
-                                if rqth { <td class="num">{ "—" }</td> }
-                                if modulation { <td class="num">{ "—" }</td> }
+                                <td data-label="Prorata">{ format!("{} jours", p.days) }</td>
+                                <td class="num" data-label="NPEC">{ "—" }</td>
+                                <td class="num" data-label="Prix CFA">{ "—" }</td>
+                                <td class="num" data-label="OPCO">{ amount("precontract-line", p.amount) }</td>
+                                <td class="num" data-label="Employeur">{ "—" }</td>
+                                if rqth { <td class="num" data-label="RQTH">{ "—" }</td> }
+                                if modulation { <td class="num" data-label="Modulation outre-mer">{ "—" }</td> }
                             </tr>
                         }
                         { for q.years.iter().map(|y| {
@@ -342,52 +342,52 @@ fn years_table(q: &Quote) -> Html {
                             html! {
                                 <tr>
                                     <th scope="row">{ format!("Année {k}") }<span class="sub">{ format!("{} → {}", date_short(y.start), date_short(y.end)) }</span></th>
-                                    <td>{ share }if y.short_contract_majoration { <span class="sub">{ "majoré (durée réduite)" }</span> }</td>
-                                    <td class="num">{ amount(&format!("year-{k}-npec"), y.npec) }</td>
-                                    <td class="num">{ amount(&format!("year-{k}-price"), y.price) }</td>
-                                    <td class="num">{ amount(&format!("year-{k}-opco"), y.opco) }</td>
-                                    <td class="num">{ amount(&format!("year-{k}-employer"), y.employer) }</td>
-                                    if rqth { <td class="num">{ amount(&format!("year-{k}-rqth"), y.rqth) }</td> }
-                                    if modulation { <td class="num">{ amount(&format!("year-{k}-overseas-modulation"), y.overseas_modulation) }</td> }
+                                    <td data-label="Prorata">{ share }if y.short_contract_majoration { <span class="sub">{ "majoré (durée réduite)" }</span> }</td>
+                                    <td class="num" data-label="NPEC">{ amount(&format!("year-{k}-npec"), y.npec) }</td>
+                                    <td class="num" data-label="Prix CFA">{ amount(&format!("year-{k}-price"), y.price) }</td>
+                                    <td class="num" data-label="OPCO">{ amount(&format!("year-{k}-opco"), y.opco) }</td>
+                                    <td class="num" data-label="Employeur">{ amount(&format!("year-{k}-employer"), y.employer) }</td>
+                                    if rqth { <td class="num" data-label="RQTH">{ amount(&format!("year-{k}-rqth"), y.rqth) }</td> }
+                                    if modulation { <td class="num" data-label="Modulation outre-mer">{ amount(&format!("year-{k}-overseas-modulation"), y.overseas_modulation) }</td> }
                                 </tr>
                             }
                         }) }
                         if let Some(p) = post {
                             <tr>
                                 <th scope="row">{ "Après la rupture, en CFA" }<span class="sub">{ format!("{} → {}", date_short(p.from), date_short(p.to)) }</span></th>
-                                <td>{ match p.months { Some(m) => format!("{m} mois"), None => format!("{} jours", p.days) } }
+                                <td data-label="Prorata">{ match p.months { Some(m) => format!("{m} mois"), None => format!("{} jours", p.days) } }
                                     if p.requested_until > p.to { <span class="sub">{ format!("demandé jusqu'au {}", date_short(p.requested_until)) }</span> }</td>
-                                <td class="num">{ "—" }</td>
-                                <td class="num">{ "—" }</td>
-                                <td class="num">{ amount("post-rupture-line", p.amount) }</td>
-                                <td class="num">{ "—" }</td>
-                                if rqth { <td class="num">{ amount("post-rupture-rqth", p.rqth) }</td> }
-                                if modulation { <td class="num">{ amount("post-rupture-overseas-modulation", p.overseas_modulation) }</td> }
+                                <td class="num" data-label="NPEC">{ "—" }</td>
+                                <td class="num" data-label="Prix CFA">{ "—" }</td>
+                                <td class="num" data-label="OPCO">{ amount("post-rupture-line", p.amount) }</td>
+                                <td class="num" data-label="Employeur">{ "—" }</td>
+                                if rqth { <td class="num" data-label="RQTH">{ amount("post-rupture-rqth", p.rqth) }</td> }
+                                if modulation { <td class="num" data-label="Modulation outre-mer">{ amount("post-rupture-overseas-modulation", p.overseas_modulation) }</td> }
                             </tr>
                         }
                     </tbody>
                     <tfoot>
                         <tr>
                             <th scope="row" colspan="2">{ "Total" }</th>
-                            <td class="num">{ amount("total-npec", t.npec) }</td>
-                            <td class="num">{ amount("total-price", t.price) }</td>
-                            <td class="num">{ amount("total-teaching", teaching + pre.map_or(Decimal::ZERO, |p| p.amount.into()) + post_amount) }</td>
-                            <td class="num">{ euros(excess) }</td>
-                            if rqth { <td class="num">{ euros(t.rqth) }</td> }
-                            if modulation { <td class="num">{ euros(t.overseas_modulation) }</td> }
+                            <td class="num" data-label="NPEC">{ amount("total-npec", t.npec) }</td>
+                            <td class="num" data-label="Prix CFA">{ amount("total-price", t.price) }</td>
+                            <td class="num" data-label="OPCO">{ amount("total-teaching", teaching + pre.map_or(Decimal::ZERO, |p| p.amount.into()) + post_amount) }</td>
+                            <td class="num" data-label="Employeur">{ euros(excess) }</td>
+                            if rqth { <td class="num" data-label="RQTH">{ euros(t.rqth) }</td> }
+                            if modulation { <td class="num" data-label="Modulation outre-mer">{ euros(t.overseas_modulation) }</td> }
                         </tr>
                         if !q.participation.is_zero() {
                             <tr>
                                 <th scope="row" colspan="4">{ "Participation de l'employeur" }</th>
-                                <td class="num">{ format!("− {}", euros(q.participation)) }</td>
-                                <td class="num">{ format!("+ {}", euros(q.participation)) }</td>
+                                <td class="num" data-label="OPCO">{ format!("− {}", euros(q.participation)) }</td>
+                                <td class="num" data-label="Employeur">{ format!("+ {}", euros(q.participation)) }</td>
                                 if rqth { <td></td> }
                                 if modulation { <td></td> }
                             </tr>
                             <tr class="grand">
                                 <th scope="row" colspan="4">{ "Après participation" }</th>
-                                <td class="num">{ euros(t.opco) }</td>
-                                <td class="num">{ euros(t.employer) }</td>
+                                <td class="num" data-label="OPCO">{ euros(t.opco) }</td>
+                                <td class="num" data-label="Employeur">{ euros(t.employer) }</td>
                                 if rqth { <td></td> }
                                 if modulation { <td></td> }
                             </tr>
