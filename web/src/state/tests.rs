@@ -1146,3 +1146,15 @@ fn a_chosen_certification_and_branch_travel_as_codes() {
         ""
     );
 }
+
+/// Issue 20: a code on its way (« 12 » before « 1274 ») is no error yet, while the suggestions follow; a
+/// code the référentiel does not know, once whole, is said.
+#[test]
+fn a_partial_idcc_is_no_error_yet() {
+    let catalog = Catalog::embedded();
+    let mut state = a2(catalog);
+    state.apply(set(Field::BranchQuery, "12"), catalog);
+    assert!(!state.branch_hits.is_empty(), "suggestions for « 12 »");
+    assert_eq!(state.outcome.error(Field::BranchQuery), None, "« 12 » is on its way");
+    assert!(state.outcome.quote.is_some(), "the figures stay (A2 has its NPEC)");
+}
