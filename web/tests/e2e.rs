@@ -1440,6 +1440,12 @@ fn the_dates_say_their_own_problems_and_a_short_rupture_suggests_the_probation()
         for token in ["règles «", "Règle D", "daily-", "monthly-"] {
             assert!(!shown.contains(token), "« {token} » in the results");
         }
+        let iso = js(
+            c,
+            "return (document.getElementById('results').textContent.match(/\\b\\d{4}-\\d{2}-\\d{2}\\b/g) || []);",
+        )
+        .await;
+        assert_eq!(iso, json!([]), "ISO dates in the results' sentences");
         let message = |json: &str, code: &str| {
             quote(json)
                 .warnings

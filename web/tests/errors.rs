@@ -9,6 +9,7 @@ mod support;
 use support::*;
 
 use coutcontrat::{ContractInput, Quoter};
+use coutcontrat_web::components::widgets::french_dates;
 use coutcontrat_web::data::referentiel;
 use fantoccini::Locator;
 use serde_json::Value;
@@ -162,7 +163,7 @@ fn every_contract_error_a_visitor_can_cause_shows_the_library_message_next_to_it
             .await;
             let shown = coutcontrat::case::lowercase(shown.as_str().unwrap_or_default());
             assert!(
-                shown.contains(&coutcontrat::case::lowercase(&message)),
+                shown.contains(&coutcontrat::case::lowercase(&french_dates(&message))),
                 "{} ({field:?}): the page shows « {shown} », the library says « {message} »",
                 case.code
             );

@@ -26,9 +26,46 @@ pub enum Kind {
     Hours,
 }
 
-/// The message's first letter in capitals: the core writes messages to follow a field name.
+/// The message's first letter in capitals (the core writes messages to follow a field name), and its dates
+/// as French readers write them.
 pub fn sentence(text: &str) -> String {
-    coutcontrat::case::capitalised(text)
+    coutcontrat::case::capitalised(&french_dates(text))
+}
+
+/// `2025-09-01` as `01/09/2025` (issue 20: no ISO dates in sentences), except inside « », where the core
+/// quotes what the visitor typed, which is kept as typed.
+pub fn french_dates(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut quoted = 0usize;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '«' => quoted += 1,
+            '»' => quoted = quoted.saturating_sub(1),
+            _ => {}
+        }
+        let b = rest.as_bytes();
+        let digits =
+            |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+        let iso = quoted == 0
+            && digits(0..4)
+            && b.get(4) == Some(&b'-')
+            && digits(5..7)
+            && b.get(7) == Some(&b'-')
+            && digits(8..10)
+            && !b.get(10).is_some_and(u8::is_ascii_digit)
+            && !out.ends_with(|p: char| p.is_ascii_digit())
+            // A date that does not exist is what the visitor typed, quoted as typed.
+            && coutcontrat::contract::parse_date(&rest[..10], "").is_ok();
+        if iso {
+            out.push_str(&format!("{}/{}/{}", &rest[8..10], &rest[5..7], &rest[..4]));
+            rest = &rest[10..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }
 
 /// The message of a field, with the id its box refers to.
@@ -279,5 +316,26 @@ mod tests {
         let values: Vec<String> = LEVELS.iter().map(|(v, _)| v.to_string()).collect();
         let bounds: Vec<String> = (lo..=hi).map(|l| l.to_string()).collect();
         assert_eq!(values, bounds);
+    }
+
+    #[test]
+    fn iso_dates_read_as_french_ones_but_not_what_was_typed() {
+        assert_eq!(
+            french_dates("le contrat (2025-09-01 → 2027-02-28) dépasse"),
+            "le contrat (01/09/2025 → 28/02/2027) dépasse"
+        );
+        assert_eq!(
+            french_dates("« 2027-13-45 » n'est pas une date"),
+            "« 2027-13-45 » n'est pas une date"
+        );
+        assert_eq!(french_dates("RNCP12025-09-011"), "RNCP12025-09-011");
+        assert_eq!(
+            french_dates("le 2027-13-45 n'existe pas"),
+            "le 2027-13-45 n'existe pas"
+        );
+        assert_eq!(
+            french_dates("déjà 01/09/2025, prix 9 000 €"),
+            "déjà 01/09/2025, prix 9 000 €"
+        );
     }
 }

@@ -1155,6 +1155,13 @@ fn a_partial_idcc_is_no_error_yet() {
     let mut state = a2(catalog);
     state.apply(set(Field::BranchQuery, "12"), catalog);
     assert!(!state.branch_hits.is_empty(), "suggestions for « 12 »");
-    assert_eq!(state.outcome.error(Field::BranchQuery), None, "« 12 » is on its way");
-    assert!(state.outcome.quote.is_some(), "the figures stay (A2 has its NPEC)");
+    assert_eq!(
+        state.outcome.error(Field::BranchQuery),
+        None,
+        "« 12 » is on its way"
+    );
+    assert!(
+        state.outcome.quote.is_some(),
+        "the figures stay (A2 has its NPEC)"
+    );
 }
