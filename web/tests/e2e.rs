@@ -584,9 +584,13 @@ fn a_certification_is_found_and_chosen_with_the_keyboard() {
         if let Some(level) = chosen.level_hint {
             assert_eq!(value_of(c, "level").await, level.to_string());
         }
-        assert!(settled_address(c)
-            .await
-            .contains(&format!("rncp={}", chosen.rncp)));
+        let address = settled_address(c).await;
+        assert!(
+            address.contains(&format!("rncp={}", chosen.rncp)),
+            "{address}"
+        );
+        // A shorter link: the chosen certification travels as its code, not its title too.
+        assert!(!address.contains("cert_q"), "{address}");
         assert_no_console_error(c).await;
     });
 }
@@ -1317,6 +1321,11 @@ fn one_keystroke_is_one_announcement_and_the_searches_say_what_they_found() {
             format!("{n} suggestions")
         };
         assert_eq!(count.as_str().unwrap(), want);
+        assert_eq!(
+            js(c, "return document.getElementById('branch-error');").await,
+            Value::Null,
+            "« 12 » on its way to « 1274 » is no error yet"
+        );
         fill(c, "branch", "").await;
         fill(c, "certification", "").await;
 
@@ -1867,6 +1876,38 @@ fn the_printed_quote_says_its_link_and_how_long_it_holds() {
         let inputs = inputs.as_str().unwrap();
         assert!(!inputs.contains("2006"), "no birth date: {inputs}");
         assert!(inputs.contains("19 ans"), "the age instead: {inputs}");
+        // The data the figures rest on, and when they were made.
+        let masthead = js(
+            c,
+            "return document.querySelector('.masthead .print-only').textContent;",
+        )
+        .await;
+        assert!(
+            masthead
+                .as_str()
+                .unwrap()
+                .starts_with("Données : référentiel NPEC"),
+            "{masthead}"
+        );
+        assert!(
+            dated
+                .as_str()
+                .unwrap()
+                .starts_with("Estimation établie le "),
+            "{dated}"
+        );
+        // The participation comes off the first payment, whatever its kind.
+        let schedule = js(
+            c,
+            "return document.getElementById('schedule').parentElement.textContent;",
+        )
+        .await;
+        let schedule = schedule.as_str().unwrap();
+        assert!(
+            schedule.contains("déduite du premier versement")
+                && !schedule.contains("première avance"),
+            "{schedule}"
+        );
         assert!(
             inputs.contains(&euros(rust_decimal::Decimal::from(9000))),
             "{inputs}"
