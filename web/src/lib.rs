@@ -15,3 +15,21 @@ pub mod widget;
 
 pub use components::app::App;
 pub use widget::Root;
+
+/// Starts a page's component: first the panic message (crash.rs), then the component into `#app` of the
+/// HTML, not `<body>` (yew empties its root, and `#crash` must stay).
+#[cfg(target_arch = "wasm32")]
+pub fn start<C>()
+where
+    C: yew::BaseComponent,
+    C::Properties: Default,
+{
+    crash::install();
+    match web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    {
+        Some(root) => yew::Renderer::<C>::with_root(root).render(),
+        None => yew::Renderer::<C>::new().render(),
+    };
+}

@@ -269,13 +269,7 @@ async fn wait_for_figures(c: &Client, want: &[(String, String)]) {
 
 /// The message under the end date, once it shows.
 async fn end_date_message(c: &Client) -> Value {
-    poll(
-        c,
-        "return document.getElementById('end-error')?.textContent ?? null;",
-        |v| v.is_string(),
-        "the message of the end date",
-    )
-    .await
+    text_once_shown(c, "end-error", "the message of the end date").await
 }
 
 // ---- Tests --------------------------------------------------------------------------------------------
@@ -817,13 +811,7 @@ fn the_whole_cost_shows_the_figures_of_the_library() {
 
         fill(c, "birth_date", "15/03/2006").await;
         // The headcount is asked for next to its box; the quote stays on screen meanwhile.
-        let asked = poll(
-            c,
-            "return document.getElementById('company_headcount-error')?.textContent ?? null;",
-            |v| v.is_string(),
-            "the headcount asked for",
-        )
-        .await;
+        let asked = text_once_shown(c, "company_headcount-error", "the headcount asked for").await;
         assert!(asked.as_str().unwrap().contains("effectif"), "{asked}");
         assert!(c.find(Locator::Id("total-employer")).await.is_ok());
         assert!(c.find(Locator::Id("net-cost-pending")).await.is_ok());
@@ -1035,13 +1023,7 @@ fn a_tampered_share_link_says_what_is_wrong_and_keeps_the_rest() {
             assert_eq!(next_to_it, Value::Bool(true), "the note of #{id}");
         }
         // The wrong values have their messages, as if typed; the rest of the form is there.
-        let end = poll(
-            c,
-            "return document.getElementById('end-error')?.textContent ?? null;",
-            |v| v.is_string(),
-            "the message of the end date",
-        )
-        .await;
+        let end = text_once_shown(c, "end-error", "the message of the end date").await;
         assert!(end.as_str().unwrap().contains("2027-13-45"), "{end}");
         let birth = c
             .find(Locator::Id("birth_date-error"))
@@ -1469,13 +1451,7 @@ fn the_dates_say_their_own_problems_and_a_short_rupture_suggests_the_probation()
                 "npec": "7000", "price": "9000", "level": 6}"#,
             "duration_over_max",
         );
-        let note = poll(
-            c,
-            "return document.getElementById('end-note')?.textContent ?? null;",
-            |v| v.is_string(),
-            "the end date's note",
-        )
-        .await;
+        let note = text_once_shown(c, "end-note", "the end date's note").await;
         assert_eq!(
             note.as_str().unwrap(),
             format!("Date de fin prévue : {long}")
@@ -1491,13 +1467,7 @@ fn the_dates_say_their_own_problems_and_a_short_rupture_suggests_the_probation()
                 "npec": "7000", "price": "9000", "level": 6}"#,
             "signed_after_start",
         );
-        let note = poll(
-            c,
-            "return document.getElementById('signed_on-note')?.textContent ?? null;",
-            |v| v.is_string(),
-            "the conclusion date's note",
-        )
-        .await;
+        let note = text_once_shown(c, "signed_on-note", "the conclusion date's note").await;
         assert_eq!(
             note.as_str().unwrap(),
             format!("Date de conclusion : {late}")
@@ -1513,13 +1483,7 @@ fn the_dates_say_their_own_problems_and_a_short_rupture_suggests_the_probation()
             .unwrap();
         // 1 September to 11 October, both included: 41 days, within the 45 of the probation.
         fill(c, "rupture_on", "11/10/2025").await;
-        let hint = poll(
-            c,
-            "return document.getElementById('probation-hint')?.textContent ?? null;",
-            |v| v.is_string(),
-            "the probation hint",
-        )
-        .await;
+        let hint = text_once_shown(c, "probation-hint", "the probation hint").await;
         assert!(
             hint.as_str()
                 .unwrap()
@@ -1573,13 +1537,7 @@ fn the_dates_say_their_own_problems_and_a_short_rupture_suggests_the_probation()
         fill(c, "npec", "").await;
         fill(c, "certification", "RNCP41000").await;
         fill(c, "branch", "1351").await;
-        let note = poll(
-            c,
-            "return document.getElementById('npec-next-edition')?.textContent ?? null;",
-            |v| v.is_string(),
-            "the next edition's notice",
-        )
-        .await;
+        let note = text_once_shown(c, "npec-next-edition", "the next edition's notice").await;
         assert!(
             note.as_str()
                 .unwrap()
@@ -1718,13 +1676,7 @@ fn a_date_being_typed_keeps_the_figures_and_is_judged_when_left() {
         end.send_keys(&char::from(Key::Tab).to_string())
             .await
             .unwrap();
-        let message = poll(
-            c,
-            "return document.getElementById('end-error')?.textContent ?? null;",
-            |v| v.is_string(),
-            "the end date's message once left",
-        )
-        .await;
+        let message = text_once_shown(c, "end-error", "the end date's message once left").await;
         assert!(
             message.as_str().unwrap().contains("31/13/2027"),
             "{message}"

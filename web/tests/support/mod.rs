@@ -256,6 +256,17 @@ pub async fn poll(c: &Client, script: &str, ready: impl Fn(&Value) -> bool, what
     }
 }
 
+/// The text of the element of this id, once it is in the page (`what` names it if it never comes).
+pub async fn text_once_shown(c: &Client, id: &str, what: &str) -> Value {
+    poll(
+        c,
+        &format!("return document.getElementById('{id}')?.textContent ?? null;"),
+        |v| v.is_string(),
+        what,
+    )
+    .await
+}
+
 /// Runs a script and returns its value.
 pub async fn js(c: &Client, script: &str) -> Value {
     c.execute(script, vec![])
