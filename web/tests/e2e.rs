@@ -1958,3 +1958,59 @@ fn the_usual_quote_prints_on_two_pages_and_its_detail_in_an_annex() {
         );
     });
 }
+
+/// A `data:` address's text (percent-decoded, as `encodeURIComponent` wrote it).
+fn data_url_text(url: &str) -> String {
+    let encoded = url.split_once(',').expect("data:…,text").1;
+    let bytes = encoded.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&encoded[i + 1..i + 3], 16).expect("a %XX"));
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).expect("UTF-8")
+}
+
+/// Issue 22, « export from the page »: beside « Imprimer / PDF », the quote as JSON (read back by the library as
+/// the same quote) and as CSV (a line per year and per instalment).
+#[test]
+fn the_quote_downloads_as_json_and_csv() {
+    in_browser(|dist| async move {
+        let page = open(dist, 1280, 1600).await;
+        let c = &page.client;
+        load(c, &page.base).await;
+        fill_a2(c).await;
+        let a2 = quote(A2);
+        wait_for_figures(c, &expected(&a2)).await;
+        let mut files = Vec::new();
+        for id in ["export-json", "export-csv"] {
+            let link = c.find(Locator::Id(id)).await.unwrap();
+            assert_eq!(
+                link.attr("href").await.unwrap().as_deref(),
+                Some("#"),
+                "written when followed"
+            );
+            link.click().await.unwrap();
+            let href = link.attr("href").await.unwrap().unwrap_or_default();
+            assert!(href.starts_with("data:"), "{id}: {href}");
+            files.push(data_url_text(&href));
+        }
+        let back: Quote = serde_json::from_str(&files[0]).expect("the library reads the JSON back");
+        assert_eq!(back, a2);
+        let lines: Vec<&str> = files[1].lines().collect();
+        assert_eq!(lines[0], coutcontrat_web::components::export::CSV_HEADER);
+        assert_eq!(
+            lines.len(),
+            1 + a2.years.len() + a2.schedule.len(),
+            "{}",
+            files[1]
+        );
+        assert_no_console_error(c).await;
+    });
+}

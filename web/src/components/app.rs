@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::data_panel::data_panel;
+use super::export::{quote_csv, quote_json};
 use super::part::{form, results, warm_up_certification_search};
 use super::print_qr::PrintQr;
 use super::results::status_line;
@@ -53,6 +54,37 @@ fn peek(state: &State) -> Html {
             </a>
         },
         None => html! {},
+    }
+}
+
+/// The links that download the quote (JSON, CSV); the file is written when the link is followed, never at
+/// each keystroke.
+fn exports(state: &State) -> Html {
+    if state.outcome.quote.is_none() {
+        return html! {};
+    }
+    let link = |id: &'static str,
+                file: &'static str,
+                label: &'static str,
+                mime: &'static str,
+                write: fn(&coutcontrat::Quote) -> String| {
+        let outcome = state.outcome.clone();
+        let onclick = Callback::from(move |e: MouseEvent| {
+            // The event's target, not its current one: yew listens on the page's root.
+            let anchor = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest("a").ok().flatten());
+            if let (Some(q), Some(a)) = (&outcome.quote, anchor) {
+                let _ = a.set_attribute("href", &browser::data_url(mime, &write(q)));
+            }
+        });
+        html! { <a class="button" {id} download={file} href="#" {onclick}>{ label }</a> }
+    };
+    html! {
+        <>
+            { link("export-json", "coutcontrat-chiffrage.json", "Exporter (JSON)", "application/json", quote_json) }
+            { link("export-csv", "coutcontrat-chiffrage.csv", "Exporter (CSV)", "text/csv", quote_csv) }
+        </>
     }
 }
 
@@ -176,6 +208,7 @@ pub fn app() -> Html {
                         </button>
                         <span class="visually-hidden" id="copy-status" role="status">{ if *copied { "Lien copié" } else { "" } }</span>
                         <button type="button" class="button" id="print" onclick={onprint}>{ "Imprimer / PDF" }</button>
+                        { exports(&state) }
                     </div>
                     <p class="visually-hidden" id="live-status" role="status">{ status_line(state.shown().0) }</p>
                     <PrintQr link={(*printed_link).clone()} />

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod combobox;
 pub mod data_panel;
+pub mod export;
 pub mod form;
 pub mod part;
 pub mod print_qr;
