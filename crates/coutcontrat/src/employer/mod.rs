@@ -161,6 +161,11 @@ pub(crate) struct NetInput<'a> {
     pub policy: &'a Policy,
 }
 
+/// D18: the first day of the 2021–2022 aids' adult amount, the first of the month after the 18th birthday.
+fn adult_rate_from(birth: Date) -> Date {
+    first_of_month(add_months(add_years(birth, 18), 1))
+}
+
 /// Computes the net cost when the contract asks for it (a birth date or an agreed salary is given).
 pub(crate) fn net_cost(
     input: NetInput,
@@ -315,8 +320,7 @@ pub(crate) fn net_cost(
                     // D18: an apprentice of 18 or more from the first month gets the adult amount.
                     let amount = match (rule.from_18, c.birth_date) {
                         (Some(adult), Some(birth))
-                            if first_of_month(add_months(add_years(birth, 18), 1))
-                                <= first_of_month(c.start) =>
+                            if adult_rate_from(birth) <= first_of_month(c.start) =>
                         {
                             amount.max(adult)
                         }
@@ -359,7 +363,7 @@ pub(crate) fn net_cost(
                     "l'aide des contrats conclus en 2021 et 2022 dépend de l'âge de l'apprenti (5 000 € avant 18 ans, 8 000 € après) : indiquez sa date de naissance",
                 )
             })?;
-            Some((first_of_month(add_months(add_years(birth, 18), 1)), adult))
+            Some((adult_rate_from(birth), adult))
         }
         _ => None,
     };
