@@ -4,8 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 staging="${TRUNK_STAGING_DIR:?run by trunk (post_build hook)}"
 scripts/web-data.sh
-# The integration page, its own module (it keeps the CFA's tools out of the calculator's download).
-scripts/build-integration.sh "$staging"
 # The widget's page: a CFA's page would flash the calculator's title (index.html's loading shell).
 sed '/<!-- shell:/,/<!-- \/shell -->/d' "$staging/index.html" > "$staging/widget.html"
+# The integration page, its own module (it keeps the CFA's tools out of the calculator's download), made
+# from widget.html: the same page without the shell.
+scripts/build-integration.sh "$staging"
 scripts/precompress.sh

@@ -155,9 +155,6 @@ impl State {
             Action::Set(field, _) => self.editing = Some(*field),
             _ => self.editing = None,
         }
-        if action == Action::Settle {
-            return;
-        }
         // A note of the share link goes once its field is edited.
         let edited: &[&str] = match &action {
             Action::Set(field, _) => &[field.id()],

@@ -1781,17 +1781,15 @@ fn the_printed_quote_says_its_link_and_how_long_it_holds() {
         )
         .await;
         let address = settled_address(c).await;
-        let printed = |id: &'static str| async move {
-            js(
-                c,
-                &format!("return document.getElementById('{id}').textContent;"),
-            )
-            .await
-        };
-        assert_eq!(
-            printed("print-link").await,
-            json!(format!("Lien de ce chiffrage : {address}"))
-        );
+        // Written once typing has paused, as the address is.
+        let want = format!("Lien de ce chiffrage : {address}");
+        poll(
+            c,
+            "return document.getElementById('print-link')?.textContent ?? null;",
+            |v| v.as_str() == Some(want.as_str()),
+            "the printed link",
+        )
+        .await;
         // The QR code reads back as the same link, by a decoder independent of the page's encoder.
         let qr = poll(
             c,

@@ -7,8 +7,9 @@ use yew::prelude::*;
 use super::data_panel::data_panel;
 use super::export::{quote_csv, quote_json};
 use super::part::{form, results, warm_up_certification_search};
-use super::print_qr::PrintQr;
+use super::print_link::PrintLink;
 use super::results::status_line;
+use super::settle::use_settle;
 use crate::browser;
 use crate::data::Catalog;
 use crate::format::euros;
@@ -16,9 +17,6 @@ use crate::state::{Action, State};
 
 /// How long the address waits for typing to pause, in milliseconds.
 const ADDRESS_DELAY_MS: i32 = 300;
-
-/// How long a box's message waits for typing to pause, in milliseconds.
-pub const SETTLE_DELAY_MS: i32 = 1000;
 
 /// The newest table version embedded, for the footer and the printed quote.
 pub fn data_version() -> String {
@@ -125,8 +123,8 @@ pub fn app() -> Html {
     let query = state.to_query();
     // The address is the share link of what is on screen, rewritten after a pause in typing: at every
     // keystroke it would cost each one a history update. Copy and print write it at once.
-    // The printed quote's QR code follows the address, after the same pause (encoding it at every
-    // keystroke would slow typing).
+    // The printed quote's link and QR code follow the address, after the same pause (encoding the code at
+    // every keystroke would slow typing).
     let printed_link = use_state_eq(String::new);
     {
         let printed_link = printed_link.clone();
@@ -146,12 +144,11 @@ pub fn app() -> Html {
     // The message of the box being typed in shows once typing pauses (or the box is left).
     {
         let dispatch = state.dispatcher();
-        use_effect_with((query.clone(), state.editing), move |(_, editing)| {
-            let pending = editing.map(|_| {
-                browser::after(SETTLE_DELAY_MS, move || dispatch.dispatch(Action::Settle))
-            });
-            move || drop(pending)
-        });
+        use_settle(
+            query.clone(),
+            state.editing,
+            Callback::from(move |()| dispatch.dispatch(Action::Settle)),
+        );
     }
     // `_eq`: the reset below runs at every keystroke (the address changes); a plain state would render
     // the whole page a second time for nothing.
@@ -211,7 +208,7 @@ pub fn app() -> Html {
                         { exports(&state) }
                     </div>
                     <p class="visually-hidden" id="live-status" role="status">{ status_line(state.shown().0) }</p>
-                    <PrintQr link={(*printed_link).clone()} />
+                    <PrintLink link={(*printed_link).clone()} />
                     { results(&snapshot, &dispatch) }
                 </div>
             </main>

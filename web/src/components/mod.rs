@@ -7,6 +7,7 @@ pub mod data_panel;
 pub mod export;
 pub mod form;
 pub mod part;
-pub mod print_qr;
+pub mod print_link;
 pub mod results;
+pub mod settle;
 pub mod widgets;

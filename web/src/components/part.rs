@@ -11,7 +11,6 @@ use yew::prelude::*;
 use super::data_panel::{next_edition, validity};
 use super::widgets::Dispatch;
 use super::{form, results};
-use crate::browser;
 use crate::data::Catalog;
 use crate::format::date_long;
 use crate::state::{Action, Field, State};
@@ -134,9 +133,6 @@ pub fn results(state: &Rc<State>, dispatch: &Dispatch) -> Html {
         <section id="results" class="results" aria-labelledby="results-title">
             <p class="print-only doc-date">
                 { format!("Estimation établie le {}, {}.", date_long(state.today), validity(state)) }
-            </p>
-            <p class="print-only doc-link" id="print-link">
-                { format!("Lien de ce chiffrage : {}{}?{}", browser::location_origin(), browser::location_pathname(), state.to_query()) }
             </p>
             <h2 id="results-title" tabindex="-1">{ "Le chiffrage" }</h2>
             { results::inputs_summary(state) }

@@ -8,6 +8,7 @@ use coutcontrat::{
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::settle::stale as stale_view;
 use super::widgets::{explain, kind, sentence, Kind};
 use crate::format::{date_long, date_short, euros, plain};
 use crate::state::{Field, Flag, Outcome, State};
@@ -22,14 +23,10 @@ pub(super) fn figures(
     next_edition: Option<String>,
 ) -> Html {
     match &o.quote {
-        Some(quote) if stale => html! {
-            <div class="is-stale" id="stale">
-                <p class="stale-note" id="stale-note">
-                    { "En cours de saisie : chiffrage précédent, mis à jour dès que la saisie est complète." }
-                </p>
-                { quote_view(o, asks_net_cost, quote, next_edition) }
-            </div>
-        },
+        Some(quote) if stale => stale_view(
+            "En cours de saisie : chiffrage précédent, mis à jour dès que la saisie est complète.",
+            quote_view(o, asks_net_cost, quote, next_edition),
+        ),
         Some(quote) => quote_view(o, asks_net_cost, quote, next_edition),
         None => pending(o),
     }

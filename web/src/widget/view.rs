@@ -15,6 +15,7 @@ use super::state::{WidgetAction, WidgetState};
 use crate::browser;
 use crate::components::combobox::{Combobox, Suggestion};
 use crate::components::results::status_line;
+use crate::components::settle::{self, use_settle};
 use crate::components::widgets::{field_box, message, select_field, sentence, LEVELS};
 use crate::data::Catalog;
 use crate::format::{euros, plain};
@@ -64,18 +65,13 @@ pub fn widget() -> Html {
         });
     }
     // The message of the box being typed in shows once typing pauses (or the box is left).
+    let query = state.base.to_query();
     {
         let dispatch = state.dispatcher();
-        use_effect_with(
-            (state.base.to_query(), state.base.editing),
-            move |(_, editing)| {
-                let pending = editing.map(|_| {
-                    browser::after(crate::components::app::SETTLE_DELAY_MS, move || {
-                        dispatch.dispatch(WidgetAction::Form(Action::Settle))
-                    })
-                });
-                move || drop(pending)
-            },
+        use_settle(
+            query.clone(),
+            state.base.editing,
+            Callback::from(move |()| dispatch.dispatch(WidgetAction::Form(Action::Settle))),
         );
     }
     let dispatch = state.dispatcher();
@@ -101,7 +97,7 @@ pub fn widget() -> Html {
                     </div>
                 </fieldset>
             </form>
-            { results(&state) }
+            { results(&state, &query) }
         </main>
     }
 }
@@ -378,8 +374,7 @@ fn amount(id: &str, value: impl Into<Decimal>) -> Html {
     html! { <span id={id.to_owned()} data-value={plain(value)}>{ euros(value) }</span> }
 }
 
-fn results(state: &WidgetState) -> Html {
-    let query = state.base.to_query();
+fn results(state: &WidgetState, query: &str) -> Html {
     let detail = format!("index.html?{query}");
     let (shown, stale) = state.base.shown();
     html! {
@@ -388,12 +383,7 @@ fn results(state: &WidgetState) -> Html {
             <p class="visually-hidden" id="live-status" role="status">{ status_line(shown) }</p>
             {
                 match &shown.quote {
-                    Some(q) if stale => html! {
-                        <div class="is-stale" id="stale">
-                            <p class="stale-note" id="stale-note">{ "En cours de saisie : estimation précédente." }</p>
-                            { figures(state, q) }
-                        </div>
-                    },
+                    Some(q) if stale => settle::stale("En cours de saisie : estimation précédente.", figures(state, q)),
                     Some(q) => figures(state, q),
                     None => pending(state),
                 }
