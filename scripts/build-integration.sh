@@ -2,7 +2,8 @@
 # The integration page (integration.html) as a WebAssembly module of its own, beside the calculator's in
 # trunk's staging directory (post-build.sh): the CFA's tools weigh 16 KB gzip that the calculator's visitors
 # need not download. The same profile and tools as trunk's build (Trunk.toml, web/index.html); the page is
-# index.html with the module's files in place of the calculator's and without its loading shell.
+# widget.html (index.html without its loading shell, written first by post-build.sh) with the module's files in
+# place of the calculator's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 staging=${1:?staging directory}
@@ -20,11 +21,10 @@ cp "$work/coutcontrat-integration.js" "$staging/$js"
 cp "$work/opt.wasm" "$staging/$wasm"
 # boot.js loads what data-js and data-wasm name; the calculator's preloads are not this page's.
 sed -E \
-  -e '/<!-- shell:/,/<!-- \/shell -->/d' \
   -e "s#data-js=\"([^\"]*/)?coutcontrat-web-[0-9a-f]+\.js\"#data-js=\"\1$js\"#" \
   -e "s#data-wasm=\"([^\"]*/)?coutcontrat-web-[0-9a-f]+_bg\.wasm\"#data-wasm=\"\1$wasm\"#" \
   -e 's#<link rel="(modulepreload|preload)" href="[^"]*coutcontrat-web-[^>]*>##g' \
-  "$staging/index.html" > "$staging/integration.html"
+  "$staging/widget.html" > "$staging/integration.html"
 grep -q "data-js=\"[^\"]*$js\"" "$staging/integration.html" || { echo "build-integration: data-js not replaced" >&2; exit 1; }
 grep -q "data-wasm=\"[^\"]*$wasm\"" "$staging/integration.html" || { echo "build-integration: data-wasm not replaced" >&2; exit 1; }
 echo "build-integration: $js, $wasm ($(gzip -9c "$staging/$wasm" | wc -c) B gzip)"
