@@ -5,7 +5,7 @@
 //! - the référentiel outside the code: no CSV text nor CSV/TOML parser in the WebAssembly, the compact file
 //!   beside it (`referentiel.ccrc`), and the synthetic full-size table in that form at most 400 KB gzip.
 //!
-//! Sizes are gzip -9 as the `gzip` command writes them. Skipped, saying so, when `dist/` is not built.
+//! Sizes are gzip -9 as the `gzip` command writes them. They fail, saying so, when `dist/` is not built.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;

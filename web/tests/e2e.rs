@@ -2,7 +2,7 @@
 //!
 //! Each test serves `dist/` on 127.0.0.1 (a few lines of std `TcpListener`), starts chromedriver in its own
 //! process group (killed by a guard, even when a test panics) and drives Chromium with fantoccini. They
-//! skip, with a message, only when `dist/` has not been built; `scripts/test.sh` builds it first.
+//! fail, saying so, when `dist/` has not been built (tests/support: `dist`); `scripts/test.sh` builds it first.
 //!
 //! Run them alone: `scripts/build-web.sh && cargo test -p coutcontrat-web --test e2e`.
 #![cfg(not(target_arch = "wasm32"))]
