@@ -219,7 +219,7 @@ pub(crate) fn write_dir_atomically_with(
             let path = tmp.join(file);
             // Only the importer's phase trace reads it.
             #[cfg(feature = "import")]
-            let started = std::time::Instant::now();
+            let started = crate::trace::Started::now();
             let written = fs::File::create(&path).and_then(|f| {
                 let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
                 content(&mut w)?;

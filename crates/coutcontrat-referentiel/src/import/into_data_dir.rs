@@ -164,7 +164,7 @@ pub fn import_into_with(
         latest.map(|(_, d)| load_version_dir(&d)).transpose()?
     };
     // The writing on this thread (with a helper rendering the rows), the diff and the counts on another.
-    let started = std::time::Instant::now();
+    let started = crate::trace::Started::now();
     let (side, written) = std::thread::scope(|scope| {
         let side = scope.spawn(|| {
             let d = store.diff(previous.as_ref(), version.applies_from);

@@ -25,6 +25,7 @@ mod long;
 mod mapping;
 mod matrix;
 mod parts;
+mod progress;
 mod readme;
 mod sheet;
 mod stream;
@@ -42,6 +43,7 @@ pub use crate::xlsx::limits::{
 pub use archive::is_inner_workbook;
 pub use into_data_dir::{import_into, import_into_with, ImportSummary};
 pub use layouts::Layout;
+pub use progress::{reporting, Progress};
 pub use readme::date_in_tag;
 
 /// What to do with the cells of the wide « Onglet 2 - global » matrix.
@@ -111,6 +113,8 @@ pub enum Via {
     Calamine,
     /// The streaming reader only: an error (`unknown_workbook`) where it would leave the file to calamine.
     Stream,
+    /// The streaming reader on one thread only (how a browser reads), with the same error.
+    StreamInLine,
 }
 
 /// [`import_bytes`] with a chosen reader, to compare them (tests and benchmarks).
@@ -147,11 +151,14 @@ fn read_workbook(
     let inner = workbook_bytes(file, bytes, limits)?;
     let streamed = match via {
         Via::Calamine => None,
-        Via::Auto | Via::Stream => stream::read(file, &inner, bytes, limits)?,
+        // A browser's WebAssembly has one thread.
+        Via::Auto => stream::read(file, &inner, bytes, limits, cfg!(target_arch = "wasm32"))?,
+        Via::Stream => stream::read(file, &inner, bytes, limits, false)?,
+        Via::StreamInLine => stream::read(file, &inner, bytes, limits, true)?,
     };
     match (streamed, via) {
         (Some(found), _) => Ok(found),
-        (None, Via::Stream) => Err(Error::new(
+        (None, Via::Stream | Via::StreamInLine) => Err(Error::new(
             ErrorKind::UnknownWorkbook,
             file,
             "le lecteur en flux ne lit pas ce classeur",
@@ -167,7 +174,7 @@ pub(crate) fn read_compact(
     bytes: &[u8],
     options: &ImportOptions,
 ) -> Result<CompactImport> {
-    let started = std::time::Instant::now();
+    let started = crate::trace::Started::now();
     let (parts, sha256) = read_workbook(file, bytes, Via::Auto, Limits::DEFAULT)?;
     trace("read", started);
     let assembled = assemble(file, parts, sha256, options);

@@ -1,6 +1,6 @@
 //! The streaming import of the current layout (2023+): « Onglet 3 - référentiel NPEC » is inflated on one thread
-//! and pull-parsed on another, each row converted as it arrives into compact rows; the other sheets (matrix,
-//! mapping, « Me lire ») are read meanwhile on a third. Same rows, warnings and messages as the calamine path
+//! and pull-parsed on others, each row converted as it arrives into compact rows (`chunks`); the other sheets
+//! (matrix, mapping, « Me lire ») are read meanwhile on another, or all on one thread in a browser. Same rows, warnings and messages as the calamine path
 //! (which [`read`] leaves to the caller, by returning `None`, for every other layout and for anything unexpected).
 
 use std::collections::BTreeSet;
@@ -26,9 +26,11 @@ use super::sheet::Grid;
 use crate::error::{Error, ErrorKind, Result};
 use crate::integrity::sha256_hex;
 use crate::store::{CRow, RowStore, NONE};
-use crate::trace::trace;
+use crate::trace::{trace, Started};
 use crate::xlsx::limits::Limits;
 use crate::xlsx::{range_of, read_range, to_data, Package, RawCell, SheetRows, Value, XError};
+
+mod chunks;
 
 /// The size of the chunks of « Onglet 3 » handed to the parsers (small in unit tests: many chunks).
 const CHUNK: usize = if cfg!(test) { 16 << 10 } else { 4 << 20 };
@@ -83,8 +85,9 @@ pub(super) fn read(
     inner: &[u8],
     outer: &[u8],
     limits: Limits,
+    in_line: bool,
 ) -> Result<Option<(Parts, String)>> {
-    match read_stream(file, inner, outer, limits) {
+    match read_stream(file, inner, outer, limits, in_line) {
         Ok(found) => Ok(Some(found)),
         Err(Stop::Error(e)) => Err(e),
         Err(Stop::TooLarge(why)) => Err(Error::new(ErrorKind::Unreadable, file, why)),
@@ -168,7 +171,14 @@ fn grid_of(pkg: &Package<'_>, name: &str, sst: &[String]) -> SResult<Grid> {
     })
 }
 
-fn read_stream(file: &str, inner: &[u8], outer: &[u8], limits: Limits) -> SResult<(Parts, String)> {
+/// `in_line`: one thread (WebAssembly has no others), each chunk parsed as soon as it is inflated.
+fn read_stream(
+    file: &str,
+    inner: &[u8],
+    outer: &[u8],
+    limits: Limits,
+    in_line: bool,
+) -> SResult<(Parts, String)> {
     let pkg = Package::open_with(inner, limits)?;
     if pkg.date1904 {
         return Err(Stop::Fallback);
@@ -222,16 +232,23 @@ fn read_stream(file: &str, inner: &[u8], outer: &[u8], limits: Limits) -> SResul
         return Err(renamed_header_error(&head, file, spec, &m).into());
     }
 
-    let (long, side) = std::thread::scope(|scope| {
-        let side = scope.spawn(|| side_sheets(file, &pkg, &sst, &names, &normalized, outer));
-        let started = std::time::Instant::now();
-        let long = read_long_parallel(file, &main, &m, &pkg, &sst);
-        trace("onglet 3", started);
-        let side = side.join();
-        trace("other sheets", started);
-        (long, side)
-    });
-    let side = side.unwrap_or_else(|p| std::panic::resume_unwind(p));
+    let (long, side) = if in_line {
+        let long = chunks::read_long(file, &main, &m, &pkg, &sst, true);
+        (
+            long,
+            side_sheets(file, &pkg, &sst, &names, &normalized, outer),
+        )
+    } else {
+        std::thread::scope(|scope| {
+            let side = scope.spawn(|| side_sheets(file, &pkg, &sst, &names, &normalized, outer));
+            let started = Started::now();
+            let long = chunks::read_long(file, &main, &m, &pkg, &sst, false);
+            trace("onglet 3", started);
+            let side = side.join();
+            trace("other sheets", started);
+            (long, side.unwrap_or_else(|p| std::panic::resume_unwind(p)))
+        })
+    };
     // Errors in the order the calamine path meets them: a damaged file first, then the long sheet, the
     // matrix, the mapping sheets.
     let side = match side {
@@ -293,7 +310,7 @@ fn side_sheets(
     normalized: &[String],
     outer: &[u8],
 ) -> SResult<Side> {
-    let started = std::time::Instant::now();
+    let started = Started::now();
     let sha256 = sha256_hex(outer);
     trace("sha256", started);
     let matrix = match normalized.iter().position(|n| n == "onglet2-global") {
@@ -375,143 +392,6 @@ impl LongLayout {
             header_row: m.row,
         })
     }
-}
-
-/// What one parser thread made of its chunks: its store, and per chunk its rows (ids of that store) and their
-/// notes; or the first problem of a chunk.
-/// The rows of a chunk, and those of them worth a warning.
-type ChunkRows = (Vec<CRow>, RowNotes);
-
-struct Parsed {
-    store: RowStore,
-    chunks: Vec<(usize, SResult<ChunkRows>)>,
-}
-
-/// « Onglet 3 » of the current layout: the calamine path's `read_long` for this layout. One thread inflates
-/// the sheet into chunks of whole rows, two parse them; the rows are put back in order.
-fn read_long_parallel(
-    file: &str,
-    sheet: &str,
-    m: &Match,
-    pkg: &Package<'_>,
-    sst: &[String],
-) -> SResult<(RowStore, RowNotes)> {
-    let layout = LongLayout::new(m)?;
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(3);
-    // Parsed buffers go back to the inflater: no fresh pages to fault in for every chunk.
-    let (give_back, recycled) = std::sync::mpsc::channel::<Vec<u8>>();
-    let rx = std::sync::Mutex::new(Some(rx));
-    let rx = &rx;
-    let (inflated, parsed) = std::thread::scope(|scope| {
-        let inflater = scope.spawn(move || pkg.inflate_rows_into(sheet, tx, CHUNK, &recycled));
-        let worker = |give_back: std::sync::mpsc::Sender<Vec<u8>>| {
-            let mut store = RowStore::default();
-            let mut texts = Texts::new(sst, &mut store);
-            let sheet_id = store.strings.intern(sheet);
-            let mut chunks = Vec::new();
-            let (mut busy, mut waited) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
-            loop {
-                let asked = std::time::Instant::now();
-                let job = rx
-                    .lock()
-                    .ok()
-                    .and_then(|rx| rx.as_ref().and_then(|rx| rx.recv().ok()));
-                let Some((index, bytes)) = job else {
-                    break;
-                };
-                let got = std::time::Instant::now();
-                waited += got - asked;
-                let mut out = Vec::with_capacity(bytes.len() / 300);
-                let mut rows = SheetRows::rows_in(bytes, index == 0).max_row(pkg.limits.row);
-                let mut notes = RowNotes::default();
-                let result = convert_long(
-                    file, sheet, &layout, &mut rows, &mut store, &mut texts, sheet_id, &mut out,
-                    &mut notes,
-                )
-                .map(|()| (out, notes));
-                let _ = give_back.send(rows.into_buffer());
-                busy += got.elapsed();
-                let failed = result.is_err();
-                chunks.push((index, result));
-                if failed {
-                    break;
-                }
-            }
-            if std::env::var_os("COUTCONTRAT_TRACE").is_some() {
-                eprintln!(
-                    "[import] parser: {} chunks, busy {:.3} s, waiting {:.3} s",
-                    chunks.len(),
-                    busy.as_secs_f64(),
-                    waited.as_secs_f64()
-                );
-            }
-            Parsed { store, chunks }
-        };
-        let other = give_back.clone();
-        let helper = scope.spawn(move || worker(other));
-        let mine = worker(give_back);
-        let theirs = helper.join();
-        // Stop the inflater if both parsers stopped early.
-        if let Ok(mut rx) = rx.lock() {
-            rx.take();
-        }
-        (inflater.join(), [Ok(mine), theirs])
-    });
-    inflated.unwrap_or_else(|p| std::panic::resume_unwind(p))?;
-    let mut parsed: Vec<Parsed> = parsed
-        .into_iter()
-        .map(|p| p.unwrap_or_else(|p| std::panic::resume_unwind(p)))
-        .collect();
-    // The first problem in the order of the rows; a damaged sheet anywhere goes to calamine.
-    let mut first_error: Option<(usize, Error)> = None;
-    for p in &mut parsed {
-        for (index, result) in &mut p.chunks {
-            match result {
-                Err(Stop::Fallback) => return Err(Stop::Fallback),
-                Err(Stop::TooLarge(why)) => {
-                    return Err(in_sheet(sheet, Stop::TooLarge(why.clone())))
-                }
-                Err(Stop::Error(e)) => {
-                    if first_error.as_ref().is_none_or(|(i, _)| *index < *i) {
-                        first_error = Some((*index, e.clone()));
-                    }
-                }
-                Ok(_) => {}
-            }
-        }
-    }
-    if let Some((_, e)) = first_error {
-        return Err(Stop::Error(e));
-    }
-    let mut parts = parsed.into_iter();
-    let Parsed {
-        store: mut main,
-        chunks: main_chunks,
-    } = parts.next().ok_or(Stop::Fallback)?;
-    let mut all: Vec<(usize, Vec<CRow>, RowNotes)> = Vec::new();
-    for (index, result) in main_chunks {
-        if let Ok((rows, n)) = result {
-            all.push((index, rows, n));
-        }
-    }
-    for other in parts {
-        let remap = main.absorb(&other.store);
-        for (index, result) in other.chunks {
-            if let Ok((rows, n)) = result {
-                let rows = rows.iter().map(|r| RowStore::remapped(r, &remap)).collect();
-                all.push((index, rows, n));
-            }
-        }
-    }
-    all.sort_by_key(|c| c.0);
-    main.rows
-        .reserve(all.iter().map(|c| c.1.len()).sum::<usize>());
-    let mut notes = RowNotes::default();
-    for (_, rows, n) in all {
-        main.rows.extend(rows);
-        notes.merge(n);
-    }
-    Ok((main, notes))
 }
 
 /// The rows of a chunk of « Onglet 3 », converted as `read_long` converts them.
@@ -805,6 +685,25 @@ mod tests {
         assert!(fast.version.rows.len() > 1200);
         assert_eq!(slow.version, fast.version);
         assert_eq!(slow.warnings, fast.warnings);
+        // The browser's way: one thread, each chunk parsed as it is inflated, its progress reported.
+        let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let kept = seen.clone();
+        let in_line = crate::import::reporting(
+            move |p| kept.borrow_mut().push(p),
+            || import_bytes_via("s.xlsx", &bytes, &options, Via::StreamInLine).unwrap(),
+        );
+        assert_eq!(slow.version, in_line.version);
+        assert_eq!(slow.warnings, in_line.warnings);
+        let seen = seen.borrow();
+        assert!(seen.len() > 10, "{} reports", seen.len());
+        assert!(seen
+            .windows(2)
+            .all(|w| w[0].rows <= w[1].rows && w[0].inflated < w[1].inflated));
+        let last = seen.last().unwrap();
+        assert_eq!(
+            (last.rows as usize, last.percent()),
+            (fast.version.rows.len(), 100)
+        );
 
         // Two bad amounts in two different chunks: the first one in the sheet is reported, as calamine does.
         let broken = with_sheet3(&bytes, |xml| {
@@ -823,6 +722,8 @@ mod tests {
         let slow = import_bytes_via("s.xlsx", &broken, &options, Via::Calamine).unwrap_err();
         let fast = import_bytes_via("s.xlsx", &broken, &options, Via::Stream).unwrap_err();
         assert_eq!(slow, fast);
+        let in_line = import_bytes_via("s.xlsx", &broken, &options, Via::StreamInLine).unwrap_err();
+        assert_eq!(slow, in_line);
         assert_eq!(fast.kind, ErrorKind::InvalidAmount);
     }
 

@@ -111,7 +111,7 @@ impl RowStore {
         if tx.send(header).is_err() {
             return;
         }
-        let t0 = std::time::Instant::now();
+        let t0 = crate::trace::Started::now();
         let order = self.canonical_order();
         trace("npec.csv sorted", t0);
         let escaped: Vec<Vec<u8>> = (0..self.strings.len() as u32)

@@ -156,7 +156,12 @@ mod tests {
         let (work, chunks) = std::thread::scope(|scope| {
             let collect = scope.spawn(move || rx.iter().collect::<Vec<(usize, Vec<u8>)>>());
             let work = pkg
-                .inflate_rows_into("Feuil1", tx, 64 << 10, &recycled)
+                .inflate_rows_into(
+                    "Feuil1",
+                    move |i, c, _| tx.send((i, c)).is_ok(),
+                    64 << 10,
+                    &recycled,
+                )
                 .unwrap();
             (work, collect.join().unwrap())
         });

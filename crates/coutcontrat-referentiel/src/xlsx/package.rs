@@ -292,7 +292,10 @@ pub(crate) fn io_error(e: std::io::Error) -> XError {
 
 impl Package<'_> {
     /// Inflates a sheet into chunks of whole rows (cut after a `</row>`), numbered in order: the first holds
-    /// the start of the sheet, the last its end. Parsers on several threads can then take one each.
+    /// the start of the sheet, the last its end. Parsers on several threads can then take one each, or the
+    /// sink parses each itself (where there are no threads: the browser's importer). The sink gets the index,
+    /// the chunk, the sheet's bytes inflated so far and the size its archive declares (for a progress bar, never
+    /// trusted for memory), and returns false to stop.
     ///
     /// Each byte is searched for `</row>` once: a chunk without one grows in place (it used to be copied and
     /// searched again whole after each read, quadratic on a long run without a row end). Returns the bytes
@@ -300,17 +303,19 @@ impl Package<'_> {
     pub fn inflate_rows_into(
         &self,
         sheet: &str,
-        tx: std::sync::mpsc::SyncSender<(usize, Vec<u8>)>,
+        mut sink: impl FnMut(usize, Vec<u8>, (u64, u64)) -> bool,
         chunk_size: usize,
         recycled: &std::sync::mpsc::Receiver<Vec<u8>>,
     ) -> XResult<u64> {
         let path = self.sheet_path(sheet)?.to_owned();
         let mut zip = zip::ZipArchive::new(Cursor::new(self.bytes)).map_err(|e| e.to_string())?;
         let file = zip.by_name(&path).map_err(|e| e.to_string())?;
+        let declared = file.size();
         let mut file = Capped::new(file, self.limits.sheet, &path);
         let mut carry: Vec<u8> = Vec::new();
         let mut index = 0;
         let mut work: u64 = 0;
+        let mut inflated: u64 = 0;
         loop {
             // A buffer back from a parser, its pages already mapped; else a new one.
             let mut chunk = recycled.try_recv().unwrap_or_default();
@@ -333,6 +338,7 @@ impl Package<'_> {
                     filled += n;
                 }
                 chunk.truncate(filled);
+                inflated += (filled - start) as u64;
                 if filled < start + chunk_size {
                     break true;
                 }
@@ -351,7 +357,7 @@ impl Package<'_> {
                 }
                 search_from = chunk.len() - (b"</row>".len() - 1);
             };
-            if tx.send((index, chunk)).is_err() {
+            if !sink(index, chunk, (inflated, declared)) {
                 return Ok(work);
             }
             index += 1;
