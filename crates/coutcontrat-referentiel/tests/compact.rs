@@ -187,3 +187,80 @@ fn coverage_and_renewals_survive_the_compact_form() {
         Standing::Superseded { .. }
     ));
 }
+
+/// The page's tables one above the other (the shipped data, then an edition imported in the browser): an
+/// edition above replaces the one of the same tag below, the others stay, and every lookup is the one of the
+/// data set that holds the upper edition in place of the lower.
+#[test]
+fn an_edition_imported_above_replaces_the_same_edition_below() {
+    use coutcontrat_referentiel::compact::Layered;
+    let base = embedded_dataset().unwrap();
+    let replaced = base.versions.last().unwrap().clone();
+    let mut out = std::io::Cursor::new(Vec::new());
+    let opts = SynthOptions {
+        certifications: 30,
+        cpne: 20,
+        ..SynthOptions::default()
+    };
+    write_synthetic(&opts, &mut out).unwrap();
+    let options = ImportOptions {
+        tag: Some(replaced.tag.clone()),
+        published: Some(replaced.published),
+        applies_from: Some(replaced.applies_from),
+        ..ImportOptions::default()
+    };
+    let imported =
+        import_bytes_via("synthetic.xlsx", out.get_ref(), &options, Via::Stream).unwrap();
+    let upper = DataSet {
+        versions: vec![imported.version.clone()],
+        ..DataSet::default()
+    };
+    let layered = Layered::new(vec![
+        CompactTable::new(to_compact(&base)).unwrap(),
+        CompactTable::new(to_compact(&upper)).unwrap(),
+    ]);
+    let mut expected = base.clone();
+    expected.versions.retain(|v| v.tag != replaced.tag);
+    expected.versions.push(imported.version.clone());
+    let full = expected.to_referentiel();
+
+    let tags = |r: &coutcontrat::Referentiel| {
+        let mut t: Vec<String> = r.versions().iter().map(|v| v.tag.clone()).collect();
+        t.sort();
+        t
+    };
+    assert_eq!(tags(&layered.referentiel_for(&[]).unwrap()), tags(&full));
+    let codes: Vec<String> = full.certifications().into_iter().map(|c| c.rncp).collect();
+    assert_eq!(
+        codes,
+        layered
+            .certifications()
+            .into_iter()
+            .map(|c| c.rncp)
+            .collect::<Vec<_>>()
+    );
+    let mut cpnes: Vec<u32> = expected
+        .versions
+        .iter()
+        .flat_map(|v| v.rows.iter().filter_map(|r| r.cpne))
+        .collect();
+    cpnes.sort_unstable();
+    cpnes.dedup();
+    cpnes.truncate(12);
+    cpnes.push(99_999);
+    let mut checked = 0;
+    for code in &codes {
+        let part = layered.referentiel_for(&[code]).unwrap();
+        for &cpne in &cpnes {
+            for d in dates() {
+                assert_eq!(
+                    seen(full.lookup(code, cpne, d)),
+                    seen(part.lookup(code, cpne, d)),
+                    "{code} × CPNE {cpne} on {d}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000);
+}

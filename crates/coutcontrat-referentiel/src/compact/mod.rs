@@ -40,10 +40,12 @@ fn epoch() -> Date {
     date(1900, 1, 1)
 }
 
+mod layered;
 mod read;
 mod table;
 mod write;
 
+pub use layered::Layered;
 pub use table::CompactTable;
 pub use write::to_compact;
 

@@ -155,6 +155,14 @@ impl CompactTable {
     /// Every certification known, as [`Referentiel::certifications`] lists them (labelled by the newest
     /// version that names them), for a search index.
     pub fn certifications(&self) -> Vec<coutcontrat::referentiel::Certification> {
+        self.certifications_except(&std::collections::HashSet::new())
+    }
+
+    /// [`CompactTable::certifications`] without the versions of these tags (replaced by a table above).
+    pub(super) fn certifications_except(
+        &self,
+        hidden: &std::collections::HashSet<&str>,
+    ) -> Vec<coutcontrat::referentiel::Certification> {
         let mut out: Vec<coutcontrat::referentiel::Certification> = self
             .by_code
             .iter()
@@ -163,6 +171,7 @@ impl CompactTable {
                 let g = groups
                     .iter()
                     .map(|&g| &self.groups[g])
+                    .filter(|g| !hidden.contains(self.versions[g.version].version.tag.as_str()))
                     .max_by_key(|g| self.versions[g.version].version.published)?;
                 let label = self.text(g.label).ok()?;
                 let diploma_type = self.text(g.diploma_type).ok()?;
@@ -182,6 +191,12 @@ impl CompactTable {
     /// A référentiel with every version, mapping and list, the CPNE labels of the whole table, and the rows
     /// of the groups naming these codes (none: the rowless base of a page).
     pub fn referentiel_for(&self, codes: &[&str]) -> Result<Referentiel> {
+        super::Layered::referentiel_of(std::slice::from_ref(self), codes)
+    }
+
+    /// Every version, list and mapping, with the rows of the groups naming these codes, each row labelled
+    /// with its CPNE's label of the whole table.
+    pub(super) fn part_for(&self, codes: &[&str]) -> Result<DataSet> {
         // D20: the codes grouped with these and their renewals decide where they stand, and their amounts
         // are the candidates of a superseded code's error.
         let mut codes: Vec<String> = codes.iter().map(|c| (*c).to_owned()).collect();
@@ -224,22 +239,20 @@ impl CompactTable {
                 row.cpne_label = label(row.cpne)?;
             }
         }
-        let mut r = Referentiel::default();
-        for v in set.versions {
-            r.add_version(v);
-        }
-        for (&c, &l) in &self.labels {
-            r.add_cpne_label(c, &self.text(l)?);
-        }
-        DataSet {
-            versions: Vec::new(),
-            cpne: set.cpne,
-            idcc: set.idcc,
-            renewals: set.renewals,
-            warnings: Vec::new(),
-        }
-        .add_to(&mut r);
-        Ok(r)
+        Ok(set)
+    }
+
+    /// Each CPNE's label as the whole table's référentiel ends with it.
+    pub(super) fn cpne_labels(&self) -> Result<Vec<(u32, String)>> {
+        self.labels
+            .iter()
+            .map(|(&c, &l)| Ok((c, self.text(l)?)))
+            .collect()
+    }
+
+    /// The tags of its versions.
+    pub fn version_tags(&self) -> impl Iterator<Item = &str> {
+        self.versions.iter().map(|v| v.version.tag.as_str())
     }
 
     /// Every row: the whole data set.
