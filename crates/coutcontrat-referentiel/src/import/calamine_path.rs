@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
 
-use calamine::{open_workbook_auto_from_rs, Reader};
+use calamine::Reader;
 use coutcontrat::text::quoted;
 
 use super::cells::{check_sheet_names, norm_sheet};
@@ -107,11 +107,41 @@ fn diagnosis(inner: &[u8], limits: Limits) -> Option<String> {
 }
 
 /// Reads a workbook with calamine, every layout.
+/// The workbook, as calamine reads it: `.xlsx` or `.xlsb`, and with the feature `legacy-formats` (the command
+/// line's) `.xls` and `.ods` too. The browser's importer goes without them: the code pages of `.xls` would
+/// double its download, and France compétences publishes `.xlsx`.
+fn open_book(inner: &[u8]) -> std::result::Result<Book<'_>, String> {
+    #[cfg(feature = "legacy-formats")]
+    return calamine::open_workbook_auto_from_rs(Cursor::new(inner)).map_err(|e| e.to_string());
+    #[cfg(not(feature = "legacy-formats"))]
+    {
+        let binary = zip::ZipArchive::new(Cursor::new(inner))
+            .map(|z| {
+                z.file_names()
+                    .any(|n| n.eq_ignore_ascii_case("xl/workbook.bin"))
+            })
+            .unwrap_or(false);
+        if binary {
+            calamine::Xlsb::new(Cursor::new(inner))
+                .map(calamine::Sheets::Xlsb)
+                .map_err(|e| e.to_string())
+        } else {
+            calamine::Xlsx::new(Cursor::new(inner))
+                .map(calamine::Sheets::Xlsx)
+                .map_err(|e| {
+                    format!(
+                        "{e} ; un classeur .xls ou .ods est à enregistrer en .xlsx dans un tableur"
+                    )
+                })
+        }
+    }
+}
+
 pub(super) fn read_parts(file: &str, inner: &[u8], limits: Limits) -> Result<Parts> {
     check_part_sizes(file, inner, limits)?;
     check_cell_references(file, inner, limits)?;
-    let mut book: Book<'_> = open_workbook_auto_from_rs(Cursor::new(inner)).map_err(|e| {
-        let why = diagnosis(inner, limits).unwrap_or_else(|| e.to_string());
+    let mut book: Book<'_> = open_book(inner).map_err(|e| {
+        let why = diagnosis(inner, limits).unwrap_or(e);
         Error::new(
             ErrorKind::Unreadable,
             file,
