@@ -9,4 +9,6 @@ sed '/<!-- shell:/,/<!-- \/shell -->/d' "$staging/index.html" > "$staging/widget
 # The integration page, its own module (it keeps the CFA's tools out of the calculator's download), made
 # from widget.html: the same page without the shell.
 scripts/build-integration.sh "$staging"
+# The référentiel's importer, a module only its Web Worker loads (issue 18).
+scripts/build-importer.sh "$staging"
 scripts/precompress.sh

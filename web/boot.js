@@ -9,7 +9,9 @@
       meanwhile fetches the référentiel (data-referentiel: its compact form, written by Trunk.toml's hook),
       handed to the app as window.__coutcontratData before it starts (web/src/data.rs).
    3. If it cannot start, shows the page's message (#crash) instead of a blank page.
-   4. Registers the service worker (sw.js) once the app runs: after a first visit, the page works offline. */
+   4. Registers the service worker (sw.js) once the app runs: after a first visit, the page works offline.
+   5. Hands the app the editions imported in this browser (IndexedDB, written by import.js) as
+      window.__coutcontratImported, and loads import.js when its controls are first used. */
 (function () {
   "use strict";
   var errors = (window.__pageErrors = []);
@@ -44,7 +46,67 @@
     crash.hidden = false;
   }
 
+  // The editions import.js kept; none where IndexedDB is missing or refused (a private window).
+  function storedEditions() {
+    return new Promise(function (resolve) {
+      var open;
+      try {
+        open = indexedDB.open("coutcontrat", 1);
+      } catch (e) {
+        return resolve([]);
+      }
+      open.onupgradeneeded = function () {
+        open.result.createObjectStore("editions", { keyPath: "tag" });
+      };
+      open.onerror = function () {
+        resolve([]);
+      };
+      open.onsuccess = function () {
+        var db = open.result;
+        try {
+          var all = db.transaction("editions", "readonly").objectStore("editions").getAll();
+          all.onsuccess = function () {
+            db.close();
+            resolve(all.result || []);
+          };
+          all.onerror = function () {
+            db.close();
+            resolve([]);
+          };
+        } catch (e) {
+          db.close();
+          resolve([]);
+        }
+      };
+    });
+  }
+
   var script = document.currentScript;
+  var here = script ? script.src : location.href;
+  function importer() {
+    return import(new URL("import.js", here).href);
+  }
+  document.addEventListener("change", function (e) {
+    var input = e.target;
+    if (input && input.id === "npec-file" && input.files && input.files[0]) {
+      var file = input.files[0];
+      importer().then(function (m) {
+        m.start(file, input);
+      }, function (err) {
+        errors.push("import.js: " + String(err));
+      });
+    }
+  });
+  document.addEventListener("click", function (e) {
+    var button = e.target && e.target.closest && e.target.closest("[data-remove-edition]");
+    if (button) {
+      importer().then(function (m) {
+        return m.remove(button.getAttribute("data-remove-edition"));
+      }).catch(function (err) {
+        errors.push("import.js: " + String(err));
+      });
+    }
+  });
   var js = script && script.getAttribute("data-js");
   var wasm = script && script.getAttribute("data-wasm");
   var data = script && script.getAttribute("data-referentiel");
@@ -57,10 +119,11 @@
     if (!response.ok) throw new Error(data + " : HTTP " + response.status);
     return response.arrayBuffer();
   });
-  Promise.all([import(js), referentiel])
+  Promise.all([import(js), referentiel, storedEditions()])
     .then(function (loaded) {
       var bindings = loaded[0];
       window.__coutcontratData = new Uint8Array(loaded[1]);
+      window.__coutcontratImported = loaded[2];
       return bindings.default({ module_or_path: wasm }).then(function (instance) {
         window.wasmBindings = bindings;
         dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: instance } }));

@@ -4,7 +4,9 @@
 //! line: this module is the one place that says which data that is. The page does not carry the data as
 //! text (nor a CSV or TOML parser): `Trunk.toml` writes their compact form (`coutcontrat_referentiel::compact`,
 //! made by `coutcontrat-compact` from `data/`) beside the app as [`DATA_FILE`], `boot.js` fetches it while
-//! the WebAssembly loads and hands it over as `window.__coutcontratData`. Only the certification list is
+//! the WebAssembly loads and hands it over as `window.__coutcontratData`, with the editions a visitor
+//! imported in this browser above it (`crate::imported`: an imported edition replaces the shipped one of
+//! the same tag). Only the certification list is
 //! read at start; a certification's rows are decoded when it is quoted ([`Catalog::referentiel_for`]), and
 //! their lookups are those of the whole table (`crates/coutcontrat-referentiel/tests/compact.rs`).
 
@@ -13,14 +15,20 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use coutcontrat::referentiel::CertificationIndex;
 use coutcontrat::Referentiel;
-use coutcontrat_referentiel::compact::CompactTable;
+use coutcontrat_referentiel::compact::{CompactTable, Layered};
+
+use crate::imported::ImportedEdition;
 
 /// The file of the compact référentiel, next to `index.html` (written by the hook of `Trunk.toml`).
 pub const DATA_FILE: &str = "referentiel.ccrc";
 
 /// The compact référentiel, with what the page needs at once.
 pub struct Data {
-    table: CompactTable,
+    table: Layered,
+    /// The editions imported in this browser that were read, in the order of the layers.
+    imported: Vec<ImportedEdition>,
+    /// Why an imported edition was left out (its copy in the browser does not decode).
+    unreadable: Vec<String>,
     /// Every version, mapping and branch list, the CPNE labels; no row.
     base: Referentiel,
     certifications: CertificationIndex,
@@ -31,15 +39,53 @@ pub struct Data {
 impl Data {
     /// Reads the tables and the certification list (the rows stay encoded).
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Data, coutcontrat_referentiel::Error> {
-        let table = CompactTable::new(bytes)?;
+        Data::with_imported(bytes, Vec::new())
+    }
+
+    /// The shipped data (`bytes`), and above them the editions imported in this browser (description,
+    /// compact bytes); an imported copy that does not decode is left out and said.
+    pub fn with_imported(
+        bytes: Vec<u8>,
+        imported: Vec<(serde_json::Value, Vec<u8>)>,
+    ) -> Result<Data, coutcontrat_referentiel::Error> {
+        let mut tables = vec![CompactTable::new(bytes)?];
+        let mut editions = Vec::new();
+        let mut unreadable = Vec::new();
+        for (description, bytes) in imported {
+            let edition = ImportedEdition::from_json(&description);
+            match CompactTable::new(bytes) {
+                Ok(t) => {
+                    tables.push(t);
+                    editions.push(edition);
+                }
+                Err(e) => unreadable.push(format!(
+                    "L'édition {} importée dans ce navigateur est illisible ({}) : retirez-la et importez le \
+                     fichier à nouveau.",
+                    edition.tag, e.message
+                )),
+            }
+        }
+        let table = Layered::new(tables);
         let base = table.referentiel_for(&[])?;
         let certifications = CertificationIndex::new(table.certifications());
         Ok(Data {
             table,
+            imported: editions,
+            unreadable,
             base,
             certifications,
             part: Mutex::new(None),
         })
+    }
+
+    /// The imported edition of this tag, if the figures of that edition come from this browser's import.
+    pub fn imported(&self, tag: &str) -> Option<&ImportedEdition> {
+        self.imported.iter().rev().find(|e| e.tag == tag)
+    }
+
+    /// Every imported edition read, and why others were left out.
+    pub fn imports(&self) -> (&[ImportedEdition], &[String]) {
+        (&self.imported, &self.unreadable)
     }
 
     /// A référentiel with the rows of this certification (decoded once, then kept until another is asked).
@@ -125,6 +171,22 @@ impl<'a> Catalog<'a> {
         }
     }
 
+    /// The edition of this tag imported in this browser, when its figures come from there.
+    pub fn imported(&self, tag: &str) -> Option<&'a ImportedEdition> {
+        match self.source {
+            Source::Whole(_) => None,
+            Source::Compact(d) => d.imported(tag),
+        }
+    }
+
+    /// The editions imported in this browser, and why any was left out.
+    pub fn imports(&self) -> (&'a [ImportedEdition], &'a [String]) {
+        match self.source {
+            Source::Whole(_) => (&[], &[]),
+            Source::Compact(d) => d.imports(),
+        }
+    }
+
     /// Versions, mappings, IDCC and CPNE labels (for the branch search); for a compact référentiel, no row:
     /// quote with [`Catalog::referentiel_for`].
     pub fn referentiel(&self) -> &'a Referentiel {
@@ -150,7 +212,7 @@ impl Catalog<'static> {
     pub fn embedded() -> Catalog<'static> {
         static DATA: OnceLock<Data> = OnceLock::new();
         Catalog::compact(DATA.get_or_init(|| {
-            Data::from_bytes(bytes())
+            Data::with_imported(bytes(), crate::imported::handed_over())
                 .unwrap_or_else(|e| panic!("le référentiel {DATA_FILE} est illisible : {e}"))
         }))
     }

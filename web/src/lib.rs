@@ -9,6 +9,7 @@ pub mod components;
 pub mod crash;
 pub mod data;
 pub mod format;
+pub mod imported;
 pub mod query;
 pub mod state;
 pub mod widget;

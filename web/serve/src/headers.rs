@@ -24,6 +24,13 @@ pub const WIDGET_CSP: &str = concat!(base_csp!(), "; frame-src 'none'; frame-anc
 /// The widget page, the one file that may be framed.
 pub const WIDGET_PAGE: &str = "/widget.html";
 
+/// The Web Worker of the référentiel's import: a worker's policy is that of its own script's response.
+pub const IMPORT_WORKER: &str = "/import-worker.js";
+
+/// The import worker's Content-Security-Policy: its module and the importer's WebAssembly, from this site.
+pub const WORKER_CSP: &str =
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
+
 /// What a file of the site is, for its headers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -31,6 +38,8 @@ pub enum Kind {
     Page,
     /// `/widget.html`, framed by the CFAs' sites.
     Widget,
+    /// `/import-worker.js`, the script of the import's Web Worker.
+    Worker,
     /// Scripts, WebAssembly, styles, data.
     Asset,
 }
@@ -40,6 +49,8 @@ impl Kind {
     pub fn of(path: &str) -> Kind {
         if path == WIDGET_PAGE {
             Kind::Widget
+        } else if path.ends_with(IMPORT_WORKER) {
+            Kind::Worker
         } else if path.ends_with('/') || path.ends_with(".html") {
             Kind::Page
         } else {
@@ -72,6 +83,7 @@ pub fn headers(path: &str) -> Vec<(&'static str, &'static str)> {
             ("Cross-Origin-Opener-Policy", "same-origin"),
         ]),
         Kind::Widget => out.push(("Content-Security-Policy", WIDGET_CSP)),
+        Kind::Worker => out.push(("Content-Security-Policy", WORKER_CSP)),
         Kind::Asset => {}
     }
     out
@@ -80,6 +92,17 @@ pub fn headers(path: &str) -> Vec<(&'static str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A worker's policy is its script's: the import worker may run the importer's WebAssembly of this site.
+    #[test]
+    fn the_import_worker_has_a_policy_of_its_own() {
+        let h = headers(IMPORT_WORKER);
+        assert!(h.contains(&("Content-Security-Policy", WORKER_CSP)));
+        assert!(WORKER_CSP.contains("'wasm-unsafe-eval'") && WORKER_CSP.contains("connect-src 'self'"));
+        assert!(!headers("/import.js")
+            .iter()
+            .any(|(n, _)| *n == "Content-Security-Policy"));
+    }
 
     #[test]
     fn only_the_widget_may_be_framed() {

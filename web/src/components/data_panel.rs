@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use coutcontrat::dates::{add_days, add_years};
 
+use super::data_import::{data_import, FILE_INPUT};
 use crate::data::Catalog;
 use crate::format::date_short;
 use crate::state::{Field, State};
@@ -123,9 +124,11 @@ pub fn data_panel(state: &State) -> Html {
                         v.tag
                     ) }
                     <a href={format!("#{}", Field::Npec.id())}>{ "saisissez-le dans « NPEC annuel connu »" }</a>
-                    { ", ou consultez le fichier complet sur le " }
+                    { ", ou téléchargez le fichier complet sur le " }
                     <a href={OFFICIAL_PAGE} rel="noopener">{ "site de France compétences" }</a>
-                    { " (un déploiement de la page peut l'intégrer : coutcontrat import)." }
+                    { " et " }
+                    <a href={format!("#{FILE_INPUT}")}>{ "importez-le dans cette page" }</a>
+                    { "." }
                 </p>
             }
             if let Some(text) = next_edition(state) {
@@ -157,6 +160,7 @@ pub fn data_panel(state: &State) -> Html {
                     }) }
                 </tbody>
             </table>
+            { data_import() }
         </details>
     }
 }

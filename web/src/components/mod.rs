@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod combobox;
+pub mod data_import;
 pub mod data_panel;
 pub mod export;
 pub mod form;

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::settle::stale as stale_view;
 use super::widgets::{explain, kind, sentence, Kind};
+use crate::data::Catalog;
 use crate::format::{date_long, date_short, euros, plain};
 use crate::state::{Field, Flag, Outcome, State};
 use coutcontrat::contract::{parse_date, parse_decimal};
@@ -78,10 +79,17 @@ fn provenance(q: &Quote) -> String {
     let n = &q.npec;
     match n.source {
         NpecSource::Table => {
-            let mut parts = vec![format!(
-                "Référentiel France compétences {}",
-                n.table_version.clone().unwrap_or_default()
-            )];
+            let tag = n.table_version.clone().unwrap_or_default();
+            let mut parts = vec![match Catalog::embedded().imported(&tag) {
+                // The figure rests on the visitor's file, not on the page's copy: say which.
+                Some(e) => format!(
+                    "Référentiel officiel {tag}, importé{} depuis « {} » (SHA-256 {}…)",
+                    e.on_day(),
+                    e.source_file,
+                    e.short_sha256()
+                ),
+                None => format!("Référentiel France compétences {tag}"),
+            }];
             if let Some(status) = &n.status {
                 parts.push(format!("statut {status}"));
             }

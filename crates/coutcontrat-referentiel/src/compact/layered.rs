@@ -2,8 +2,6 @@
 //! the browser. An edition of a table above replaces the edition of the same tag below (the complete official
 //! 2026-09 file replaces the shipped extract of 2026-09); every other edition of every table stays.
 
-use std::collections::HashSet;
-
 use coutcontrat::referentiel::Certification;
 use coutcontrat::Referentiel;
 
@@ -39,12 +37,16 @@ impl Layered {
         for (i, table) in self.tables.iter().enumerate() {
             out.extend(table.certifications_except(&self.tags_above(i)));
         }
-        // Stable: for equal codes and dates the upper table comes last, and is kept.
-        out.sort_by(|a, b| a.rncp.cmp(&b.rncp).then(a.published.cmp(&b.published)));
+        // Stable: for equal codes the upper table's comes last.
+        super::table::sort_by_code(&mut out);
         let mut kept: Vec<Certification> = Vec::with_capacity(out.len());
         for c in out {
             match kept.last_mut() {
-                Some(last) if last.rncp == c.rncp => *last = c,
+                Some(last) if last.rncp == c.rncp => {
+                    if c.published >= last.published {
+                        *last = c;
+                    }
+                }
                 _ => kept.push(c),
             }
         }
@@ -57,7 +59,7 @@ impl Layered {
         Layered::referentiel_of(&self.tables, codes)
     }
 
-    fn tags_above(&self, i: usize) -> HashSet<&str> {
+    fn tags_above(&self, i: usize) -> Vec<&str> {
         tags_above(&self.tables, i)
     }
 
@@ -66,8 +68,8 @@ impl Layered {
         for (i, table) in tables.iter().enumerate() {
             let above = tags_above(tables, i);
             let mut part = table.part_for(codes)?;
-            part.versions.retain(|v| !above.contains(v.tag.as_str()));
-            part.cpne.retain(|e| !above.contains(e.version.as_str()));
+            part.versions.retain(|v| !above.contains(&v.tag.as_str()));
+            part.cpne.retain(|e| !above.contains(&e.version.as_str()));
             parts.push(part);
         }
         let mut r = Referentiel::default();
@@ -78,8 +80,8 @@ impl Layered {
         }
         // A label or an IDCC is kept as first given: the upper tables first.
         for table in tables.iter().rev() {
-            for (c, label) in table.cpne_labels()? {
-                r.add_cpne_label(c, &label);
+            for (&c, &l) in &table.labels {
+                r.add_cpne_label(c, &table.text(l)?);
             }
         }
         for part in parts.into_iter().rev() {
@@ -96,8 +98,8 @@ impl Layered {
     }
 }
 
-/// The edition tags of the tables above table `i`.
-fn tags_above(tables: &[CompactTable], i: usize) -> HashSet<&str> {
+/// The edition tags of the tables above table `i` (a few: a list, not a hash set, for the page's size).
+fn tags_above(tables: &[CompactTable], i: usize) -> Vec<&str> {
     tables[i + 1..]
         .iter()
         .flat_map(|t| t.version_tags())

@@ -11,6 +11,12 @@ use crate::error::Result;
 use super::read::{bad, label_rows, read_group, read_version_head, GroupHead, In, VersionHead};
 use super::{FORMAT, MAGIC};
 
+/// Sorts certifications by code, keeping the order of equal ones (one function for every caller: each sort
+/// of its own would add its code to the page).
+pub(super) fn sort_by_code(list: &mut [coutcontrat::referentiel::Certification]) {
+    list.sort_by(|a, b| a.rncp.cmp(&b.rncp));
+}
+
 /// A compact référentiel held as is: certifications known at once, rows decoded per certification on demand.
 ///
 /// Decoding every row of a full-size table into a [`Referentiel`] takes seconds (700,000 rows); a page needs
@@ -27,7 +33,7 @@ pub struct CompactTable {
     groups: Vec<GroupHead>,
     by_code: HashMap<String, Vec<usize>>,
     /// Each CPNE's label as the whole table's référentiel ends with it (string id): a part keeps them.
-    labels: HashMap<u32, usize>,
+    pub(super) labels: HashMap<u32, usize>,
 }
 
 impl CompactTable {
@@ -155,13 +161,13 @@ impl CompactTable {
     /// Every certification known, as [`Referentiel::certifications`] lists them (labelled by the newest
     /// version that names them), for a search index.
     pub fn certifications(&self) -> Vec<coutcontrat::referentiel::Certification> {
-        self.certifications_except(&std::collections::HashSet::new())
+        self.certifications_except(&[])
     }
 
     /// [`CompactTable::certifications`] without the versions of these tags (replaced by a table above).
     pub(super) fn certifications_except(
         &self,
-        hidden: &std::collections::HashSet<&str>,
+        hidden: &[&str],
     ) -> Vec<coutcontrat::referentiel::Certification> {
         let mut out: Vec<coutcontrat::referentiel::Certification> = self
             .by_code
@@ -171,7 +177,7 @@ impl CompactTable {
                 let g = groups
                     .iter()
                     .map(|&g| &self.groups[g])
-                    .filter(|g| !hidden.contains(self.versions[g.version].version.tag.as_str()))
+                    .filter(|g| !hidden.contains(&self.versions[g.version].version.tag.as_str()))
                     .max_by_key(|g| self.versions[g.version].version.published)?;
                 let label = self.text(g.label).ok()?;
                 let diploma_type = self.text(g.diploma_type).ok()?;
@@ -184,7 +190,7 @@ impl CompactTable {
                 })
             })
             .collect();
-        out.sort_by(|a, b| a.rncp.cmp(&b.rncp));
+        sort_by_code(&mut out);
         out
     }
 
@@ -240,14 +246,6 @@ impl CompactTable {
             }
         }
         Ok(set)
-    }
-
-    /// Each CPNE's label as the whole table's référentiel ends with it.
-    pub(super) fn cpne_labels(&self) -> Result<Vec<(u32, String)>> {
-        self.labels
-            .iter()
-            .map(|(&c, &l)| Ok((c, self.text(l)?)))
-            .collect()
     }
 
     /// The tags of its versions.
