@@ -109,6 +109,37 @@ fn the_integration_page_is_a_module_of_its_own() {
     eprintln!("integration module: {} B gzip", gzip_size(&integration));
 }
 
+/// The référentiel's importer is a module of its own, loaded only by its Web Worker when a visitor imports
+/// a file: none of it is in the calculator's WebAssembly, and the worker names the module built.
+#[test]
+fn the_importer_is_a_module_of_its_own() {
+    let dist = support::dist();
+    // A message only the importer's streaming reader writes.
+    let marker = "le lecteur en flux ne lit pas ce classeur".as_bytes();
+    let calculator = built(&dist, "coutcontrat-web-", "_bg.wasm");
+    let importer = built(&dist, "coutcontrat-importer-", "_bg.wasm");
+    let carries = |wasm: &[u8]| wasm.windows(marker.len()).any(|w| w == marker);
+    assert!(
+        !carries(&calculator),
+        "the calculator's WebAssembly carries the importer"
+    );
+    assert!(carries(&importer), "the importer module lacks its reader");
+    let worker =
+        std::fs::read_to_string(dist.join("import-worker.js")).expect("dist/import-worker.js");
+    let module = std::fs::read_dir(&dist)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("coutcontrat-importer-") && n.ends_with("_bg.wasm"))
+        .unwrap();
+    assert!(
+        worker.contains(&module),
+        "import-worker.js does not load {module}"
+    );
+    // Recorded in BENCHMARKS.md against its budget of 250 KB (not met yet: see there).
+    eprintln!("importer module: {} B gzip", gzip_size(&importer));
+}
+
 // Its input is made by scripts/bench-import.sh (minutes of import): run after it with `--ignored`.
 #[test]
 #[ignore = "needs target/synthetic from scripts/bench-import.sh; run with --ignored after it"]

@@ -163,6 +163,15 @@ fn each_official_workbook_imported_in_the_page_gives_its_amounts() {
         c.goto(&format!("http://127.0.0.1:{port}/index.html"))
             .await
             .unwrap();
+        // Nothing of the import is loaded before it is asked for.
+        open_panel(c).await;
+        let loaded = js(
+            c,
+            "return performance.getEntriesByType('resource').map(e => e.name)
+                 .filter(n => /import|importer/.test(n));",
+        )
+        .await;
+        assert_eq!(loaded, serde_json::json!([]), "loaded before any import");
         let mut looked_up = 0;
         for path in workbooks() {
             let imported = native(&path);
