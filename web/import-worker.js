@@ -13,6 +13,7 @@ function megabytes(n) {
 
 self.onmessage = function (event) {
   var file = event.data.file;
+  var started = performance.now();
   ready
     .then(function () {
       var max = maxFileBytes();
@@ -29,7 +30,9 @@ self.onmessage = function (event) {
         self.postMessage({ kind: "progress", rows: rows, percent: percent });
       });
       var compact = out[0];
-      self.postMessage({ kind: "done", compact: compact, edition: JSON.parse(out[1]) }, [compact.buffer]);
+      self.postMessage({
+        kind: "done", compact: compact, edition: JSON.parse(out[1]), ms: Math.round(performance.now() - started)
+      }, [compact.buffer]);
     })
     .catch(function (e) {
       var message = e instanceof WebAssembly.RuntimeError

@@ -286,3 +286,78 @@ fn a_bad_file_is_refused_and_the_data_held_stay() {
         assert_eq!(listed(c).await, before);
     });
 }
+
+/// The peak resident memory (VmHWM, MB) of the browser's renderer processes: the page's, where its Web
+/// Worker runs too.
+fn renderer_peak_mb() -> u64 {
+    let mut peak = 0;
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let dir = entry.path();
+        let cmdline = std::fs::read(dir.join("cmdline")).unwrap_or_default();
+        let cmdline = String::from_utf8_lossy(&cmdline);
+        if !cmdline.contains("chromium") || !cmdline.contains("--type=renderer") {
+            continue;
+        }
+        let status = std::fs::read_to_string(dir.join("status")).unwrap_or_default();
+        if let Some(kb) = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        {
+            peak = peak.max(kb / 1024);
+        }
+    }
+    peak
+}
+
+/// A benchmark, not a test (`scripts/bench-web-import.sh` runs it and prints it beside the command line's
+/// import of the same file): the synthetic full-size workbook imported through the page, from the file
+/// chosen to the edition listed after the reload; and the tab's peak memory.
+#[test]
+#[ignore = "a benchmark: scripts/bench-web-import.sh"]
+fn bench_the_synthetic_full_size_workbook_through_the_page() {
+    let path = PathBuf::from(
+        std::env::var("COUTCONTRAT_BENCH_WORKBOOK").expect("COUTCONTRAT_BENCH_WORKBOOK=FILE.xlsx"),
+    );
+    in_browser(|dist| async move {
+        let port = serve(dist);
+        let b = browser(1280, 1400).await;
+        let c = &b.client;
+        c.goto(&format!("http://127.0.0.1:{port}/index.html"))
+            .await
+            .unwrap();
+        open_panel(c).await;
+        let before = renderer_peak_mb();
+        let started = std::time::Instant::now();
+        let input = c.find(Locator::Id("npec-file")).await.unwrap();
+        input.send_keys(&path.display().to_string()).await.unwrap();
+        let deadline = started + std::time::Duration::from_secs(900);
+        loop {
+            let v = js(
+                c,
+                "const e = document.getElementById('npec-import-error');
+                 if (e) return e.textContent;
+                 return document.querySelectorAll('#npec-imported li').length;",
+            )
+            .await;
+            if let Some(refused) = v.as_str() {
+                panic!("refused: {refused}");
+            }
+            if v.as_u64() == Some(1) {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no import after 15 min"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let wall = started.elapsed().as_secs_f64();
+        let line = listed(c).await.remove(0);
+        let worker = js(c, "return sessionStorage.getItem('coutcontrat-last-import');").await;
+        println!(
+            "web import: {wall:.2} s, renderer peak RSS {} MB (before {before} MB), worker {worker} | {line}",
+            renderer_peak_mb()
+        );
+    });
+}
