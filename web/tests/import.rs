@@ -354,7 +354,11 @@ fn bench_the_synthetic_full_size_workbook_through_the_page() {
         }
         let wall = started.elapsed().as_secs_f64();
         let line = listed(c).await.remove(0);
-        let worker = js(c, "return sessionStorage.getItem('coutcontrat-last-import');").await;
+        let worker = js(
+            c,
+            "return sessionStorage.getItem('coutcontrat-last-import');",
+        )
+        .await;
         println!(
             "web import: {wall:.2} s, renderer peak RSS {} MB (before {before} MB), worker {worker} | {line}",
             renderer_peak_mb()
