@@ -3,8 +3,9 @@
    the import weighs on a visit that does not import.
    - start(file, input): reads the file in a Web Worker (import-worker.js), shows a progress bar, what it
      read and a button to stop; the edition read is kept in IndexedDB (the compact form and its
-     description, with the day of the import), then the page reloads on it. A refused file leaves the data
-     held as they were, and says why.
+     description, with the day of the import), then the page reloads on it; the same file again changes
+     nothing, another file of the same edition replaces it. A refused file leaves the data held as they
+     were, and says why.
    - remove(tag): forgets an imported edition; the page reloads on the shipped data.
    boot.js reads the same store at start (window.__coutcontratImported). */
 var DB = "coutcontrat";
@@ -92,15 +93,32 @@ export function start(file, input) {
     } else if (m.kind === "done") {
       end();
       var edition = m.edition;
+      var same = null;
       edition.imported_on = new Date().toISOString();
       status.textContent = "Édition " + edition.tag + " lue : " + number(edition.rows) + " lignes, " +
         number(edition.certifications) + " certifications. Enregistrement…";
       openStore("readwrite")
         .then(function (tx) {
-          tx.objectStore(STORE).put({ tag: edition.tag, edition: edition, compact: m.compact });
+          var store = tx.objectStore(STORE);
+          var held = store.get(edition.tag);
+          held.onsuccess = function () {
+            var before = held.result && held.result.edition;
+            // The same file again: nothing to change, nor to reload.
+            if (before && before.sha256 && before.sha256 === edition.sha256) {
+              same = before;
+              return;
+            }
+            store.put({ tag: edition.tag, edition: edition, compact: m.compact });
+          };
           return done(tx);
         })
         .then(function () {
+          if (same) {
+            status.textContent = "Édition " + edition.tag + " déjà importée depuis ce fichier (même empreinte " +
+              "SHA-256) : rien n'a changé.";
+            input.value = "";
+            return;
+          }
           status.textContent = "Édition " + edition.tag + " importée : la page se recharge avec elle.";
           // For scripts/bench-web-import.sh: the worker's reading time, apart from the saving and reloading.
           try {

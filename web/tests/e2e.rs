@@ -1737,6 +1737,32 @@ fn a_provisional_npec_says_why_and_where_the_known_one_goes() {
             .await,
             json!("#npec")
         );
+        // Issue 18: where the extract lacks it, the figure offers the official file's import, which the
+        // link opens in the « Données » panel.
+        let offer = js(
+            c,
+            "const a = document.querySelector('.card-npec a[href=\"#npec-file\"]'); return a ? a.getAttribute('href') : null;",
+        )
+        .await;
+        if partial {
+            assert_eq!(offer, json!("#npec-file"));
+            c.find(Locator::Css(".card-npec a[href=\"#npec-file\"]"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            poll(
+                c,
+                "return document.getElementById('data-panel').open;",
+                |v| v == &json!(true),
+                "the « Données » panel opened on the import",
+            )
+            .await;
+            js(c, "document.getElementById('data-panel').open = false; window.scrollTo(0, 0); return null;").await;
+        } else {
+            assert_eq!(offer, Value::Null);
+        }
         let hints = js(c, "return Array.from(document.querySelectorAll('.warning-hint')).map(h => h.textContent).join(' | ');").await;
         let hints = hints.as_str().unwrap();
         assert!(!hints.is_empty());

@@ -259,6 +259,17 @@ fn a_bad_file_is_refused_and_the_data_held_stay() {
         let imported = native(&good);
         import(c, &good, &imported.version.tag).await;
         let before = listed(c).await;
+        // The same file again: said, and nothing changes.
+        let input = c.find(Locator::Id("npec-file")).await.unwrap();
+        input.send_keys(&good.display().to_string()).await.unwrap();
+        poll(
+            c,
+            "return document.getElementById('npec-import-status')?.textContent ?? null;",
+            |v| v.as_str().is_some_and(|s| s.contains("déjà importée")),
+            "the same file said already imported",
+        )
+        .await;
+        assert_eq!(listed(c).await, before);
 
         let dir = artifacts().join("import");
         std::fs::create_dir_all(&dir).unwrap();

@@ -3,6 +3,8 @@
 //! Worker loads, when a visitor imports a file (`web/import-worker.js`). Nothing leaves the browser: the file's
 //! bytes come in, the edition goes back in the compact form the page reads, with what the page says of it.
 
+use std::collections::HashSet;
+
 use coutcontrat::referentiel::{Coverage, TableVersion};
 use coutcontrat_referentiel::compact::to_compact;
 use coutcontrat_referentiel::import::{import_bytes, reporting, Imported, Progress};
@@ -45,16 +47,13 @@ pub fn import_file(
 /// The edition in compact form, and what the page says of it.
 pub fn edition(imported: Imported) -> (Vec<u8>, Value) {
     let v: &TableVersion = &imported.version;
-    let mut certifications: Vec<&str> = v
+    // Counted in hash sets: sorting 700,000 codes took a tenth of the import in the browser.
+    let certifications: HashSet<&str> = v
         .rows
         .iter()
         .flat_map(|r| r.rncp.iter().map(String::as_str))
         .collect();
-    certifications.sort_unstable();
-    certifications.dedup();
-    let mut cpne: Vec<u32> = v.rows.iter().filter_map(|r| r.cpne).collect();
-    cpne.sort_unstable();
-    cpne.dedup();
+    let cpne: HashSet<u32> = v.rows.iter().filter_map(|r| r.cpne).collect();
     let described = json!({
         "tag": v.tag,
         "published": v.published.to_string(),

@@ -11,6 +11,9 @@ use crate::imported::ImportedEdition;
 /// The id of the file input (`boot.js` and `import.js` listen to it).
 pub const FILE_INPUT: &str = "npec-file";
 
+/// A link to it (the figure of a certification the page's extract lacks offers the import).
+pub const FILE_LINK: &str = "#npec-file";
+
 fn kept(e: &ImportedEdition) -> Html {
     html! {
         <li>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use coutcontrat::dates::{add_days, add_years};
 
-use super::data_import::{data_import, FILE_INPUT};
+use super::data_import::{data_import, FILE_LINK};
 use crate::data::Catalog;
 use crate::format::date_short;
 use crate::state::{Field, State};
@@ -127,7 +127,7 @@ pub fn data_panel(state: &State) -> Html {
                     { ", ou téléchargez le fichier complet sur le " }
                     <a href={OFFICIAL_PAGE} rel="noopener">{ "site de France compétences" }</a>
                     { " et " }
-                    <a href={format!("#{FILE_INPUT}")}>{ "importez-le dans cette page" }</a>
+                    <a href={FILE_LINK}>{ "importez-le dans cette page" }</a>
                     { "." }
                 </p>
             }

@@ -8,6 +8,7 @@ use coutcontrat::{
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::data_import::FILE_LINK;
 use super::settle::stale as stale_view;
 use super::widgets::{explain, kind, sentence, Kind};
 use crate::data::Catalog;
@@ -171,6 +172,10 @@ fn quote_view(o: &Outcome, asks_net_cost: bool, q: &Quote, next_edition: Option<
                         <p class="small">
                             <a href={format!("#{}", Field::Npec.id())} id="npec-enter">{ "Saisir le NPEC connu" }</a>
                             { o.branch.as_ref().and_then(|b| b.opco.as_ref()).map(|opco| format!(" (demandez-le au CFA ou à {opco})")).unwrap_or_default() }
+                            // The page's extract lacks it: the official file, imported here, may have it.
+                            if q.warnings.iter().any(|w| w.code == "referentiel_partial") {
+                                <a href={FILE_LINK}>{ " ou importer le fichier officiel" }</a>
+                            }
                         </p>
                     }
                     if let (Some(text), NpecSource::Table | NpecSource::Amorcage) = (next_edition, &q.npec.source) {
