@@ -124,6 +124,9 @@ fn summary_json(s: &ImportSummary) -> String {
 /// Adds the workbook's version to the data directory `out` (written to `out/referentiel/VERSION/`); a version
 /// of the same tag from another file is refused unless `replace`.
 pub fn import(out: &Path, workbook: &Path, replace: bool) -> Result<Imported, Failure> {
+    if let Some(imported) = import_rncp_export(out, workbook)? {
+        return Ok(imported);
+    }
     let options = coutcontrat_referentiel::ImportOptions {
         replace,
         ..Default::default()
@@ -144,4 +147,59 @@ pub fn import(out: &Path, workbook: &Path, replace: bool) -> Result<Imported, Fa
         json: summary_json(&summary),
         text: summary.to_string(),
     })
+}
+
+/// France compétences' RNCP export (`export-fiches-csv-*.zip`): the certification index of `out` replaced
+/// by the complete registry. `None` for any other file (a référentiel, read by [`import`]).
+fn import_rncp_export(out: &Path, file: &Path) -> Result<Option<Imported>, Failure> {
+    use coutcontrat_referentiel::certifications::{
+        export_source, is_rncp_export, read_rncp_export, write_index,
+    };
+    let is_zip = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    let Some(bytes) = is_zip.then(|| std::fs::read(file).ok()).flatten() else {
+        return Ok(None);
+    };
+    if !is_rncp_export(&bytes) {
+        return Ok(None);
+    }
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.display().to_string());
+    let invalid = |e: coutcontrat_referentiel::Error| Failure::Invalid {
+        code: e.kind.code(),
+        message: e.to_string(),
+    };
+    let entries = read_rncp_export(&name, &bytes, &export_source(&name)).map_err(invalid)?;
+    let path = write_index(out, &entries).map_err(|e| Failure::Other {
+        code: e.kind.code(),
+        message: e.to_string(),
+    })?;
+    let count =
+        |f: &dyn Fn(&coutcontrat_referentiel::certifications::CertificationEntry) -> bool| {
+            entries.iter().filter(|e| f(e)).count()
+        };
+    let (titled, active, renewed) = (
+        count(&|e| !e.title.is_empty()),
+        count(&|e| e.active == Some(true)),
+        count(&|e| e.successor.is_some()),
+    );
+    let json = serde_json::to_string_pretty(&serde_json::json!({
+        "kind": "certifications",
+        "file": path.display().to_string(),
+        "certifications": entries.len(),
+        "with_title": titled,
+        "active": active,
+        "with_successor": renewed,
+    }))
+    .expect("the summary serialises");
+    let text = format!(
+        "index des certifications écrit dans {} : {} codes RNCP, {titled} avec leur intitulé, {active} actifs, \
+         {renewed} renouvelés (export complet du RNCP {name})\n",
+        path.display(),
+        entries.len()
+    );
+    Ok(Some(Imported { json, text }))
 }

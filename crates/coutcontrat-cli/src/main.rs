@@ -173,7 +173,8 @@ enum Command {
     /// Cherche des branches : IDCC, convention, CPNE et OPCO.
     #[command(after_help = BRANCHES_EXAMPLES)]
     Branches(BranchesArgs),
-    /// Importe un référentiel NPEC officiel (classeur .xlsx ou archive .zip de France compétences).
+    /// Importe un référentiel NPEC officiel (classeur .xlsx ou archive .zip de France compétences), ou l'export
+    /// du RNCP (export-fiches-csv-….zip de data.gouv.fr), qui remplace l'index des certifications.
     #[command(after_help = IMPORT_EXAMPLES)]
     Import(ImportArgs),
     /// Vérifie un dossier de données de bout en bout (manifestes, fichiers, nombres de lignes, versions en
@@ -395,7 +396,7 @@ struct BranchesArgs {
 
 #[derive(Debug, Args)]
 struct ImportArgs {
-    /// Le classeur officiel (.xlsx) ou une archive (.zip) qui le contient.
+    /// Le classeur officiel (.xlsx) ou une archive (.zip) qui le contient ; ou l'export du RNCP (.zip).
     #[arg(value_name = "FICHIER.xlsx|FICHIER.zip")]
     file: PathBuf,
     /// Dossier de données où ajouter la version, dans referentiel/VERSION/ (par défaut --data, sinon

@@ -33,6 +33,8 @@
 // `dataset` its content in memory, `compact` the page's binary form of it.
 
 #[cfg(feature = "import")]
+pub mod certifications;
+#[cfg(feature = "import")]
 mod checksum;
 pub mod compact;
 #[cfg(feature = "text")]

@@ -487,3 +487,107 @@ fn a_data_directory_that_is_not_one_is_refused() {
     assert_eq!(out.json()["error"]["code"], "data");
     assert!(out.stderr.contains("referentiel"), "{}", out.stderr);
 }
+
+/// Issue 18: `coutcontrat import` of France compétences' RNCP export (`export-fiches-csv-*.zip`) replaces the
+/// data directory's certification index with the registry it holds, and says what it wrote. Its members are
+/// written here in the export's format, with made-up titles for test codes.
+#[test]
+fn importing_the_rncp_export_writes_the_certification_index() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let zip_path = dir.path().join("export-fiches-csv-2026-02-02.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("export_fiches_CSV_Standard_2026_02_02.csv", opts)
+        .unwrap();
+    zip.write_all(
+        "\"Id_Fiche\";\"Numero_Fiche\";\"Intitule\";\"Abrege_Libelle\";\"Nomenclature_Europe_Niveau\";\"Actif\"\n\
+         \"1\";\"RNCP90001\";\"BTS - Essai\";\"BTS\";\"NIV5\";\"INACTIVE\"\n\
+         \"2\";\"RNCP90002\";\"Essai renouvelé\";\"BTS\";\"NIV5\";\"ACTIVE\"\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    zip.start_file(
+        "export_fiches_CSV_Ancienne_Nouvelle_Certification_2026_02_02.csv",
+        opts,
+    )
+    .unwrap();
+    zip.write_all(
+        b"\"Numero_Fiche\";\"Ancienne_Certification\";\"Nouvelle_Certification\"\n\"RNCP90001\";;\"RNCP90002\"\n",
+    )
+    .unwrap();
+    zip.finish().unwrap();
+    let data = dir.path().join("data");
+    let out = run(
+        &[
+            "import",
+            zip_path.to_str().unwrap(),
+            "--out",
+            data.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("2 codes RNCP, 2 avec leur intitulé, 1 actifs, 1 renouvelés"),
+        "{}",
+        out.stdout
+    );
+    let index = std::fs::read_to_string(data.join("certifications/index.csv")).unwrap();
+    assert_eq!(
+        index,
+        "rncp,title,level,abbreviation,active,successor,source\n\
+         RNCP90001,Essai,5,BTS,0,RNCP90002,fc-export-2026-02-02\n\
+         RNCP90002,Essai renouvelé,5,BTS,1,,fc-export-2026-02-02\n"
+    );
+    assert!(
+        !data.join("referentiel").exists(),
+        "no référentiel version written"
+    );
+
+    // A damaged member is refused with its file and line, and the index written before stays.
+    let bad = dir.path().join("export-fiches-csv-2026-02-03.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&bad).unwrap());
+    zip.start_file("export_fiches_CSV_Standard_2026_02_03.csv", opts)
+        .unwrap();
+    zip.write_all(
+        "\"Id_Fiche\";\"Numero_Fiche\";\"Intitule\";\"Abrege_Libelle\";\"Nomenclature_Europe_Niveau\";\"Actif\"\n\
+         \"1\";\"RNCP90001\";\"Essai\";\"BTS\";\"NIV9\";\"ACTIVE\"\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    zip.start_file(
+        "export_fiches_CSV_Ancienne_Nouvelle_Certification_2026_02_03.csv",
+        opts,
+    )
+    .unwrap();
+    zip.write_all(b"\"Numero_Fiche\";\"Ancienne_Certification\";\"Nouvelle_Certification\"\n")
+        .unwrap();
+    zip.finish().unwrap();
+    let out = run(
+        &[
+            "import",
+            bad.to_str().unwrap(),
+            "--out",
+            data.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    for expected in [
+        "export_fiches_CSV_Standard_2026_02_03.csv",
+        "NIV9",
+        "ligne 2",
+    ] {
+        assert!(
+            out.stderr.contains(expected),
+            "« {expected} » in {}",
+            out.stderr
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(data.join("certifications/index.csv")).unwrap(),
+        index
+    );
+}
