@@ -9,6 +9,9 @@ sed '/<!-- shell:/,/<!-- \/shell -->/d' "$staging/index.html" > "$staging/widget
 # The integration page, its own module (it keeps the CFA's tools out of the calculator's download), made
 # from widget.html: the same page without the shell.
 scripts/build-integration.sh "$staging"
-# The référentiel's importer, a module only its Web Worker loads (issue 18).
-scripts/build-importer.sh "$staging"
+# Modules loaded only when asked for: the référentiel's importer, by its Web Worker (issue 18), and the
+# export of a quote (issue 22); the pages' scripts that load them.
+scripts/build-module.sh "$staging" coutcontrat-web-importer coutcontrat-importer web/import-worker.js import-worker.js
+cp web/import.js "$staging/import.js"
+scripts/build-module.sh "$staging" coutcontrat-web-export coutcontrat-export web/export.js export.js
 scripts/precompress.sh

@@ -11,7 +11,8 @@
    3. If it cannot start, shows the page's message (#crash) instead of a blank page.
    4. Registers the service worker (sw.js) once the app runs: after a first visit, the page works offline.
    5. Hands the app the editions imported in this browser (IndexedDB, written by import.js) as
-      window.__coutcontratImported, and loads import.js when its controls are first used. */
+      window.__coutcontratImported, and loads import.js when its controls are first used.
+   6. Loads export.js on the first click of an export link (the quote's JSON and CSV). */
 (function () {
   "use strict";
   var errors = (window.__pageErrors = []);
@@ -96,6 +97,25 @@
         errors.push("import.js: " + String(err));
       });
     }
+  });
+  // The export (export.js, loaded on the first click): the link's file is written for the contract on
+  // screen, then followed; a link already written for it is followed at once.
+  var exporter = null;
+  document.addEventListener("click", function (e) {
+    var link = e.target && e.target.closest && e.target.closest("a[data-export]");
+    if (!link) return;
+    var share = document.getElementById("share-link");
+    var q = share ? share.getAttribute("href").replace(/^\?/, "") : "";
+    if (link.getAttribute("data-for") === q && link.getAttribute("href") !== "#") return;
+    e.preventDefault();
+    exporter = exporter || import(new URL("export.js", here).href);
+    exporter.then(function (m) {
+      return m.write(link);
+    }).then(function (written) {
+      if (written) link.click();
+    }).catch(function (err) {
+      errors.push("export.js: " + String(err));
+    });
   });
   document.addEventListener("click", function (e) {
     var button = e.target && e.target.closest && e.target.closest("[data-remove-edition]");

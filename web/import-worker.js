@@ -1,11 +1,11 @@
 /* The Web Worker of the référentiel's import (import.js starts it): the library's importer compiled to
-   WebAssembly (web/importer, built by scripts/build-importer.sh, which writes the names of its hashed
+   WebAssembly (web/importer, built by scripts/build-module.sh, which writes the names of its hashed
    files in place of the two below). It gets the visitor's File, reads it here, off the page's thread, and
    posts back its progress, then the edition in compact form with its description, or the message that says
    what is wrong with the file. Nothing is sent anywhere. */
-import init, { importFile, maxFileBytes } from "./__IMPORTER_JS__";
+import init, { importFile, maxFileBytes } from "./__MODULE_JS__";
 
-var ready = init({ module_or_path: new URL("./__IMPORTER_WASM__", import.meta.url) });
+var ready = init({ module_or_path: new URL("./__MODULE_WASM__", import.meta.url) });
 
 function megabytes(n) {
   return (n / 1048576).toLocaleString("fr-FR", { maximumFractionDigits: 1 }) + " Mo";

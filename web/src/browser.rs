@@ -40,14 +40,6 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
-/// `text` as a `data:` address of this type, for a link that downloads it.
-pub fn data_url(mime: &str, text: &str) -> String {
-    format!(
-        "data:{mime};charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(text))
-    )
-}
-
 /// Replaces the page by the one at `url` (relative to this one), without a history entry.
 pub fn go_to(url: &str) {
     if let Some(window) = web_sys::window() {

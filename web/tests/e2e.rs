@@ -2012,6 +2012,13 @@ fn the_quote_downloads_as_json_and_csv() {
         fill_a2(c).await;
         let a2 = quote(A2);
         wait_for_figures(c, &expected(&a2)).await;
+        // The export is a module of its own, not loaded before a visitor asks for it.
+        let loaded = js(
+            c,
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /export/.test(n));",
+        )
+        .await;
+        assert_eq!(loaded, json!([]), "loaded before any export");
         let mut files = Vec::new();
         for id in ["export-json", "export-csv"] {
             let link = c.find(Locator::Id(id)).await.unwrap();
@@ -2021,9 +2028,14 @@ fn the_quote_downloads_as_json_and_csv() {
                 "written when followed"
             );
             link.click().await.unwrap();
-            let href = link.attr("href").await.unwrap().unwrap_or_default();
-            assert!(href.starts_with("data:"), "{id}: {href}");
-            files.push(data_url_text(&href));
+            let href = poll(
+                c,
+                &format!("return document.getElementById('{id}').getAttribute('href');"),
+                |v| v.as_str().is_some_and(|h| h.starts_with("data:")),
+                "the file written into the link",
+            )
+            .await;
+            files.push(data_url_text(href.as_str().unwrap()));
         }
         let back: Quote = serde_json::from_str(&files[0]).expect("the library reads the JSON back");
         assert_eq!(back, a2);
@@ -2035,6 +2047,31 @@ fn the_quote_downloads_as_json_and_csv() {
             "{}",
             files[1]
         );
+        // Another contract: the file is written again, for the figures now on screen.
+        let before = cents(a2.totals.employer.into()).to_string();
+        fill(c, "price", "12000").await;
+        let other = poll(
+            c,
+            "const e = document.getElementById('total-employer'); return e ? e.dataset.value : null;",
+            |v| v.as_str().is_some_and(|t| t != before),
+            "the figures of the new price",
+        )
+        .await;
+        let other = other.as_str().unwrap().to_owned();
+        let link = c.find(Locator::Id("export-json")).await.unwrap();
+        link.click().await.unwrap();
+        let back = poll(
+            c,
+            "const a = document.getElementById('export-json');
+             return a.getAttribute('data-for') === document.getElementById('share-link').getAttribute('href').slice(1)
+                 ? a.getAttribute('href') : null;",
+            |v| v.is_string(),
+            "the file written again",
+        )
+        .await;
+        let again: Quote = serde_json::from_str(&data_url_text(back.as_str().unwrap())).unwrap();
+        assert_ne!(again, a2);
+        assert_eq!(cents(again.totals.employer.into()).to_string(), other);
         assert_no_console_error(c).await;
     });
 }

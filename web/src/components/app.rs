@@ -5,7 +5,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::data_panel::data_panel;
-use super::export::{quote_csv, quote_json};
 use super::part::{form, results, warm_up_certification_search};
 use super::print_link::PrintLink;
 use super::results::status_line;
@@ -61,27 +60,15 @@ fn exports(state: &State) -> Html {
     if state.outcome.quote.is_none() {
         return html! {};
     }
-    let link = |id: &'static str,
-                file: &'static str,
-                label: &'static str,
-                mime: &'static str,
-                write: fn(&coutcontrat::Quote) -> String| {
-        let outcome = state.outcome.clone();
-        let onclick = Callback::from(move |e: MouseEvent| {
-            // The event's target, not its current one: yew listens on the page's root.
-            let anchor = e
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|t| t.closest("a").ok().flatten());
-            if let (Some(q), Some(a)) = (&outcome.quote, anchor) {
-                let _ = a.set_attribute("href", &browser::data_url(mime, &write(q)));
-            }
-        });
-        html! { <a class="button" {id} download={file} href="#" {onclick}>{ label }</a> }
+    // The files are written by a module of their own (web/export.js, loaded by boot.js on the first
+    // click), from the share link: `Quote`'s serialisation stays out of the page's download.
+    let link = |id: &'static str, file: &'static str, label: &'static str, kind: &'static str| {
+        html! { <a class="button" {id} download={file} href="#" data-export={kind}>{ label }</a> }
     };
     html! {
         <>
-            { link("export-json", "coutcontrat-chiffrage.json", "Exporter (JSON)", "application/json", quote_json) }
-            { link("export-csv", "coutcontrat-chiffrage.csv", "Exporter (CSV)", "text/csv", quote_csv) }
+            { link("export-json", "coutcontrat-chiffrage.json", "Exporter (JSON)", "json") }
+            { link("export-csv", "coutcontrat-chiffrage.csv", "Exporter (CSV)", "csv") }
         </>
     }
 }
