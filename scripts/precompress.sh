@@ -4,7 +4,7 @@
 # them compressed without compressing on each request (web/serve does; web/README.md, « Headers »).
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk (post_build hook)}"
-find "$dir" -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.ccrc' \) \
+find "$dir" -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.ccrc' -o -name '*.tsv' \) \
     -print0 | while IFS= read -r -d '' f; do
     gzip -9 -n -k -f "$f"
     if command -v brotli >/dev/null; then brotli -q 11 -k -f "$f"; fi

@@ -14,3 +14,6 @@ else
     cargo run --quiet --offline --locked -p coutcontrat-referentiel --no-default-features --features text \
         --bin coutcontrat-compact -- "$out"
 fi
+# The certification index the page searches by name, fetched on the first use of its search (issue 18).
+cargo run --quiet --offline --locked -p coutcontrat-referentiel --no-default-features --features text \
+    --bin coutcontrat-certifications -- "${TRUNK_STAGING_DIR}/certifications.tsv"

@@ -12,7 +12,8 @@
    4. Registers the service worker (sw.js) once the app runs: after a first visit, the page works offline.
    5. Hands the app the editions imported in this browser (IndexedDB, written by import.js) as
       window.__coutcontratImported, and loads import.js when its controls are first used.
-   6. Loads export.js on the first click of an export link (the quote's JSON and CSV). */
+   6. Loads export.js on the first click of an export link (the quote's JSON and CSV).
+   7. Fetches the certification index (certifications.tsv) on the first use of the certification box. */
 (function () {
   "use strict";
   var errors = (window.__pageErrors = []);
@@ -97,6 +98,25 @@
         errors.push("import.js: " + String(err));
       });
     }
+  });
+  // The certification index (every certification by name), fetched on the first use of the certification
+  // box; the box's text is then searched again with it.
+  var index = null;
+  document.addEventListener("focusin", function (e) {
+    var box = e.target;
+    if (index || !box || box.id !== "certification") return;
+    index = fetch(new URL("certifications.tsv", here).href)
+      .then(function (r) {
+        if (!r.ok) throw new Error("certifications.tsv : HTTP " + r.status);
+        return r.text();
+      })
+      .then(function (text) {
+        window.__coutcontratCertifications = text;
+        if (box.value) box.dispatchEvent(new Event("input", { bubbles: true }));
+      })
+      .catch(function (err) {
+        console.warn("coutcontrat: no certification index: " + String(err));
+      });
   });
   // The export (export.js, loaded on the first click): the link's file is written for the contract on
   // screen, then followed; a link already written for it is followed at once.

@@ -13,7 +13,7 @@
 use std::ops::Deref;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use coutcontrat::referentiel::CertificationIndex;
+use coutcontrat::referentiel::{Certification, CertificationIndex};
 use coutcontrat::Referentiel;
 use coutcontrat_referentiel::compact::{CompactTable, Layered};
 
@@ -187,6 +187,12 @@ impl<'a> Catalog<'a> {
         }
     }
 
+    /// Certifications matching a search: the référentiel's first, then those of the certification index
+    /// (`crate::registry`, once loaded) it does not list.
+    pub fn search_certifications(&self, query: &str, limit: usize) -> Vec<Certification> {
+        search_both(self.certifications, crate::registry::loaded(), query, limit)
+    }
+
     /// Versions, mappings, IDCC and CPNE labels (for the branch search); for a compact référentiel, no row:
     /// quote with [`Catalog::referentiel_for`].
     pub fn referentiel(&self) -> &'a Referentiel {
@@ -239,4 +245,23 @@ fn bytes() -> Vec<u8> {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn referentiel() -> &'static Referentiel {
     coutcontrat_referentiel::embedded()
+}
+
+/// The hits of `first`, then those of `then` that `first` does not list, `limit` in all.
+pub fn search_both(
+    first: &CertificationIndex,
+    then: Option<&CertificationIndex>,
+    query: &str,
+    limit: usize,
+) -> Vec<Certification> {
+    let mut hits = first.search(query, limit);
+    for c in then.map(|t| t.search(query, limit)).unwrap_or_default() {
+        if hits.len() >= limit {
+            break;
+        }
+        if !hits.iter().any(|h| h.rncp == c.rncp) {
+            hits.push(c);
+        }
+    }
+    hits
 }

@@ -11,6 +11,7 @@ pub mod data;
 pub mod format;
 pub mod imported;
 pub mod query;
+pub mod registry;
 pub mod state;
 pub mod widget;
 

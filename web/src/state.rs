@@ -174,7 +174,7 @@ impl State {
                 let code = typed_code(&text, catalog);
                 self.cert_hits = match &code {
                     Some(c) if find_certification(c, catalog).is_some() => Vec::new(),
-                    _ => catalog.certifications.search(&text, SUGGESTIONS),
+                    _ => catalog.search_certifications(&text, SUGGESTIONS),
                 };
                 self.form.set(Field::CertQuery, text);
                 if let Some(code) = code {

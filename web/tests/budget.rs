@@ -109,6 +109,21 @@ fn the_integration_page_is_a_module_of_its_own() {
     eprintln!("integration module: {} B gzip", gzip_size(&integration));
 }
 
+/// Issue 18: the certification index the page searches by name, fetched on the first use of its box, at most
+/// 300 KB gzip.
+#[test]
+fn the_certification_index_stays_within_300_kb_gzip() {
+    let dist = support::dist();
+    let tsv = std::fs::read(dist.join("certifications.tsv")).expect("dist/certifications.tsv");
+    let g = gzip_size(&tsv);
+    eprintln!("certifications.tsv: {} B, {g} B gzip", tsv.len());
+    assert!(g <= 300_000, "{g} B gzip, over 300 KB");
+    assert!(
+        tsv.iter().filter(|&&b| b == b'\n').count() > 1000,
+        "an index of a few lines"
+    );
+}
+
 /// The référentiel's importer is a module of its own, loaded only by its Web Worker when a visitor imports
 /// a file: none of it is in the calculator's WebAssembly, and the worker names the module built.
 #[test]

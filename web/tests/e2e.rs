@@ -537,7 +537,17 @@ fn a_certification_is_found_and_chosen_with_the_keyboard() {
             .into_iter()
             .max_by_key(|w| w.len())
             .expect("a word");
-        let hits = index.search(&word, coutcontrat_web::state::SUGGESTIONS);
+        // The page also searches the certification index once its box is first used (issue 18).
+        let registry = coutcontrat_web::registry::parse(
+            &std::fs::read_to_string(dist.join("certifications.tsv"))
+                .expect("dist/certifications.tsv"),
+        );
+        let hits = coutcontrat_web::data::search_both(
+            &index,
+            Some(&registry),
+            &word,
+            coutcontrat_web::state::SUGGESTIONS,
+        );
         let page = open(dist, 1280, 1600).await;
         let c = &page.client;
         load(c, &page.base).await;
@@ -545,8 +555,8 @@ fn a_certification_is_found_and_chosen_with_the_keyboard() {
         let options = poll(
             c,
             "return Array.from(document.querySelectorAll('#certification-list [role=option]')).length;",
-            |v| v.as_u64().is_some_and(|n| n > 0),
-            "suggestions",
+            |v| v.as_u64() == Some(hits.len() as u64),
+            "the suggestions of the référentiel and the certification index",
         )
         .await;
         assert_eq!(options.as_u64().unwrap() as usize, hits.len());
@@ -585,6 +595,88 @@ fn a_certification_is_found_and_chosen_with_the_keyboard() {
         );
         // A shorter link: the chosen certification travels as its code, not its title too.
         assert!(!address.contains("cert_q"), "{address}");
+        assert_no_console_error(c).await;
+    });
+}
+
+/// Issue 18, « every certification by name »: the certification index, fetched on the first use of the box,
+/// finds a certification the référentiel does not list by words of its title and its abbreviation, typed key
+/// by key, without accents or capitals; the suggestion names the code that replaced it; picking it fills its
+/// level.
+#[test]
+fn a_certification_is_found_by_its_name_in_the_certification_index() {
+    in_browser(|dist| async move {
+        let tsv = std::fs::read_to_string(dist.join("certifications.tsv"))
+            .expect("dist/certifications.tsv");
+        let registry = coutcontrat_web::registry::parse(&tsv);
+        let index = CertificationIndex::new(referentiel().certifications());
+        let query = "bts management commercial";
+        let hits = coutcontrat_web::data::search_both(
+            &index,
+            Some(&registry),
+            query,
+            coutcontrat_web::state::SUGGESTIONS,
+        );
+        let target = hits
+            .iter()
+            .find(|h| {
+                index
+                    .search(&h.rncp, 1)
+                    .first()
+                    .is_none_or(|c| c.rncp != h.rncp)
+            })
+            .expect("a BTS of that name that only the certification index knows")
+            .clone();
+        let page = open(dist, 1280, 1600).await;
+        let c = &page.client;
+        load(c, &page.base).await;
+        // Nothing of the index before the box is used.
+        let fetched = js(c, "return performance.getEntriesByType('resource').some(e => /certifications\\.tsv/.test(e.name));").await;
+        assert_eq!(fetched, json!(false));
+        let input = c.find(Locator::Id("certification")).await.unwrap();
+        input.click().await.unwrap();
+        for ch in "BTS Management Commercial".chars() {
+            input.send_keys(&ch.to_string()).await.unwrap();
+        }
+        let labels = poll(
+            c,
+            "return Array.from(document.querySelectorAll('#certification-list [role=option]')).map(o => o.textContent);",
+            |v| v.as_array().is_some_and(|l| l.iter().any(|t| t.as_str().is_some_and(|t| t.contains(&target.rncp)))),
+            "the certification index's suggestion",
+        )
+        .await;
+        let label = labels
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|t| t.as_str())
+            .find(|t| t.contains(&target.rncp))
+            .unwrap()
+            .to_owned();
+        assert!(label.contains(&target.label), "{label}");
+        if target.label.contains("remplacée par") {
+            assert!(label.contains("remplacée par RNCP"), "{label}");
+        }
+        c.execute(
+            &format!(
+                "Array.from(document.querySelectorAll('#certification-list [role=option]')).find(o => o.textContent.includes('{}')).dispatchEvent(new MouseEvent('mousedown', {{bubbles: true}}));",
+                target.rncp
+            ),
+            vec![],
+        )
+        .await
+        .unwrap();
+        poll(
+            c,
+            "return document.getElementById('certification').value;",
+            |v| v.as_str().is_some_and(|t| t.contains(&target.rncp)),
+            "the chosen certification",
+        )
+        .await;
+        assert_eq!(
+            value_of(c, "level").await,
+            target.level_hint.expect("a level").to_string()
+        );
         assert_no_console_error(c).await;
     });
 }

@@ -5,11 +5,14 @@
 //! complete registry: its « Standard » member, one row per fiche, and its « Ancienne_Nouvelle_Certification »
 //! member, the renewal links.
 
+#[cfg(feature = "import")]
 use std::collections::{BTreeMap, BTreeSet};
+#[cfg(feature = "import")]
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind, Result};
+#[cfg(feature = "import")]
 use crate::xlsx::limits::MAX_PART_BYTES;
 
 /// The header of `certifications/index.csv`.
@@ -37,20 +40,25 @@ pub struct CertificationEntry {
     pub source: String,
 }
 
-/// The member of the export whose name starts with this prefix.
+/// The members of the export, by the start of their names.
+#[cfg(feature = "import")]
 const STANDARD: &str = "export_fiches_CSV_Standard";
+#[cfg(feature = "import")]
 const RENEWALS: &str = "export_fiches_CSV_Ancienne_Nouvelle_Certification";
 
+#[cfg(feature = "import")]
 /// True when `bytes` are a zip holding the RNCP export's « Standard » member.
 pub fn is_rncp_export(bytes: &[u8]) -> bool {
     zip::ZipArchive::new(Cursor::new(bytes))
         .is_ok_and(|z| z.file_names().any(|n| base(n).starts_with(STANDARD)))
 }
 
+#[cfg(feature = "import")]
 fn base(name: &str) -> &str {
     name.rsplit('/').next().unwrap_or(name)
 }
 
+#[cfg(feature = "import")]
 /// A member's text, at most [`MAX_PART_BYTES`] once inflated.
 fn member(
     file: &str,
@@ -102,9 +110,11 @@ fn member(
     Ok((shown, text))
 }
 
+#[cfg(feature = "import")]
 /// The rows of a member, each with its line.
 type Lines = Vec<(u32, csv::StringRecord)>;
 
+#[cfg(feature = "import")]
 /// The rows of a `;`-separated member, with the index of each column named in `wanted`.
 fn rows_of(shown: &str, text: &str, wanted: &[&str]) -> Result<(Vec<usize>, Lines)> {
     let mut reader = csv::ReaderBuilder::new()
@@ -142,6 +152,7 @@ fn rows_of(shown: &str, text: &str, wanted: &[&str]) -> Result<(Vec<usize>, Line
     Ok((at, rows))
 }
 
+#[cfg(feature = "import")]
 /// A code of the RNCP (`RNCP38362`), or none (an RS code, an empty cell).
 fn rncp_code(cell: &str) -> Option<String> {
     let c = cell.trim();
@@ -149,10 +160,12 @@ fn rncp_code(cell: &str) -> Option<String> {
     (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| c.to_owned())
 }
 
+#[cfg(feature = "import")]
 fn number(code: &str) -> u64 {
     code[4..].parse().unwrap_or(0)
 }
 
+#[cfg(feature = "import")]
 /// A title as one line: its newlines and runs of spaces made one space, the export's doubled apostrophes one.
 fn one_line(text: &str) -> String {
     text.replace("''", "'")
@@ -161,6 +174,7 @@ fn one_line(text: &str) -> String {
         .join(" ")
 }
 
+#[cfg(feature = "import")]
 /// Reads the RNCP export: every RNCP fiche of « Standard », its successor from the renewal links. `source`
 /// names it in the index (`fc-export-2026-02-01`).
 pub fn read_rncp_export(file: &str, bytes: &[u8], source: &str) -> Result<Vec<CertificationEntry>> {
@@ -290,6 +304,7 @@ pub fn read_rncp_export(file: &str, bytes: &[u8], source: &str) -> Result<Vec<Ce
     Ok(entries.into_values().collect())
 }
 
+#[cfg(feature = "import")]
 /// The date an export's name spells (`export-fiches-csv-2026-02-02.zip` → `fc-export-2026-02-02`), for the
 /// index's `source` column.
 pub fn export_source(file_name: &str) -> String {
@@ -345,4 +360,85 @@ pub fn write_index(data_dir: &Path, entries: &[CertificationEntry]) -> Result<Pa
     std::fs::rename(&partial, &path)
         .map_err(|e| Error::io(&shown, &e, "remplacement impossible"))?;
     Ok(path)
+}
+
+/// Reads `certifications/index.csv` (`file` names it in errors).
+pub fn parse_index_csv(text: &str, file: &str) -> Result<Vec<CertificationEntry>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .map_err(|e| Error::new(ErrorKind::Format, file, format!("en-tête illisible : {e}")))?
+        .iter()
+        .collect::<Vec<_>>()
+        .join(",");
+    if header != INDEX_HEADER {
+        return Err(Error::new(
+            ErrorKind::Format,
+            file,
+            format!("en-tête « {header} » : attendu « {INDEX_HEADER} »"),
+        )
+        .line(1));
+    }
+    let mut out = Vec::new();
+    for record in reader.records() {
+        let r = record
+            .map_err(|e| Error::new(ErrorKind::Format, file, format!("ligne illisible : {e}")))?;
+        let line = r.position().map_or(0, |p| p.line() as u32);
+        let bad = |column: &str, what: &str| {
+            Error::new(
+                ErrorKind::InvalidValue,
+                file,
+                format!("{what} « {} »", r.get(0).unwrap_or_default()),
+            )
+            .at(line, column)
+        };
+        let level = match &r[2] {
+            "" => None,
+            l => Some(
+                l.parse::<u8>()
+                    .ok()
+                    .filter(|l| (1..=8).contains(l))
+                    .ok_or_else(|| bad("level", "niveau invalide pour"))?,
+            ),
+        };
+        let active = match &r[4] {
+            "" => None,
+            "1" => Some(true),
+            "0" => Some(false),
+            _ => return Err(bad("active", "état invalide (1, 0 ou vide) pour")),
+        };
+        out.push(CertificationEntry {
+            rncp: r[0].to_owned(),
+            title: r[1].to_owned(),
+            level,
+            abbreviation: r[3].to_owned(),
+            active,
+            successor: Some(r[5].to_owned()).filter(|s| !s.is_empty()),
+            source: r[6].to_owned(),
+        });
+    }
+    Ok(out)
+}
+
+/// What the page searches by name: one line per certification with a title that a contract can still
+/// meet (not known to be inactive, or renewed: its successor is named), as `digits TAB level TAB
+/// abbreviation TAB successor's digits TAB title`; no quoting (a title holds no tab nor newline).
+pub fn page_lines(entries: &[CertificationEntry]) -> String {
+    let digits = |c: &str| c.strip_prefix("RNCP").unwrap_or(c).to_owned();
+    let mut out = String::new();
+    for e in entries {
+        if e.title.is_empty() || (e.active == Some(false) && e.successor.is_none()) {
+            continue;
+        }
+        let clean = |t: &str| t.replace(['\t', '\n', '\r'], " ");
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\n",
+            digits(&e.rncp),
+            e.level.map(|l| l.to_string()).unwrap_or_default(),
+            clean(&e.abbreviation),
+            e.successor.as_deref().map(digits).unwrap_or_default(),
+            clean(&e.title)
+        ));
+    }
+    out
 }

@@ -32,7 +32,7 @@
 // writes through `data_dir`; `store` holds an import's rows compactly; `format` is the text of `data/`,
 // `dataset` its content in memory, `compact` the page's binary form of it.
 
-#[cfg(feature = "import")]
+#[cfg(feature = "text")]
 pub mod certifications;
 #[cfg(feature = "import")]
 mod checksum;

@@ -182,3 +182,30 @@ fn the_shipped_index_has_the_format_the_import_writes() {
         "the shipped index is not written as the import writes it"
     );
 }
+
+/// What the page searches by name: the certifications with a title a contract can still meet.
+#[test]
+fn the_page_gets_the_titled_certifications_a_contract_can_meet() {
+    use coutcontrat_referentiel::certifications::{page_lines, parse_index_csv};
+    let entries = parse_index_csv(
+        "rncp,title,level,abbreviation,active,successor,source\n\
+         RNCP1,Ancien titre,4,TP,0,,s\n\
+         RNCP2,Titre renouvelé,5,BTS,0,RNCP3,s\n\
+         RNCP3,,,,,,s\n\
+         RNCP4,\"Titre, actif\",6,,1,,s\n\
+         RNCP5,Titre d'état inconnu,,,,,s\n",
+        "index.csv",
+    )
+    .unwrap();
+    assert_eq!(
+        page_lines(&entries),
+        "2\t5\tBTS\t3\tTitre renouvelé\n4\t6\t\t\tTitre, actif\n5\t\t\t\tTitre d'état inconnu\n"
+    );
+    let err = parse_index_csv(
+        "rncp,title,level,abbreviation,active,successor,source\nRNCP1,T,9,,,,s\n",
+        "index.csv",
+    )
+    .unwrap_err();
+    assert_eq!((err.row, err.column.as_deref()), (Some(2), Some("level")));
+    assert!(parse_index_csv("code,title\n", "index.csv").is_err());
+}

@@ -55,6 +55,8 @@ pub fn content_type(file: &Path) -> &'static str {
         Some("json") => "application/json",
         Some("wasm") => "application/wasm",
         Some("css") => "text/css; charset=utf-8",
+        // The certification index the page searches by name (issue 18).
+        Some("tsv") => "text/tab-separated-values; charset=utf-8",
         Some("png") => "image/png",
         Some("svg") => "image/svg+xml",
         _ => "application/octet-stream",

@@ -217,11 +217,9 @@ pub fn compute(form: &Form, on: Date, catalog: Catalog) -> Outcome {
     out
 }
 
-/// The certification of this RNCP code, when the référentiel knows it.
+/// The certification of this RNCP code, when the référentiel or the certification index knows it.
 pub(super) fn find_certification(code: &str, catalog: Catalog) -> Option<Certification> {
-    catalog
-        .certifications
-        .search(code, 1)
-        .into_iter()
-        .find(|c| c.rncp == code)
+    let exact = |hits: Vec<Certification>| hits.into_iter().find(|c| c.rncp == code);
+    exact(catalog.certifications.search(code, 1))
+        .or_else(|| crate::registry::loaded().and_then(|r| exact(r.search(code, 1))))
 }
