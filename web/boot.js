@@ -112,7 +112,13 @@
       })
       .then(function (text) {
         window.__coutcontratCertifications = text;
-        if (box.value) box.dispatchEvent(new Event("input", { bubbles: true }));
+        // Prepared when the page is idle, not at a keystroke; then the box's text is searched again.
+        var idle = window.requestIdleCallback || function (f) { setTimeout(f, 0); };
+        idle(function () {
+          var b = window.wasmBindings;
+          if (b && b.prepareCertificationIndex) b.prepareCertificationIndex();
+          if (box.value) box.dispatchEvent(new Event("input", { bubbles: true }));
+        });
       })
       .catch(function (err) {
         console.warn("coutcontrat: no certification index: " + String(err));
