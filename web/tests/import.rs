@@ -154,15 +154,22 @@ fn link(rncp: &str, cpne: u32, on: Date) -> String {
     format!("rncp={rncp}&cpne={cpne}&signed_on={on}&start={on}&end={end}&price=20000&level=5")
 }
 
+/// The calculator served from `dist/`, open in a browser; and the port it is served on.
+async fn calculator(dist: PathBuf) -> (Browser, u16) {
+    let port = serve(dist);
+    let b = browser(1280, 1400).await;
+    b.client
+        .goto(&format!("http://127.0.0.1:{port}/index.html"))
+        .await
+        .unwrap();
+    (b, port)
+}
+
 #[test]
 fn each_official_workbook_imported_in_the_page_gives_its_amounts() {
     in_browser(|dist| async move {
-        let port = serve(dist);
-        let b = browser(1280, 1400).await;
+        let (b, port) = calculator(dist).await;
         let c = &b.client;
-        c.goto(&format!("http://127.0.0.1:{port}/index.html"))
-            .await
-            .unwrap();
         // Nothing of the import is loaded before it is asked for.
         open_panel(c).await;
         let loaded = js(
@@ -249,12 +256,8 @@ fn each_official_workbook_imported_in_the_page_gives_its_amounts() {
 #[test]
 fn a_bad_file_is_refused_and_the_data_held_stay() {
     in_browser(|dist| async move {
-        let port = serve(dist);
-        let b = browser(1280, 1400).await;
+        let (b, _) = calculator(dist).await;
         let c = &b.client;
-        c.goto(&format!("http://127.0.0.1:{port}/index.html"))
-            .await
-            .unwrap();
         let good = workbooks().pop().unwrap();
         let imported = native(&good);
         import(c, &good, &imported.version.tag).await;
@@ -331,12 +334,8 @@ fn bench_the_synthetic_full_size_workbook_through_the_page() {
         std::env::var("COUTCONTRAT_BENCH_WORKBOOK").expect("COUTCONTRAT_BENCH_WORKBOOK=FILE.xlsx"),
     );
     in_browser(|dist| async move {
-        let port = serve(dist);
-        let b = browser(1280, 1400).await;
+        let (b, _) = calculator(dist).await;
         let c = &b.client;
-        c.goto(&format!("http://127.0.0.1:{port}/index.html"))
-            .await
-            .unwrap();
         open_panel(c).await;
         let before = renderer_peak_mb();
         let started = std::time::Instant::now();
