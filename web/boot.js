@@ -51,6 +51,10 @@
   // The editions import.js kept; none where IndexedDB is missing or refused (a private window).
   function storedEditions() {
     return new Promise(function (resolve) {
+      // A store that never answers must not keep the calculator from starting.
+      setTimeout(function () {
+        resolve([]);
+      }, 1500);
       var open;
       try {
         open = indexedDB.open("coutcontrat", 1);
@@ -60,7 +64,7 @@
       open.onupgradeneeded = function () {
         open.result.createObjectStore("editions", { keyPath: "tag" });
       };
-      open.onerror = function () {
+      open.onerror = open.onblocked = function () {
         resolve([]);
       };
       open.onsuccess = function () {
@@ -121,6 +125,7 @@
         });
       })
       .catch(function (err) {
+        index = null;
         console.warn("coutcontrat: no certification index: " + String(err));
       });
   });
@@ -140,7 +145,9 @@
     }).then(function (written) {
       if (written) link.click();
     }).catch(function (err) {
+      exporter = null;
       errors.push("export.js: " + String(err));
+      link.setAttribute("title", "Export impossible pour l'instant (" + String(err) + ") : réessayez.");
     });
   });
   document.addEventListener("click", function (e) {

@@ -94,7 +94,10 @@ export function start(file, input) {
       end();
       var edition = m.edition;
       var same = null;
-      edition.imported_on = new Date().toISOString();
+      // The visitor's day, not UTC's.
+      var now = new Date();
+      edition.imported_on = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" +
+        String(now.getDate()).padStart(2, "0");
       status.textContent = "Édition " + edition.tag + " lue : " + number(edition.rows) + " lignes, " +
         number(edition.certifications) + " certifications. Enregistrement…";
       openStore("readwrite")

@@ -27,8 +27,8 @@ pub struct Data {
     table: Layered,
     /// The editions imported in this browser that were read, in the order of the layers.
     imported: Vec<ImportedEdition>,
-    /// Why an imported edition was left out (its copy in the browser does not decode).
-    unreadable: Vec<String>,
+    /// The imported editions left out (their copy in the browser does not decode): tag, why.
+    unreadable: Vec<(String, String)>,
     /// Every version, mapping and branch list, the CPNE labels; no row.
     base: Referentiel,
     certifications: CertificationIndex,
@@ -48,9 +48,20 @@ impl Data {
         bytes: Vec<u8>,
         imported: Vec<(serde_json::Value, Vec<u8>)>,
     ) -> Result<Data, coutcontrat_referentiel::Error> {
+        // Kept to start on the shipped data alone if the imported layers, each readable, fail together.
+        let shipped = (!imported.is_empty()).then(|| bytes.clone());
         let mut tables = vec![CompactTable::new(bytes)?];
         let mut editions = Vec::new();
         let mut unreadable = Vec::new();
+        let illegible = |tag: &str, why: &str| {
+            (
+                tag.to_owned(),
+                format!(
+                    "L'édition {tag} importée dans ce navigateur est illisible ({why}) : retirez-la et importez \
+                     le fichier à nouveau."
+                ),
+            )
+        };
         for (description, bytes) in imported {
             let edition = ImportedEdition::from_json(&description);
             match CompactTable::new(bytes) {
@@ -58,15 +69,21 @@ impl Data {
                     tables.push(t);
                     editions.push(edition);
                 }
-                Err(e) => unreadable.push(format!(
-                    "L'édition {} importée dans ce navigateur est illisible ({}) : retirez-la et importez le \
-                     fichier à nouveau.",
-                    edition.tag, e.message
-                )),
+                Err(e) => unreadable.push(illegible(&edition.tag, &e.message)),
             }
         }
         let table = Layered::new(tables);
-        let base = table.referentiel_for(&[])?;
+        let base = match (table.referentiel_for(&[]), shipped) {
+            (Ok(base), _) => base,
+            (Err(e), Some(shipped)) if !editions.is_empty() => {
+                let mut data = Data::with_imported(shipped, Vec::new())?;
+                data.unreadable = unreadable;
+                data.unreadable
+                    .extend(editions.iter().map(|ed| illegible(&ed.tag, &e.message)));
+                return Ok(data);
+            }
+            (Err(e), _) => return Err(e),
+        };
         let certifications = CertificationIndex::new(table.certifications());
         Ok(Data {
             table,
@@ -84,7 +101,7 @@ impl Data {
     }
 
     /// Every imported edition read, and why others were left out.
-    pub fn imports(&self) -> (&[ImportedEdition], &[String]) {
+    pub fn imports(&self) -> (&[ImportedEdition], &[(String, String)]) {
         (&self.imported, &self.unreadable)
     }
 
@@ -180,7 +197,7 @@ impl<'a> Catalog<'a> {
     }
 
     /// The editions imported in this browser, and why any was left out.
-    pub fn imports(&self) -> (&'a [ImportedEdition], &'a [String]) {
+    pub fn imports(&self) -> (&'a [ImportedEdition], &'a [(String, String)]) {
         match self.source {
             Source::Whole(_) => (&[], &[]),
             Source::Compact(d) => d.imports(),
@@ -264,4 +281,25 @@ pub fn search_both(
         }
     }
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An imported copy that no longer decodes is left out and named, with its tag for the button that
+    /// removes it; the page starts on the shipped data.
+    #[test]
+    fn an_unreadable_import_is_left_out_and_named() {
+        let data = Data::with_imported(
+            bytes(),
+            vec![(serde_json::json!({"tag": "v_01.01.2030"}), b"abimee".to_vec())],
+        )
+        .unwrap();
+        let (editions, unreadable) = data.imports();
+        assert!(editions.is_empty());
+        assert_eq!(unreadable[0].0, "v_01.01.2030");
+        assert!(unreadable[0].1.contains("illisible"), "{}", unreadable[0].1);
+        assert!(!data.base.versions().is_empty());
+    }
 }

@@ -2155,7 +2155,7 @@ fn the_quote_downloads_as_json_and_csv() {
         let back = poll(
             c,
             "const a = document.getElementById('export-json');
-             return a.getAttribute('data-for') === document.getElementById('share-link').getAttribute('href').slice(1)
+             return a.getAttribute('data-for') === document.getElementById('share-link').getAttribute('href').replace(/^\\?/, '')
                  ? a.getAttribute('href') : null;",
             |v| v.is_string(),
             "the file written again",

@@ -46,7 +46,14 @@ pub fn data_import() -> Html {
             if !editions.is_empty() {
                 <ul id="npec-imported">{ for editions.iter().map(kept) }</ul>
             }
-            { for unreadable.iter().map(|why| html! { <p class="notice">{ why.clone() }</p> }) }
+            { for unreadable.iter().map(|(tag, why)| html! {
+                <p class="notice">
+                    { format!("{why} ") }
+                    <button type="button" class="button" data-remove-edition={tag.clone()}>
+                        { format!("Retirer l'édition {tag}") }
+                    </button>
+                </p>
+            }) }
         </section>
     }
 }
