@@ -223,7 +223,8 @@ pub fn read_rncp_export(file: &str, bytes: &[u8], source: &str) -> Result<Vec<Ce
         "Actif",
     ];
     let (at, rows) = rows_of(&shown, &text, &columns)?;
-    let mut entries: BTreeMap<u64, CertificationEntry> = BTreeMap::new();
+    // Keyed by number then code: « RNCP0123 » and « RNCP123 » stay two lines.
+    let mut entries: BTreeMap<(u64, String), CertificationEntry> = BTreeMap::new();
     for (line, r) in &rows {
         let cell = |i: usize| r.get(at[i]).unwrap_or_default().trim();
         let Some(rncp) = rncp_code(cell(0)) else {
@@ -266,7 +267,7 @@ pub fn read_rncp_export(file: &str, bytes: &[u8], source: &str) -> Result<Vec<Ce
             title = rest.to_owned();
         }
         entries.insert(
-            number(&rncp),
+            (number(&rncp), rncp.clone()),
             CertificationEntry {
                 successor: successor_of(&rncp),
                 rncp,
@@ -289,7 +290,7 @@ pub fn read_rncp_export(file: &str, bytes: &[u8], source: &str) -> Result<Vec<Ce
     for (old, news) in &successors {
         for code in std::iter::once(old).chain(news) {
             entries
-                .entry(number(code))
+                .entry((number(code), code.clone()))
                 .or_insert_with(|| CertificationEntry {
                     rncp: code.clone(),
                     title: String::new(),

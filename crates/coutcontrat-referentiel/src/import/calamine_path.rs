@@ -106,7 +106,6 @@ fn diagnosis(inner: &[u8], limits: Limits) -> Option<String> {
         .err()
 }
 
-/// Reads a workbook with calamine, every layout.
 /// The workbook, as calamine reads it: `.xlsx` or `.xlsb`, and with the feature `legacy-formats` (the command
 /// line's) `.xls` and `.ods` too. The browser's importer goes without them: the code pages of `.xls` would
 /// double its download, and France compétences publishes `.xlsx`.
@@ -129,14 +128,21 @@ fn open_book(inner: &[u8]) -> std::result::Result<Book<'_>, String> {
             calamine::Xlsx::new(Cursor::new(inner))
                 .map(calamine::Sheets::Xlsx)
                 .map_err(|e| {
-                    format!(
-                        "{e} ; un classeur .xls ou .ods est à enregistrer en .xlsx dans un tableur"
-                    )
+                    // Only for what is an .xls (OLE) or an .ods (OpenDocument): not for any damaged file.
+                    let ole = inner.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+                    let ods = zip::ZipArchive::new(Cursor::new(inner))
+                        .is_ok_and(|z| z.file_names().any(|n| n == "mimetype"));
+                    if ole || ods {
+                        format!("{e} ; un classeur .xls ou .ods est à enregistrer en .xlsx dans un tableur")
+                    } else {
+                        e.to_string()
+                    }
                 })
         }
     }
 }
 
+/// Reads a workbook with calamine, every layout.
 pub(super) fn read_parts(file: &str, inner: &[u8], limits: Limits) -> Result<Parts> {
     check_part_sizes(file, inner, limits)?;
     check_cell_references(file, inner, limits)?;
