@@ -98,8 +98,9 @@ mod tests {
     fn the_import_worker_has_a_policy_of_its_own() {
         let h = headers(IMPORT_WORKER);
         assert!(h.contains(&("Content-Security-Policy", WORKER_CSP)));
-        assert!(
-            WORKER_CSP.contains("'wasm-unsafe-eval'") && WORKER_CSP.contains("connect-src 'self'")
+        assert_eq!(
+            WORKER_CSP,
+            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'"
         );
         assert!(!headers("/import.js")
             .iter()
