@@ -293,7 +293,10 @@ mod tests {
     fn an_unreadable_import_is_left_out_and_named() {
         let data = Data::with_imported(
             bytes(),
-            vec![(serde_json::json!({"tag": "v_01.01.2030"}), b"abimee".to_vec())],
+            vec![(
+                serde_json::json!({"tag": "v_01.01.2030"}),
+                b"abimee".to_vec(),
+            )],
         )
         .unwrap();
         let (editions, unreadable) = data.imports();
