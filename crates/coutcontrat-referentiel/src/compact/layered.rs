@@ -20,11 +20,6 @@ impl Layered {
         Layered { tables }
     }
 
-    /// The tables, the first at the bottom.
-    pub fn tables(&self) -> &[CompactTable] {
-        &self.tables
-    }
-
     /// True when some table has rows for this RNCP code.
     pub fn knows_certification(&self, code: &str) -> bool {
         self.tables.iter().any(|t| t.knows_certification(code))
@@ -35,7 +30,7 @@ impl Layered {
     pub fn certifications(&self) -> Vec<Certification> {
         let mut out: Vec<Certification> = Vec::new();
         for (i, table) in self.tables.iter().enumerate() {
-            out.extend(table.certifications_except(&self.tags_above(i)));
+            out.extend(table.certifications_except(&tags_above(&self.tables, i)));
         }
         // Stable: for equal codes the upper table's comes last.
         super::table::sort_by_code(&mut out);
@@ -57,10 +52,6 @@ impl Layered {
     /// groups naming these codes (none: the rowless base of a page).
     pub fn referentiel_for(&self, codes: &[&str]) -> Result<Referentiel> {
         Layered::referentiel_of(&self.tables, codes)
-    }
-
-    fn tags_above(&self, i: usize) -> Vec<&str> {
-        tags_above(&self.tables, i)
     }
 
     pub(super) fn referentiel_of(tables: &[CompactTable], codes: &[&str]) -> Result<Referentiel> {
