@@ -5,6 +5,13 @@ use jiff::civil::{date, Date};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// What `boot.js` handed over to the app as `window.NAME` (the référentiel, the imported editions, the
+/// certification index), if anything.
+pub fn handed_over(name: &str) -> Option<wasm_bindgen::JsValue> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &name.into()).ok()
+}
+
 /// Today, in the visitor's time zone (the core has no clock: this is read once, at load).
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();

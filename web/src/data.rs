@@ -244,8 +244,7 @@ impl Catalog<'static> {
 #[cfg(target_arch = "wasm32")]
 fn bytes() -> Vec<u8> {
     use wasm_bindgen::JsCast;
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"__coutcontratData".into()).ok())
+    crate::browser::handed_over("__coutcontratData")
         .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
         .map(|a| a.to_vec())
         .unwrap_or_else(|| panic!("le référentiel {DATA_FILE} n'a pas été chargé (boot.js)"))

@@ -68,8 +68,7 @@ impl ImportedEdition {
 #[cfg(target_arch = "wasm32")]
 pub fn handed_over() -> Vec<(Value, Vec<u8>)> {
     use wasm_bindgen::JsCast;
-    let Some(list) = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"__coutcontratImported".into()).ok())
+    let Some(list) = crate::browser::handed_over("__coutcontratImported")
         .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
     else {
         return Vec::new();

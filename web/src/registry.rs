@@ -59,9 +59,7 @@ pub fn parse(text: &str) -> CertificationIndex {
 
 #[cfg(target_arch = "wasm32")]
 fn handed_over() -> Option<String> {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"__coutcontratCertifications".into()).ok())
-        .and_then(|v| v.as_string())
+    crate::browser::handed_over("__coutcontratCertifications").and_then(|v| v.as_string())
 }
 
 #[cfg(not(target_arch = "wasm32"))]
