@@ -141,7 +141,7 @@
     e.preventDefault();
     exporter = exporter || import(new URL("export.js", here).href);
     exporter.then(function (m) {
-      return m.write(link);
+      return m.write(link, q);
     }).then(function (written) {
       if (written) link.click();
     }).catch(function (err) {

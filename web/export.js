@@ -7,14 +7,9 @@ import init, { exportFiles } from "./__MODULE_JS__";
 
 var ready = init({ module_or_path: new URL("./__MODULE_WASM__", import.meta.url) });
 
-/* The current share link's query, which the link's file was written for, if any. */
-export function query() {
-  var share = document.getElementById("share-link");
-  return share ? share.getAttribute("href").replace(/^\?/, "") : "";
-}
-
-export function write(link) {
-  var q = query();
+/* Writes into the link the file of the quote of this share link's query (boot.js reads it from
+   #share-link); false when the link gives no quote. */
+export function write(link, q) {
   return ready.then(function () {
     var files = exportFiles(q);
     if (!files) return false;
