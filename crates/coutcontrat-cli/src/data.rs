@@ -158,12 +158,11 @@ fn import_rncp_export(out: &Path, file: &Path) -> Result<Option<Imported>, Failu
     let is_zip = file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
-    let Some(bytes) = is_zip.then(|| std::fs::read(file).ok()).flatten() else {
+    // Only the archive's directory is read to tell; a référentiel's archive is then read once, by `import`.
+    let export = is_zip && std::fs::File::open(file).is_ok_and(is_rncp_export);
+    let Some(bytes) = export.then(|| std::fs::read(file).ok()).flatten() else {
         return Ok(None);
     };
-    if !is_rncp_export(&bytes) {
-        return Ok(None);
-    }
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -47,9 +47,10 @@ const STANDARD: &str = "export_fiches_CSV_Standard";
 const RENEWALS: &str = "export_fiches_CSV_Ancienne_Nouvelle_Certification";
 
 #[cfg(feature = "import")]
-/// True when `bytes` are a zip holding the RNCP export's « Standard » member.
-pub fn is_rncp_export(bytes: &[u8]) -> bool {
-    zip::ZipArchive::new(Cursor::new(bytes))
+/// True when `archive` (a file, or bytes in a `Cursor`) is a zip holding the RNCP export's « Standard »
+/// member. Only the zip's directory is read, so that any other archive is not read twice.
+pub fn is_rncp_export(archive: impl Read + std::io::Seek) -> bool {
+    zip::ZipArchive::new(archive)
         .is_ok_and(|z| z.file_names().any(|n| base(n).starts_with(STANDARD)))
 }
 
