@@ -26,6 +26,14 @@ else
   npm ci --prefix web/tools --no-audit --no-fund
   say npm-tools "binaryen $BINARYEN_VERSION, axe-core $AXE_VERSION installed"
 fi
+# The oracle of the contributions tests: mon-entreprise's rules and their engine, pinned in tests/oracle.
+ORACLE_VERSION=$(sed -n 's/.*"modele-social": "\(.*\)".*/\1/p' tests/oracle/package.json)
+if grep -q "\"version\": \"$ORACLE_VERSION\"" tests/oracle/node_modules/modele-social/package.json 2>/dev/null; then
+  say oracle "modele-social $ORACLE_VERSION present, skipped"
+else
+  npm ci --prefix tests/oracle --no-audit --no-fund
+  say oracle "modele-social $ORACLE_VERSION installed"
+fi
 say PATH "add $PWD/web/tools/node_modules/.bin (or: . scripts/env.sh)"
 # On GitHub Actions, later steps get it too.
 if [[ -n ${GITHUB_PATH:-} ]]; then echo "$PWD/web/tools/node_modules/.bin" >> "$GITHUB_PATH"; fi

@@ -411,39 +411,53 @@ pub fn quote_text(contract: &Contract, quote: &Quote) -> String {
 
     // The employer's net cost, when the contract gives what it needs (birth date or salary).
     if let Some(net) = &quote.net_cost {
+        let with_contributions = net.employer_contributions_total.is_some();
+        let with_health = net.years.iter().any(|y| y.health_insurance.is_some());
         let _ = writeln!(
             out,
-            "Coût net pour l'employeur (salaire + reste à charge − aides)"
+            "{}",
+            if with_contributions {
+                "Coût net pour l'employeur (salaire + cotisations patronales + reste à charge − aides)"
+            } else {
+                "Coût net pour l'employeur (salaire + reste à charge − aides)"
+            }
         );
-        let mut rows = vec![[
-            "Année",
-            "Du",
-            "Au",
-            "Salaire",
-            "Aide",
-            "Reste à charge",
-            "Net",
-        ]
-        .map(str::to_owned)
-        .to_vec()];
+        let mut header = vec!["Année", "Du", "Au", "Salaire"];
+        if with_contributions {
+            header.push("Cotisations");
+        }
+        if with_health {
+            header.push("Mutuelle");
+        }
+        header.extend(["Aide", "Reste à charge", "Net"]);
+        let mut rows = vec![header.into_iter().map(str::to_owned).collect::<Vec<_>>()];
         for (i, y) in net.years.iter().enumerate() {
-            rows.push(vec![
+            let mut row = vec![
                 (i + 1).to_string(),
                 fr_date(y.start),
                 fr_date(y.end),
                 euros(y.salary),
-                euros(y.aid),
-                euros(y.remaining_charge),
-                euros(y.net),
-            ]);
+            ];
+            if with_contributions {
+                row.push(euros(y.employer_contributions.unwrap_or_default()));
+            }
+            if with_health {
+                row.push(euros(y.health_insurance.unwrap_or_default()));
+            }
+            row.extend([euros(y.aid), euros(y.remaining_charge), euros(y.net)]);
+            rows.push(row);
         }
         let mut align = vec![Align::Left; 3];
-        align.extend([Align::Right; 4]);
+        align.extend(vec![Align::Right; rows[0].len() - 3]);
         table(&mut out, "  ", &align, &rows);
-        let mut rows = vec![
-            vec!["Salaires bruts".to_owned(), euros(net.salary_total)],
-            vec!["Aide à l'embauche".to_owned(), euros(net.aid_total)],
-        ];
+        let mut rows = vec![vec!["Salaires bruts".to_owned(), euros(net.salary_total)]];
+        if let Some(total) = net.employer_contributions_total {
+            rows.push(vec![
+                "Cotisations patronales (réduction générale déduite)".to_owned(),
+                euros(total),
+            ]);
+        }
+        rows.push(vec!["Aide à l'embauche".to_owned(), euros(net.aid_total)]);
         if !net.tutor_aid_total.is_zero() {
             rows.push(vec![
                 "Aide au maître d'apprentissage".to_owned(),
@@ -455,6 +469,25 @@ pub fn quote_text(contract: &Contract, quote: &Quote) -> String {
             euros(net.net_total),
         ]);
         table(&mut out, "  ", &[Align::Left, Align::Right], &rows);
+        if !net.contribution_lines.is_empty() {
+            let _ = writeln!(out, "  Cotisations sur le contrat");
+            let mut rows = vec![["Ligne", "Employeur", "Apprenti"]
+                .map(str::to_owned)
+                .to_vec()];
+            for line in &net.contribution_lines {
+                rows.push(vec![
+                    line.label.clone(),
+                    euros(line.employer),
+                    euros(line.employee),
+                ]);
+            }
+            table(
+                &mut out,
+                "    ",
+                &[Align::Left, Align::Right, Align::Right],
+                &rows,
+            );
+        }
         if !net.aid_reference.is_empty() {
             let _ = writeln!(out, "  Aide : {}", net.aid_reference);
         }

@@ -148,6 +148,16 @@ pub struct Contract {
     pub employer_siret: Option<String>,
     /// The previous contract's employer's SIRET, 14 digits.
     pub previous_employer_siret: Option<String>,
+    /// The establishment's AT/MP rate, 0 to 1 (its AT/MP account); the national average when absent.
+    pub atmp_rate: Option<Decimal>,
+    /// The versement mobilité rate of the commune, 0 to 1; none when absent.
+    pub mobility_rate: Option<Decimal>,
+    /// The establishment is under the régime local d'Alsace-Moselle.
+    pub alsace_moselle: bool,
+    /// The mutuelle's monthly premium, employer and employee shares together.
+    pub health_insurance_monthly: Option<Decimal>,
+    /// The employer's share of the mutuelle, 0 to 1 (50 % when absent).
+    pub health_insurance_employer_share: Option<Decimal>,
 }
 
 /// Which contract this is in the apprentice's path (D25).
@@ -350,6 +360,11 @@ impl Contract {
             previous_last_year_rate: None,
             employer_siret: None,
             previous_employer_siret: None,
+            atmp_rate: None,
+            mobility_rate: None,
+            alsace_moselle: false,
+            health_insurance_monthly: None,
+            health_insurance_employer_share: None,
         }
     }
 
@@ -436,6 +451,11 @@ impl Contract {
                 self.previous_last_year_rate,
                 "previous_last_year_rate",
                 "le taux de la dernière année du contrat précédent va de 0 à 1 (0.67) ou de 0 % à 100 % du SMIC (67 %)",
+            ),
+            (
+                self.health_insurance_employer_share,
+                "health_insurance_employer_share",
+                share,
             ),
         ] {
             if value.is_some_and(|v| v < Decimal::ZERO || v > Decimal::ONE) {
@@ -622,4 +642,14 @@ pub struct ContractInput {
     pub employer_siret: Option<Loose>,
     #[serde(default)]
     pub previous_employer_siret: Option<Loose>,
+    #[serde(default)]
+    pub atmp_rate: Option<Loose>,
+    #[serde(default)]
+    pub mobility_rate: Option<Loose>,
+    #[serde(default)]
+    pub alsace_moselle: Option<Loose>,
+    #[serde(default)]
+    pub health_insurance_monthly: Option<Loose>,
+    #[serde(default)]
+    pub health_insurance_employer_share: Option<Loose>,
 }

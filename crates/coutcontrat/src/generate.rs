@@ -12,7 +12,11 @@ use std::path::Path;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use crate::employer::{AidRule, EmployerBook, QuotaRule, RqthAid, SalaryGrid, TutorAidRule};
+use crate::employer::{
+    AidRule, AtmpRule, ContributionBook, EmployerBook, ExemptionRule, HealthInsuranceRule,
+    LevyRule, QuotaRule, ReducedRate, ReductionRule, RqthAid, SalaryGrid, TransportRule,
+    TutorAidRule,
+};
 use crate::rules::{
     AnnexesRule, Dated, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
     MobilityRule, ParticipationRule, PostRuptureRule, PrecontractRule, Regime, RuleBook,
@@ -77,6 +81,13 @@ emit_struct! {
     RqthAid { amount, any_size, levels }
     SalaryGrid { under_18, from_18, from_21, from_26 }
     TutorAidRule { monthly_cap, max_months }
+    LevyRule { employer, employee, above_pss, up_to_pss, min_headcount, below_headcount, alsace_moselle, apprentice_exempt, reduced, only_above_pss, reduced_rate, base_share, base_share_up_to_pss, csg }
+    ReducedRate { rate, smic_multiple, smic }
+    ExemptionRule { social_smic_share, csg_smic_share }
+    ReductionRule { minimum, delta_under_50, delta_from_50, divisor, exit_smic, exponent_quarters }
+    AtmpRule { average, minimum, max_rate }
+    TransportRule { min_headcount, max_rate }
+    HealthInsuranceRule { min_employer_share }
 }
 
 impl Emit for Decimal {
@@ -273,6 +284,32 @@ fn employer(toml: &str) -> String {
     o
 }
 
+fn contributions(toml: &str) -> String {
+    let book = ContributionBook::from_toml(toml).expect("contributions.toml reads");
+    let mut o = String::new();
+    header(&mut o, "contributions.toml", toml, "CONTRIBUTIONS_TOML");
+    o.push_str("use jiff::civil::date;\n\n");
+    o.push_str("use super::book::*;\nuse crate::rules::literal::{dec, text};\nuse crate::rules::{Dated, RawParam, RawStep};\n\n");
+    o.push_str("/// The contribution book of `contributions.toml`.\n");
+    o.push_str("pub(super) fn contribution_book() -> ContributionBook {\n    ContributionBook {\n");
+    dated(&mut o, "pss_monthly", &book.pss_monthly);
+    dated(&mut o, "smic_annual_hours", &book.smic_annual_hours);
+    dated(&mut o, "apprentice_exemption", &book.apprentice_exemption);
+    dated(&mut o, "general_reduction", &book.general_reduction);
+    dated(&mut o, "atmp", &book.atmp);
+    dated(&mut o, "mobility", &book.mobility);
+    dated(&mut o, "health_insurance", &book.health_insurance);
+    o.push_str("        levies: vec![\n");
+    for levy in &book.levies {
+        let mut one = String::new();
+        dated(&mut one, "LEVY", levy);
+        // A list item, not a field: `Dated::generated(…),` without the `name:` prefix.
+        o.push_str(&one.replacen("        LEVY: ", "        ", 1));
+    }
+    o.push_str("        ],\n    }\n}\n");
+    o
+}
+
 #[test]
 fn generated_parameters_are_those_of_data_parameters() {
     let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -285,6 +322,11 @@ fn generated_parameters_are_those_of_data_parameters() {
             financing as fn(&str) -> String,
         ),
         ("employer.toml", "src/employer/generated.rs", employer),
+        (
+            "contributions.toml",
+            "src/employer/contributions/generated.rs",
+            contributions,
+        ),
     ] {
         let toml = std::fs::read_to_string(data.join(toml)).expect("data/parameters is there");
         let want = make(&toml);

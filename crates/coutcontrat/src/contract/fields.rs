@@ -335,6 +335,26 @@ contract_inputs! {
         label: "SIRET de l'employeur précédent", value: "SIRET",
         help: "SIRET de l'employeur du contrat rompu (14 chiffres).",
         doc: "the SIRET of the broken-off contract's employer: a new contract with another employer after a rupture with the same SIREN is refused (D25)";
+    atmp_rate: Share, required: false, bounds: Some((0, 1)),
+        label: "Taux AT/MP de l'établissement", value: "TAUX",
+        help: "Taux de la cotisation accidents du travail de l'établissement (0.0212 ou 2,12 %), sur son compte AT/MP ; à défaut, le taux moyen national de l'année.",
+        doc: "employer's whole cost: the establishment's AT/MP rate, 0–1 or `\"2.12 %\"` (its AT/MP account); the year's national average when absent, with a warning";
+    mobility_rate: Share, required: false, bounds: Some((0, 1)),
+        label: "Taux du versement mobilité", value: "TAUX",
+        help: "Taux du versement mobilité de la commune (0.0175 ou 1,75 %), dû à partir de 11 salariés ; aucun par défaut.",
+        doc: "employer's whole cost: the commune's versement mobilité rate, 0–1 or `\"1.75 %\"`, due from 11 employees; none when absent";
+    alsace_moselle: Flag, required: false, bounds: None,
+        label: "Régime local d'Alsace-Moselle", value: "OUI|NON",
+        help: "L'établissement relève du régime local d'Alsace-Moselle (Bas-Rhin, Haut-Rhin, Moselle) : cotisation maladie salariale de 1,30 %, taxe d'apprentissage de 0,44 %.",
+        doc: "employer's whole cost: the establishment is under the régime local d'Alsace-Moselle (employee maladie 1.30 %, taxe d'apprentissage 0.44 %)";
+    health_insurance_monthly: Amount, required: false, bounds: None,
+        label: "Mutuelle (cotisation mensuelle totale)", value: "EUROS",
+        help: "Cotisation mensuelle totale de la complémentaire santé (parts employeur et salarié), montrée à part : ce n'est pas une cotisation légale.",
+        doc: "employer's whole cost: the mutuelle's total monthly premium (employer and employee), shown apart from the statutory contributions";
+    health_insurance_employer_share: Share, required: false, bounds: Some((0, 1)),
+        label: "Part employeur de la mutuelle", value: "PART",
+        help: "Part de la mutuelle payée par l'employeur (0.5 ou 50 %, au moins 50 %), 50 % par défaut.",
+        doc: "employer's whole cost: the employer's share of the mutuelle, 0–1 or `\"60 %\"`, 50 % when absent";
 }
 
 /// The input of this key, if there is one.

@@ -415,6 +415,19 @@ impl ContractInput {
             previous_employer_siret: present(&self.previous_employer_siret)
                 .map(|t| parse_siret(t, "previous_employer_siret"))
                 .transpose()?,
+            atmp_rate: dec(&self.atmp_rate, "atmp_rate", true)?,
+            mobility_rate: dec(&self.mobility_rate, "mobility_rate", true)?,
+            alsace_moselle: flag(&self.alsace_moselle, "alsace_moselle")?,
+            health_insurance_monthly: dec(
+                &self.health_insurance_monthly,
+                "health_insurance_monthly",
+                false,
+            )?,
+            health_insurance_employer_share: dec(
+                &self.health_insurance_employer_share,
+                "health_insurance_employer_share",
+                true,
+            )?,
         };
         contract.check_bounds()?;
         Ok(contract)

@@ -1,8 +1,10 @@
-//! The employer's whole cost, year by year: apprentice salary + remaining charge − State hiring aid −
-//! maître d'apprentissage aid (RULES.md R7, R10, R11). Employer social contributions are not modelled.
+//! The employer's whole cost, year by year: apprentice salary + employer contributions + remaining charge −
+//! State hiring aid − maître d'apprentissage aid (RULES.md R7, R10, R11; contributions from January 2024).
 
 mod aid;
 mod book;
+mod contributions;
+mod payroll;
 mod quota;
 mod successive;
 #[rustfmt::skip]
@@ -28,6 +30,15 @@ pub use book::{
     AidRule, EmployerBook, QuotaRule, RqthAid, SalaryGrid, TutorAidRule,
     EMBEDDED_EMPLOYER_PARAMETERS,
 };
+pub use contributions::{
+    month_contributions, ContributionLine, Establishment, MonthContributions, PayMonth, ATMP,
+    MOBILITY,
+};
+pub use contributions::{
+    AtmpRule, ContributionBook, ExemptionRule, HealthInsuranceRule, LevyRule, ReducedRate,
+    ReductionRule, TransportRule, EMBEDDED_CONTRIBUTION_PARAMETERS,
+};
+pub use payroll::ContributionTotal;
 
 /// One execution year of the employer's cost.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,7 +54,13 @@ pub struct NetYear {
     pub aid: Money,
     /// The employer's remaining charge on training (participation in year 1).
     pub remaining_charge: Money,
-    /// salary + remaining charge − aid.
+    /// The employer's social contributions, after the réduction générale (none before 2024: not modelled).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employer_contributions: Option<Money>,
+    /// The employer's share of the mutuelle, when its premium is given (not a statutory contribution).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_insurance: Option<Money>,
+    /// salary + employer contributions + mutuelle + remaining charge − aid.
     pub net: Money,
 }
 
@@ -69,6 +86,9 @@ pub struct SalaryMonth {
     pub minimum: Money,
     /// Salary used for the days counted (the agreed one when given).
     pub salary: Money,
+    /// The month's social contributions, when modelled for it.
+    #[serde(flatten)]
+    pub payroll: Option<payroll::PayrollMonth>,
 }
 
 /// The employer's whole cost.
@@ -87,6 +107,12 @@ pub struct NetCost {
     pub tutor_aid_total: Money,
     /// Salary over the contract.
     pub salary_total: Money,
+    /// The employer's social contributions over the contract, after the réduction générale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employer_contributions_total: Option<Money>,
+    /// Each contribution line over the contract, employer and employee parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contribution_lines: Vec<ContributionTotal>,
     /// The net cost over the contract.
     pub net_total: Money,
     /// Per execution year.
@@ -110,6 +136,8 @@ struct SalaryMonthText {
     smic: Money,
     minimum: Money,
     salary: Money,
+    #[serde(flatten)]
+    payroll: Option<payroll::PayrollMonth>,
 }
 
 impl TryFrom<SalaryMonthText> for SalaryMonth {
@@ -128,6 +156,7 @@ impl TryFrom<SalaryMonthText> for SalaryMonth {
             smic: m.smic,
             minimum: m.minimum,
             salary: m.salary,
+            payroll: m.payroll,
         })
     }
 }
@@ -159,6 +188,7 @@ pub(crate) struct NetInput<'a> {
     /// The contract as stipulated lasts under one year (D5's test, read by D17).
     pub planned_short: bool,
     pub policy: &'a Policy,
+    pub contributions: &'a ContributionBook,
 }
 
 /// D18: the first day of the 2021–2022 aids' adult amount, the first of the month after the 18th birthday.
@@ -171,6 +201,7 @@ pub(crate) fn net_cost(
     input: NetInput,
     book: &EmployerBook,
     warnings: &mut Vec<Warning>,
+    explanations: &mut Vec<crate::quote::Explanation>,
 ) -> Result<Option<NetCost>> {
     let c = input.contract;
     // Checked when the input is parsed; again here for a `Contract` built in code, whatever it asks.
@@ -185,10 +216,8 @@ pub(crate) fn net_cost(
             hint: hint.to_owned(),
         })
     };
-    let mut not_modelled = vec![
-        "cotisations sociales patronales et leurs exonérations : non modélisées, le coût net les exclut".to_owned(),
-        "aides de l'Agefiph et aides des collectivités : non modélisées".to_owned(),
-    ];
+    let mut not_modelled =
+        vec!["aides de l'Agefiph et aides des collectivités : non modélisées".to_owned()];
     let headcount = c.company_headcount.ok_or_else(|| {
         Error::new(
             ErrorKind::Missing,
@@ -571,6 +600,7 @@ pub(crate) fn net_cost(
                 smic: Money::from_decimal(smic),
                 minimum: Money::from_decimal(minimum),
                 salary: Money::from_decimal(salary),
+                payroll: None,
             });
         }
     }
@@ -609,6 +639,15 @@ pub(crate) fn net_cost(
         );
     }
 
+    let payroll = payroll::add_contributions(
+        &mut months,
+        c,
+        headcount,
+        input.contributions,
+        warnings,
+        &mut not_modelled,
+    )?;
+    explanations.extend(payroll.explanations);
     let mut years = Vec::new();
     for (k, year) in input.years.iter().enumerate() {
         let salary: Money = months
@@ -625,13 +664,32 @@ pub(crate) fn net_cost(
             } else {
                 Money::ZERO
             };
+        let of_year = || months.iter().filter(|m| m.year == year.index);
+        let employer_contributions = payroll.modelled.then(|| {
+            of_year()
+                .filter_map(|m| m.payroll.as_ref())
+                .map(|p| p.employer_contributions)
+                .sum::<Money>()
+        });
+        let health_insurance = payroll.health_insurance.then(|| {
+            of_year()
+                .filter_map(|m| m.payroll.as_ref())
+                .filter_map(|p| p.health_insurance_employer)
+                .sum::<Money>()
+        });
         years.push(NetYear {
             start: year.start,
             end: year.end,
             salary,
             aid,
             remaining_charge,
-            net: salary + remaining_charge - aid,
+            employer_contributions,
+            health_insurance,
+            net: salary
+                + employer_contributions.unwrap_or_default()
+                + health_insurance.unwrap_or_default()
+                + remaining_charge
+                - aid,
         });
     }
     Ok(Some(NetCost {
@@ -641,6 +699,10 @@ pub(crate) fn net_cost(
         aid_months: aid_years.into_iter().flat_map(|y| y.months).collect(),
         tutor_aid_total: Money::from_decimal(tutor_total),
         salary_total: years.iter().map(|y| y.salary).sum(),
+        employer_contributions_total: payroll
+            .modelled
+            .then(|| years.iter().filter_map(|y| y.employer_contributions).sum()),
+        contribution_lines: payroll.lines,
         net_total: years.iter().map(|y| y.net).sum(),
         years,
         months,

@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 
 use crate::contract::Contract;
 use crate::dates::{add_years, day_before, days_inclusive};
-use crate::employer::{net_cost, EmployerBook, NetInput};
+use crate::employer::{net_cost, ContributionBook, EmployerBook, NetInput};
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::{euros, french_number, prorate, Money};
 use crate::referentiel::Referentiel;
@@ -69,6 +69,7 @@ pub(crate) fn overflow(what: &str, amount: Decimal) -> Error {
 pub struct Quoter<'a> {
     rules: &'a RuleBook,
     employer: &'a EmployerBook,
+    contributions: &'a ContributionBook,
     referentiel: &'a Referentiel,
     policy: Policy,
     detail: bool,
@@ -165,6 +166,7 @@ impl<'a> Quoter<'a> {
         Quoter {
             rules: RuleBook::embedded(),
             employer: EmployerBook::embedded(),
+            contributions: ContributionBook::embedded(),
             referentiel,
             policy: Policy::default(),
             detail: true,
@@ -186,6 +188,12 @@ impl<'a> Quoter<'a> {
     /// Uses another policy.
     pub fn with_policy(mut self, policy: Policy) -> Quoter<'a> {
         self.policy = policy;
+        self
+    }
+
+    /// Uses other parameters for the social contributions.
+    pub fn with_contribution_rules(mut self, book: &'a ContributionBook) -> Quoter<'a> {
+        self.contributions = book;
         self
     }
 
@@ -497,6 +505,7 @@ impl<'a> Quoter<'a> {
 
         self.duration_warnings(&mut ctx);
         self.succession_notes(&mut ctx, participation);
+        let mut payroll_explanations = Vec::new();
         let net_cost = net_cost(
             NetInput {
                 contract: c,
@@ -504,10 +513,15 @@ impl<'a> Quoter<'a> {
                 participation,
                 planned_short: ctx.planned_short,
                 policy: &self.policy,
+                contributions: self.contributions,
             },
             self.employer,
             &mut ctx.warnings,
+            &mut payroll_explanations,
         )?;
+        if self.detail {
+            ctx.explanations.extend(payroll_explanations);
+        }
 
         Ok(Quote {
             npec,
