@@ -125,6 +125,16 @@ codes! {
         SmicToConfirm = "smic_to_confirm";
         /// Employer's whole cost: the maître d'apprentissage aid was capped.
         TutorAidCapped = "tutor_aid_capped";
+        /// Contributions: no AT/MP rate given; the year's national average is used.
+        AtmpRateDefault = "atmp_rate_default";
+        /// Contributions: months after the rates were last checked take the last known rates.
+        ContributionsToConfirm = "contributions_to_confirm";
+        /// Contributions: the employer's share of the mutuelle is below the legal minimum (L911-7 CSS).
+        HealthInsuranceShareBelowMinimum = "health_insurance_share_below_minimum";
+        /// Contributions: overseas, the Lodeom exemption is not modelled.
+        LodeomNotModelled = "lodeom_not_modelled";
+        /// Contributions: a versement mobilité rate for a company under its threshold, ignored.
+        MobilityRateIgnored = "mobility_rate_ignored";
         /// Employer's whole cost: a contract concluded from 2025-11-01 that started before: its conclusion
         /// places it under décret 2025-1031, its start would not (D17).
         TransitionByConclusion = "transition_by_conclusion";

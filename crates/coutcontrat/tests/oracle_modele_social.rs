@@ -61,7 +61,7 @@ fn situations() -> Vec<Situation> {
     (0..240)
         .map(|id| {
             let index = rng.below(36) as i8;
-            let month = date(2024 + i16::from(index / 12), (index % 12 + 1) as i8, 1);
+            let month = date(2024 + i16::from(index / 12), index % 12 + 1, 1);
             let (full, _) = smic.smic_on(month).unwrap();
             // 500 € to 3 SMIC, to the cent.
             let top = (full * Decimal::from(3) - Decimal::from(500)) * Decimal::from(100);

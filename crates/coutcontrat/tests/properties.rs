@@ -237,7 +237,8 @@ proptest! {
             prop_assert!(d(y.aid) <= Decimal::from(2000));
         }
         for (y, line) in net.years.iter().zip(&q.years) {
-            prop_assert_eq!(d(y.net), d(y.salary) + d(y.remaining_charge) - d(y.aid));
+            let contributions = y.employer_contributions.map_or(Decimal::ZERO, d);
+            prop_assert_eq!(d(y.net), d(y.salary) + contributions + d(y.remaining_charge) - d(y.aid));
             prop_assert!(d(y.salary) > Decimal::ZERO);
             prop_assert_eq!((y.start, y.end), (line.start, line.end));
         }
@@ -544,5 +545,43 @@ proptest! {
                 "{rncp} {signed_on}: {e}"
             ),
         }
+    }
+
+    #[test]
+    fn every_month_s_contributions_add_up_and_stay_within_the_salary(
+        start in day(date(2024, 1, 1), 365 * 3),
+        length in 180i64..1100,
+        age in 16i64..30,
+        headcount in prop_oneof![0u32..12, 45u32..55, 240u32..260, 1000u32..3000],
+        agreed in prop::option::of(cents(6_000)),
+        atmp in prop::option::of((0i64..=600).prop_map(|p| Decimal::new(p, 4))),
+        alsace_moselle in any::<bool>(),
+    ) {
+        let mut c = Contract::new(start, start, add_days(start, length), Decimal::from(8000))
+            .with_manual_npec(Decimal::from(8000))
+            .with_level(5);
+        c.birth_date = Some(add_days(start, -age * 365 - 10));
+        c.company_headcount = Some(headcount);
+        c.monthly_salary = agreed;
+        c.atmp_rate = atmp;
+        c.alsace_moselle = alsace_moselle;
+        let net = quote(&c).expect("a valid contract").net_cost.expect("a net cost");
+        let total = net.employer_contributions_total.expect("months from 2024 are modelled");
+        let mut sum = Decimal::ZERO;
+        for m in &net.months {
+            let p = m.payroll.as_ref().expect("every month has its payslip");
+            prop_assert_eq!(p.gross, m.salary);
+            prop_assert!(p.employer_contributions >= Money::ZERO, "{:?}", m);
+            prop_assert!(p.general_reduction >= Money::ZERO);
+            prop_assert!(p.employee_contributions >= Money::ZERO && p.employee_contributions <= p.gross);
+            prop_assert_eq!(d(p.net_salary) + d(p.employee_contributions), d(p.gross));
+            sum += d(p.employer_contributions);
+        }
+        prop_assert_eq!(sum, d(total));
+        let years: Decimal = net.years.iter().filter_map(|y| y.employer_contributions).map(d).sum();
+        prop_assert_eq!(years, d(total));
+        // The contract's lines add up to the months' totals, within a cent a month (each month rounds once).
+        let lines: Decimal = net.contribution_lines.iter().map(|l| d(l.employer)).sum();
+        prop_assert!((lines - d(total)).abs() <= Decimal::new(net.months.len() as i64 + 1, 2));
     }
 }

@@ -38,7 +38,7 @@ pub use contributions::{
     AtmpRule, ContributionBook, ExemptionRule, HealthInsuranceRule, LevyRule, ReducedRate,
     ReductionRule, TransportRule, EMBEDDED_CONTRIBUTION_PARAMETERS,
 };
-pub use payroll::ContributionTotal;
+pub use payroll::{ContributionTotal, PayrollMonth};
 
 /// One execution year of the employer's cost.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -233,20 +233,7 @@ pub(super) fn add_contributions(
         }
         reduction_total += one.reduction;
         let net_salary = m.salary - employee_contributions - health_employee.unwrap_or_default();
-        if m.year != explained_year {
-            explained_year = m.year;
-            summary.explanations.push(explain_month(
-                index,
-                m,
-                one,
-                employer_contributions,
-                employee_contributions,
-                net_salary,
-                book,
-                c,
-            ));
-        }
-        m.payroll = Some(PayrollMonth {
+        let payslip = PayrollMonth {
             gross: m.salary,
             employer_contributions,
             general_reduction,
@@ -255,7 +242,14 @@ pub(super) fn add_contributions(
             net_salary,
             health_insurance_employer: health_employer,
             health_insurance_employee: health_employee,
-        });
+        };
+        if m.year != explained_year {
+            explained_year = m.year;
+            summary
+                .explanations
+                .push(explain_month(index, m, one, &payslip, book, c));
+        }
+        m.payroll = Some(payslip);
     }
     let provenance = |key: &str| -> (String, String) {
         let found = match key {
@@ -275,7 +269,11 @@ pub(super) fn add_contributions(
         .chain([ATMP, MOBILITY])
         .collect::<Vec<_>>();
     for key in order {
-        if let Some((employer, employee)) = totals.get(key) {
+        // A line that never reached its slice (tranche 2 of a salary under the plafond) is left out.
+        if let Some((employer, employee)) = totals
+            .get(key)
+            .filter(|(employer, employee)| !(employer.is_zero() && employee.is_zero()))
+        {
             let (label, article) = provenance(key);
             summary.lines.push(ContributionTotal {
                 key: key.to_owned(),
@@ -347,9 +345,7 @@ fn explain_month(
     index: usize,
     m: &SalaryMonth,
     one: &MonthContributions,
-    employer_contributions: Money,
-    employee_contributions: Money,
-    net_salary: Money,
+    payslip: &PayrollMonth,
     book: &ContributionBook,
     c: &Contract,
 ) -> Explanation {
@@ -379,9 +375,9 @@ fn explain_month(
             french_number(one.coefficient),
             euros(m.salary),
             euros(cents(one.reduction)),
-            euros(employer_contributions),
-            euros(employee_contributions),
-            euros(net_salary)
+            euros(payslip.employer_contributions),
+            euros(payslip.employee_contributions),
+            euros(payslip.net_salary)
         ),
     }
 }

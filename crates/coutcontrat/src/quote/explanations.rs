@@ -4,10 +4,38 @@ use serde::{Deserialize, Serialize};
 
 use super::warnings::one_of;
 
-/// The decisions of RULES.md section 0 an explanation can name.
+/// The decisions of RULES.md section 0 an explanation can name, and `cotisations` for the social
+/// contributions (data/parameters/contributions.toml, outside the table).
 const RULES: &[&str] = &[
-    "D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9", "D10", "D11", "D12", "D13", "D14", "D15",
-    "D16", "D17", "D18", "D19", "D20", "D21", "D22", "D23", "D24", "D25", "D26", "D27", "D28",
+    "D1",
+    "D2",
+    "D3",
+    "D4",
+    "D5",
+    "D6",
+    "D7",
+    "D8",
+    "D9",
+    "D10",
+    "D11",
+    "D12",
+    "D13",
+    "D14",
+    "D15",
+    "D16",
+    "D17",
+    "D18",
+    "D19",
+    "D20",
+    "D21",
+    "D22",
+    "D23",
+    "D24",
+    "D25",
+    "D26",
+    "D27",
+    "D28",
+    "cotisations",
 ];
 
 /// An explanation as read, before its rule is matched to a known one.

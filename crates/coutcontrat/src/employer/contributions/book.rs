@@ -15,6 +15,7 @@ use crate::rules::RawParam;
 pub const EMBEDDED_CONTRIBUTION_PARAMETERS: &str = super::generated::CONTRIBUTIONS_TOML;
 
 /// The contribution lines of the data file, in the order of a payslip: each is a parameter of its own.
+#[cfg(feature = "toml")]
 pub(crate) const LEVIES: &[&str] = &[
     "maladie",
     "maladie_alsace_moselle",
