@@ -169,7 +169,9 @@ impl<V: Emit> Emit for BTreeMap<String, V> {
     }
 }
 
-/// `field: Dated::generated("name", RawParam { … })`, one step a line.
+/// `field: Dated::generated("name", RawParam { … })`, one step a line. (The contribution book is written
+/// as static data instead, `static_param`: there, one type for 23 parameters makes data cheaper than code;
+/// for the other books, one generic builder per value type costs more than it saves.)
 fn dated<T: Emit + Clone>(o: &mut String, field: &str, d: &Dated<T>) {
     let raw = d.raw();
     writeln!(
@@ -284,29 +286,97 @@ fn employer(toml: &str) -> String {
     o
 }
 
+/// `StaticParam { … }`: a parameter whose values are constants, written as data (`cdec` for decimals).
+fn static_param<T: Emit + Clone>(o: &mut String, d: &Dated<T>) {
+    let raw = d.raw();
+    writeln!(
+        o,
+        "StaticParam {{ label: {:?}, article: {:?}, reference: {:?}, last_checked: ",
+        raw.label, raw.article, raw.reference
+    )
+    .unwrap();
+    raw.last_checked.emit(o);
+    writeln!(o, ", unit: {:?}, steps: &[", raw.unit.as_deref()).unwrap();
+    for s in &raw.steps {
+        o.push_str("    StaticStep { from: ");
+        s.from.emit(o);
+        o.push_str(", value: ");
+        let mut value = String::new();
+        s.value.emit(&mut value);
+        o.push_str(&value.replace("dec(", "cdec("));
+        writeln!(
+            o,
+            ", to_confirm: {}, article: {:?}, reference: {:?} }},",
+            s.to_confirm,
+            s.article.as_deref(),
+            s.reference.as_deref()
+        )
+        .unwrap();
+    }
+    o.push_str("] }");
+}
+
 fn contributions(toml: &str) -> String {
     let book = ContributionBook::from_toml(toml).expect("contributions.toml reads");
     let mut o = String::new();
     header(&mut o, "contributions.toml", toml, "CONTRIBUTIONS_TOML");
-    o.push_str("use jiff::civil::date;\n\n");
-    o.push_str("use super::book::*;\nuse crate::rules::literal::{dec, text};\nuse crate::rules::{Dated, RawParam, RawStep};\n\n");
+    o.push_str("use jiff::civil::date;\nuse rust_decimal::Decimal;\n\n");
+    o.push_str("use super::book::*;\nuse crate::rules::literal::cdec;\nuse crate::rules::{Dated, StaticParam, StaticStep};\n\n");
     o.push_str("/// The contribution book of `contributions.toml`.\n");
     o.push_str("pub(super) fn contribution_book() -> ContributionBook {\n    ContributionBook {\n");
-    dated(&mut o, "pss_monthly", &book.pss_monthly);
-    dated(&mut o, "smic_annual_hours", &book.smic_annual_hours);
-    dated(&mut o, "apprentice_exemption", &book.apprentice_exemption);
-    dated(&mut o, "general_reduction", &book.general_reduction);
-    dated(&mut o, "atmp", &book.atmp);
-    dated(&mut o, "mobility", &book.mobility);
-    dated(&mut o, "health_insurance", &book.health_insurance);
-    o.push_str("        levies: vec![\n");
-    for levy in &book.levies {
-        let mut one = String::new();
-        dated(&mut one, "LEVY", levy);
-        // A list item, not a field: `Dated::generated(…),` without the `name:` prefix.
-        o.push_str(&one.replacen("        LEVY: ", "        ", 1));
+    let singles: [(&str, &str); 7] = [
+        ("pss_monthly", "PSS_MONTHLY"),
+        ("smic_annual_hours", "SMIC_ANNUAL_HOURS"),
+        ("apprentice_exemption", "APPRENTICE_EXEMPTION"),
+        ("general_reduction", "GENERAL_REDUCTION"),
+        ("atmp", "ATMP"),
+        ("mobility", "MOBILITY"),
+        ("health_insurance", "HEALTH_INSURANCE"),
+    ];
+    for (field, constant) in singles {
+        writeln!(
+            o,
+            "        {field}: Dated::from_static({field:?}, &{constant}),"
+        )
+        .unwrap();
     }
-    o.push_str("        ],\n    }\n}\n");
+    o.push_str("        levies: LEVIES.iter().map(|(name, p)| Dated::from_static(name, p)).collect(),\n    }\n}\n\n");
+    let mut single = |constant: &str, ty: &str, write: &mut dyn FnMut(&mut String)| {
+        write!(o, "static {constant}: StaticParam<{ty}> = ").unwrap();
+        write(&mut o);
+        o.push_str(";\n\n");
+    };
+    single("PSS_MONTHLY", "Decimal", &mut |o| {
+        static_param(o, &book.pss_monthly)
+    });
+    single("SMIC_ANNUAL_HOURS", "u32", &mut |o| {
+        static_param(o, &book.smic_annual_hours)
+    });
+    single("APPRENTICE_EXEMPTION", "ExemptionRule", &mut |o| {
+        static_param(o, &book.apprentice_exemption)
+    });
+    single("GENERAL_REDUCTION", "ReductionRule", &mut |o| {
+        static_param(o, &book.general_reduction)
+    });
+    single("ATMP", "AtmpRule", &mut |o| static_param(o, &book.atmp));
+    single("MOBILITY", "TransportRule", &mut |o| {
+        static_param(o, &book.mobility)
+    });
+    single("HEALTH_INSURANCE", "HealthInsuranceRule", &mut |o| {
+        static_param(o, &book.health_insurance)
+    });
+    writeln!(
+        o,
+        "static LEVIES: [(&str, StaticParam<LevyRule>); {}] = [",
+        book.levies.len()
+    )
+    .unwrap();
+    for levy in &book.levies {
+        write!(o, "({:?}, ", levy.name()).unwrap();
+        static_param(&mut o, levy);
+        o.push_str("),\n");
+    }
+    o.push_str("];\n");
     o
 }
 

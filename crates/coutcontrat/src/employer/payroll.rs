@@ -1,8 +1,6 @@
 //! The contributions of every month of salary, added to the months of the net cost: the payslip's totals,
 //! the contract's lines, the warnings about defaults, and the explanation of each year's first month.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -207,7 +205,8 @@ pub(super) fn add_contributions(
     }
     summary.health_insurance = health.is_some();
 
-    let mut totals: BTreeMap<&'static str, (Decimal, Decimal)> = BTreeMap::new();
+    // (key, employer, employee) in the order lines first appear: the payslip's.
+    let mut totals: Vec<(&'static str, Decimal, Decimal)> = Vec::new();
     let mut reduction_total = Decimal::ZERO;
     let mut explained_year = 0;
     for (index, (m, one)) in months.iter_mut().zip(&computed).enumerate() {
@@ -227,9 +226,13 @@ pub(super) fn add_contributions(
             None => (None, None),
         };
         for line in &one.lines {
-            let entry = totals.entry(line.key).or_default();
-            entry.0 += line.employer;
-            entry.1 += line.employee;
+            match totals.iter_mut().find(|t| t.0 == line.key) {
+                Some(t) => {
+                    t.1 += line.employer;
+                    t.2 += line.employee;
+                }
+                None => totals.push((line.key, line.employer, line.employee)),
+            }
         }
         reduction_total += one.reduction;
         let net_salary = m.salary - employee_contributions - health_employee.unwrap_or_default();
@@ -263,26 +266,19 @@ pub(super) fn add_contributions(
         };
         found.map_or_else(|| (key.to_owned(), String::new()), |p| (p.label, p.article))
     };
-    let order = book
-        .levies()
-        .map(|(k, _)| k)
-        .chain([ATMP, MOBILITY])
-        .collect::<Vec<_>>();
-    for key in order {
+    for (key, employer, employee) in totals {
         // A line that never reached its slice (tranche 2 of a salary under the plafond) is left out.
-        if let Some((employer, employee)) = totals
-            .get(key)
-            .filter(|(employer, employee)| !(employer.is_zero() && employee.is_zero()))
-        {
-            let (label, article) = provenance(key);
-            summary.lines.push(ContributionTotal {
-                key: key.to_owned(),
-                label,
-                article,
-                employer: Money::from_decimal(*employer),
-                employee: Money::from_decimal(*employee),
-            });
+        if employer.is_zero() && employee.is_zero() {
+            continue;
         }
+        let (label, article) = provenance(key);
+        summary.lines.push(ContributionTotal {
+            key: key.to_owned(),
+            label,
+            article,
+            employer: Money::from_decimal(employer),
+            employee: Money::from_decimal(employee),
+        });
     }
     if let Some((_, p)) = book.general_reduction.at(last_month) {
         summary.lines.push(ContributionTotal {

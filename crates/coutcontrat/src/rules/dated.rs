@@ -56,6 +56,26 @@ pub(crate) struct RawStep<T> {
     pub(crate) reference: Option<String>,
 }
 
+/// A parameter as static data: how a generated book whose values are constants is written, so that the
+/// page carries data instead of the code that would build it.
+pub(crate) struct StaticParam<T: 'static> {
+    pub(crate) label: &'static str,
+    pub(crate) article: &'static str,
+    pub(crate) reference: &'static str,
+    pub(crate) last_checked: Date,
+    pub(crate) unit: Option<&'static str>,
+    pub(crate) steps: &'static [StaticStep<T>],
+}
+
+/// One step of a [`StaticParam`].
+pub(crate) struct StaticStep<T> {
+    pub(crate) from: Date,
+    pub(crate) value: T,
+    pub(crate) to_confirm: bool,
+    pub(crate) article: Option<&'static str>,
+    pub(crate) reference: Option<&'static str>,
+}
+
 /// A parameter as a step function of the date of conclusion.
 #[derive(Debug, Clone)]
 pub struct Dated<T> {
@@ -98,6 +118,31 @@ impl<T: Clone> Dated<T> {
         Dated { name, raw }
     }
 
+    /// A parameter from its static form (a generated book), whose steps were checked when generated.
+    pub(crate) fn from_static(name: &'static str, p: &StaticParam<T>) -> Self {
+        Dated {
+            name,
+            raw: RawParam {
+                label: p.label.to_owned(),
+                article: p.article.to_owned(),
+                reference: p.reference.to_owned(),
+                last_checked: p.last_checked,
+                unit: p.unit.map(str::to_owned),
+                steps: p
+                    .steps
+                    .iter()
+                    .map(|s| RawStep {
+                        from: s.from,
+                        value: s.value.clone(),
+                        to_confirm: s.to_confirm,
+                        article: s.article.map(str::to_owned),
+                        reference: s.reference.map(str::to_owned),
+                    })
+                    .collect(),
+            },
+        }
+    }
+
     /// The parameter as read, for the generator of `generated.rs`.
     #[cfg(test)]
     pub(crate) fn raw(&self) -> &RawParam<T> {
@@ -131,6 +176,16 @@ impl<T: Clone> Dated<T> {
     /// The day the value was last checked.
     pub fn last_checked(&self) -> Date {
         self.raw.last_checked
+    }
+
+    /// The value in force on `date`, without its provenance (for a loop over months).
+    pub fn value_at(&self, date: Date) -> Option<&T> {
+        self.raw
+            .steps
+            .iter()
+            .rev()
+            .find(|s| s.from <= date)
+            .map(|s| &s.value)
     }
 
     /// The value in force for a contract concluded on `date`, with its provenance.

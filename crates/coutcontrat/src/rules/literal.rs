@@ -10,6 +10,18 @@ pub(crate) fn dec(mantissa: i64, scale: u32) -> Decimal {
     Decimal::new(mantissa, scale)
 }
 
+/// `mantissa × 10^-scale` in a constant (a static parameter).
+pub(crate) const fn cdec(mantissa: i64, scale: u32) -> Decimal {
+    let magnitude = mantissa.unsigned_abs();
+    Decimal::from_parts(
+        magnitude as u32,
+        (magnitude >> 32) as u32,
+        0,
+        mantissa < 0,
+        scale,
+    )
+}
+
 /// An owned text.
 pub(crate) fn text(s: &str) -> String {
     s.to_owned()

@@ -19,7 +19,7 @@ use crate::error::{Error, ErrorKind, Result};
 
 pub(crate) use dated::Dated;
 pub use dated::Provenance;
-pub(crate) use dated::{de_opt_date, RawParam, RawStep};
+pub(crate) use dated::{de_opt_date, RawParam, RawStep, StaticParam, StaticStep};
 pub use values::{
     AnnexesRule, DistanceExemptions, DistanceRule, DueAt, DurationLimits, InstalmentRule,
     MobilityRule, ParticipationRule, PostRuptureRule, PrecontractRule, Regime, ScheduleRule,

@@ -128,9 +128,9 @@ pub fn month_contributions(
     employer: &Establishment,
     m: &PayMonth,
 ) -> Option<MonthContributions> {
-    let pss = book.pss_monthly.at(m.month)?.0 * m.share;
-    let smic = exact_smic(m.smic, book.smic_annual_hours.at(m.month)?.0) * m.share;
-    let (exemption, _) = book.apprentice_exemption.at(employer.signed_on)?;
+    let pss = *book.pss_monthly.value_at(m.month)? * m.share;
+    let smic = exact_smic(m.smic, *book.smic_annual_hours.value_at(m.month)?) * m.share;
+    let exemption = book.apprentice_exemption.value_at(employer.signed_on)?;
     let social_base = positive(m.gross - exemption.social_smic_share * smic);
     let csg_gross = exemption
         .csg_smic_share
@@ -138,7 +138,7 @@ pub fn month_contributions(
     let mut lines = Vec::with_capacity(book.levies.len() + 2);
     let mut reducible = Decimal::ZERO;
     for (key, dated) in book.levies() {
-        let (rule, _) = dated.at(m.month)?;
+        let rule = dated.value_at(m.month)?;
         let applies = employer.headcount >= rule.min_headcount
             && rule.below_headcount.is_none_or(|b| employer.headcount < b)
             && rule
@@ -154,7 +154,7 @@ pub fn month_contributions(
         };
         let employer_amount = shared(
             slice(m.gross, pss, rule.above_pss, rule.up_to_pss),
-            &rule,
+            rule,
             pss,
         ) * employer_rate;
         let employee_gross = if rule.csg {
@@ -166,7 +166,7 @@ pub fn month_contributions(
         };
         let employee_amount = shared(
             slice(employee_gross, pss, rule.above_pss, rule.up_to_pss),
-            &rule,
+            rule,
             pss,
         ) * rule.employee;
         if rule.reduced {
@@ -179,7 +179,7 @@ pub fn month_contributions(
             employer_rate,
         });
     }
-    let (atmp, _) = book.atmp.at(m.month)?;
+    let atmp = book.atmp.value_at(m.month)?;
     let atmp_rate = employer.atmp_rate.unwrap_or(atmp.average);
     reducible += m.gross * atmp_rate.min(atmp.minimum);
     lines.push(ContributionLine {
@@ -188,7 +188,7 @@ pub fn month_contributions(
         employee: Decimal::ZERO,
         employer_rate: atmp_rate,
     });
-    let (transport, _) = book.mobility.at(m.month)?;
+    let transport = book.mobility.value_at(m.month)?;
     if let Some(rate) = employer.mobility_rate {
         if employer.headcount >= transport.min_headcount && !rate.is_zero() {
             lines.push(ContributionLine {
@@ -199,8 +199,8 @@ pub fn month_contributions(
             });
         }
     }
-    let (rule, _) = book.general_reduction.at(m.month)?;
-    let coefficient = coefficient(&rule, employer.headcount, m.gross, smic);
+    let rule = book.general_reduction.value_at(m.month)?;
+    let coefficient = coefficient(rule, employer.headcount, m.gross, smic);
     let reduction = (coefficient * m.gross).min(reducible);
     Some(MonthContributions {
         employer_before_reduction: lines.iter().map(|l| l.employer).sum(),
