@@ -1,8 +1,8 @@
 /* The service worker of the calculator and the widget (web/README.md, « Offline »): after a first visit
    the page works without a network, as mon-entreprise's does. It never sends anything anywhere: it only
    keeps copies of this site's own files.
-   - install: caches index.html and every file it names (the hashed script, WebAssembly and styles,
-     boot.js, the référentiel), and widget.html with widget.js;
+   - install: caches index.html and widget.html and every file they name (the hashed scripts, WebAssembly
+     modules and styles, boot.js, the référentiel), and widget.js;
    - fetch (same origin, GET): the network first, so that a new build is seen at once; its answer
      refreshes the copy. Without a network, the copy (a page's address with any query: its file). */
 "use strict";
@@ -23,16 +23,19 @@ function named(html) {
 self.addEventListener("install", function (event) {
   event.waitUntil(
     caches.open(CACHE).then(function (cache) {
-      return fetch("index.html", { cache: "no-cache" })
-        .then(function (r) {
-          if (!r.ok) throw new Error("index.html: HTTP " + r.status);
+      // Each page names its own module (the widget has one of its own): both are read.
+      var page = function (name) {
+        return fetch(name, { cache: "no-cache" }).then(function (r) {
+          if (!r.ok) throw new Error(name + ": HTTP " + r.status);
           return r.text();
-        })
-        .then(function (html) {
+        });
+      };
+      return Promise.all([page("index.html"), page("widget.html")])
+        .then(function (pages) {
           // addAll refuses a list that names a file twice.
           var urls = PAGES.map(function (p) {
             return new URL(p, self.registration.scope).href;
-          }).concat(named(html));
+          }).concat(named(pages[0]), named(pages[1]));
           return cache.addAll(urls.filter(function (u, i) {
             return urls.indexOf(u) === i;
           }));

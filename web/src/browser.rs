@@ -68,6 +68,13 @@ pub fn location_pathname() -> String {
         .unwrap_or_default()
 }
 
+/// The fragment of the address (`#v=1&…`), empty when there is none.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
 /// The query string of the address (`?signed_on=...`), empty when there is none.
 pub fn location_search() -> String {
     web_sys::window()

@@ -109,6 +109,39 @@ fn the_integration_page_is_a_module_of_its_own() {
     eprintln!("integration module: {} B gzip", gzip_size(&integration));
 }
 
+/// The widget is its own module too: the calculator's visitors do not download it (34 KB gzip), nor the CFAs'
+/// the calculator; `widget.html` names the widget's files only.
+#[test]
+fn the_widget_is_a_module_of_its_own() {
+    let dist = support::dist();
+    let marker = "Chargement des formations du CFA".as_bytes();
+    let calculator = built(&dist, "coutcontrat-web-", "_bg.wasm");
+    let widget = built(&dist, "coutcontrat-widget-", "_bg.wasm");
+    let carries = |wasm: &[u8]| wasm.windows(marker.len()).any(|w| w == marker);
+    assert!(
+        !carries(&calculator),
+        "the calculator's WebAssembly carries the widget"
+    );
+    assert!(carries(&widget), "the widget module lacks its page");
+    let page = std::fs::read_to_string(dist.join("widget.html")).expect("dist/widget.html");
+    assert!(page.contains("data-wasm=\"/coutcontrat-widget-"), "{page}");
+    assert!(
+        !page.contains("coutcontrat-web-"),
+        "widget.html names the calculator's files"
+    );
+    // The widget's page answers to the same budget as the calculator's.
+    let js = built(&dist, "coutcontrat-widget-", ".js");
+    let total = gzip_size(&widget) + gzip_size(&js);
+    eprintln!(
+        "widget module: {} B gzip, with its JS {total} B",
+        gzip_size(&widget)
+    );
+    assert!(
+        total <= WASM_AND_JS_GZIP,
+        "the widget: {total} B gzip, over its budget"
+    );
+}
+
 /// Issue 18: the certification index the page searches by name, fetched on the first use of its box, at most
 /// 300 KB gzip.
 #[test]

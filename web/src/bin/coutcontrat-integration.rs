@@ -1,4 +1,4 @@
-//! Entry point of the integration page (`integration.html`, built by `scripts/build-integration.sh`): a
+//! Entry point of the integration page (`integration.html`, built by `scripts/build-page.sh`): a
 //! WebAssembly module of its own, so that the calculator's visitors never download the CFA's tools.
 
 fn main() {

@@ -1,7 +1,8 @@
 //! The embedding kit: the widget a CFA puts on its own site, and the page that helps it do so.
 //!
-//! The loader (`web/widget.js`, copied to `dist/`) inserts an iframe on `widget.html` (the same app as
-//! `index.html`, under the name that a server lets any site frame), with the CFA's settings after `#`
+//! The loader (`web/widget.js`, copied to `dist/`) inserts an iframe on `widget.html` (a module of its own,
+//! `src/bin/coutcontrat-widget.rs`, under the name that a server lets any site frame; `index.html?mode=widget`
+//! leads there), with the CFA's settings after `#`
 //! ([`config`]), then hands it the CFA's courses by message ([`message`]). The widget page ([`view`]) is
 //! the calculator's own reducer and core ([`state`]) with the CFA's courses ([`catalogue`]) and colours
 //! ([`theme`]); it posts its height and its figures to the host page's origin ([`message`]). `integration.html` ([`integration_page`], its own module; `index.html?mode=integration` leads there) builds
@@ -72,9 +73,18 @@ pub fn root() -> Html {
     });
     match *mode {
         Mode::Calculator => html! { <App /> },
-        Mode::Widget => html! { <view::Widget /> },
-        // A page of its own (integration.html), so that its code stays out of the calculator's module;
-        // the old address leads there.
+        // Pages of their own (widget.html, integration.html), so that their code stays out of the
+        // calculator's module; the old addresses lead there.
+        // widget.html runs the widget's own module: the calculator's here is a stale page, not a loop.
+        Mode::Widget if crate::browser::location_pathname().ends_with("/widget.html") => html! {},
+        Mode::Widget => {
+            crate::browser::go_to(&format!(
+                "widget.html{}{}",
+                crate::browser::location_search(),
+                crate::browser::location_hash()
+            ));
+            html! {}
+        }
         Mode::Integration => {
             crate::browser::go_to(&format!(
                 "integration.html{}",
