@@ -65,7 +65,7 @@ pub struct State {
     /// Suggestions of the branch box.
     pub branch_hits: Vec<BranchHit>,
     /// Folding parts opened: rupture and CFA entry, frais annexes.
-    pub open: [bool; 2],
+    pub open: [bool; 3],
     /// The quote or the messages. Shared: kept (the same `Rc`) while what the core reads is unchanged
     /// (a search keystroke), so that its view compares it by pointer.
     pub outcome: Rc<Outcome>,
@@ -86,6 +86,7 @@ impl State {
         let open = [
             form.section_has_content(Section::Advanced),
             form.section_has_content(Section::Annexes),
+            form.section_has_content(Section::Contributions),
         ];
         let mut state = State {
             form,

@@ -210,11 +210,25 @@ fn expected(q: &Quote) -> Vec<(String, String)> {
         for (i, y) in n.years.iter().enumerate() {
             let k = i + 1;
             out.push((format!("net-year-{k}-salary"), v(y.salary)));
+            if let Some(c) = y.employer_contributions {
+                out.push((format!("net-year-{k}-contributions"), v(c)));
+            }
+            if let Some(h) = y.health_insurance {
+                out.push((format!("net-year-{k}-health"), v(h)));
+            }
             out.push((format!("net-year-{k}-remaining"), v(y.remaining_charge)));
             out.push((format!("net-year-{k}-aid"), v(y.aid)));
             out.push((format!("net-year-{k}-net"), v(y.net)));
         }
         out.push(("net-salary-total".into(), v(n.salary_total)));
+        if let Some(c) = n.employer_contributions_total {
+            out.push(("net-contributions-total".into(), v(c)));
+        }
+        if n.years.iter().any(|y| y.health_insurance.is_some()) {
+            let h: coutcontrat::money::Money =
+                n.years.iter().filter_map(|y| y.health_insurance).sum();
+            out.push(("net-health-total".into(), v(h)));
+        }
         out.push(("net-aid-total".into(), v(n.aid_total)));
         if !n.tutor_aid_total.is_zero() {
             out.push(("net-tutor-total".into(), v(n.tutor_aid_total)));
@@ -924,7 +938,7 @@ fn the_whole_cost_shows_the_figures_of_the_library() {
         )
         .await;
         assert_eq!(figures(c).await, expected(&q));
-        // Plainly: what the cost leaves out, the employer's social contributions first.
+        // Plainly: what the cost leaves out.
         let left_out = c
             .find(Locator::Id("net-not-modelled"))
             .await
@@ -936,10 +950,7 @@ fn the_whole_cost_shows_the_figures_of_the_library() {
             let start: String = item.chars().skip(1).take(30).collect();
             assert!(left_out.contains(&start), "{item} in {left_out}");
         }
-        assert!(
-            left_out.contains("Cotisations sociales patronales"),
-            "{left_out}"
-        );
+        // The net includes the employer's contributions, and says so.
         let line = c
             .find(Locator::Css(".net-cost .figure-line"))
             .await
@@ -947,7 +958,30 @@ fn the_whole_cost_shows_the_figures_of_the_library() {
             .text()
             .await
             .unwrap();
-        assert!(line.contains("cotisations sociales patronales"), "{line}");
+        assert!(line.contains("cotisations patronales"), "{line}");
+        // The chart: one bar per year, and a screen reader hears every year's figures.
+        let chart: Value = c
+            .execute(
+                "const s = document.querySelector('#net-chart svg');
+                 return [s.getAttribute('role'), s.getAttribute('aria-label'),
+                         s.querySelectorAll('.chart-year').length];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(chart[0], "img");
+        let heard = chart[1].as_str().unwrap();
+        for (i, y) in net.years.iter().enumerate() {
+            let said = format!(
+                "Année {} : salaire brut {}",
+                i + 1,
+                coutcontrat::money::euros(y.salary)
+            );
+            assert!(heard.contains(&said), "{said} in {heard}");
+            let net_said = format!("coût net {}", coutcontrat::money::euros(y.net));
+            assert!(heard.contains(&net_said), "{net_said} in {heard}");
+        }
+        assert_eq!(chart[2].as_u64().unwrap() as usize, net.years.len());
         // « Comment est-ce calculé ? »: the aid's text, and the salary month by month.
         c.find(Locator::Css("#net-cost-explain summary"))
             .await
@@ -971,6 +1005,41 @@ fn the_whole_cost_shows_the_figures_of_the_library() {
             .await
             .unwrap();
         assert!(explained.contains(&net.aid_reference), "{explained}");
+        let lines: Value = c
+            .execute(
+                "return document.querySelectorAll('#net-contribution-lines tbody tr').length;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            lines.as_u64().unwrap() as usize,
+            net.contribution_lines.len()
+        );
+
+        // The establishment's own AT/MP rate and its mutuelle, typed in per cent in their folded part.
+        c.find(Locator::Css("#net-cost-form details.more summary"))
+            .await
+            .expect("the contributions' part")
+            .click()
+            .await
+            .unwrap();
+        fill(c, "atmp_rate", "2,5").await;
+        fill(c, "health_insurance_monthly", "60").await;
+        let q = quote(&A2_NET.replace(
+            r#""tutor_aid": "100""#,
+            r#""tutor_aid": "100", "atmp_rate": "2,5 %", "health_insurance_monthly": "60""#,
+        ));
+        let net = q.net_cost.as_ref().unwrap();
+        let total = cents(net.net_total.into()).to_string();
+        poll(
+            c,
+            "const e = document.getElementById('net-health-total'); return e ? document.getElementById('net-total').dataset.value : null;",
+            |v| v.as_str() == Some(total.as_str()),
+            "the net with the AT/MP rate and the mutuelle",
+        )
+        .await;
+        assert_eq!(figures(c).await, expected(&q));
 
         // The share link carries the section.
         let url = settled_address(c).await;
@@ -978,6 +1047,8 @@ fn the_whole_cost_shows_the_figures_of_the_library() {
             "birth_date=15/03/2006",
             "company_headcount=12",
             "tutor_aid=100",
+            "atmp_rate=2%2C5",
+            "health_insurance_monthly=60",
         ] {
             assert!(url.contains(key), "{key} in {url}");
         }

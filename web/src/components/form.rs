@@ -92,8 +92,42 @@ pub(super) fn net_cost(state: &State, dispatch: &Dispatch) -> Html {
             { checkbox(state, dispatch, Flag::SameLevelRelatedDiploma, "Diplôme de même niveau que le précédent, en rapport direct avec lui",
                 "Contrat d'un an au plus : le minimum est majoré de 15 points, sans dépasser le SMIC (D6222-30).") }
             { quota(state, dispatch) }
+            { contributions(state, dispatch) }
         </fieldset>
     }
+}
+
+/// The employer's contributions: what the establishment's own rates change (issue 21). Folded: the
+/// national defaults serve most visitors.
+fn contributions(state: &State, dispatch: &Dispatch) -> Html {
+    let body = html! {
+        <fieldset class="group">
+            <legend>{ "Cotisations sociales et mutuelle" }</legend>
+            <p class="hint">{ "Les cotisations sont calculées mois par mois, avec la réduction générale, sur le \
+                salaire retenu. Sans taux AT/MP, le taux moyen national de l'année est pris." }</p>
+            <div class="row">
+                { text_field(state, dispatch, Field::AtmpRate, "Taux AT/MP de l'établissement, en %",
+                    "Sur le compte AT/MP de l'établissement (net-entreprises.fr), par exemple 2,12.") }
+                { text_field(state, dispatch, Field::MobilityRate, "Versement mobilité, en %",
+                    "Taux de la commune, dû à partir de 11 salariés ; vide s'il n'y en a pas.") }
+            </div>
+            { checkbox(state, dispatch, Flag::AlsaceMoselle, "Établissement en Alsace-Moselle",
+                "Bas-Rhin, Haut-Rhin, Moselle : régime local (cotisation maladie salariale, taxe d'apprentissage).") }
+            <div class="row">
+                { text_field(state, dispatch, Field::HealthInsuranceMonthly, "Mutuelle : cotisation mensuelle totale, en euros",
+                    "Parts employeur et salarié ensemble ; montrée à part, ce n'est pas une cotisation légale.") }
+                { text_field(state, dispatch, Field::HealthInsuranceEmployerShare, "Part employeur de la mutuelle, en %",
+                    "Au moins 50 % ; 50 % si vide.") }
+            </div>
+        </fieldset>
+    };
+    disclosure(
+        state,
+        dispatch,
+        Section::Contributions,
+        "Cotisations : taux AT/MP, versement mobilité, Alsace-Moselle, mutuelle",
+        body,
+    )
 }
 
 /// D21: the alternance quota, asked only of a company of 250 or more (or when already filled in, so that

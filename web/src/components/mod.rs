@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod combobox;
+pub mod cost_chart;
 pub mod data_import;
 pub mod data_panel;
 pub mod export;

@@ -8,6 +8,7 @@ use coutcontrat::{
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::cost_chart::cost_chart;
 use super::data_import::FILE_LINK;
 use super::settle::stale as stale_view;
 use super::widgets::{explain, kind, sentence, Kind};
@@ -609,6 +610,38 @@ fn net_cost_pending(o: &Outcome, asks_net_cost: bool) -> Html {
     }
 }
 
+/// Each contribution over the contract, employer and apprentice parts, with its texts.
+fn contribution_lines(n: &NetCost) -> Html {
+    if n.contribution_lines.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <li data-figure="net_cost.contribution_lines">
+            <p>{ "Cotisations sur le contrat, ligne par ligne (taux et plafonds datés de data/parameters/contributions.toml) :" }</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Cotisations ligne par ligne">
+                <table class="years" id="net-contribution-lines">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Cotisation" }</th>
+                            <th scope="col" class="num">{ "Employeur" }</th>
+                            <th scope="col" class="num">{ "Apprenti" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for n.contribution_lines.iter().map(|l| html! {
+                            <tr data-key={l.key.clone()}>
+                                <th scope="row">{ l.label.clone() }<span class="sub">{ l.article.clone() }</span></th>
+                                <td class="num">{ euros(l.employer) }</td>
+                                <td class="num">{ euros(l.employee) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </li>
+    }
+}
+
 /// The hiring aid month by month (D17): the days each month counts and its instalment.
 fn aid_months(n: &NetCost) -> Html {
     if n.aid_months.is_empty() {
@@ -647,24 +680,43 @@ fn aid_months(n: &NetCost) -> Html {
 fn net_cost_table(q: &Quote, n: &NetCost) -> Html {
     let aids: Decimal = n.years.iter().map(|y| y.aid).sum();
     let remaining: Decimal = n.years.iter().map(|y| y.remaining_charge).sum();
+    let contributions = n.employer_contributions_total;
+    let health: Option<Decimal> = n
+        .years
+        .iter()
+        .any(|y| y.health_insurance.is_some())
+        .then(|| n.years.iter().filter_map(|y| y.health_insurance).sum());
     // Explanations the core gives for these figures (`net_cost.…`), if any.
     let core: Vec<_> = q
         .explanations
         .iter()
         .filter(|e| e.figure.starts_with("net_cost"))
         .collect();
+    let payroll = n.months.iter().any(|m| m.payroll.is_some());
+    let what = if contributions.is_some() {
+        "salaire, cotisations patronales et reste à charge de formation, aides déduites"
+    } else {
+        "hors cotisations sociales patronales (voir ci-dessous ce qui n'est pas compris)"
+    };
     html! {
         <>
             <p class="figure-line">
                 { "Coût net sur le contrat : " }<strong class="figure">{ amount("net-total", n.net_total) }</strong>
-                <span class="sub">{ "hors cotisations sociales patronales, non modélisées" }</span>
+                <span class="sub">{ what }</span>
             </p>
+            { cost_chart(n) }
             <div class="table-scroll" tabindex="0" role="region" aria-label="Tableau du coût total par année">
                 <table class="years" id="net-years">
                     <thead>
                         <tr>
                             <th scope="col">{ "Année" }</th>
                             <th scope="col" class="num">{ "Salaire brut" }</th>
+                            if contributions.is_some() {
+                                <th scope="col" class="num">{ "Cotisations patronales" }</th>
+                            }
+                            if health.is_some() {
+                                <th scope="col" class="num">{ "Mutuelle (employeur)" }</th>
+                            }
                             <th scope="col" class="num">{ "Reste à charge formation" }</th>
                             <th scope="col" class="num">{ "Aides" }</th>
                             <th scope="col" class="num">{ "Coût net" }</th>
@@ -677,6 +729,12 @@ fn net_cost_table(q: &Quote, n: &NetCost) -> Html {
                                 <tr>
                                     <th scope="row">{ format!("Année {k}") }<span class="sub">{ format!("{} → {}", date_short(y.start), date_short(y.end)) }</span></th>
                                     <td class="num">{ amount(&format!("net-year-{k}-salary"), y.salary) }</td>
+                                    if contributions.is_some() {
+                                        <td class="num">{ amount(&format!("net-year-{k}-contributions"), y.employer_contributions.unwrap_or_default()) }</td>
+                                    }
+                                    if health.is_some() {
+                                        <td class="num">{ amount(&format!("net-year-{k}-health"), y.health_insurance.unwrap_or_default()) }</td>
+                                    }
                                     <td class="num">{ amount(&format!("net-year-{k}-remaining"), y.remaining_charge) }</td>
                                     <td class="num">{ amount_as(&format!("net-year-{k}-aid"), y.aid, format!("− {}", euros(y.aid))) }</td>
                                     <td class="num">{ amount(&format!("net-year-{k}-net"), y.net) }</td>
@@ -688,6 +746,12 @@ fn net_cost_table(q: &Quote, n: &NetCost) -> Html {
                         <tr>
                             <th scope="row">{ "Total" }</th>
                             <td class="num">{ amount("net-salary-total", n.salary_total) }</td>
+                            if let Some(total) = contributions {
+                                <td class="num">{ amount("net-contributions-total", total) }</td>
+                            }
+                            if let Some(total) = health {
+                                <td class="num">{ amount("net-health-total", total) }</td>
+                            }
                             <td class="num">{ euros(remaining) }</td>
                             <td class="num">{ format!("− {}", euros(aids)) }</td>
                             <td class="num">{ euros(n.net_total) }</td>
@@ -711,9 +775,11 @@ fn net_cost_table(q: &Quote, n: &NetCost) -> Html {
                 <summary>{ "Comment est-ce calculé ?" }</summary>
                 <ul>
                     <li data-figure="net_cost.years.net">
-                        <p>{ "Coût net d'une année = salaire brut + reste à charge de formation (la participation de \
+                        <p>{ "Coût net d'une année = salaire brut + cotisations patronales (réduction générale déduite) \
+                              + part employeur de la mutuelle + reste à charge de formation (la participation de \
                               l'employeur comprise, la première année) − aides reçues pour l'année." }</p>
                     </li>
+                    { contribution_lines(n) }
                     <li data-figure="net_cost.aid_total">
                         <p>{ format!(
                             "Aide à l'embauche : {} par an, versée chaque mois pendant la première année d'exécution seulement ; {} sur ce contrat.",
@@ -732,7 +798,8 @@ fn net_cost_table(q: &Quote, n: &NetCost) -> Html {
                     }) }
                     <li data-figure="net_cost.months">
                         <p>{ "Salaire mois par mois : le minimum légal est un pourcentage du SMIC selon l'âge et l'année \
-                              d'exécution ; un salaire convenu plus élevé le remplace." }</p>
+                              d'exécution ; un salaire convenu plus élevé le remplace. Les cotisations suivent la loi \
+                              de chaque mois ; la réduction générale est donnée avec son coefficient." }</p>
                         <div class="table-scroll" tabindex="0" role="region" aria-label="Salaire mois par mois">
                             <table class="years months" id="net-months">
                                 <thead>
@@ -744,6 +811,12 @@ fn net_cost_table(q: &Quote, n: &NetCost) -> Html {
                                         <th scope="col" class="num">{ "SMIC" }</th>
                                         <th scope="col" class="num">{ "Minimum" }</th>
                                         <th scope="col" class="num">{ "Salaire" }</th>
+                                        if payroll {
+                                            <th scope="col" class="num">{ "Cotisations patronales" }</th>
+                                            <th scope="col" class="num">{ "dont réduction générale" }</th>
+                                            <th scope="col" class="num">{ "Cotisations salariales" }</th>
+                                            <th scope="col" class="num">{ "Net à payer" }</th>
+                                        }
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -756,6 +829,12 @@ fn net_cost_table(q: &Quote, n: &NetCost) -> Html {
                                             <td class="num">{ euros(m.smic) }</td>
                                             <td class="num">{ euros(m.minimum) }</td>
                                             <td class="num">{ euros(m.salary) }</td>
+                                            if let Some(p) = &m.payroll {
+                                                <td class="num">{ euros(p.employer_contributions) }</td>
+                                                <td class="num">{ format!("− {} ({})", euros(p.general_reduction), french_number(p.general_reduction_coefficient)) }</td>
+                                                <td class="num">{ euros(p.employee_contributions) }</td>
+                                                <td class="num">{ euros(p.net_salary) }</td>
+                                            }
                                         </tr>
                                     }) }
                                 </tbody>

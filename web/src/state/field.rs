@@ -91,11 +91,19 @@ pub enum Field {
     EmployerSiret,
     /// The previous contract's employer's SIRET (D25).
     PreviousEmployerSiret,
+    /// The establishment's AT/MP rate, in per cent (contributions).
+    AtmpRate,
+    /// The versement mobilité rate, in per cent (contributions).
+    MobilityRate,
+    /// The mutuelle's total monthly premium.
+    HealthInsuranceMonthly,
+    /// The employer's share of the mutuelle, in per cent.
+    HealthInsuranceEmployerShare,
 }
 
 impl Field {
     /// Every field, in the order of the form.
-    pub const ALL: [Field; 42] = [
+    pub const ALL: [Field; 46] = [
         Field::SignedOn,
         Field::Start,
         Field::End,
@@ -138,10 +146,14 @@ impl Field {
         Field::PreviousLastYearRate,
         Field::EmployerSiret,
         Field::PreviousEmployerSiret,
+        Field::AtmpRate,
+        Field::MobilityRate,
+        Field::HealthInsuranceMonthly,
+        Field::HealthInsuranceEmployerShare,
     ];
 
     /// The fields of the employer's whole cost: a message on one of them never hides the quote.
-    pub const NET_COST: [Field; 11] = [
+    pub const NET_COST: [Field; 15] = [
         Field::BirthDate,
         Field::CompanyHeadcount,
         Field::MonthlySalary,
@@ -153,6 +165,10 @@ impl Field {
         Field::AlternantShare,
         Field::AlternantGrowth,
         Field::PreviousLastYearRate,
+        Field::AtmpRate,
+        Field::MobilityRate,
+        Field::HealthInsuranceMonthly,
+        Field::HealthInsuranceEmployerShare,
     ];
 
     /// The alternance quota's fields (D21), which count only for a company of 250 or more: in per cent on
@@ -163,13 +179,24 @@ impl Field {
         Field::AlternantGrowth,
     ];
 
-    /// The shares the page asks in per cent besides the distance share: the quota's and the previous
-    /// contract's last-year rate (D25).
-    pub const PERCENT_SHARES: [Field; 4] = [
+    /// The shares the page asks in per cent besides the distance share: the quota's, the previous
+    /// contract's last-year rate (D25), and the rates of the contributions.
+    pub const PERCENT_SHARES: [Field; 7] = [
         Field::InsertionShare,
         Field::AlternantShare,
         Field::AlternantGrowth,
         Field::PreviousLastYearRate,
+        Field::AtmpRate,
+        Field::MobilityRate,
+        Field::HealthInsuranceEmployerShare,
+    ];
+
+    /// The boxes of the contributions' part of the employer's whole cost.
+    pub const CONTRIBUTIONS: [Field; 4] = [
+        Field::AtmpRate,
+        Field::MobilityRate,
+        Field::HealthInsuranceMonthly,
+        Field::HealthInsuranceEmployerShare,
     ];
 
     /// True for the fields of the employer's whole cost.
@@ -241,6 +268,10 @@ impl Field {
             Field::PreviousLastYearRate => "previous_last_year_rate",
             Field::EmployerSiret => "employer_siret",
             Field::PreviousEmployerSiret => "previous_employer_siret",
+            Field::AtmpRate => "atmp_rate",
+            Field::MobilityRate => "mobility_rate",
+            Field::HealthInsuranceMonthly => "health_insurance_monthly",
+            Field::HealthInsuranceEmployerShare => "health_insurance_employer_share",
         }
     }
 
@@ -288,6 +319,10 @@ impl Field {
             Field::PreviousLastYearRate => "previous_last_year_rate",
             Field::EmployerSiret => "employer_siret",
             Field::PreviousEmployerSiret => "previous_employer_siret",
+            Field::AtmpRate => "atmp_rate",
+            Field::MobilityRate => "mobility_rate",
+            Field::HealthInsuranceMonthly => "health_insurance_monthly",
+            Field::HealthInsuranceEmployerShare => "health_insurance_employer_share",
         }
     }
 
@@ -344,11 +379,13 @@ pub enum Flag {
     SameLevelRelatedDiploma,
     /// The same employer already had an aid for this apprentice and certification (D25).
     PreviousAidSameCertification,
+    /// The establishment is under the régime local d'Alsace-Moselle (contributions).
+    AlsaceMoselle,
 }
 
 impl Flag {
     /// Every flag.
-    pub const ALL: [Flag; 9] = [
+    pub const ALL: [Flag; 10] = [
         Flag::Rqth,
         Flag::Distance,
         Flag::ReducedDuration,
@@ -358,6 +395,7 @@ impl Flag {
         Flag::DistanceExempt,
         Flag::SameLevelRelatedDiploma,
         Flag::PreviousAidSameCertification,
+        Flag::AlsaceMoselle,
     ];
 
     /// The name in the share link (and the id of its box).
@@ -372,6 +410,7 @@ impl Flag {
             Flag::DistanceExempt => "distance_exempt",
             Flag::SameLevelRelatedDiploma => "same_level_related_diploma",
             Flag::PreviousAidSameCertification => "previous_aid_same_certification",
+            Flag::AlsaceMoselle => "alsace_moselle",
         }
     }
 
@@ -402,6 +441,8 @@ pub enum Section {
     Advanced,
     /// Frais annexes.
     Annexes,
+    /// The rates of the employer's contributions and the mutuelle.
+    Contributions,
 }
 
 impl Section {
@@ -419,6 +460,7 @@ impl Section {
                 Field::EmployerSiret,
                 Field::PreviousEmployerSiret,
             ],
+            Section::Contributions => &Field::CONTRIBUTIONS,
             Section::Annexes => &[
                 Field::Nights,
                 Field::Meals,
@@ -436,6 +478,7 @@ impl Section {
                 Flag::PreviousAidSameCertification,
             ],
             Section::Annexes => &[],
+            Section::Contributions => &[Flag::AlsaceMoselle],
         }
     }
 }

@@ -525,12 +525,17 @@ fn the_whole_cost_has_the_figures_of_the_quoter() {
         .expect("a birth date asks for the whole cost");
     assert_eq!(net.years.len(), 2);
     assert!(net.years[0].salary.to_decimal() > Decimal::ZERO);
+    // The employer's contributions are in the net: the page shows the quoter's whole cost.
+    let contributions = net.years[0]
+        .employer_contributions
+        .expect("2025's contributions are modelled");
     assert_eq!(
         net.years[0].net,
-        net.years[0].salary + net.years[0].remaining_charge - net.years[0].aid
+        net.years[0].salary + contributions + net.years[0].remaining_charge - net.years[0].aid
     );
+    assert!(net.employer_contributions_total.is_some());
     assert!(
-        net.not_modelled
+        !net.not_modelled
             .iter()
             .any(|m| m.contains("cotisations sociales patronales")),
         "{:?}",
@@ -579,6 +584,66 @@ fn the_whole_cost_has_the_figures_of_the_quoter() {
         assert!(link.contains(key), "{key} in {link}");
     }
     let opened = State::from_query(&link, today(), catalog);
+    assert_eq!(opened.form, state.form);
+    assert_eq!(opened.outcome, state.outcome);
+}
+
+#[test]
+fn the_contributions_part_reaches_the_quoter_in_per_cent_and_travels_in_the_link() {
+    let catalog = Catalog::embedded();
+    let mut state = a2_net(catalog);
+    assert!(!state.is_open(Section::Contributions));
+    run(
+        &mut state,
+        catalog,
+        vec![
+            set(Field::AtmpRate, "2,5"),
+            set(Field::MobilityRate, "1,75"),
+            Action::Toggle(Flag::AlsaceMoselle, true),
+            set(Field::HealthInsuranceMonthly, "60"),
+            set(Field::HealthInsuranceEmployerShare, "60"),
+        ],
+    );
+    let want = direct(
+        r#", "birth_date": "2006-03-15", "company_headcount": 12, "atmp_rate": "2,5 %",
+            "mobility_rate": "1,75 %", "alsace_moselle": true, "health_insurance_monthly": "60",
+            "health_insurance_employer_share": "60 %""#,
+    );
+    assert_eq!(state.outcome.quote.as_ref(), Some(&want));
+    let net = want.net_cost.as_ref().unwrap();
+    // 60 % of 60 € a month is the employer's, shown apart from the contributions.
+    let first = net.months[0].payroll.as_ref().unwrap();
+    assert_eq!(
+        first.health_insurance_employer.map(|m| m.to_string()),
+        Some("36.00".to_owned())
+    );
+    assert!(net
+        .contribution_lines
+        .iter()
+        .any(|l| l.key == "maladie_alsace_moselle"));
+    // A rate above the law's bound is named on its box, and the training quote stays.
+    state.apply(set(Field::AtmpRate, "25"), catalog);
+    assert!(
+        state.outcome.error(Field::AtmpRate).is_some(),
+        "{:?}",
+        state.outcome
+    );
+    assert!(state.outcome.quote.is_some());
+    state.apply(set(Field::AtmpRate, "2,5"), catalog);
+
+    // The part opens by itself when it holds something, and the link carries it.
+    let link = state.to_query();
+    for key in [
+        "atmp_rate=2%2C5",
+        "mobility_rate=1%2C75",
+        "alsace_moselle=1",
+        "health_insurance_monthly=60",
+        "health_insurance_employer_share=60",
+    ] {
+        assert!(link.contains(key), "{key} in {link}");
+    }
+    let opened = State::from_query(&link, today(), catalog);
+    assert!(opened.is_open(Section::Contributions));
     assert_eq!(opened.form, state.form);
     assert_eq!(opened.outcome, state.outcome);
 }
