@@ -1935,7 +1935,7 @@ fn a_provisional_npec_says_why_and_where_the_known_one_goes() {
         // Typing at the bottom of the form, the employer's total is in view beside it.
         let seen = js(
             c,
-            "const shown = Array.from(document.querySelectorAll('.col-form input')).filter(e => e.offsetParent !== null);
+            "const shown = Array.from(document.querySelectorAll('.col-form input')).filter(e => e.offsetParent !== null && !e.closest('details:not([open])'));
              const last = shown[shown.length - 1];
              last.scrollIntoView({ block: 'center' });
              last.focus();
