@@ -1,9 +1,10 @@
 //! Quotes per second on one core: 1-year and 3-year contracts with table lookup, beside the same contract
-//! with a manual NPEC (no lookup) and with the explanations kept.
+//! with a manual NPEC (no lookup), with the employer's whole cost, and with the explanations kept.
 
 use coutcontrat::Quoter;
 use coutcontrat_bench::{
-    one_year_manual, one_year_with_lookup, three_years_manual, three_years_with_lookup,
+    one_year_manual, one_year_with_lookup, three_years_manual, three_years_net_cost,
+    three_years_with_lookup,
 };
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 
@@ -20,6 +21,11 @@ fn quote(c: &mut Criterion) {
         (
             "3-year, manual NPEC (baseline)",
             three_years_manual(),
+            &lean,
+        ),
+        (
+            "3-year, lookup, whole cost with contributions",
+            three_years_net_cost(),
             &lean,
         ),
         (

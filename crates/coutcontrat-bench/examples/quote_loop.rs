@@ -1,9 +1,10 @@
 //! Quotes the bench contracts in a loop, for a profiler (`perf record`, `valgrind --tool=callgrind`): not a
-//! benchmark. `quote_loop [N] [1-year|3-year|1-year-manual|3-year-manual]`: N quotes of each contract, or of the one
-//! named (`-manual`: NPEC given, no lookup).
+//! benchmark. `quote_loop [N] [1-year|3-year|1-year-manual|3-year-manual|3-year-net]`: N quotes of each contract, or of the one
+//! named (`-manual`: NPEC given, no lookup; `-net`: the employer's whole cost too).
 use coutcontrat::Quoter;
 use coutcontrat_bench::{
-    one_year_manual, one_year_with_lookup, three_years_manual, three_years_with_lookup,
+    one_year_manual, one_year_with_lookup, three_years_manual, three_years_net_cost,
+    three_years_with_lookup,
 };
 use std::hint::black_box;
 use std::time::Instant;
@@ -21,6 +22,7 @@ fn main() {
         ("3-year", three_years_with_lookup()),
         ("1-year-manual", one_year_manual()),
         ("3-year-manual", three_years_manual()),
+        ("3-year-net", three_years_net_cost()),
     ] {
         if only.as_deref().is_some_and(|o| o != name) {
             continue;

@@ -39,3 +39,12 @@ pub fn one_year_manual() -> Contract {
     c.npec = Some(8765.into());
     c
 }
+
+/// The three-year contract with the employer's whole cost asked for (a birth date and a headcount): the
+/// salary, the contributions of its 36 months and the aids on top of the training quote (issue 21).
+pub fn three_years_net_cost() -> Contract {
+    let mut c = three_years_with_lookup();
+    c.birth_date = Some(date(2007, 3, 2));
+    c.company_headcount = Some(20);
+    c
+}

@@ -340,7 +340,10 @@ fn contributions(toml: &str) -> String {
         )
         .unwrap();
     }
-    o.push_str("        levies: LEVIES.iter().map(|(name, p)| Dated::from_static(name, p)).collect(),\n    }\n}\n\n");
+    o.push_str(
+        "        levies: LEVIES.iter().map(|(name, p)| Dated::from_static(name, p)).collect(),\n",
+    );
+    o.push_str("        changes: std::sync::OnceLock::new(),\n    }\n}\n\n");
     let mut single = |constant: &str, ty: &str, write: &mut dyn FnMut(&mut String)| {
         write!(o, "static {constant}: StaticParam<{ty}> = ").unwrap();
         write(&mut o);

@@ -311,13 +311,21 @@ fn rounded_cents(amount: Decimal) -> i64 {
 
 /// [`whole_cents`], `None` when the number of cents does not fit 64 bits.
 pub(crate) fn checked_whole_cents(amount: Decimal) -> Option<i64> {
-    let amount = if amount.scale() > 2 {
-        cents(amount)
-    } else {
-        amount
-    };
+    let (mantissa, scale) = (amount.mantissa(), amount.scale());
+    if scale > 2 {
+        // Rounded half away from zero, as [`cents`], on the integer mantissa (a tenth of the work of
+        // Decimal's rounding): scale ≤ 28, so the divisor fits 128 bits.
+        let divisor = 10i128.pow(scale - 2);
+        let (quotient, remainder) = (mantissa / divisor, mantissa % divisor);
+        let rounded = if 2 * remainder.abs() >= divisor {
+            quotient + mantissa.signum()
+        } else {
+            quotient
+        };
+        return i64::try_from(rounded).ok();
+    }
     // Scale 0 to 2 here: the mantissa times 100 at most, which fits 128 bits.
-    i64::try_from(amount.mantissa() * 10i128.pow(2 - amount.scale())).ok()
+    i64::try_from(mantissa * 10i128.pow(2 - scale)).ok()
 }
 
 /// A number of cents as an amount with two decimals.
@@ -435,6 +443,13 @@ mod tests {
         #[test]
         fn whole_cents_round_trip(a in amount()) {
             prop_assert_eq!(from_cents(whole_cents(a)), cents(a));
+        }
+
+        #[test]
+        fn integer_rounding_to_cents_is_decimal_rounding_at_every_scale(m in -(i64::MAX / 100)..=i64::MAX / 100, scale in 0u32..=28) {
+            // Exact contribution lines carry up to 28 decimals (a share of a month times a rate).
+            let a = Decimal::new(m, scale);
+            prop_assert_eq!(checked_whole_cents(a).map(from_cents), Some(cents(a)));
         }
     }
 

@@ -215,9 +215,14 @@ impl EmployerBook {
         territory: crate::contract::Territory,
         day: Date,
     ) -> Option<(Decimal, Provenance)> {
+        self.smic_of(territory).at(day)
+    }
+
+    /// The monthly SMIC of a territory, as a parameter (Mayotte has its own).
+    pub(crate) fn smic_of(&self, territory: crate::contract::Territory) -> &Dated<Decimal> {
         match territory {
-            crate::contract::Territory::Mayotte => self.smic_monthly_mayotte.at(day),
-            _ => self.smic_monthly.at(day),
+            crate::contract::Territory::Mayotte => &self.smic_monthly_mayotte,
+            _ => &self.smic_monthly,
         }
     }
 }

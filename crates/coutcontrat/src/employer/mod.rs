@@ -189,6 +189,8 @@ pub(crate) struct NetInput<'a> {
     pub planned_short: bool,
     pub policy: &'a Policy,
     pub contributions: &'a ContributionBook,
+    /// The explanations' texts are wanted (not for a batch without details).
+    pub detail: bool,
 }
 
 /// D18: the first day of the 2021–2022 aids' adult amount, the first of the month after the 18th birthday.
@@ -528,27 +530,34 @@ pub(crate) fn net_cost(
             ));
         }
     }
+    let smic_param = book.smic_of(c.territory);
     for (k, year) in input.years.iter().enumerate() {
         let mut index = (k + offset).min(2);
         if c.licence_pro {
             index = index.max(1);
         }
         for (from, to, month) in month_slices(year.start, year.end) {
-            let (smic, smic_src) = book.smic_in(c.territory, month).ok_or_else(|| {
-                Error::new(
-                    ErrorKind::UnsupportedRegime,
-                    Some("start"),
-                    format!("SMIC inconnu pour {month}"),
-                )
-            })?;
-            if (smic_src.to_confirm || month > smic_checked) && !smic_warned {
+            let (smic, to_confirm) =
+                smic_param.value_and_to_confirm_at(month).ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::UnsupportedRegime,
+                        Some("start"),
+                        format!("SMIC inconnu pour {month}"),
+                    )
+                })?;
+            let smic = *smic;
+            if (to_confirm || month > smic_checked) && !smic_warned {
                 smic_warned = true;
+                let reference = smic_param
+                    .at(month)
+                    .map(|(_, p)| p.reference)
+                    .unwrap_or_default();
                 warn(
                     warnings,
                     "smic_to_confirm",
                     format!(
                         "le SMIC d'un mois du contrat ({}) n'est pas vérifié : {} € retenus ({})",
-                        month, smic, smic_src.reference
+                        month, smic, reference
                     ),
                     "vérifiez le SMIC en vigueur ; le salaire minimum suit chaque revalorisation",
                 );
@@ -644,6 +653,7 @@ pub(crate) fn net_cost(
         c,
         headcount,
         input.contributions,
+        input.detail,
         warnings,
         &mut not_modelled,
     )?;

@@ -96,6 +96,7 @@ pub(super) fn add_contributions(
     c: &Contract,
     headcount: u32,
     book: &ContributionBook,
+    detail: bool,
     warnings: &mut Vec<Warning>,
     not_modelled: &mut Vec<String>,
 ) -> Result<PayrollSummary> {
@@ -159,18 +160,47 @@ pub(super) fn add_contributions(
         alsace_moselle: c.alsace_moselle,
         signed_on: c.signed_on,
     };
-    let mut computed: Vec<MonthContributions> = Vec::with_capacity(months.len());
+    // A month with the same pay as the one before, under the same law, has the same contributions:
+    // computed once (a three-year contract has a handful of distinct months, not 36).
+    let changes = book.change_dates();
+    let mut computed: Vec<(PayMonth, MonthContributions, u32)> = Vec::new();
+    let mut month_slot: Vec<usize> = Vec::with_capacity(months.len());
+    let mut next_change = None;
+    // What makes a month the same as the one before: its salary, its SMIC, its days counted.
+    let mut last_pay = None;
     for m in months.iter() {
         let month = jiff::civil::Date::new(m.from.year(), m.from.month(), 1).unwrap_or(m.from);
+        let days = (
+            days_inclusive(m.from, m.to),
+            i64::from(m.from.days_in_month()),
+        );
+        let whole = days.0 == days.1;
+        // A whole month is a whole month, of 30 days or 31.
+        let pay = (m.salary, m.smic, if whole { (1, 1) } else { days });
+        if last_pay == Some(pay) && next_change.is_none_or(|d| month < d) {
+            if let Some((_, _, count)) = computed.last_mut() {
+                *count += 1;
+                month_slot.push(computed.len() - 1);
+                continue;
+            }
+        }
         let basis = PayMonth {
             month,
-            share: Decimal::from(days_inclusive(m.from, m.to))
-                / Decimal::from(m.from.days_in_month()),
+            share: if whole {
+                Decimal::ONE
+            } else {
+                Decimal::from(days.0) / Decimal::from(days.1)
+            },
             gross: m.salary.to_decimal(),
             smic: m.smic.to_decimal(),
         };
         match month_contributions(book, &employer, &basis) {
-            Some(one) => computed.push(one),
+            Some(one) => {
+                next_change = changes.iter().copied().find(|d| *d > month);
+                last_pay = Some(pay);
+                computed.push((basis, one, 1));
+                month_slot.push(computed.len() - 1);
+            }
             None => {
                 let from = book.pss_monthly.froms().next().unwrap_or(month);
                 not_modelled.push(format!(
@@ -205,49 +235,64 @@ pub(super) fn add_contributions(
     }
     summary.health_insurance = health.is_some();
 
-    // (key, employer, employee) in the order lines first appear: the payslip's.
+    // (key, employer, employee) in the order lines first appear: the payslip's. A distinct month counts
+    // as many times as it recurs (exact: the lines are decimals, not yet rounded).
     let mut totals: Vec<(&'static str, Decimal, Decimal)> = Vec::new();
     let mut reduction_total = Decimal::ZERO;
-    let mut explained_year = 0;
-    for (index, (m, one)) in months.iter_mut().zip(&computed).enumerate() {
-        let share =
-            Decimal::from(days_inclusive(m.from, m.to)) / Decimal::from(m.from.days_in_month());
+    let mut payslips: Vec<PayrollMonth> = Vec::with_capacity(computed.len());
+    for (basis, one, count) in &computed {
+        let times = |d: Decimal| {
+            if *count == 1 || d.is_zero() {
+                d
+            } else {
+                d * Decimal::from(*count)
+            }
+        };
+        for line in &one.lines {
+            match totals.iter_mut().find(|t| t.0 == line.key) {
+                Some(t) => {
+                    if !line.employer.is_zero() {
+                        t.1 += times(line.employer);
+                    }
+                    if !line.employee.is_zero() {
+                        t.2 += times(line.employee);
+                    }
+                }
+                None => totals.push((line.key, times(line.employer), times(line.employee))),
+            }
+        }
+        reduction_total += times(one.reduction);
+        let gross = Money::from_decimal(basis.gross);
         let general_reduction = Money::from_decimal(one.reduction);
         let employer_contributions =
             Money::from_decimal(one.employer_before_reduction) - general_reduction;
         let employee_contributions = Money::from_decimal(one.employee);
         let (health_employer, health_employee) = match health {
             Some(total) => (
-                Some(Money::from_decimal(total * employer_share * share)),
+                Some(Money::from_decimal(total * employer_share * basis.share)),
                 Some(Money::from_decimal(
-                    total * (Decimal::ONE - employer_share) * share,
+                    total * (Decimal::ONE - employer_share) * basis.share,
                 )),
             ),
             None => (None, None),
         };
-        for line in &one.lines {
-            match totals.iter_mut().find(|t| t.0 == line.key) {
-                Some(t) => {
-                    t.1 += line.employer;
-                    t.2 += line.employee;
-                }
-                None => totals.push((line.key, line.employer, line.employee)),
-            }
-        }
-        reduction_total += one.reduction;
-        let net_salary = m.salary - employee_contributions - health_employee.unwrap_or_default();
-        let payslip = PayrollMonth {
-            gross: m.salary,
+        payslips.push(PayrollMonth {
+            gross,
             employer_contributions,
             general_reduction,
             general_reduction_coefficient: one.coefficient,
             employee_contributions,
-            net_salary,
+            net_salary: gross - employee_contributions - health_employee.unwrap_or_default(),
             health_insurance_employer: health_employer,
             health_insurance_employee: health_employee,
-        };
-        if m.year != explained_year {
+        });
+    }
+    let mut explained_year = 0;
+    for (index, (m, slot)) in months.iter_mut().zip(month_slot).enumerate() {
+        let payslip = payslips[slot].clone();
+        if detail && m.year != explained_year {
             explained_year = m.year;
+            let one = &computed[slot].1;
             summary
                 .explanations
                 .push(explain_month(index, m, one, &payslip, book, c));
@@ -256,15 +301,17 @@ pub(super) fn add_contributions(
     }
     let provenance = |key: &str| -> (String, String) {
         let found = match key {
-            ATMP => book.atmp.at(first_month).map(|(_, p)| p),
-            MOBILITY => book.mobility.at(first_month).map(|(_, p)| p),
-            _ => book
-                .levies()
-                .find(|(k, _)| *k == key)
-                .and_then(|(_, d)| d.at(last_month).or_else(|| d.at(first_month)))
-                .map(|(_, p)| p),
+            ATMP => book.atmp.label_and_article_at(first_month),
+            MOBILITY => book.mobility.label_and_article_at(first_month),
+            _ => book.levies().find(|(k, _)| *k == key).and_then(|(_, d)| {
+                d.label_and_article_at(last_month)
+                    .or_else(|| d.label_and_article_at(first_month))
+            }),
         };
-        found.map_or_else(|| (key.to_owned(), String::new()), |p| (p.label, p.article))
+        found.map_or_else(
+            || (key.to_owned(), String::new()),
+            |(label, article)| (label.to_owned(), article.to_owned()),
+        )
     };
     for (key, employer, employee) in totals {
         // A line that never reached its slice (tranche 2 of a salary under the plafond) is left out.

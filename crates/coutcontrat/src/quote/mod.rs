@@ -514,6 +514,7 @@ impl<'a> Quoter<'a> {
                 planned_short: ctx.planned_short,
                 policy: &self.policy,
                 contributions: self.contributions,
+                detail: self.detail,
             },
             self.employer,
             &mut ctx.warnings,

@@ -177,6 +177,8 @@ pub struct ContributionBook {
     pub(crate) health_insurance: Dated<HealthInsuranceRule>,
     /// In the order of [`LEVIES`].
     pub(crate) levies: Vec<Dated<LevyRule>>,
+    /// [`ContributionBook::change_dates`], found once.
+    pub(crate) changes: OnceLock<Vec<jiff::civil::Date>>,
 }
 
 #[cfg(feature = "toml")]
@@ -229,6 +231,7 @@ impl ContributionBook {
                 .iter()
                 .map(|name| take(&mut table, name))
                 .collect::<Result<_>>()?,
+            changes: OnceLock::new(),
         };
         if let Some(name) = table.keys().next() {
             return Err(unreadable(&format!("paramètre `{name}` inconnu")));
@@ -246,6 +249,26 @@ impl ContributionBook {
     /// The contribution lines, with their keys, in payslip order.
     pub fn levies(&self) -> impl Iterator<Item = (&'static str, &Dated<LevyRule>)> {
         self.levies.iter().map(|d| (d.name(), d))
+    }
+
+    /// Every date on which a parameter of a month's contributions changes, in order: between two of them
+    /// the law of a month is the same.
+    pub(crate) fn change_dates(&self) -> &[jiff::civil::Date] {
+        self.changes.get_or_init(|| {
+            let mut dates: Vec<jiff::civil::Date> = self
+                .levies
+                .iter()
+                .flat_map(Dated::froms)
+                .chain(self.pss_monthly.froms())
+                .chain(self.smic_annual_hours.froms())
+                .chain(self.general_reduction.froms())
+                .chain(self.atmp.froms())
+                .chain(self.mobility.froms())
+                .collect();
+            dates.sort_unstable();
+            dates.dedup();
+            dates
+        })
     }
 
     /// The last day any of the parameters was checked.

@@ -296,6 +296,7 @@ pub(super) fn contribution_book() -> ContributionBook {
         mobility: Dated::from_static("mobility", &MOBILITY),
         health_insurance: Dated::from_static("health_insurance", &HEALTH_INSURANCE),
         levies: LEVIES.iter().map(|(name, p)| Dated::from_static(name, p)).collect(),
+        changes: std::sync::OnceLock::new(),
     }
 }
 

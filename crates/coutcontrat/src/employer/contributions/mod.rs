@@ -84,15 +84,39 @@ fn positive(d: Decimal) -> Decimal {
     d.max(Decimal::ZERO)
 }
 
+/// `n` plafonds (most lines stop at 0 or 1: no multiplication).
+fn plafonds(n: u8, pss: Decimal) -> Decimal {
+    match n {
+        0 => Decimal::ZERO,
+        1 => pss,
+        _ => Decimal::from(n) * pss,
+    }
+}
+
 /// The part of `base` between `above` and `up_to` plafonds (`up_to` 0: no ceiling).
 fn slice(base: Decimal, pss: Decimal, above: u8, up_to: u8) -> Decimal {
-    let low = Decimal::from(above) * pss;
+    if above == 0 {
+        return if up_to == 0 {
+            base
+        } else {
+            base.min(plafonds(up_to, pss))
+        };
+    }
+    let low = plafonds(above, pss);
     let part = positive(base - low);
     if up_to == 0 {
         part
     } else {
-        part.min(positive(Decimal::from(up_to) * pss - low))
+        part.min(positive(plafonds(up_to, pss) - low))
     }
+}
+
+/// `rate` × the share of `gross` a line is levied on; no work for a rate of zero (one side of most lines).
+fn levied(gross: Decimal, rule: &LevyRule, pss: Decimal, rate: Decimal) -> Decimal {
+    if rate.is_zero() {
+        return Decimal::ZERO;
+    }
+    shared(slice(gross, pss, rule.above_pss, rule.up_to_pss), rule, pss) * rate
 }
 
 /// The base after `base_share` (98,25 % up to a number of plafonds, all above).
@@ -109,8 +133,16 @@ fn shared(base: Decimal, rule: &LevyRule, pss: Decimal) -> Decimal {
 /// The monthly SMIC as D241-7 counts it: the hourly rate (the published monthly SMIC over the monthly
 /// hours, to the cent) × annual hours / 12. `1867.02` → 12,31 € × 1 820 / 12 = 1 867,0166….
 fn exact_smic(published_monthly: Decimal, annual_hours: u32) -> Decimal {
-    let monthly_hours = Decimal::from(annual_hours) / Decimal::from(12);
-    crate::money::cents(published_monthly / monthly_hours) * monthly_hours
+    // On integer cents: hourly = monthly × 12 / hours, to the cent; then × hours / 12, once divided.
+    let hours = i64::from(annual_hours);
+    match crate::money::checked_whole_cents(published_monthly) {
+        Some(monthly) if hours > 0 => {
+            let (numerator, denominator) = (monthly * 12, hours);
+            let hourly = (2 * numerator + denominator) / (2 * denominator);
+            Decimal::new(hourly * hours, 2) / Decimal::from(12)
+        }
+        _ => Decimal::ZERO,
+    }
 }
 
 /// The contributions of one month, or `None` when a parameter has no value for it (before 2024).
@@ -152,11 +184,7 @@ pub fn month_contributions(
             Some(r) if m.gross <= r.smic_multiple * r.smic * m.share => r.rate,
             _ => rule.employer,
         };
-        let employer_amount = shared(
-            slice(m.gross, pss, rule.above_pss, rule.up_to_pss),
-            rule,
-            pss,
-        ) * employer_rate;
+        let employer_amount = levied(m.gross, rule, pss, employer_rate);
         let employee_gross = if rule.csg {
             csg_gross
         } else if rule.apprentice_exempt {
@@ -164,11 +192,7 @@ pub fn month_contributions(
         } else {
             m.gross
         };
-        let employee_amount = shared(
-            slice(employee_gross, pss, rule.above_pss, rule.up_to_pss),
-            rule,
-            pss,
-        ) * rule.employee;
+        let employee_amount = levied(employee_gross, rule, pss, rule.employee);
         if rule.reduced {
             reducible += employer_amount;
         }
@@ -202,9 +226,16 @@ pub fn month_contributions(
     let rule = book.general_reduction.value_at(m.month)?;
     let coefficient = coefficient(rule, employer.headcount, m.gross, smic);
     let reduction = (coefficient * m.gross).min(reducible);
+    let sum = |part: fn(&ContributionLine) -> Decimal| {
+        lines
+            .iter()
+            .map(part)
+            .filter(|d| !d.is_zero())
+            .fold(Decimal::ZERO, |a, d| a + d)
+    };
     Some(MonthContributions {
-        employer_before_reduction: lines.iter().map(|l| l.employer).sum(),
-        employee: lines.iter().map(|l| l.employee).sum(),
+        employer_before_reduction: sum(|l| l.employer),
+        employee: sum(|l| l.employee),
         lines,
         coefficient,
         reduction,

@@ -1,38 +1,30 @@
 //! The réduction générale's coefficient (L241-13, D241-7 CSS), in decimals: its exponent is 1 or 1,75, so a
-//! power of a fourth root, by Newton's method, is enough.
+//! power of a fourth root is enough, taken on integers.
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::ReductionRule;
 
-/// √x to Decimal's precision, by Newton's method.
-fn sqrt(x: Decimal) -> Decimal {
-    if x <= Decimal::ZERO {
-        return Decimal::ZERO;
-    }
-    let two = Decimal::TWO;
-    let mut guess = if x > Decimal::ONE {
-        x / two
-    } else {
-        Decimal::ONE
-    };
-    for _ in 0..100 {
-        let next = (guess + x / guess) / two;
-        if next == guess {
-            break;
-        }
-        guess = next;
-    }
-    guess
-}
+/// Fixed-point scale of the roots: 18 decimals, far below the coefficient's 4.
+const SCALE: u128 = 1_000_000_000_000_000_000;
 
-/// x ^ (quarters / 4).
+/// x ^ (quarters / 4) for 0 ≤ x < 1, by integer square roots on 18 decimals (a Decimal Newton loop cost
+/// a dozen divisions a month).
 fn power_quarters(x: Decimal, quarters: u8) -> Decimal {
     if quarters % 4 == 0 {
         return (0..quarters / 4).fold(Decimal::ONE, |p, _| p * x);
     }
-    let root = sqrt(sqrt(x));
-    (0..quarters).fold(Decimal::ONE, |p, _| p * root)
+    let Some(fixed) = (x * Decimal::from(SCALE)).trunc().to_u128() else {
+        return Decimal::ZERO;
+    };
+    let root4 = (fixed * SCALE).isqrt() * SCALE;
+    let root4 = root4.isqrt();
+    let power = (1..quarters).fold(root4, |p, _| p * root4 / SCALE);
+    i128::try_from(power)
+        .ok()
+        .and_then(|p| Decimal::try_from_i128_with_scale(p, 18).ok())
+        .unwrap_or(Decimal::ZERO)
 }
 
 /// The coefficient for a month's gross salary and (prorated) SMIC, rounded to 4 decimals as D241-7 says;
@@ -51,7 +43,14 @@ pub(crate) fn coefficient(
     } else {
         rule.delta_from_50
     };
-    let x = (rule.exit_smic * smic / gross - Decimal::ONE) / rule.divisor;
+    // x = (exit × SMIC / gross − 1) / divisor, in one division. From x = 1 on (a salary up to the SMIC)
+    // the power is at least 1: the coefficient is its maximum, no division needed.
+    let (above, below) = (rule.exit_smic * smic - gross, gross * rule.divisor);
+    if above >= below {
+        return (rule.minimum + delta)
+            .round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
+    }
+    let x = above / below;
     let raw = (rule.minimum + delta * power_quarters(x, rule.exponent_quarters))
         .min(rule.minimum + delta);
     raw.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)
@@ -67,9 +66,14 @@ mod tests {
 
     #[test]
     fn roots_and_powers() {
-        assert_eq!(sqrt(d("2.25")), d("1.5"));
-        assert_eq!(power_quarters(d("16"), 7).round_dp(20), d("128"));
-        assert_eq!(power_quarters(d("3"), 4), d("3"));
+        // 0,0625 ^ 1,75 = 0,5 ^ 7; 0,25 ^ 1,75 = 0,5 ^ 3,5.
+        assert_eq!(power_quarters(d("0.0625"), 7), d("0.0078125"));
+        assert_eq!(
+            power_quarters(d("0.25"), 7).round_dp(12),
+            d("0.088388347648")
+        );
+        assert_eq!(power_quarters(d("0.3"), 4), d("0.3"));
+        assert_eq!(power_quarters(Decimal::ZERO, 7), Decimal::ZERO);
     }
 
     #[test]
