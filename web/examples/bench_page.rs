@@ -16,6 +16,10 @@
 //!   time from the `input` event to the suggestions rendered and laid out (the app renders in a microtask:
 //!   the clock stops in the next task, after a forced layout of the list). `ROUNDS` (3) typings, the first
 //!   once the warm-up is done: a visitor takes longer than that to reach the box and type.
+//! - **Whole cost**: a three-year contract opened from a share link, then its price retyped `KEYS` (30)
+//!   times; for each keystroke, the time from the `input` event to the new figures laid out: the whole
+//!   quote in WebAssembly, the salary and contributions of its 36 months and the aids included (issue 21),
+//!   beside the same contract without a date of birth (the training quote alone), in the same run.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -83,6 +87,63 @@ const nextTask = () => new Promise(r => { channel.port1.onmessage = () => r(); c
   done({ times, handler, render, shown, start });
 })().catch(e => done({ error: String(e) }));
 "#;
+
+/// Retypes the price `n` times; the time of each keystroke to the figures laid out, and the last net.
+const RETYPE: &str = r#"
+const [n, done] = [arguments[0], arguments[arguments.length - 1]];
+const input = document.getElementById('price');
+const channel = new MessageChannel();
+const nextTask = () => new Promise(r => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
+(async () => {
+  const times = [];
+  for (let i = 1; i <= n; i++) {
+    input.value = String(9000 + (i % 2));
+    const t0 = performance.now();
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, data: '0', inputType: 'insertText' }));
+    await nextTask();
+    document.getElementById('results').offsetHeight;
+    times.push(performance.now() - t0);
+  }
+  const net = document.getElementById('net-total');
+  const total = document.getElementById('total-employer');
+  done({ times, net: net ? net.dataset.value : null, total: total ? total.dataset.value : null });
+})().catch(e => done({ error: String(e) }));
+"#;
+
+/// A three-year BTS contract looked up in the embedded référentiel; `WHOLE_COST` adds what the
+/// employer's whole cost needs.
+const THREE_YEARS: &str = "?signed_on=14/09/2026&start=01/09/2026&end=31/08/2029&rncp=RNCP41000&idcc=1351&price=9000&level=5";
+const WHOLE_COST: &str = "&birth_date=02/03/2007&company_headcount=20";
+
+/// Opens `query`, waits for its figures, then times `keys` retypings of the price (milliseconds each).
+async fn retype(c: &fantoccini::Client, url: &str, keys: usize, net: bool) -> Vec<f64> {
+    c.goto("about:blank").await.expect("about:blank");
+    c.goto(url).await.expect("the calculator");
+    let wanted = if net { "net-total" } else { "total-employer" };
+    poll(
+        c,
+        &format!(
+            "const e = document.getElementById('{wanted}'); return e ? e.dataset.value : null;"
+        ),
+        |v| v.is_string(),
+        "the contract's figures",
+    )
+    .await;
+    let v = c
+        .execute_async(RETYPE, vec![Value::from(keys)])
+        .await
+        .expect("retyping");
+    if let Some(e) = v.get("error") {
+        panic!("retyping failed: {e}");
+    }
+    assert_eq!(v["net"].is_string(), net, "the whole cost shown: {v}");
+    v["times"]
+        .as_array()
+        .expect("times")
+        .iter()
+        .map(number)
+        .collect()
+}
 
 fn main() {
     let label = std::env::args().nth(1).unwrap_or_else(|| "page".to_owned());
@@ -160,6 +221,10 @@ fn main() {
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
+        let retypings = env_usize("KEYS", 30);
+        let mut whole = retype(c, &format!("{base}{THREE_YEARS}{WHOLE_COST}"), retypings, true).await;
+        let mut training = retype(c, &format!("{base}{THREE_YEARS}"), retypings, false).await;
+        let (mwhole, mtraining) = (median(&mut whole), median(&mut training));
         // The last load is the page typed in.
         let (last_page, last_warmed) = (page[page.len() - 1], warmed[warmed.len() - 1]);
         if std::env::var_os("BENCH_VERBOSE").is_some() {
@@ -199,6 +264,10 @@ fn main() {
                 format!(
                     "web, {label}: navigation → first keystroke's code run ahead (median of {runs})\t{mw:.0} ms\t{mp:.0} ms (interactive)\t{:.2}\t–\t–",
                     mw / mp
+                ),
+                format!(
+                    "web, {label}: 3-year contract, whole cost with contributions, price keystroke (median)\t{mwhole:.1} ms\t{mtraining:.1} ms (training quote only)\t{:.2}\t–\t–",
+                    mwhole / mtraining
                 ),
                 format!(
                     "web, {label}: search keystroke, median / max\t{median_key:.1} / {max:.1} ms\t–\t–\t< 16 ms each\t{}",
@@ -245,6 +314,12 @@ fn main() {
             median(&mut keys.clone()),
             keys.len(),
             QUERY.chars().count()
+        );
+        println!(
+            "| 3-year contract, price retyped: input → whole cost with 36 months of contributions laid out | {mwhole:.1} ms | {retypings} keys | – |"
+        );
+        println!(
+            "| the same contract, no date of birth: input → training quote laid out | {mtraining:.1} ms | {retypings} keys | – |"
         );
         println!(
             "[{label}] typing began {:.0} ms after the warm-up's end ({:.0} ms after interactive): a visitor takes longer",
