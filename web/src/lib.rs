@@ -5,6 +5,7 @@
 #![deny(missing_docs)]
 
 pub mod browser;
+pub mod cfa;
 pub mod components;
 pub mod crash;
 pub mod data;

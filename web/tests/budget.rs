@@ -142,6 +142,35 @@ fn the_widget_is_a_module_of_its_own() {
     );
 }
 
+/// The CFA's view (issue 22) is its own module: neither the calculator nor the widget carries it, and its
+/// page answers to the calculator's budget.
+#[test]
+fn the_cfa_view_is_a_module_of_its_own() {
+    let dist = support::dist();
+    let marker = "Grille d'un CFA : toutes les branches".as_bytes();
+    let carries = |wasm: &[u8]| wasm.windows(marker.len()).any(|w| w == marker);
+    let cfa = built(&dist, "coutcontrat-cfa-", "_bg.wasm");
+    assert!(carries(&cfa), "the CFA module lacks its page");
+    for other in ["coutcontrat-web-", "coutcontrat-widget-"] {
+        assert!(
+            !carries(&built(&dist, other, "_bg.wasm")),
+            "{other} carries the CFA view"
+        );
+    }
+    let page = std::fs::read_to_string(dist.join("cfa.html")).expect("dist/cfa.html");
+    assert!(page.contains("data-wasm=\"/coutcontrat-cfa-"), "{page}");
+    let js = built(&dist, "coutcontrat-cfa-", ".js");
+    let total = gzip_size(&cfa) + gzip_size(&js);
+    eprintln!(
+        "CFA module: {} B gzip, with its JS {total} B",
+        gzip_size(&cfa)
+    );
+    assert!(
+        total <= WASM_AND_JS_GZIP,
+        "the CFA view: {total} B gzip, over its budget"
+    );
+}
+
 /// Issue 18: the certification index the page searches by name, fetched on the first use of its box, at most
 /// 300 KB gzip.
 #[test]

@@ -205,6 +205,10 @@ pub fn app() -> Html {
                     { "Estimation indicative, sans valeur contractuelle. " }
                     { "Règles : Code du travail, articles L6332-14, R6332-25, D6332-78 et suivants." }
                 </p>
+                <p>
+                    { "Pour les CFA : " }<a href="cfa.html" id="cfa-link">{ "la grille d'une certification dans toutes les branches" }</a>
+                    { " · " }<a href="integration.html">{ "le simulateur sur votre site" }</a>
+                </p>
             </footer>
         </>
     }

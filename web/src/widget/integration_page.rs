@@ -74,6 +74,7 @@ pub fn integration() -> Html {
                            et ce qui leur reste. Le calcul se fait dans leur navigateur : rien de ce qu'ils saisissent n'est envoyé, \
                            ni à nous ni à un tiers." }
                     </p>
+                    <p><a href="cfa.html" id="cfa-link">{ "La grille d'une de vos certifications dans toutes les branches" }</a></p>
                 </div>
             </header>
             <main class="wrap integ" id="main">
