@@ -231,3 +231,100 @@ fn decode(text: &str) -> String {
     }
     String::from_utf8(out).expect("UTF-8")
 }
+
+#[test]
+fn a_cohort_file_gives_its_payments_month_by_month() {
+    use coutcontrat_web::cfa::cohort::read;
+    in_browser(|dist| async move {
+        // Two contracts and a wrong one, as a French spreadsheet writes them (`;`).
+        let text = "signed_on;start;end;rncp;idcc;price;level\n\
+            2026-09-14;2026-09-14;2028-09-13;RNCP41000;1351;9000;5\n\
+            2026-09-20;2026-10-01;2027-09-30;RNCP41000;1516;8000;6\n\
+            2026-09-14;2026-09-14;2028-09-13;RNCP41000;1351;-3;5\n";
+        let file = artifacts().join("cohort.csv");
+        std::fs::write(&file, text).expect("write the cohort");
+        let cohort = read(text, Catalog::embedded()).expect("the library reads it");
+        assert_eq!((cohort.quoted, cohort.refused.len()), (2, 1));
+
+        let port = serve(dist);
+        let b = browser(1280, 1600).await;
+        let c = &b.client;
+        c.goto(&format!("http://127.0.0.1:{port}/cfa.html"))
+            .await
+            .unwrap();
+        let input = c
+            .find(Locator::Id("cohort-file"))
+            .await
+            .expect("#cohort-file");
+        input
+            .send_keys(file.to_str().expect("a path"))
+            .await
+            .expect("the file picked");
+        let status = text_once_shown(c, "cohort-status", "the cohort's status").await;
+        assert!(
+            status
+                .as_str()
+                .unwrap()
+                .starts_with("2 contrats chiffrés, 1 refusé"),
+            "{status}"
+        );
+        let months = js(
+            c,
+            "return Array.from(document.querySelectorAll('#cohort-months tbody tr')).map(tr =>
+                 [tr.querySelector('th').textContent].concat(Array.from(tr.querySelectorAll('td')).map(td => td.dataset.value)));",
+        )
+        .await;
+        let want: Vec<Vec<String>> = cohort
+            .months
+            .iter()
+            .map(|m| {
+                vec![
+                    m.month.clone(),
+                    m.opco.cents().to_string(),
+                    m.participations.cents().to_string(),
+                ]
+            })
+            .collect();
+        assert_eq!(months, serde_json::to_value(&want).unwrap());
+        let refused = text_once_shown(c, "cohort-refused", "the refused row").await;
+        assert!(
+            refused.as_str().unwrap().contains("ligne 4 : price"),
+            "{refused}"
+        );
+        let bars = js(
+            c,
+            "return document.querySelectorAll('#cohort-chart .chart-month').length;",
+        )
+        .await;
+        assert_eq!(bars.as_u64().unwrap() as usize, cohort.months.len());
+        let href = js(c, "return document.getElementById('cohort-csv').href;").await;
+        let csv = decode(
+            href.as_str()
+                .unwrap()
+                .trim_start_matches("data:text/csv;charset=utf-8,"),
+        );
+        assert_eq!(csv.lines().count(), cohort.payments.len() + 1, "{csv}");
+        let violations: Vec<Value> = axe_violations(c, &axe_source()).await;
+        assert!(violations.is_empty(), "{violations:#?}");
+        js(
+            c,
+            "document.getElementById('cohort-title').scrollIntoView(); return null;",
+        )
+        .await;
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(artifacts().join("cfa-cohort.png"), png).expect("write the screenshot");
+
+        // A file that is no batch CSV: one message naming the file and the column.
+        let wrong = artifacts().join("not-a-batch.csv");
+        std::fs::write(&wrong, "nom,prix\nBTS,9000\n").unwrap();
+        input.send_keys(wrong.to_str().unwrap()).await.unwrap();
+        let said = text_once_shown(c, "cohort-error", "the file's message").await;
+        assert!(
+            said.as_str()
+                .unwrap()
+                .contains("not-a-batch.csv : colonne(s) inconnue(s)"),
+            "{said}"
+        );
+        assert_no_console_error(c).await;
+    });
+}

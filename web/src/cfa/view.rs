@@ -3,6 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::cohort_view::CohortView;
 use super::state::{compute, shown, to_csv, Column, MatrixForm, Problem};
 use crate::browser;
 use crate::data::Catalog;
@@ -256,6 +257,7 @@ pub fn cfa_view() -> Html {
                 <h2 id="cfa-result-title">{ "Branche par branche" }</h2>
                 { body }
             </section>
+            <CohortView />
         </main>
         </>
     }
