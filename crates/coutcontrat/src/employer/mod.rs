@@ -203,7 +203,7 @@ pub(crate) fn net_cost(
     input: NetInput,
     book: &EmployerBook,
     warnings: &mut Vec<Warning>,
-    explanations: &mut Vec<crate::quote::Explanation>,
+    explanations: &mut Vec<crate::quote::explanations::Explanation>,
 ) -> Result<Option<NetCost>> {
     let c = input.contract;
     // Checked when the input is parsed; again here for a `Contract` built in code, whatever it asks.

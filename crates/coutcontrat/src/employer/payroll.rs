@@ -13,8 +13,8 @@ use crate::contract::{Contract, Territory};
 use crate::dates::days_inclusive;
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::{cents, euros, french_number, Money};
+use crate::quote::explanations::Explanation;
 use crate::quote::warnings::Warning;
-use crate::quote::Explanation;
 
 /// A month's payslip totals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

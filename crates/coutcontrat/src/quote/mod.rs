@@ -3,7 +3,7 @@
 mod annexes;
 mod distance;
 mod edition;
-mod explanations;
+pub(crate) mod explanations;
 mod npec;
 mod output;
 mod participation;

@@ -11,9 +11,6 @@ use crate::rules::Dated;
 #[cfg(feature = "toml")]
 use crate::rules::RawParam;
 
-/// The parameter file the embedded contribution book was generated from.
-pub const EMBEDDED_CONTRIBUTION_PARAMETERS: &str = super::generated::CONTRIBUTIONS_TOML;
-
 /// The contribution lines of the data file, in the order of a payslip: each is a parameter of its own.
 #[cfg(feature = "toml")]
 pub(crate) const LEVIES: &[&str] = &[
@@ -237,13 +234,6 @@ impl ContributionBook {
             return Err(unreadable(&format!("paramètre `{name}` inconnu")));
         }
         Ok(book)
-    }
-
-    /// The parameters shipped in `data/parameters/contributions.toml`.
-    pub fn embedded() -> &'static ContributionBook {
-        static BOOK: OnceLock<ContributionBook> = OnceLock::new();
-        // Generated from the TOML and checked against it by a test.
-        BOOK.get_or_init(super::generated::contribution_book)
     }
 
     /// The contribution lines, with their keys, in payslip order.

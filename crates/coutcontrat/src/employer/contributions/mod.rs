@@ -12,9 +12,22 @@ use rust_decimal::Decimal;
 
 pub use book::{
     AtmpRule, ContributionBook, ExemptionRule, HealthInsuranceRule, LevyRule, ReducedRate,
-    ReductionRule, TransportRule, EMBEDDED_CONTRIBUTION_PARAMETERS,
+    ReductionRule, TransportRule,
 };
 use reduction::coefficient;
+
+/// The parameter file the embedded contribution book was generated from.
+pub const EMBEDDED_CONTRIBUTION_PARAMETERS: &str = generated::CONTRIBUTIONS_TOML;
+
+impl ContributionBook {
+    /// The parameters shipped in `data/parameters/contributions.toml`. (Here, not in `book`: the generated
+    /// book builds on `book`'s types, and a module does not lean on what leans on it.)
+    pub fn embedded() -> &'static ContributionBook {
+        static BOOK: std::sync::OnceLock<ContributionBook> = std::sync::OnceLock::new();
+        // Generated from the TOML and checked against it by a test.
+        BOOK.get_or_init(generated::contribution_book)
+    }
+}
 
 /// The key of the AT/MP line, whose rate is the establishment's own.
 pub const ATMP: &str = "atmp";
