@@ -112,37 +112,27 @@ fn a_cfa_sees_every_branch_filters_sorts_and_downloads_it() {
         wait_for_rows(c, &all, "every branch again").await;
 
         // Sorted by the employer's remaining charge, then the other way; the heading says which.
-        let heading = "#cfa-matrix thead th:nth-child(6)";
-        c.find(Locator::Css(&format!("{heading} button")))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        wait_for_rows(
-            c,
-            &expected(&form, "", Column::Employer, false),
-            "sorted by remaining charge",
-        )
-        .await;
-        let sorted = js(
-            c,
-            &format!("return document.querySelector('{heading}').getAttribute('aria-sort');"),
-        )
-        .await;
-        assert_eq!(sorted, "ascending");
-        c.find(Locator::Css(&format!("{heading} button")))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        wait_for_rows(
-            c,
-            &expected(&form, "", Column::Employer, true),
-            "the other way",
-        )
-        .await;
+        for (descending, said) in [(false, "ascending"), (true, "descending")] {
+            let heading = "#cfa-matrix thead th:nth-child(6)";
+            c.find(Locator::Css(&format!("{heading} button")))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            wait_for_rows(
+                c,
+                &expected(&form, "", Column::Employer, descending),
+                "sorted by remaining charge",
+            )
+            .await;
+            let sorted = js(
+                c,
+                &format!("return document.querySelector('{heading}').getAttribute('aria-sort');"),
+            )
+            .await;
+            assert_eq!(sorted, said);
+        }
 
         // The CSV: a line per branch shown, the figures of the table.
         let href = js(c, "return document.getElementById('cfa-csv').href;").await;
