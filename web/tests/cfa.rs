@@ -242,6 +242,8 @@ fn a_cohort_file_gives_its_payments_month_by_month() {
         c.goto(&format!("http://127.0.0.1:{port}/cfa.html"))
             .await
             .unwrap();
+        // The page renders once its WebAssembly runs: the box is there then.
+        text_once_shown(c, "cohort-title", "the cohort's section").await;
         let input = c
             .find(Locator::Id("cohort-file"))
             .await
