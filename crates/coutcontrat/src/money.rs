@@ -311,21 +311,8 @@ fn rounded_cents(amount: Decimal) -> i64 {
 
 /// [`whole_cents`], `None` when the number of cents does not fit 64 bits.
 pub(crate) fn checked_whole_cents(amount: Decimal) -> Option<i64> {
-    let (mantissa, scale) = (amount.mantissa(), amount.scale());
-    if scale > 2 {
-        // Rounded half away from zero, as [`cents`], on the integer mantissa (a tenth of the work of
-        // Decimal's rounding): scale ≤ 28, so the divisor fits 128 bits.
-        let divisor = 10i128.pow(scale - 2);
-        let (quotient, remainder) = (mantissa / divisor, mantissa % divisor);
-        let rounded = if 2 * remainder.abs() >= divisor {
-            quotient + mantissa.signum()
-        } else {
-            quotient
-        };
-        return i64::try_from(rounded).ok();
-    }
-    // Scale 0 to 2 here: the mantissa times 100 at most, which fits 128 bits.
-    i64::try_from(mantissa * 10i128.pow(2 - scale)).ok()
+    // Rounded half away from zero, as [`cents`], on the integer mantissa: a tenth of Decimal's rounding.
+    exact_cents(amount.mantissa(), amount.scale(), 1, 1)
 }
 
 /// A number of cents as an amount with two decimals.

@@ -178,29 +178,24 @@ impl<T: Clone> Dated<T> {
         self.raw.last_checked
     }
 
+    /// The step in force on `date`.
+    fn step_at(&self, date: Date) -> Option<&RawStep<T>> {
+        self.raw.steps.iter().rev().find(|s| s.from <= date)
+    }
+
     /// The value in force on `date`, without its provenance (for a loop over months).
     pub fn value_at(&self, date: Date) -> Option<&T> {
-        self.raw
-            .steps
-            .iter()
-            .rev()
-            .find(|s| s.from <= date)
-            .map(|s| &s.value)
+        self.step_at(date).map(|s| &s.value)
     }
 
     /// The value in force on `date` and whether it is still to be confirmed, without its provenance.
     pub(crate) fn value_and_to_confirm_at(&self, date: Date) -> Option<(&T, bool)> {
-        self.raw
-            .steps
-            .iter()
-            .rev()
-            .find(|s| s.from <= date)
-            .map(|s| (&s.value, s.to_confirm))
+        self.step_at(date).map(|s| (&s.value, s.to_confirm))
     }
 
     /// The label and article of the step in force on `date`, borrowed (a line's name in a total).
     pub(crate) fn label_and_article_at(&self, date: Date) -> Option<(&str, &str)> {
-        let step = self.raw.steps.iter().rev().find(|s| s.from <= date)?;
+        let step = self.step_at(date)?;
         Some((
             &self.raw.label,
             step.article.as_deref().unwrap_or(&self.raw.article),
@@ -209,7 +204,7 @@ impl<T: Clone> Dated<T> {
 
     /// The value in force for a contract concluded on `date`, with its provenance.
     pub fn at(&self, date: Date) -> Option<(T, Provenance)> {
-        let step = self.raw.steps.iter().rev().find(|s| s.from <= date)?;
+        let step = self.step_at(date)?;
         let provenance = Provenance {
             parameter: self.name.to_owned(),
             label: self.raw.label.clone(),

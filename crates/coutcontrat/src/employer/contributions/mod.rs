@@ -148,13 +148,9 @@ fn shared(base: Decimal, rule: &LevyRule, pss: Decimal) -> Decimal {
 fn exact_smic(published_monthly: Decimal, annual_hours: u32) -> Decimal {
     // On integer cents: hourly = monthly × 12 / hours, to the cent; then × hours / 12, once divided.
     let hours = i64::from(annual_hours);
-    match crate::money::checked_whole_cents(published_monthly) {
-        Some(monthly) if hours > 0 => {
-            let (numerator, denominator) = (monthly * 12, hours);
-            let hourly = (2 * numerator + denominator) / (2 * denominator);
-            Decimal::new(hourly * hours, 2) / Decimal::from(12)
-        }
-        _ => Decimal::ZERO,
+    match crate::money::prorate_cents(published_monthly, 12, hours) {
+        Some(hourly) => Decimal::new(hourly * hours, 2) / Decimal::from(12),
+        None => Decimal::ZERO,
     }
 }
 
