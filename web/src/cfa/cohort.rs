@@ -7,6 +7,7 @@ use coutcontrat::contract::INPUT_FIELDS;
 use coutcontrat::money::Money;
 use coutcontrat::{ContractInput, Quoter};
 
+use super::state::csv_field;
 use crate::data::Catalog;
 
 /// What the page made of a file.
@@ -158,14 +159,14 @@ pub fn read(text: &str, catalog: Catalog) -> Result<Cohort, String> {
 pub fn to_csv(payments: &[Payment]) -> String {
     let mut out = String::from("due,opco,rncp,line,kind,amount\n");
     for p in payments {
-        let opco = if p.opco.contains([',', '"']) {
-            format!("\"{}\"", p.opco.replace('"', "\"\""))
-        } else {
-            p.opco.clone()
-        };
         out.push_str(&format!(
-            "{},{opco},{},{},{},{}\n",
-            p.due, p.rncp, p.line, p.kind, p.amount
+            "{},{},{},{},{},{}\n",
+            p.due,
+            csv_field(&p.opco),
+            p.rncp,
+            p.line,
+            p.kind,
+            p.amount
         ));
     }
     out

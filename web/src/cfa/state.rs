@@ -108,6 +108,16 @@ fn problem(key: &'static str, message: impl Into<String>) -> Problem {
     }
 }
 
+/// A library error, on the box it names when the view has one.
+fn from_error(e: &coutcontrat::Error) -> Vec<Problem> {
+    vec![Problem {
+        key: e
+            .field()
+            .and_then(|f| KEYS.iter().copied().find(|k| *k == f)),
+        message: e.message().to_owned(),
+    }]
+}
+
 /// The contract the form describes, as the library reads it (start on the day of conclusion).
 fn contract_json(form: &MatrixForm) -> Result<String, Vec<Problem>> {
     let mut problems = Vec::new();
@@ -183,14 +193,7 @@ pub fn compute(form: &MatrixForm, catalog: Catalog) -> Result<Matrix, Vec<Proble
     let json = contract_json(form)?;
     let contract = ContractInput::from_json(&json)
         .and_then(|input| input.parse())
-        .map_err(|e| {
-            vec![Problem {
-                key: e
-                    .field()
-                    .and_then(|f| KEYS.iter().copied().find(|k| *k == f)),
-                message: e.message().to_owned(),
-            }]
-        })?;
+        .map_err(|e| from_error(&e))?;
     let table = catalog.referentiel_for(contract.rncp.as_deref());
     let quoter = Quoter::new(&table).without_details();
     // What is wrong with the contract itself (a negative price, dates out of the rules) is said once, on
@@ -199,12 +202,7 @@ pub fn compute(form: &MatrixForm, catalog: Catalog) -> Result<Matrix, Vec<Proble
     alone.rncp = None;
     alone.npec = Some(rust_decimal::Decimal::ONE_THOUSAND);
     if let Err(e) = quoter.quote(&alone) {
-        return Err(vec![Problem {
-            key: e
-                .field()
-                .and_then(|f| KEYS.iter().copied().find(|k| *k == f)),
-            message: e.message().to_owned(),
-        }]);
+        return Err(from_error(&e));
     }
     if contract.price.is_zero() {
         return Err(vec![problem(
@@ -212,14 +210,7 @@ pub fn compute(form: &MatrixForm, catalog: Catalog) -> Result<Matrix, Vec<Proble
             "un prix de 0 € ne laisse rien à comparer : indiquez le prix du CFA",
         )]);
     }
-    branch_matrix(&quoter, &contract).map_err(|e| {
-        vec![Problem {
-            key: e
-                .field()
-                .and_then(|f| KEYS.iter().copied().find(|k| *k == f)),
-            message: e.message().to_owned(),
-        }]
-    })
+    branch_matrix(&quoter, &contract).map_err(|e| from_error(&e))
 }
 
 /// A column the table can be sorted on.
@@ -312,7 +303,8 @@ pub fn shown<'m>(
     rows
 }
 
-fn csv_field(text: &str) -> String {
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+pub(crate) fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
