@@ -8,6 +8,7 @@ pub mod data_import;
 pub mod data_panel;
 pub mod export;
 pub mod form;
+pub mod net_cost;
 pub mod part;
 pub mod print_link;
 pub mod results;

@@ -3,9 +3,11 @@
 
 use coutcontrat::contract::fields::FieldKind;
 use coutcontrat::Quote;
+use rust_decimal::Decimal;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::format::{euros, plain};
 use crate::state::{Action, Field, FieldError, Flag, LinkNote, State, MAX_VALUE_CHARS};
 
 /// The page's dispatcher.
@@ -301,6 +303,17 @@ pub fn explain(quote: &Quote, figures: &[&str]) -> Html {
             </ul>
         </details>
     }
+}
+
+/// An amount in euros, its value in cents for machines in `data-value`.
+pub(super) fn amount(id: &str, value: impl Into<Decimal>) -> Html {
+    let value = value.into();
+    amount_as(id, value, euros(value))
+}
+
+/// An amount shown as `text` (`− 1 000,00 €`), its value for machines in `data-value`.
+pub(super) fn amount_as(id: &str, value: impl Into<Decimal>, text: String) -> Html {
+    html! { <span id={id.to_owned()} data-value={plain(value)}>{ text }</span> }
 }
 
 #[cfg(test)]
